@@ -1,0 +1,80 @@
+import { chmod } from "node:fs/promises";
+import * as grpc from "@grpc/grpc-js";
+import type { DescMessage, MessageInitShape } from "@bufbuild/protobuf";
+import { CHANNEL_OPTIONS, PluginAPI, toGrpcImplementation, toGrpcServiceDefinition, type UnaryHandlers } from "@polyplug/protocol";
+import { presentsSecret } from "./plugin-secret.js";
+
+/** Plugin API handlers for one plugin. Methods left out answer AppError 501. */
+export type PluginAPIHandlers = Partial<UnaryHandlers<typeof PluginAPI>>;
+
+/**
+ * Answers Plugin API calls for a given plugin. The host calls it once per plugin start with the
+ * plugin id it authenticated, so handlers act only as that plugin. This is the seam between the
+ * host runtime and the app (Mattermost's APIServerRegistrar, made explicit).
+ */
+export type PluginAPIBackend = (pluginId: string) => PluginAPIHandlers;
+
+/**
+ * One plugin's PluginAPI server: its own grpc-js server on a unix socket in the plugin's private
+ * directory, refusing every call that does not present that plugin's secret.
+ */
+export class PluginAPIServer {
+  readonly #server: grpc.Server;
+  readonly address: string;
+
+  private constructor(server: grpc.Server, address: string) {
+    this.#server = server;
+    this.address = address;
+  }
+
+  static async start(options: { pluginId: string; socketPath: string; secret: string; backend: PluginAPIBackend }): Promise<PluginAPIServer> {
+    const { pluginId, socketPath, secret, backend } = options;
+    const server = new grpc.Server(CHANNEL_OPTIONS);
+    const implementation = toGrpcImplementation(PluginAPI, backend(pluginId), notImplemented);
+    server.addService(toGrpcServiceDefinition(PluginAPI), requireSecret(implementation, secret));
+    const address = `unix://${socketPath}`;
+    await new Promise<void>((resolve, reject) => server.bindAsync(address, grpc.ServerCredentials.createInsecure(), (e) => (e ? reject(e) : resolve())));
+    await chmod(socketPath, 0o600);
+    return new PluginAPIServer(server, address);
+  }
+
+  /** Stops accepting calls; in-flight calls get a short grace period. */
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      const force = setTimeout(() => {
+        this.#server.forceShutdown();
+        resolve();
+      }, 1000);
+      this.#server.tryShutdown(() => {
+        clearTimeout(force);
+        resolve();
+      });
+    });
+  }
+}
+
+function requireSecret(implementation: grpc.UntypedServiceImplementation, secret: string): grpc.UntypedServiceImplementation {
+  const guarded: grpc.UntypedServiceImplementation = {};
+  for (const [name, handler] of Object.entries(implementation)) {
+    guarded[name] = ((call: grpc.ServerUnaryCall<unknown, unknown>, callback: grpc.sendUnaryData<unknown>) => {
+      if (!presentsSecret(call.metadata, secret)) {
+        callback({ code: grpc.status.UNAUTHENTICATED, details: "missing or wrong plugin secret: present MATTERMOST_PLUGIN_API_SECRET as 'authorization: Bearer <secret>'" });
+        return;
+      }
+      (handler as grpc.handleUnaryCall<unknown, unknown>)(call, callback);
+    }) as grpc.UntypedHandleCall;
+  }
+  return guarded;
+}
+
+async function notImplemented(methodName: string, _output: DescMessage): Promise<MessageInitShape<DescMessage>> {
+  return {
+    error: {
+      id: "plugin_api.not_implemented.app_error",
+      message: `The Plugin API method ${methodName} is not supported by this server.`,
+      detailedError: `${methodName} has no implementation in this Polyplug version`,
+      statusCode: 501,
+      where: methodName,
+    },
+  } as MessageInitShape<DescMessage>;
+}

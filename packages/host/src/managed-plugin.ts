@@ -1,0 +1,250 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type * as grpc from "@grpc/grpc-js";
+import { type PluginHooks, type UnaryClient, health } from "@polyplug/protocol";
+import { PluginAPIServer, type PluginAPIBackend } from "./api-server.js";
+import { APP_PROTOCOL_VERSION } from "./handshake.js";
+import { HostError, HostErrorCode } from "./host-error.js";
+import type { Manifest } from "./manifest.js";
+import { connectToPlugin, type PluginConnection } from "./plugin-connection.js";
+import { PluginLog } from "./plugin-log.js";
+import { describeExit, PluginProcess } from "./plugin-process.js";
+import { newPluginSecret } from "./plugin-secret.js";
+import { PluginState, pluginStateName, type PluginStatus } from "./plugin-state.js";
+import { resolveLaunch } from "./runtime/resolve-launch.js";
+import type { LaunchOptions } from "./runtime/launch-spec.js";
+
+/** go-plugin's magic cookie for Mattermost plugins: a UX check that a plugin was started by a host. */
+export const MAGIC_COOKIE_KEY = "MATTERMOST_PLUGIN";
+export const MAGIC_COOKIE_VALUE = "Securely message teams, anywhere.";
+
+/** Host environment variables never passed to plugins (they may hold the host's own secrets). */
+const PRIVATE_ENV = /^(POLYPLUG_|MM_SQLSETTINGS)/;
+
+export interface ManagedPluginOptions {
+  readonly bundleDir: string;
+  readonly manifest: Manifest;
+  readonly backend: PluginAPIBackend;
+  readonly launch: LaunchOptions;
+  readonly startTimeoutMs: number;
+  readonly hookTimeoutMs: number;
+  readonly logLevel: string;
+  readonly logFile?: string;
+  readonly onStateChange?: (status: PluginStatus) => void;
+}
+
+type Hooks = UnaryClient<typeof PluginHooks>;
+
+/**
+ * One plugin's whole lifecycle: private directory and secret, API server, process, connection,
+ * health check, Implemented, OnActivate, and the reverse on stop. Failures never throw out of
+ * start/stop: they become the plugin's state and error, as Mattermost reports them.
+ */
+export class ManagedPlugin {
+  readonly id: string;
+  readonly log: PluginLog;
+  readonly #options: ManagedPluginOptions;
+  #state: PluginState = PluginState.NotRunning;
+  #error: HostError | undefined;
+  #implemented = new Set<string>();
+  #dir: string | undefined;
+  #api: PluginAPIServer | undefined;
+  #process: PluginProcess | undefined;
+  #connection: PluginConnection | undefined;
+
+  constructor(options: ManagedPluginOptions) {
+    this.#options = options;
+    this.id = options.manifest.id;
+    this.log = new PluginLog(options.logFile ? { file: options.logFile } : {});
+  }
+
+  get manifest(): Manifest {
+    return this.#options.manifest;
+  }
+
+  get state(): PluginState {
+    return this.#state;
+  }
+
+  get pid(): number | undefined {
+    return this.#process?.pid;
+  }
+
+  /** True when the plugin is running and listed `hook` in Implemented. */
+  implements(hook: string): boolean {
+    return this.#state === PluginState.Running && this.#implemented.has(hook);
+  }
+
+  /** The plugin's hooks client; throws when the plugin is not running. */
+  get hooks(): Hooks {
+    if (this.#state !== PluginState.Running || !this.#connection) {
+      throw new HostError(HostErrorCode.NotRunning, `plugin ${this.id} is not running (${pluginStateName(this.#state)})`);
+    }
+    return this.#connection.hooks;
+  }
+
+  /** Call options with the configured per-hook deadline. */
+  hookCallOptions(timeoutMs = this.#options.hookTimeoutMs): grpc.CallOptions {
+    return { deadline: Date.now() + timeoutMs };
+  }
+
+  /** Opens a ServeHTTP stream to the plugin (bound to the caller's lifetime, not a deadline). */
+  openServeHttp(): grpc.ClientDuplexStream<unknown, unknown> {
+    const connection = this.#connection;
+    if (this.#state !== PluginState.Running || !connection) {
+      throw new HostError(HostErrorCode.NotRunning, `plugin ${this.id} is not running`);
+    }
+    const def = connection.hooksDefinition["serveHTTP"]!;
+    return connection.rawHooks.makeBidiStreamRequest(def.path, def.requestSerialize, def.responseDeserialize, connection.metadata());
+  }
+
+  status(): PluginStatus {
+    const m = this.#options.manifest;
+    return {
+      plugin_id: this.id,
+      plugin_path: this.#options.bundleDir,
+      state: this.#state,
+      error: this.#error?.message ?? "",
+      error_code: this.#error?.code ?? "",
+      name: m.name,
+      description: m.description ?? "",
+      version: m.version ?? "",
+    };
+  }
+
+  /** Starts and activates the plugin. Resolves true when it is Running. */
+  async start(): Promise<boolean> {
+    if (this.#state === PluginState.Running || this.#state === PluginState.Starting) return this.#state === PluginState.Running;
+    this.#error = undefined;
+    this.#setState(PluginState.Starting);
+    try {
+      await this.#launch();
+      this.#setState(PluginState.Running); // before OnActivate, as Mattermost, so re-entrant calls see it running
+      const activated = await this.#connection!.hooks.onActivate({}, this.hookCallOptions());
+      if (activated.error) {
+        throw new HostError(HostErrorCode.ActivateFailed, `OnActivate failed: ${activated.error.message} [${activated.error.id}]`);
+      }
+      this.log.append({ time: new Date().toISOString(), level: "info", message: "plugin activated", source: "host", fields: { hooks: [...this.#implemented] } });
+      return true;
+    } catch (error) {
+      await this.#teardown();
+      this.#fail(PluginState.FailedToStart, error, HostErrorCode.ActivateFailed);
+      return false;
+    }
+  }
+
+  /** Deactivates and stops the plugin: OnDeactivate, controller Shutdown, then signals. */
+  async stop(): Promise<void> {
+    if (this.#state === PluginState.NotRunning || this.#state === PluginState.Stopping) return;
+    const wasRunning = this.#state === PluginState.Running;
+    this.#setState(PluginState.Stopping);
+    if (wasRunning && this.#connection && this.#implemented.has("OnDeactivate")) {
+      try {
+        const result = await this.#connection.hooks.onDeactivate({}, this.hookCallOptions());
+        if (result.error) this.#hostLog("warn", `OnDeactivate returned an error: ${result.error.message}`);
+      } catch (error) {
+        this.#hostLog("warn", `OnDeactivate failed: ${(error as Error).message}`);
+      }
+    }
+    await this.#teardown();
+    this.#error = undefined;
+    this.#setState(PluginState.NotRunning);
+  }
+
+  async #launch(): Promise<void> {
+    const { manifest, bundleDir, backend, launch, startTimeoutMs } = this.#options;
+    const spec = await resolveLaunch(manifest, bundleDir, launch);
+    // A short private directory: unix socket paths must stay under ~100 bytes.
+    this.#dir = await mkdtemp(path.join(tmpdir(), "pp-"));
+    const secret = newPluginSecret();
+    this.#api = await PluginAPIServer.start({ pluginId: this.id, socketPath: path.join(this.#dir, "api.sock"), secret, backend });
+    const { process: child, handshake } = await PluginProcess.start({ spec, env: this.#environment(secret), startTimeoutMs, log: this.log });
+    this.#process = child;
+    void child.exited.then((exit) => this.#onExit(child, describeExit(exit)));
+    this.#connection = connectToPlugin(handshake, secret);
+    await this.#checkHealth();
+    const implemented = await this.#connection.hooks.implemented({}, this.hookCallOptions());
+    if (implemented.error) throw new HostError(HostErrorCode.ImplementedFailed, `Implemented failed: ${implemented.error.message}`);
+    this.#implemented = new Set(implemented.hooks);
+  }
+
+  async #checkHealth(): Promise<void> {
+    let response;
+    try {
+      response = await this.#connection!.health.check({ service: "plugin" }, { deadline: Date.now() + this.#options.startTimeoutMs });
+    } catch (cause) {
+      throw new HostError(HostErrorCode.HealthCheckFailed, `health check of service "plugin" failed: ${(cause as Error).message}`, { cause });
+    }
+    if (response.status !== health.HealthCheckResponse_ServingStatus.SERVING) {
+      throw new HostError(HostErrorCode.HealthCheckFailed, `health check of service "plugin" answered ${health.HealthCheckResponse_ServingStatus[response.status]}, not SERVING`);
+    }
+  }
+
+  #environment(secret: string): Record<string, string> {
+    const env: Record<string, string> = {};
+    for (const [key, value] of Object.entries(process.env)) {
+      if (value !== undefined && !PRIVATE_ENV.test(key)) env[key] = value;
+    }
+    return {
+      ...env,
+      [MAGIC_COOKIE_KEY]: MAGIC_COOKIE_VALUE,
+      PLUGIN_PROTOCOL_VERSIONS: String(APP_PROTOCOL_VERSION),
+      PLUGIN_MIN_PORT: "10000",
+      PLUGIN_MAX_PORT: "25000",
+      PLUGIN_UNIX_SOCKET_DIR: this.#dir!,
+      MATTERMOST_PLUGIN_ID: this.id,
+      MATTERMOST_PLUGIN_PATH: this.#options.bundleDir,
+      MATTERMOST_PLUGIN_API_TARGET: this.#api!.address,
+      MATTERMOST_PLUGIN_API_SECRET: secret,
+      MATTERMOST_PLUGIN_HOOK_TIMEOUT: String(this.#options.hookTimeoutMs / 1000),
+      MATTERMOST_PLUGIN_LOG_LEVEL: this.#options.logLevel,
+      PYTHONUNBUFFERED: "1",
+    };
+  }
+
+  #onExit(child: PluginProcess, how: string): void {
+    if (this.#process !== child) return; // an old process of an earlier start
+    if (this.#state === PluginState.Running) {
+      void this.#teardown().then(() =>
+        this.#fail(PluginState.FailedToStayRunning, new HostError(HostErrorCode.ProcessExited, `plugin process exited unexpectedly (${how})`), HostErrorCode.ProcessExited),
+      );
+    }
+  }
+
+  /** Releases everything the plugin holds; safe to call at any stage. */
+  async #teardown(): Promise<void> {
+    const child = this.#process;
+    const connection = this.#connection;
+    if (child && !child.hasExited) {
+      if (connection) {
+        // go-plugin servers drop the connection before answering Shutdown: ignore the outcome.
+        await connection.controller.shutdown({}, { deadline: Date.now() + 1000 }).catch(() => undefined);
+      }
+      if (!(await child.waitForExit(2000))) await child.stop(2000);
+      else child.kill(); // the leader exited; reap anything it forked
+    }
+    connection?.close();
+    this.#connection = undefined;
+    await this.#api?.stop();
+    this.#api = undefined;
+    if (this.#dir) await rm(this.#dir, { recursive: true, force: true });
+    this.#dir = undefined;
+    this.#implemented = new Set();
+  }
+
+  #fail(state: PluginState, error: unknown, fallback: HostErrorCode): void {
+    this.#error = error instanceof HostError ? error : new HostError(fallback, (error as Error)?.message ?? String(error), { cause: error });
+    this.#hostLog("error", this.#error.message);
+    this.#setState(state);
+  }
+
+  #hostLog(level: "info" | "warn" | "error", message: string): void {
+    this.log.append({ time: new Date().toISOString(), level, message, source: "host" });
+  }
+
+  #setState(state: PluginState): void {
+    this.#state = state;
+    this.#options.onStateChange?.(this.status());
+  }
+}

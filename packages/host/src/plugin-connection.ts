@@ -1,0 +1,46 @@
+import * as grpc from "@grpc/grpc-js";
+import { CHANNEL_OPTIONS, PluginHooks, createTypedClient, goplugin, health, type UnaryClient } from "@polyplug/protocol";
+import type { Handshake } from "./handshake.js";
+import { AUTH_METADATA_KEY } from "./plugin-secret.js";
+
+/** The host's gRPC connection to one plugin: its hooks, its health service, its controller. */
+export interface PluginConnection {
+  readonly hooks: UnaryClient<typeof PluginHooks>;
+  readonly health: UnaryClient<typeof health.Health>;
+  /** go-plugin's controller; optional on the plugin side (calls may fail UNIMPLEMENTED). */
+  readonly controller: UnaryClient<typeof goplugin.GRPCController>;
+  /** The raw hooks client and its definitions, for the ServeHTTP stream. */
+  readonly rawHooks: grpc.Client;
+  readonly hooksDefinition: grpc.ServiceDefinition;
+  readonly metadata: () => grpc.Metadata;
+  close(): void;
+}
+
+/** Connects to the address a plugin announced in its handshake, presenting the plugin's secret. */
+export function connectToPlugin(handshake: Handshake, secret: string): PluginConnection {
+  if (handshake.serverCert !== "") {
+    // AutoMTLS is only used when the host sends PLUGIN_CLIENT_CERT, which this host does not yet.
+    throw new Error("the plugin announced an AutoMTLS certificate, but this host did not offer AutoMTLS");
+  }
+  const address = handshake.network === "unix" ? `unix://${handshake.address}` : handshake.address;
+  const credentials = grpc.credentials.createInsecure();
+  const metadata = (): grpc.Metadata => {
+    const m = new grpc.Metadata();
+    m.set(AUTH_METADATA_KEY, `Bearer ${secret}`);
+    return m;
+  };
+  const hooks = createTypedClient(PluginHooks, address, credentials, CHANNEL_OPTIONS, metadata);
+  // Share one channel: the health client rides on the hooks client's channel.
+  const shared = { ...CHANNEL_OPTIONS, channelOverride: hooks.raw.getChannel() };
+  const healthClient = createTypedClient(health.Health, address, credentials, shared, metadata);
+  const controller = createTypedClient(goplugin.GRPCController, address, credentials, shared, metadata);
+  return {
+    hooks: hooks.client,
+    health: healthClient.client,
+    controller: controller.client,
+    rawHooks: hooks.raw,
+    hooksDefinition: hooks.definition,
+    metadata,
+    close: () => hooks.raw.close(),
+  };
+}

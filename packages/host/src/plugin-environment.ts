@@ -1,0 +1,111 @@
+import { readdir } from "node:fs/promises";
+import path from "node:path";
+import type { PluginAPIBackend } from "./api-server.js";
+import { HostError, HostErrorCode } from "./host-error.js";
+import { loadManifest } from "./manifest.js";
+import { ManagedPlugin } from "./managed-plugin.js";
+import { PluginState, type PluginStatus } from "./plugin-state.js";
+import type { LaunchOptions } from "./runtime/launch-spec.js";
+
+export interface PluginEnvironmentOptions {
+  /** Directory holding one sub-directory per plugin bundle. */
+  readonly pluginDir: string;
+  /** Answers each plugin's API calls. */
+  readonly backend: PluginAPIBackend;
+  readonly launch?: LaunchOptions;
+  /** Handshake deadline (default 10 s). */
+  readonly startTimeoutMs?: number;
+  /** Per-hook deadline (default 30 s, as Mattermost's gRPC path). */
+  readonly hookTimeoutMs?: number;
+  /** Where per-plugin JSON-lines logs go (`<logDir>/<id>.log`); none when unset. */
+  readonly logDir?: string;
+  readonly logLevel?: string;
+  readonly onStateChange?: (status: PluginStatus) => void;
+}
+
+/**
+ * All plugins of one server: discovers bundles, starts and stops them, reports statuses, and lists
+ * the running plugins that implement a hook in a stable order (by id). Knows nothing of chat: the
+ * app decides what a hook means and how failures count.
+ */
+export class PluginEnvironment {
+  readonly #options: PluginEnvironmentOptions;
+  readonly #plugins = new Map<string, ManagedPlugin>();
+  /** Bundles that could not even be loaded (bad manifest), keyed by directory name. */
+  readonly #broken = new Map<string, PluginStatus>();
+
+  constructor(options: PluginEnvironmentOptions) {
+    this.#options = options;
+  }
+
+  /** Discovers every bundle in the plugin directory and starts them all; never throws for one bad plugin. */
+  async startAll(): Promise<PluginStatus[]> {
+    const entries = await readdir(this.#options.pluginDir, { withFileTypes: true }).catch(() => []);
+    const dirs = entries.filter((e) => e.isDirectory() && !e.name.startsWith(".")).map((e) => path.join(this.#options.pluginDir, e.name));
+    await Promise.all(dirs.map((dir) => this.load(dir)));
+    await Promise.all([...this.#plugins.values()].map((plugin) => plugin.start()));
+    return this.statuses();
+  }
+
+  /** Loads one bundle's manifest and registers it (not started). Returns the plugin or undefined when broken. */
+  async load(bundleDir: string): Promise<ManagedPlugin | undefined> {
+    const dirName = path.basename(bundleDir);
+    try {
+      const manifest = await loadManifest(bundleDir);
+      const existing = this.#plugins.get(manifest.id);
+      if (existing && existing.status().plugin_path !== bundleDir) {
+        throw new HostError(HostErrorCode.ManifestInvalid, `plugin id ${manifest.id} in ${bundleDir} is already used by ${existing.status().plugin_path}`);
+      }
+      const o = this.#options;
+      const plugin = new ManagedPlugin({
+        bundleDir,
+        manifest,
+        backend: o.backend,
+        launch: o.launch ?? {},
+        startTimeoutMs: o.startTimeoutMs ?? 10_000,
+        hookTimeoutMs: o.hookTimeoutMs ?? 30_000,
+        logLevel: o.logLevel ?? "INFO",
+        ...(o.logDir ? { logFile: path.join(o.logDir, `${manifest.id}.log`) } : {}),
+        ...(o.onStateChange ? { onStateChange: o.onStateChange } : {}),
+      });
+      this.#broken.delete(dirName);
+      this.#plugins.set(manifest.id, plugin);
+      return plugin;
+    } catch (error) {
+      const hostError = error instanceof HostError ? error : new HostError(HostErrorCode.ManifestInvalid, String(error));
+      const status: PluginStatus = { plugin_id: dirName, plugin_path: bundleDir, state: PluginState.FailedToStart, error: hostError.message, error_code: hostError.code, name: dirName, description: "", version: "" };
+      this.#broken.set(dirName, status);
+      this.#options.onStateChange?.(status);
+      return undefined;
+    }
+  }
+
+  get(id: string): ManagedPlugin | undefined {
+    return this.#plugins.get(id);
+  }
+
+  /** Starts a loaded plugin; resolves true when it runs. */
+  async activate(id: string): Promise<boolean> {
+    const plugin = this.#plugins.get(id);
+    if (!plugin) throw new HostError(HostErrorCode.UnknownPlugin, `no plugin with id ${id}`);
+    return plugin.start();
+  }
+
+  async deactivate(id: string): Promise<void> {
+    await this.#plugins.get(id)?.stop();
+  }
+
+  /** Running plugins implementing `hook`, ordered by id so "Will" hooks chain the same way every time. */
+  implementing(hook: string): ManagedPlugin[] {
+    return [...this.#plugins.values()].filter((p) => p.implements(hook)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  statuses(): PluginStatus[] {
+    return [...[...this.#plugins.values()].map((p) => p.status()), ...this.#broken.values()].sort((a, b) => a.plugin_id.localeCompare(b.plugin_id));
+  }
+
+  /** Stops every plugin (in parallel, each with its own deadlines). */
+  async shutdown(): Promise<void> {
+    await Promise.all([...this.#plugins.values()].map((p) => p.stop()));
+  }
+}

@@ -1,0 +1,22 @@
+// Public surface of @polyplug/protocol: the generated contract plus the grpc-js adapter.
+export * from "./gen/polyplug/v1/api_pb.js";
+export * from "./gen/polyplug/v1/app_error_pb.js";
+export * from "./gen/polyplug/v1/channel_pb.js";
+export * from "./gen/polyplug/v1/command_pb.js";
+export * from "./gen/polyplug/v1/hooks_pb.js";
+export * from "./gen/polyplug/v1/http_pb.js";
+export * from "./gen/polyplug/v1/plugin_context_pb.js";
+export * from "./gen/polyplug/v1/post_pb.js";
+export * from "./gen/polyplug/v1/team_pb.js";
+export * from "./gen/polyplug/v1/user_pb.js";
+export * as health from "./gen/grpc/health/v1/health_pb.js";
+export * as goplugin from "./gen/plugin/grpc_controller_pb.js";
+export { CHANNEL_OPTIONS, MAX_MESSAGE_BYTES, STREAM_CHUNK_BYTES } from "./channel-options.js";
+export { toGrpcServiceDefinition } from "./grpc-service.js";
+export {
+  createTypedClient,
+  toGrpcImplementation,
+  type UnaryClient,
+  type UnaryHandler,
+  type UnaryHandlers,
+} from "./typed-grpc.js";

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Regenerates all code derived from proto/: TypeScript (packages/protocol/src/gen) and Python
+# (python/src/mattermost_plugin/_gen). Generated code is committed; `scripts/gen.sh --check`
+# fails when it is stale. Needs `scripts/setup.sh` first (node_modules and .venv).
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+
+ts_out=packages/protocol/src/gen
+py_pkg=python/src/mattermost_plugin/_gen
+
+rm -rf "$ts_out" "$py_pkg"
+(cd proto && ../node_modules/.bin/buf lint && ../node_modules/.bin/buf generate)
+
+mkdir -p "$py_pkg"
+protos=$(cd proto && find polyplug plugin -name '*.proto' | sort)
+(cd proto && PATH="$root/.venv/bin:$PATH" "$root/.venv/bin/python" -m grpc_tools.protoc -I . \
+  --python_out="$root/$py_pkg" --mypy_out="$root/$py_pkg" \
+  --grpc_python_out="$root/$py_pkg" --mypy_grpc_out="$root/$py_pkg" $protos 2> >(grep -v "^Writing mypy" >&2))
+# grpcio-tools writes absolute imports (`from polyplug.v1 import x_pb2`); make them package-relative.
+find "$py_pkg" -name '*.py' -o -name '*.pyi' | xargs sed -i -E \
+  -e 's/^from (polyplug\.v1|plugin) import /from mattermost_plugin._gen.\1 import /' \
+  -e 's/^import (polyplug\.v1|plugin)\.([a-z_0-9]+_pb2)/import mattermost_plugin._gen.\1.\2/'
+for d in "$py_pkg" "$py_pkg/polyplug" "$py_pkg/polyplug/v1" "$py_pkg/plugin"; do
+  printf '# Generated from proto/ by scripts/gen.sh. Do not edit.\n' > "$d/__init__.py"
+done
+
+if [ "${1:-}" = "--check" ]; then
+  if [ -n "$(git status --porcelain -- "$ts_out" "$py_pkg")" ]; then
+    git status --short -- "$ts_out" "$py_pkg"
+    echo "generated code is stale: run scripts/gen.sh and commit the result" >&2
+    exit 1
+  fi
+fi
