@@ -1,0 +1,173 @@
+/**
+ * The app core's one error type and its catalogue of stable ids.
+ *
+ * Ids are Mattermost's where Mattermost has one, so clients and plugins written for Mattermost
+ * recognise them; ids are never reused for a different meaning. Every id carries its HTTP status,
+ * so the HTTP layer never guesses: it writes `statusCode` and the JSON body from
+ * {@link AppError.toJSON}. Messages may hold Mattermost-style `{{.Name}}` placeholders filled from
+ * `params`.
+ */
+
+/** HTTP statuses the app reports. */
+export type AppErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 500 | 501;
+
+interface CatalogueEntry {
+  readonly status: AppErrorStatus;
+  readonly message: string;
+}
+
+/** Every error id the app core raises, with its status and default (English) message. */
+export const ERROR_CATALOGUE = {
+  // Request context (HTTP layer)
+  "api.context.session_expired.app_error": { status: 401, message: "Invalid or expired session, please login again." },
+  "api.context.permissions.app_error": { status: 403, message: "You do not have the appropriate permissions." },
+  "api.context.invalid_param.app_error": { status: 400, message: "Invalid {{.Name}} parameter." },
+  "api.context.invalid_url_param.app_error": { status: 400, message: "Invalid or missing {{.Name}} parameter in request URL." },
+  "api.context.invalid_body_param.app_error": { status: 400, message: "Invalid or missing {{.Name}} in request body." },
+  "api.context.request_body_too_large.app_error": { status: 413, message: "The request body is too large." },
+  "api.context.404.app_error": { status: 404, message: "Sorry, we could not find the page." },
+  "api.context.unexpected.app_error": { status: 500, message: "An unexpected error occurred; the server log has details." },
+  // Users and sessions
+  "model.user.is_valid.username.app_error": { status: 400, message: "Username must begin with a letter and contain between 3 and 22 lowercase characters made up of numbers, letters, and the symbols '.', '-', and '_'." },
+  "model.user.is_valid.restricted_username.app_error": { status: 400, message: "The username {{.Username}} is reserved; choose another." },
+  "model.user.is_valid.email.app_error": { status: 400, message: "Invalid email: use a valid address of at most 128 characters." },
+  "model.user.is_valid.pwd_length.app_error": { status: 400, message: "Password must be between 8 and 256 characters." },
+  "model.user.is_valid.field_length.app_error": { status: 400, message: "The {{.Name}} field is too long." },
+  "app.user.save.username_exists.app_error": { status: 409, message: "An account with that username already exists." },
+  "app.user.save.email_exists.app_error": { status: 409, message: "An account with that email already exists." },
+  "app.user.missing_account.const": { status: 404, message: "Unable to find the user." },
+  "api.user.login.invalid_credentials_email_username": { status: 401, message: "Enter a valid email or username and/or password." },
+  "api.user.login.inactive.app_error": { status: 401, message: "Login failed because your account has been deactivated." },
+  "api.user.login.bot_login_forbidden.app_error": { status: 401, message: "Bot accounts cannot log in with a password; use a bot access token." },
+  "api.user.check_user_login_attempts.too_many.app_error": { status: 401, message: "Your account is locked because of too many failed password attempts. Ask an administrator to reset your password." },
+  // Teams
+  "model.team.is_valid.name.app_error": { status: 400, message: "Team name must be 2-64 lowercase letters, numbers or '-', starting and ending with a letter or number." },
+  "model.team.is_valid.display_name.app_error": { status: 400, message: "Team display name must be 1-64 characters." },
+  "model.team.is_valid.type.app_error": { status: 400, message: "Team type must be 'O' (open) or 'I' (invite only)." },
+  "app.team.save.existing.app_error": { status: 409, message: "A team with that name already exists." },
+  "app.team.get.find.app_error": { status: 404, message: "Unable to find the existing team." },
+  "app.team.get_member.missing.app_error": { status: 404, message: "No team member found for that user ID and team ID." },
+  // Channels
+  "model.channel.is_valid.name.app_error": { status: 400, message: "Channel name must be 1-64 lowercase letters, numbers, '-' or '_', starting and ending with a letter or number." },
+  "model.channel.is_valid.display_name.app_error": { status: 400, message: "Channel display name must be 1-64 characters." },
+  "model.channel.is_valid.type.app_error": { status: 400, message: "Channel type must be 'O' (public) or 'P' (private)." },
+  "model.channel.is_valid.header.app_error": { status: 400, message: "Channel header must be at most 1024 characters." },
+  "model.channel.is_valid.purpose.app_error": { status: 400, message: "Channel purpose must be at most 250 characters." },
+  "store.sql_channel.save_channel.exists.app_error": { status: 409, message: "A channel with that name already exists on the same team." },
+  "app.channel.get.existing.app_error": { status: 404, message: "Unable to find the existing channel." },
+  "app.channel.get_member.missing.app_error": { status: 404, message: "No channel member found for that user ID and channel ID." },
+  "api.channel.add_user.to.channel.failed.deleted.app_error": { status: 403, message: "Failed to add user to channel because they have been removed from the team." },
+  // Posts
+  "model.post.is_valid.user_id.app_error": { status: 400, message: "Invalid user id on the post." },
+  "model.post.is_valid.channel_id.app_error": { status: 400, message: "Invalid channel id on the post." },
+  "model.post.is_valid.message_length.app_error": { status: 400, message: "Message must be at most {{.MaxLength}} characters." },
+  "model.post.is_valid.props.app_error": { status: 400, message: "Post props must be a JSON object of at most {{.MaxLength}} characters." },
+  "model.post.is_valid.type.app_error": { status: 400, message: "Invalid post type." },
+  "api.post.create_post.root_id.app_error": { status: 400, message: "Invalid root_id: it must name a post in the same channel that is not itself a reply." },
+  "app.post.get.app_error": { status: 404, message: "Unable to get the post." },
+  "plugin.message_will_be_posted.reject": { status: 400, message: "Post rejected by plugin." },
+  "plugin.message_will_be_posted.dismiss_post": { status: 400, message: "Post rejected by plugin." },
+  // Plugin KV store
+  "model.plugin_key_value.is_valid.key.app_error": { status: 400, message: "Invalid key: it must be 1 to {{.Max}} characters." },
+  "model.plugin_key_value.is_valid.plugin_id.app_error": { status: 400, message: "Invalid plugin id: it must be 1 to {{.Max}} characters." },
+  "model.plugin_kvset_options.is_valid.old_value.app_error": { status: 400, message: "old_value is only allowed with atomic set: pass atomic = true." },
+  // Commands
+  "model.command.is_valid.trigger.app_error": { status: 400, message: "Invalid trigger: 1-128 characters, no spaces, not starting with '/'." },
+  "model.command.is_valid.team_id.app_error": { status: 400, message: "Invalid team id on the command (use \"\" for all teams)." },
+  "model.command.is_valid.plugin_id.app_error": { status: 400, message: "Invalid plugin id on the command." },
+  "app.command.register_plugin_command.duplicate.app_error": { status: 409, message: "Another plugin already registered the trigger '{{.Trigger}}' on this team." },
+  "api.command.execute_command.format.app_error": { status: 400, message: "A command must start with '/' followed by a trigger." },
+  "api.command.execute_command.not_found.app_error": { status: 404, message: "Command with a trigger of '{{.Trigger}}' not found." },
+  "api.command.execute_command.failed.app_error": { status: 500, message: "Command with a trigger of '{{.Trigger}}' failed." },
+  "app.plugin.disabled.app_error": { status: 501, message: "Plugins have been disabled; enable them to run plugin commands." },
+  // Store boundary (constraint violations not given a more specific id by a service)
+  "store.sql.unique_violation.app_error": { status: 409, message: "The change conflicts with an existing record." },
+  "store.sql.foreign_key_violation.app_error": { status: 400, message: "The change refers to a record that does not exist." },
+  "store.sql.constraint_violation.app_error": { status: 400, message: "The change violates a database constraint." },
+  "store.sql.query.app_error": { status: 500, message: "The database could not complete the request; the server log has details." },
+} as const satisfies Record<string, CatalogueEntry>;
+
+/** An id from {@link ERROR_CATALOGUE}. */
+export type AppErrorId = keyof typeof ERROR_CATALOGUE;
+
+/** The JSON body Mattermost clients expect for an error. */
+export interface AppErrorBody {
+  id: string;
+  message: string;
+  detailed_error: string;
+  request_id: string;
+  status_code: number;
+}
+
+/** Everything an AppError carries; used directly only for ids from outside the catalogue (e.g. a plugin's). */
+export interface AppErrorInit {
+  readonly id: string;
+  readonly message: string;
+  readonly statusCode: number;
+  readonly detailedError?: string;
+  readonly where?: string;
+  readonly params?: Record<string, unknown>;
+  readonly cause?: unknown;
+}
+
+/** A client-visible failure with a stable id (Mattermost's model.AppError). */
+export class AppError extends Error {
+  readonly id: string;
+  readonly statusCode: number;
+  /** Diagnostic detail (often a driver message); shown to clients, so never include secrets. */
+  readonly detailedError: string;
+  /** The operation that failed, e.g. "createPost". */
+  readonly where: string;
+  readonly params: Record<string, unknown> | undefined;
+
+  constructor(init: AppErrorInit) {
+    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
+    this.name = "AppError";
+    this.id = init.id;
+    this.statusCode = init.statusCode;
+    this.detailedError = init.detailedError ?? "";
+    this.where = init.where ?? "";
+    this.params = init.params;
+  }
+
+  /** The Mattermost JSON shape; `requestId` comes from the HTTP request when there is one. */
+  toJSON(requestId = ""): AppErrorBody {
+    return { id: this.id, message: this.message, detailed_error: this.detailedError, request_id: requestId, status_code: this.statusCode };
+  }
+}
+
+/** Per-occurrence details for {@link appError}; the id fixes status and default message. */
+export interface AppErrorOptions {
+  readonly where?: string;
+  readonly params?: Record<string, unknown>;
+  readonly detailedError?: string;
+  /** Replaces the catalogue message (used when the text carries data, e.g. a plugin's reason). */
+  readonly message?: string;
+  readonly cause?: unknown;
+}
+
+/** Fills `{{.Name}}` placeholders; unknown placeholders are left visible rather than dropped. */
+function render(template: string, params: Record<string, unknown> | undefined): string {
+  return template.replace(/\{\{\.(\w+)\}\}/g, (whole, name: string) =>
+    params !== undefined && name in params ? String(params[name]) : whole,
+  );
+}
+
+/** Builds the catalogued error `id`; the one way services raise client-visible errors. */
+export function appError(id: AppErrorId, options: AppErrorOptions = {}): AppError {
+  const entry: CatalogueEntry = ERROR_CATALOGUE[id];
+  return new AppError({
+    id,
+    statusCode: entry.status,
+    message: options.message ?? render(entry.message, options.params),
+    detailedError: options.detailedError,
+    where: options.where,
+    params: options.params,
+    cause: options.cause,
+  });
+}
+
+/** Narrows `unknown` (a caught value) to AppError. */
+export function isAppError(err: unknown): err is AppError {
+  return err instanceof AppError;
+}

@@ -1,0 +1,161 @@
+/**
+ * Teams and team membership.
+ *
+ * Membership rows are never deleted, only marked with `delete_at` (Mattermost keeps them for
+ * history and re-joins), so "is a member" always means "has a row with delete_at = 0".
+ * Who may add whom follows Mattermost's default permission scheme: system admins and existing
+ * members may add anyone; a non-member may add only themselves, and only to an open team.
+ */
+import type { AppContext } from "./app-context.js";
+import { appError } from "./app-error.js";
+import { withDbErrors } from "./map-db-error.js";
+import { TEAM_ADMIN_ROLE, TEAM_USER_ROLE, type CreateTeamInput, type Team, type TeamMember, type TeamType } from "./models/team.js";
+import { hasRole } from "./models/user.js";
+import { newId } from "./new-id.js";
+import type { UsersService } from "./users-service.js";
+import type { TeamMembersTable, TeamsTable } from "../store/schema.js";
+
+const TEAM_NAME_PATTERN = /^[a-z0-9]+([a-z\-0-9]+|(__)?)[a-z0-9]+$/;
+/** Names that would shadow web-app routes (Mattermost's reservedName list). */
+const RESERVED_TEAM_NAMES = new Set([
+  "admin", "api", "channel", "claim", "error", "files", "help", "landing", "login", "mfa", "oauth",
+  "plug", "plugins", "post", "signup", "boards", "playbooks",
+]);
+
+/** Who is asking: without an actor the call is trusted (plugin/system path), with one it is checked. */
+export interface AddMemberOptions {
+  /** The user performing the action; when set, their permission is checked (REST path). */
+  actorId?: string;
+}
+
+/** Teams and membership, with the permission rules REST relies on. */
+export interface TeamsService {
+  /** Creates a team; `creatorId`, when given, becomes its first member and team admin. */
+  createTeam(input: CreateTeamInput, creatorId?: string): Promise<Team>;
+  /** 404 `app.team.get.find.app_error` if absent. */
+  getTeam(teamId: string): Promise<Team>;
+  getTeamByName(name: string): Promise<Team>;
+  /** Adds (or re-adds) a user; idempotent for an existing member. */
+  addMember(teamId: string, userId: string, options?: AddMemberOptions): Promise<TeamMember>;
+  /** The membership row, including a left member's; 404 if the user was never a member. */
+  getMember(teamId: string, userId: string): Promise<TeamMember>;
+  /** Whether the user currently belongs to the team. */
+  isMember(teamId: string, userId: string): Promise<boolean>;
+  /** Seeing a team: members, anyone for an open team, system admins; otherwise 403. */
+  requireViewable(teamId: string, userId: string): Promise<Team>;
+}
+
+function teamFromRow(row: TeamsTable): Team {
+  return { ...row, type: row.type as TeamType, allow_open_invite: row.allow_open_invite !== 0 };
+}
+
+/** Mattermost reports scheme flags derived from the role list; we store only the list. */
+export function teamMemberFromRow(row: TeamMembersTable): TeamMember {
+  return {
+    ...row,
+    scheme_guest: false,
+    scheme_user: hasRole(row.roles, TEAM_USER_ROLE),
+    scheme_admin: hasRole(row.roles, TEAM_ADMIN_ROLE),
+    explicit_roles: "",
+  };
+}
+
+function validateTeam(input: CreateTeamInput): void {
+  const where = "createTeam";
+  const name = typeof input.name === "string" ? input.name : "";
+  if (name.length < 2 || name.length > 64 || !TEAM_NAME_PATTERN.test(name) || RESERVED_TEAM_NAMES.has(name)) {
+    throw appError("model.team.is_valid.name.app_error", { where });
+  }
+  const displayName = typeof input.display_name === "string" ? [...input.display_name.trim()].length : 0;
+  if (displayName < 1 || displayName > 64) throw appError("model.team.is_valid.display_name.app_error", { where });
+  if (input.type !== "O" && input.type !== "I") throw appError("model.team.is_valid.type.app_error", { where });
+}
+
+/** Builds the service; the users service answers "is this actor a system admin". */
+export function createTeamsService(ctx: AppContext, users: UsersService): TeamsService {
+  async function getMemberRow(teamId: string, userId: string): Promise<TeamMembersTable | undefined> {
+    return ctx.db.selectFrom("team_members").selectAll().where("team_id", "=", teamId).where("user_id", "=", userId).executeTakeFirst();
+  }
+
+  async function getTeamRow(column: "id" | "name", value: string): Promise<Team> {
+    const row = await ctx.db.selectFrom("teams").selectAll().where(column, "=", value).executeTakeFirst();
+    if (!row) throw appError("app.team.get.find.app_error", { where: "getTeam", detailedError: `${column}=${value}` });
+    return teamFromRow(row);
+  }
+
+  async function checkCanAdd(team: Team, userId: string, actorId: string): Promise<void> {
+    if (await users.isSystemAdmin(actorId)) return;
+    const actor = await getMemberRow(team.id, actorId);
+    if (actor && actor.delete_at === 0) return;
+    if (actorId === userId && team.type === "O" && team.allow_open_invite) return;
+    throw appError("api.context.permissions.app_error", { where: "addTeamMember", detailedError: `actor=${actorId} team=${team.id}` });
+  }
+
+  return {
+    async createTeam(input, creatorId) {
+      validateTeam(input);
+      if (creatorId !== undefined) await users.getUser(creatorId);
+      const now = ctx.now();
+      const row: TeamsTable = {
+        id: newId(), create_at: now, update_at: now, delete_at: 0,
+        display_name: input.display_name.trim(), name: input.name, description: input.description ?? "",
+        email: input.email ?? "", type: input.type, company_name: input.company_name ?? "",
+        allowed_domains: input.allowed_domains ?? "", invite_id: newId(),
+        allow_open_invite: (input.allow_open_invite ?? input.type === "O") ? 1 : 0, last_team_icon_update: 0,
+      };
+      await withDbErrors("createTeam", { unique: () => "app.team.save.existing.app_error" }, () =>
+        ctx.db.transaction().execute(async (trx) => {
+          await trx.insertInto("teams").values(row).execute();
+          if (creatorId !== undefined) {
+            await trx.insertInto("team_members")
+              .values({ team_id: row.id, user_id: creatorId, roles: `${TEAM_USER_ROLE} ${TEAM_ADMIN_ROLE}`, create_at: now, delete_at: 0 })
+              .execute();
+          }
+        }),
+      );
+      return teamFromRow(row);
+    },
+
+    getTeam: (teamId) => getTeamRow("id", teamId),
+    getTeamByName: (name) => getTeamRow("name", name),
+
+    async addMember(teamId, userId, options = {}) {
+      const team = await getTeamRow("id", teamId);
+      await users.getUser(userId);
+      if (options.actorId !== undefined) await checkCanAdd(team, userId, options.actorId);
+      const existing = await getMemberRow(teamId, userId);
+      if (existing && existing.delete_at === 0) return teamMemberFromRow(existing);
+      const now = ctx.now();
+      const row: TeamMembersTable = { team_id: teamId, user_id: userId, roles: TEAM_USER_ROLE, create_at: existing?.create_at ?? now, delete_at: 0 };
+      await withDbErrors("addTeamMember", {}, async () => {
+        if (existing) {
+          await ctx.db.updateTable("team_members").set({ roles: row.roles, delete_at: 0 })
+            .where("team_id", "=", teamId).where("user_id", "=", userId).execute();
+        } else {
+          await ctx.db.insertInto("team_members").values(row).execute();
+        }
+      });
+      return teamMemberFromRow(row);
+    },
+
+    async getMember(teamId, userId) {
+      const row = await getMemberRow(teamId, userId);
+      if (!row) {
+        throw appError("app.team.get_member.missing.app_error", { where: "getTeamMember", detailedError: `team_id=${teamId} user_id=${userId}` });
+      }
+      return teamMemberFromRow(row);
+    },
+
+    async isMember(teamId, userId) {
+      const row = await getMemberRow(teamId, userId);
+      return row !== undefined && row.delete_at === 0;
+    },
+
+    async requireViewable(teamId, userId) {
+      const team = await getTeamRow("id", teamId);
+      const member = await getMemberRow(teamId, userId);
+      if (member?.delete_at === 0 || (team.type === "O" && team.allow_open_invite) || (await users.isSystemAdmin(userId))) return team;
+      throw appError("api.context.permissions.app_error", { where: "getTeam", detailedError: `user ${userId} cannot see team ${teamId}` });
+    },
+  };
+}

@@ -1,0 +1,74 @@
+/**
+ * `/api/v4/users…`: open sign-up, login/logout, and reading users.
+ *
+ * Login answers like Mattermost: the user in the body, the session token in the `Token` response
+ * header (for API clients) and in the `MMAUTHTOKEN` cookie (for browsers), plus `MMUSERID` and
+ * `MMCSRF` cookies readable by the web app.
+ */
+import type { FastifyInstance } from "fastify";
+import type { App } from "../../app/app.js";
+import { SESSION_LENGTH_MS } from "../../app/sessions-service.js";
+import { SESSION_CSRF_PROP } from "../../app/models/session.js";
+import { AUTH_COOKIE, CSRF_COOKIE, USER_ID_COOKIE, readToken, requireSession } from "../authenticate.js";
+import { serializeCookie } from "../cookies.js";
+import { idParam, objectBody, objectField, stringField, stringParam } from "../request-input.js";
+
+/** Adds the users routes; login sets cookies Secure when the site URL is https. */
+export function registerUsersRoutes(fastify: FastifyInstance, app: App): void {
+  const secure = app.siteUrl.startsWith("https://");
+
+  fastify.post("/api/v4/users", async (request, reply) => {
+    const body = objectBody(request, "user");
+    const props = objectField(body, "props");
+    const user = await app.users.createUser({
+      username: stringField(body, "username", true),
+      email: stringField(body, "email", true),
+      password: stringField(body, "password", true),
+      nickname: stringField(body, "nickname"),
+      first_name: stringField(body, "first_name"),
+      last_name: stringField(body, "last_name"),
+      position: stringField(body, "position"),
+      locale: stringField(body, "locale"),
+      props: props === undefined ? undefined : Object.fromEntries(Object.entries(props).map(([k, v]) => [k, String(v)])),
+    });
+    return reply.code(201).send(user);
+  });
+
+  fastify.post("/api/v4/users/login", async (request, reply) => {
+    const body = objectBody(request, "login");
+    const { session, user } = await app.sessions.login(stringField(body, "login_id", true), stringField(body, "password", true), {
+      deviceId: stringField(body, "device_id"),
+    });
+    const maxAge = SESSION_LENGTH_MS / 1000;
+    reply.header("Token", session.token);
+    reply.header("Set-Cookie", [
+      serializeCookie(AUTH_COOKIE, session.token, { maxAge, httpOnly: true, secure }),
+      serializeCookie(USER_ID_COOKIE, user.id, { maxAge, secure }),
+      serializeCookie(CSRF_COOKIE, session.props[SESSION_CSRF_PROP] ?? "", { maxAge, secure }),
+    ]);
+    return reply.code(200).send(user);
+  });
+
+  // Logout works without a valid session (it is idempotent) and always clears the cookies.
+  fastify.post("/api/v4/users/logout", async (request, reply) => {
+    const presented = readToken(request);
+    if (presented) await app.sessions.revokeSession(presented.token);
+    reply.header("Set-Cookie", [AUTH_COOKIE, USER_ID_COOKIE, CSRF_COOKIE].map((name) => serializeCookie(name, "", { maxAge: 0, secure })));
+    return { status: "OK" };
+  });
+
+  fastify.get("/api/v4/users/me", async (request) => {
+    const session = await requireSession(request, app);
+    return app.users.getUser(session.user_id);
+  });
+
+  fastify.get("/api/v4/users/:user_id", async (request) => {
+    await requireSession(request, app);
+    return app.users.getUser(idParam(request, "user_id"));
+  });
+
+  fastify.get("/api/v4/users/username/:username", async (request) => {
+    await requireSession(request, app);
+    return app.users.getUserByUsername(stringParam(request, "username"));
+  });
+}

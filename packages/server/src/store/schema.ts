@@ -1,0 +1,184 @@
+/**
+ * The database schema as Kysely sees it: one row interface per table.
+ *
+ * Column names and meanings follow Mattermost's tables (snake_case, timestamps in epoch
+ * milliseconds, `delete_at = 0` meaning "not deleted") so that ported logic and SQL read the same.
+ * Booleans are stored as integers 0/1 because SQLite has no boolean type and better-sqlite3 refuses
+ * to bind JS booleans; PostgreSQL uses the same integer columns so one query layer serves both.
+ * JSON-valued columns (`props`, `metadata`, …) hold JSON text; the app layer parses them.
+ */
+import type { Kysely } from "kysely";
+
+/** Registered accounts. `password_hash` and `mfa_secret` never leave the users service. */
+export interface UsersTable {
+  id: string;
+  create_at: number;
+  update_at: number;
+  delete_at: number;
+  username: string;
+  password_hash: string;
+  auth_service: string;
+  email: string;
+  email_verified: number;
+  nickname: string;
+  first_name: string;
+  last_name: string;
+  position: string;
+  roles: string;
+  locale: string;
+  props: string;
+  notify_props: string;
+  timezone: string;
+  last_password_update: number;
+  last_picture_update: number;
+  failed_attempts: number;
+  mfa_active: number;
+  mfa_secret: string;
+  is_bot: number;
+  bot_description: string;
+  last_login: number;
+}
+
+/** Login sessions; `token` is the bearer secret, `id` the public handle. */
+export interface SessionsTable {
+  id: string;
+  token: string;
+  user_id: string;
+  create_at: number;
+  expires_at: number;
+  last_activity_at: number;
+  device_id: string;
+  roles: string;
+  props: string;
+}
+
+/** Teams; `type` is "O" (open) or "I" (invite only). */
+export interface TeamsTable {
+  id: string;
+  create_at: number;
+  update_at: number;
+  delete_at: number;
+  display_name: string;
+  name: string;
+  description: string;
+  email: string;
+  type: string;
+  company_name: string;
+  allowed_domains: string;
+  invite_id: string;
+  allow_open_invite: number;
+  last_team_icon_update: number;
+}
+
+/** `roles` is the full space-separated role list ("team_user team_admin"). */
+export interface TeamMembersTable {
+  team_id: string;
+  user_id: string;
+  roles: string;
+  create_at: number;
+  delete_at: number;
+}
+
+/** Channels; the counters are maintained by createPost in the same transaction as the insert. */
+export interface ChannelsTable {
+  id: string;
+  create_at: number;
+  update_at: number;
+  delete_at: number;
+  team_id: string;
+  type: string;
+  display_name: string;
+  name: string;
+  header: string;
+  purpose: string;
+  last_post_at: number;
+  last_root_post_at: number;
+  total_msg_count: number;
+  total_msg_count_root: number;
+  extra_update_at: number;
+  creator_id: string;
+}
+
+/** Channel membership and per-member read state. */
+export interface ChannelMembersTable {
+  channel_id: string;
+  user_id: string;
+  roles: string;
+  last_viewed_at: number;
+  msg_count: number;
+  msg_count_root: number;
+  mention_count: number;
+  mention_count_root: number;
+  notify_props: string;
+  last_update_at: number;
+}
+
+/** Posts; `props`, `metadata` and `file_ids` are JSON text. */
+export interface PostsTable {
+  id: string;
+  create_at: number;
+  update_at: number;
+  edit_at: number;
+  delete_at: number;
+  is_pinned: number;
+  user_id: string;
+  channel_id: string;
+  root_id: string;
+  original_id: string;
+  message: string;
+  type: string;
+  props: string;
+  hashtags: string;
+  file_ids: string;
+  pending_post_id: string;
+  reply_count: number;
+  last_reply_at: number;
+  metadata: string;
+  remote_id: string;
+}
+
+/** Plugin key-value store; `expire_at = 0` means "never expires". */
+export interface PluginKvTable {
+  plugin_id: string;
+  pkey: string;
+  pvalue: Uint8Array;
+  expire_at: number;
+}
+
+/** Slash commands. `team_id = ""` registers the trigger on every team. */
+export interface CommandsTable {
+  id: string;
+  token: string;
+  create_at: number;
+  update_at: number;
+  delete_at: number;
+  creator_id: string;
+  team_id: string;
+  trigger: string;
+  method: string;
+  username: string;
+  icon_url: string;
+  auto_complete: number;
+  auto_complete_desc: string;
+  auto_complete_hint: string;
+  display_name: string;
+  description: string;
+  url: string;
+  plugin_id: string;
+}
+
+/** Every table, keyed by its SQL name. */
+export interface Schema {
+  users: UsersTable;
+  sessions: SessionsTable;
+  teams: TeamsTable;
+  team_members: TeamMembersTable;
+  channels: ChannelsTable;
+  channel_members: ChannelMembersTable;
+  posts: PostsTable;
+  plugin_kv: PluginKvTable;
+  commands: CommandsTable;
+}
+
+/** The typed query builder every service receives. */
+export type Db = Kysely<Schema>;
