@@ -1,0 +1,28 @@
+"""Typed dataclasses for the wire's entities, with ``from_proto``/``to_proto``.
+
+Plugin code sees only these, never protobuf messages: hook handlers receive them and the API
+clients take and return them. The public home is :mod:`mattermost_plugin.wrappers`; this path is
+kept because plugins written for the seed SDK import ``mattermost_plugin._internal.wrappers``.
+"""
+
+from .bot import Bot
+from .channel import Channel, ChannelType
+from .command import Command, CommandArgs, CommandResponse
+from .plugin_context import PluginContext
+from .post import Post
+from .team import Team, TeamType
+from .user import User
+
+__all__ = [
+    "Bot",
+    "Channel",
+    "ChannelType",
+    "Command",
+    "CommandArgs",
+    "CommandResponse",
+    "PluginContext",
+    "Post",
+    "Team",
+    "TeamType",
+    "User",
+]

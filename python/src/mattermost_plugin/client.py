@@ -1,0 +1,228 @@
+"""``PluginAPIClient`` and ``AsyncPluginAPIClient``: the host's Plugin API, sync and async.
+
+The pair shares everything but I/O: each method builds an :class:`ApiCall` (``_internal/api_calls``)
+and the base class turns the response or the failure into a value or a :class:`PluginAPIError`.
+A test checks that both clients have the same methods, so they cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+from types import TracebackType
+from typing import Any, TypeVar
+
+import grpc
+import grpc.aio
+
+from ._gen.polyplug.v1 import api_pb2_grpc
+from ._internal import api_calls as calls
+from ._internal.error_mapping import from_rpc_error
+from ._internal.wrappers import Channel, Command, Post, User
+from .exceptions import UnavailableError, from_app_error
+
+__all__ = ["MAX_MESSAGE_BYTES", "AsyncPluginAPIClient", "PluginAPIClient"]
+
+_T = TypeVar("_T")
+# Same limit as the host (docs/protocol.md §4); bulk data is chunked well below it.
+MAX_MESSAGE_BYTES = 64 * 1024 * 1024
+_CHANNEL_OPTIONS = [
+    ("grpc.max_send_message_length", MAX_MESSAGE_BYTES),
+    ("grpc.max_receive_message_length", MAX_MESSAGE_BYTES),
+]
+
+
+class _BaseClient:
+    """What both clients share: authentication metadata, deadlines and response checking."""
+
+    def __init__(self, target: str, secret: str, *, timeout: float | None = None) -> None:
+        self.target = target
+        self._timeout = timeout
+        # Every call proves it comes from this plugin (docs/protocol.md §3).
+        self._metadata = (("authorization", f"Bearer {secret}"),)
+
+    def _finish(self, call: calls.ApiCall[_T], response: Any) -> _T:
+        if response.HasField("error"):
+            raise from_app_error(response.error)
+        return call.parse(response)
+
+    @staticmethod
+    def _post(post: Post | None, fields: dict[str, Any]) -> Post:
+        if post is None:
+            return Post(**fields)
+        return dataclasses.replace(post, **fields) if fields else post
+
+
+class PluginAPIClient(_BaseClient):
+    """The Plugin API for synchronous code; thread-safe (sync hook handlers run in worker threads).
+
+    Errors raise :class:`~mattermost_plugin.exceptions.PluginAPIError` subclasses.
+    """
+
+    def __init__(self, target: str, secret: str, *, timeout: float | None = None) -> None:
+        super().__init__(target, secret, timeout=timeout)
+        self._channel = grpc.insecure_channel(target, options=_CHANNEL_OPTIONS)
+        self._stub = api_pb2_grpc.PluginAPIStub(self._channel)
+
+    def _call(self, call: calls.ApiCall[_T]) -> _T:
+        try:
+            response = getattr(self._stub, call.rpc)(call.request, metadata=self._metadata, timeout=self._timeout)
+        except grpc.RpcError as exc:
+            raise from_rpc_error(exc, call.rpc) from exc
+        return self._finish(call, response)
+
+    def wait_ready(self, timeout: float) -> None:
+        """Blocks until the host's API socket accepts connections; raises UnavailableError after ``timeout``."""
+        try:
+            grpc.channel_ready_future(self._channel).result(timeout=timeout)
+        except grpc.FutureTimeoutError as exc:
+            raise UnavailableError(f"host PluginAPI at {self.target} not reachable within {timeout:g} s") from exc
+
+    def close(self) -> None:
+        """Closes the connection; the client is unusable afterwards."""
+        self._channel.close()
+
+    def __enter__(self) -> PluginAPIClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def get_server_version(self) -> str:
+        """The host's version string."""
+        return self._call(calls.get_server_version())
+
+    def get_plugin_config(self) -> dict[str, Any]:
+        """This plugin's settings: manifest defaults overlaid with the admin's values."""
+        return self._call(calls.get_plugin_config())
+
+    def get_user(self, user_id: str) -> User:
+        """A user by id (NotFoundError when there is none)."""
+        return self._call(calls.get_user(user_id))
+
+    def get_channel(self, channel_id: str) -> Channel:
+        """A channel by id (NotFoundError when there is none)."""
+        return self._call(calls.get_channel(channel_id))
+
+    def create_post(self, post: Post | None = None, **fields: Any) -> Post:
+        """Creates a post, given as a ``Post`` or as keywords (``channel_id=..., message=...``)."""
+        return self._call(calls.create_post(self._post(post, fields)))
+
+    def get_post(self, post_id: str) -> Post:
+        """A post by id (NotFoundError when there is none)."""
+        return self._call(calls.get_post(post_id))
+
+    def kv_set(self, key: str, value: bytes) -> None:
+        """Stores ``value`` under ``key`` in this plugin's key-value store."""
+        self._call(calls.kv_set(key, value))
+
+    def kv_get(self, key: str) -> bytes | None:
+        """The value under ``key``; None only when the key is absent (an empty value is ``b""``)."""
+        return self._call(calls.kv_get(key))
+
+    def kv_delete(self, key: str) -> None:
+        """Removes ``key`` (no error when it is absent)."""
+        self._call(calls.kv_delete(key))
+
+    def register_command(self, command: Command) -> None:
+        """Registers a slash command; its runs arrive in the ExecuteCommand hook."""
+        self._call(calls.register_command(command))
+
+    def unregister_command(self, team_id: str, trigger: str) -> None:
+        """Removes a slash command registered by this plugin."""
+        self._call(calls.unregister_command(team_id, trigger))
+
+    def log_debug(self, message: str, **fields: Any) -> None:
+        """Writes to the server's log as this plugin, with structured ``fields``."""
+        self._call(calls.log("LogDebug", message, fields))
+
+    def log_info(self, message: str, **fields: Any) -> None:
+        """See :meth:`log_debug`."""
+        self._call(calls.log("LogInfo", message, fields))
+
+    def log_warn(self, message: str, **fields: Any) -> None:
+        """See :meth:`log_debug`."""
+        self._call(calls.log("LogWarn", message, fields))
+
+    def log_error(self, message: str, **fields: Any) -> None:
+        """See :meth:`log_debug`."""
+        self._call(calls.log("LogError", message, fields))
+
+
+class AsyncPluginAPIClient(_BaseClient):
+    """The Plugin API for ``async def`` handlers, over ``grpc.aio``: the same methods as
+    :class:`PluginAPIClient`, as coroutines. Create it inside the event loop that uses it."""
+
+    def __init__(self, target: str, secret: str, *, timeout: float | None = None) -> None:
+        super().__init__(target, secret, timeout=timeout)
+        self._channel = grpc.aio.insecure_channel(target, options=_CHANNEL_OPTIONS)
+        self._stub = api_pb2_grpc.PluginAPIStub(self._channel)
+
+    async def _call(self, call: calls.ApiCall[_T]) -> _T:
+        try:
+            response = await getattr(self._stub, call.rpc)(call.request, metadata=self._metadata, timeout=self._timeout)
+        except grpc.RpcError as exc:
+            raise from_rpc_error(exc, call.rpc) from exc
+        return self._finish(call, response)
+
+    async def wait_ready(self, timeout: float) -> None:
+        try:
+            await asyncio.wait_for(self._channel.channel_ready(), timeout)
+        except asyncio.TimeoutError as exc:
+            raise UnavailableError(f"host PluginAPI at {self.target} not reachable within {timeout:g} s") from exc
+
+    async def close(self) -> None:
+        await self._channel.close()
+
+    async def __aenter__(self) -> AsyncPluginAPIClient:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.close()
+
+    async def get_server_version(self) -> str:
+        return await self._call(calls.get_server_version())
+
+    async def get_plugin_config(self) -> dict[str, Any]:
+        return await self._call(calls.get_plugin_config())
+
+    async def get_user(self, user_id: str) -> User:
+        return await self._call(calls.get_user(user_id))
+
+    async def get_channel(self, channel_id: str) -> Channel:
+        return await self._call(calls.get_channel(channel_id))
+
+    async def create_post(self, post: Post | None = None, **fields: Any) -> Post:
+        return await self._call(calls.create_post(self._post(post, fields)))
+
+    async def get_post(self, post_id: str) -> Post:
+        return await self._call(calls.get_post(post_id))
+
+    async def kv_set(self, key: str, value: bytes) -> None:
+        await self._call(calls.kv_set(key, value))
+
+    async def kv_get(self, key: str) -> bytes | None:
+        return await self._call(calls.kv_get(key))
+
+    async def kv_delete(self, key: str) -> None:
+        await self._call(calls.kv_delete(key))
+
+    async def register_command(self, command: Command) -> None:
+        await self._call(calls.register_command(command))
+
+    async def unregister_command(self, team_id: str, trigger: str) -> None:
+        await self._call(calls.unregister_command(team_id, trigger))
+
+    async def log_debug(self, message: str, **fields: Any) -> None:
+        await self._call(calls.log("LogDebug", message, fields))
+
+    async def log_info(self, message: str, **fields: Any) -> None:
+        await self._call(calls.log("LogInfo", message, fields))
+
+    async def log_warn(self, message: str, **fields: Any) -> None:
+        await self._call(calls.log("LogWarn", message, fields))
+
+    async def log_error(self, message: str, **fields: Any) -> None:
+        await self._call(calls.log("LogError", message, fields))

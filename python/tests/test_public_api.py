@@ -1,0 +1,53 @@
+"""The public surface: what plugin authors import, including the seed SDK's import paths."""
+
+from __future__ import annotations
+
+import importlib
+
+import pytest
+
+import mattermost_plugin
+
+PUBLIC = {
+    "DISMISS_POST_ERROR", "AlreadyExistsError", "AsyncPluginAPIClient", "Bot", "Channel", "ChannelType",
+    "Command", "CommandArgs", "CommandResponse", "HTTPRequest", "HTTPResponseWriter", "HookName",
+    "HookRegistrationError", "HookTimeoutError", "NotFoundError", "NotImplementedAPIError",
+    "PermissionDeniedError", "Plugin", "PluginAPIClient", "PluginAPIError", "PluginContext", "Post",
+    "RuntimeConfig", "Team", "TeamType", "UnavailableError", "User", "ValidationError", "__version__", "hook",
+    "run_plugin",
+}  # fmt: skip
+
+
+def test_all_is_exactly_the_public_surface() -> None:
+    assert set(mattermost_plugin.__all__) == PUBLIC
+    assert len(mattermost_plugin.__all__) == len(PUBLIC)
+    for name in mattermost_plugin.__all__:
+        assert getattr(mattermost_plugin, name) is not None
+
+
+@pytest.mark.parametrize(
+    "module",
+    ["client", "exceptions", "hooks", "http", "plugin", "runtime_config", "server", "wrappers", "_internal.wrappers"],
+)
+def test_every_module_all_names_exist(module: str) -> None:
+    mod = importlib.import_module(f"mattermost_plugin.{module}")
+    assert mod.__all__, module
+    for name in mod.__all__:
+        assert hasattr(mod, name), f"{module}.{name}"
+
+
+def test_seed_import_paths_still_work() -> None:
+    from mattermost_plugin import HookName, Plugin, hook  # noqa: F401
+    from mattermost_plugin._internal.wrappers import Bot, ChannelType, Post
+    from mattermost_plugin.exceptions import NotFoundError  # noqa: F401
+    from mattermost_plugin.server import run_plugin
+
+    assert run_plugin is mattermost_plugin.run_plugin
+    assert Post is mattermost_plugin.Post and Bot is mattermost_plugin.Bot
+    assert ChannelType.DIRECT.value == "D"
+
+
+def test_no_public_name_comes_from_generated_code() -> None:
+    for name in mattermost_plugin.__all__:
+        module = getattr(getattr(mattermost_plugin, name), "__module__", "") or ""
+        assert "_gen" not in module, name
