@@ -13,7 +13,7 @@ export async function pythonLaunch(bundleDir: string, entry: string, options: La
     path.join(bundleDir, "venv", "bin", "python"),
     path.join(bundleDir, ".venv", "bin", "python3"),
     path.join(bundleDir, ".venv", "bin", "python"),
-    ...(options.pythonInterpreter ? [options.pythonInterpreter] : []),
+    ...(options.pythonInterpreter ? [path.resolve(options.pythonInterpreter)] : []),
     ...pathCandidates("python3"),
   ];
   for (const candidate of candidates) {

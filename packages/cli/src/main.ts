@@ -1,0 +1,58 @@
+import { parseArgs } from "node:util";
+import { serveCommand } from "./serve-command.js";
+
+const USAGE = `polyplug — a polyglot plugin server for Mattermost-compatible chat
+
+Usage:
+  polyplug serve [options]     run the server (embedded SQLite) with the plugins in --plugins-dir
+  polyplug help                show this help
+
+serve options:
+  --data-dir DIR      where the database, files and logs live (default ./data)
+  --plugins-dir DIR   one sub-directory per plugin bundle (default ./plugins)
+  --host HOST         listen address; loopback unless you mean it (default 127.0.0.1)
+  --port PORT         HTTP port (default 8065; 0 picks a free one)
+  --python PATH       Python interpreter for plugins without their own venv
+  --site-url URL      public URL of the server (default http://HOST:PORT)
+`;
+
+/** Runs the CLI; resolves to the process exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case "serve":
+      return serveCommand(parseServeArgs(rest));
+    case undefined:
+    case "help":
+    case "--help":
+    case "-h":
+      process.stdout.write(USAGE);
+      return 0;
+    default:
+      process.stderr.write(`polyplug: unknown command ${JSON.stringify(command)}\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+function parseServeArgs(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: {
+      "data-dir": { type: "string", default: "./data" },
+      "plugins-dir": { type: "string", default: "./plugins" },
+      host: { type: "string", default: "127.0.0.1" },
+      port: { type: "string", default: "8065" },
+      python: { type: "string" },
+      "site-url": { type: "string" },
+    },
+    strict: true,
+  });
+  return {
+    dataDir: values["data-dir"],
+    pluginDir: values["plugins-dir"],
+    host: values.host,
+    port: Number(values.port),
+    ...(values.python ? { pythonInterpreter: values.python } : {}),
+    ...(values["site-url"] ? { siteUrl: values["site-url"] } : {}),
+  };
+}

@@ -1,0 +1,96 @@
+import type { PluginAPIBackend, PluginAPIHandlers, PluginEnvironment, PluginLogEntry } from "@polyplug/host";
+import { ChannelSchema, CommandSchema, PostSchema, UserSchema } from "@polyplug/protocol";
+import type { App } from "../app/app.js";
+import { AppError, isAppError } from "../app/app-error.js";
+import type { CreatePostInput } from "../app/models/post.js";
+import type { PluginCommandInput } from "../app/models/command.js";
+import { fromProto, toProto } from "./model-codec.js";
+import type { PluginConfigSource } from "./plugin-config.js";
+
+export interface PluginAPIBackendDeps {
+  readonly app: App;
+  readonly plugins: () => PluginEnvironment;
+  readonly config: PluginConfigSource;
+}
+
+/**
+ * The Plugin API over the app core. Each handler acts as the plugin the host authenticated
+ * (`pluginId` is bound here, never read from the request) and goes through the same services as
+ * REST, so a plugin's post runs the same hooks as a user's. App failures become the embedded
+ * AppError; anything else is a bug, reported as a 500 AppError with its detail.
+ */
+export function createPluginAPIBackend(deps: PluginAPIBackendDeps): PluginAPIBackend {
+  const { app } = deps;
+  return (pluginId): PluginAPIHandlers => {
+    const log = (level: PluginLogEntry["level"]) => async (request: { message: string; fields?: Record<string, unknown> }) => {
+      deps.plugins().get(pluginId)?.log.append({ time: new Date().toISOString(), level, source: "api", message: request.message, ...(request.fields ? { fields: request.fields } : {}) });
+      return {};
+    };
+    return guardAll({
+      getServerVersion: async () => ({ version: app.version }),
+      getPluginConfig: async () => ({ config: deps.config.configFor(pluginId) }),
+      getUser: async ({ userId }) => ({ user: toProto(UserSchema, await app.users.getUser(userId)) }),
+      getChannel: async ({ channelId }) => ({ channel: toProto(ChannelSchema, await app.channels.getChannel(channelId)) }),
+      createPost: async ({ post }) => {
+        const input = fromProto(PostSchema, post ?? {}) as unknown as CreatePostInput;
+        const created = await app.posts.createPost(input, { checkMembership: false });
+        return { post: toProto(PostSchema, created) };
+      },
+      getPost: async ({ postId }) => ({ post: toProto(PostSchema, await app.posts.getPost(postId)) }),
+      kVSet: async ({ key, value }) => {
+        await app.kv.set(pluginId, key, value);
+        return {};
+      },
+      kVGet: async ({ key }) => {
+        const value = await app.kv.get(pluginId, key);
+        return value === null ? {} : { value };
+      },
+      kVDelete: async ({ key }) => {
+        await app.kv.delete(pluginId, key);
+        return {};
+      },
+      registerCommand: async ({ command }) => {
+        await app.commands.registerPluginCommand(pluginId, fromProto(CommandSchema, command ?? {}) as unknown as PluginCommandInput);
+        return {};
+      },
+      unregisterCommand: async ({ teamId, trigger }) => {
+        await app.commands.unregisterPluginCommand(pluginId, teamId, trigger);
+        return {};
+      },
+      logDebug: log("debug"),
+      logInfo: log("info"),
+      logWarn: log("warn"),
+      logError: log("error"),
+    });
+  };
+}
+
+/** Wraps every handler so an AppError thrown by the app is answered in the response's error field. */
+function guardAll(handlers: PluginAPIHandlers): PluginAPIHandlers {
+  const guarded: Record<string, unknown> = {};
+  for (const [name, handler] of Object.entries(handlers) as Array<[string, (req: never, call: never) => Promise<object>]>) {
+    const where = name.charAt(0).toUpperCase() + name.slice(1);
+    guarded[name] = async (request: never, call: never) => {
+      try {
+        return await handler(request, call);
+      } catch (error) {
+        return { error: toWireError(error, where) };
+      }
+    };
+  }
+  return guarded as PluginAPIHandlers;
+}
+
+function toWireError(error: unknown, where: string) {
+  const appErr: AppError = isAppError(error)
+    ? error
+    : new AppError({ id: "app.plugin_api.unexpected.app_error", message: "The server failed to answer the plugin's call.", statusCode: 500, detailedError: String((error as Error)?.message ?? error), where, cause: error });
+  return {
+    id: appErr.id,
+    message: appErr.message,
+    detailedError: appErr.detailedError,
+    statusCode: appErr.statusCode,
+    where: appErr.where || where,
+    ...(appErr.params ? { params: appErr.params as never } : {}),
+  };
+}

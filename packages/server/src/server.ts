@@ -1,0 +1,87 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PluginEnvironment, PluginState, type PluginStatus } from "@polyplug/host";
+import { createApp, type App } from "./app/app.js";
+import { createHttpServer } from "./http/create-http-server.js";
+import { createHostAppHooks } from "./plugins/host-app-hooks.js";
+import { createPluginAPIBackend } from "./plugins/plugin-api-backend.js";
+import { createPluginConfigSource } from "./plugins/plugin-config.js";
+import { registerPluginAdminRoutes } from "./plugins/plugin-admin-routes.js";
+import { registerPluginRoutes } from "./plugins/plugin-routes.js";
+import { createDatabase, databaseFileIn } from "./store/create-database.js";
+
+/** The version reported to clients and plugins (Mattermost server versions are semver). */
+export const SERVER_VERSION = "10.5.0";
+
+export interface ServerOptions {
+  /** Database, config.json, plugin logs. Created when missing. */
+  readonly dataDir: string;
+  /** One sub-directory per plugin bundle. */
+  readonly pluginDir: string;
+  /** Listen address (default 127.0.0.1: nothing listens publicly unless asked). */
+  readonly host?: string;
+  /** Port (default 8065; 0 picks a free one). */
+  readonly port?: number;
+  readonly siteUrl?: string;
+  readonly pythonInterpreter?: string;
+  readonly startTimeoutMs?: number;
+  readonly hookTimeoutMs?: number;
+  readonly onPluginStateChange?: (status: PluginStatus) => void;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly version: string;
+  readonly app: App;
+  readonly plugins: PluginEnvironment;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the whole server: SQLite store (migrated), app core, plugin host (every bundle in
+ * `pluginDir` started), REST API and plugin routes, listening on loopback by default.
+ */
+export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  mkdirSync(options.dataDir, { recursive: true });
+  const database = await createDatabase({ file: databaseFileIn(options.dataDir) });
+  const host = options.host ?? "127.0.0.1";
+  const app = createApp({ db: database.db, version: SERVER_VERSION, ...(options.siteUrl ? { siteUrl: options.siteUrl } : {}) });
+
+  let environment: PluginEnvironment | undefined;
+  const plugins = (): PluginEnvironment => environment!;
+  environment = new PluginEnvironment({
+    pluginDir: options.pluginDir,
+    backend: createPluginAPIBackend({ app, plugins, config: createPluginConfigSource(path.join(options.dataDir, "config.json"), plugins) }),
+    launch: options.pythonInterpreter ? { pythonInterpreter: options.pythonInterpreter } : {},
+    logDir: path.join(options.dataDir, "logs", "plugins"),
+    ...(options.startTimeoutMs ? { startTimeoutMs: options.startTimeoutMs } : {}),
+    ...(options.hookTimeoutMs ? { hookTimeoutMs: options.hookTimeoutMs } : {}),
+    onStateChange: (status) => {
+      // A plugin that stops running takes its slash commands with it, as in Mattermost.
+      if (status.state !== PluginState.Running && status.state !== PluginState.Starting) {
+        void app.commands.unregisterPluginCommands(status.plugin_id).catch(() => undefined);
+      }
+      options.onPluginStateChange?.(status);
+    },
+  });
+  app.setHooks(createHostAppHooks(plugins));
+
+  const fastify = createHttpServer({ app });
+  registerPluginAdminRoutes(fastify, app, plugins);
+  await registerPluginRoutes(fastify, app, plugins);
+  const address = await fastify.listen({ host, port: options.port ?? 8065 });
+  const url = options.siteUrl ?? address;
+  await environment.startAll();
+
+  return {
+    url,
+    version: SERVER_VERSION,
+    app,
+    plugins: environment,
+    async close() {
+      await environment!.shutdown();
+      await fastify.close();
+      await database.close();
+    },
+  };
+}
