@@ -1,0 +1,80 @@
+import assert from "node:assert/strict";
+import { request } from "node:http";
+import { after, before, describe, test } from "node:test";
+import { PluginState } from "@polyplug/host";
+import { RestClient, runningServer } from "./support/running-server.js";
+
+const STREAMING = "com.polyplug.test.streaming";
+const ECHO = "com.polyplug.test.echo";
+
+describe("ServeHTTP through the real stack", () => {
+  let server: Awaited<ReturnType<typeof runningServer>>;
+  const bob = new RestClient("");
+  let bobId = "";
+
+  before(async () => {
+    server = await runningServer(["packages/server/test/fixtures/plugins/streaming", "packages/server/test/fixtures/plugins/echo"]);
+    for (const status of server.plugins.statuses()) assert.equal(status.state, PluginState.Running, `${status.plugin_id}: ${status.error}`);
+    Object.assign(bob, { baseUrl: server.url });
+    bobId = (await bob.signUp("bob")).id;
+  });
+  after(() => server.close());
+
+  test("the plugin answers before the request body has ended, then reads the rest", async () => {
+    const url = new URL(`${server.url}/plugins/${STREAMING}/upload`);
+    const body = await new Promise<string>((resolve, reject) => {
+      const req = request({ hostname: url.hostname, port: url.port, path: url.pathname, method: "POST", headers: { "Transfer-Encoding": "chunked" } }, (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (chunk: string) => {
+          text += chunk;
+          // Only once the plugin's first answer is here does the client send the rest.
+          if (text === "got:first") req.end("second");
+        });
+        res.on("end", () => resolve(text));
+        res.on("error", reject);
+      });
+      req.on("error", reject);
+      req.write("first");
+    });
+    assert.equal(body, "got:first|rest:second");
+  });
+
+  test("identity headers, the session cookie and access_token never reach the plugin; the host sets the user", async () => {
+    const response = await fetch(`${server.url}/plugins/${ECHO}/who?access_token=${bob.token}&x=1`, {
+      headers: { "Mattermost-User-Id": "forged", "Mattermost-Plugin-ID": "forged", Cookie: `MMAUTHTOKEN=${bob.token}; theme=dark`, Authorization: `Bearer ${bob.token}`, Referer: "https://evil.example" },
+    });
+    assert.equal(response.status, 200);
+    const seen = (await response.json()) as { path: string; query: string; headers: Record<string, string[]> };
+    const header = (name: string) => Object.entries(seen.headers).find(([k]) => k.toLowerCase() === name)?.[1];
+    assert.equal(seen.path, "/who");
+    assert.equal(seen.query, "x=1");
+    assert.deepEqual(header("mattermost-user-id"), [bobId]);
+    assert.equal(header("mattermost-plugin-id"), undefined);
+    assert.equal(header("referer"), undefined);
+    assert.deepEqual(header("cookie"), ["theme=dark"]);
+  });
+
+  test("anonymous requests reach the plugin with no user id, even when they forge one", async () => {
+    const seen = (await (await fetch(`${server.url}/plugins/${ECHO}/`, { headers: { "Mattermost-User-Id": "forged" } })).json()) as { headers: Record<string, string[]> };
+    assert.ok(!Object.keys(seen.headers).some((k) => k.toLowerCase() === "mattermost-user-id"));
+  });
+
+  test("the plugin's status code passes through; an invalid one becomes 500", async () => {
+    assert.equal((await fetch(`${server.url}/plugins/${ECHO}/x`, { headers: { "X-Status": "418" } })).status, 418);
+    assert.equal((await fetch(`${server.url}/plugins/${ECHO}/x`, { headers: { "X-Status": "42" } })).status, 500);
+  });
+
+  test("a 5 MiB body streams through (no 4 MiB gRPC wall)", async () => {
+    const body = Buffer.alloc(5 * 1024 * 1024, 7);
+    const seen = (await (await fetch(`${server.url}/plugins/${ECHO}/big`, { method: "POST", body })).json()) as { body_length: number; method: string };
+    assert.equal(seen.method, "POST");
+    assert.equal(seen.body_length, body.length);
+  });
+
+  test("an unknown plugin is a Mattermost-shaped 404", async () => {
+    const response = await fetch(`${server.url}/plugins/com.nobody/x`);
+    assert.equal(response.status, 404);
+    assert.equal(((await response.json()) as { id: string }).id, "app.plugin.not_found.app_error");
+  });
+});
