@@ -72,6 +72,17 @@ describe("ServeHTTP through the real stack", () => {
     assert.equal(seen.body_length, body.length);
   });
 
+  test("deactivating a plugin stops its process gracefully and frees its route", async () => {
+    const pid = server.plugins.get(ECHO)!.pid!;
+    await server.plugins.deactivate(ECHO);
+    assert.equal(server.plugins.get(ECHO)!.state, PluginState.NotRunning);
+    assert.equal(server.plugins.get(ECHO)!.status().error, "");
+    assert.throws(() => process.kill(pid, 0), /ESRCH/);
+    assert.equal((await fetch(`${server.url}/plugins/${ECHO}/x`)).status, 404);
+    assert.equal(await server.plugins.activate(ECHO), true);
+    assert.equal((await fetch(`${server.url}/plugins/${ECHO}/x`)).status, 200);
+  });
+
   test("an unknown plugin is a Mattermost-shaped 404", async () => {
     const response = await fetch(`${server.url}/plugins/com.nobody/x`);
     assert.equal(response.status, 404);
