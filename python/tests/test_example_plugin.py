@@ -15,7 +15,8 @@ import pytest
 import pytest_asyncio
 from grpc_health.v1 import health_pb2
 
-from mattermost_plugin._gen.polyplug.v1 import command_pb2, hooks_pb2, http_pb2, post_pb2
+from mattermost_plugin._gen.polyplug.v1 import command_pb2, http_pb2, post_pb2
+from mattermost_plugin._internal import hook_messages as hooks_pb2
 from mattermost_plugin._internal.structs import dict_to_struct, struct_to_dict
 
 from fake_host import SERVER_VERSION, FakeHost

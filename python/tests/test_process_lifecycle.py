@@ -14,7 +14,7 @@ import pytest
 import pytest_asyncio
 
 from mattermost_plugin._gen.plugin import grpc_controller_pb2
-from mattermost_plugin._gen.polyplug.v1 import hooks_pb2
+from mattermost_plugin._internal import hook_messages as hooks_pb2
 
 from fake_host import FakeHost
 from plugin_process import WAIT, PluginProcess

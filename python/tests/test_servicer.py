@@ -16,7 +16,8 @@ import pytest
 import pytest_asyncio
 
 from mattermost_plugin import CommandResponse, Plugin, Post, hook
-from mattermost_plugin._gen.polyplug.v1 import command_pb2, hooks_pb2, hooks_pb2_grpc, http_pb2, post_pb2
+from mattermost_plugin._gen.polyplug.v1 import command_pb2, hooks_pb2_grpc, http_pb2, post_pb2
+from mattermost_plugin._internal import hook_messages as hooks_pb2
 from mattermost_plugin._internal.auth import SecretCheckInterceptor
 from mattermost_plugin._internal.hook_runner import HookRunner
 from mattermost_plugin._internal.serve_http import serve_http

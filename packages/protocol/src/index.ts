@@ -4,6 +4,16 @@ export * from "./gen/polyplug/v1/app_error_pb.js";
 export * from "./gen/polyplug/v1/channel_pb.js";
 export * from "./gen/polyplug/v1/command_pb.js";
 export * from "./gen/polyplug/v1/hooks_pb.js";
+export * from "./gen/polyplug/v1/hooks_files_pb.js";
+export * from "./gen/polyplug/v1/hooks_lifecycle_pb.js";
+export * from "./gen/polyplug/v1/hooks_members_pb.js";
+export * from "./gen/polyplug/v1/hooks_posts_pb.js";
+export * from "./gen/polyplug/v1/hooks_system_pb.js";
+export * from "./gen/polyplug/v1/hooks_users_pb.js";
+export * from "./gen/polyplug/v1/member_pb.js";
+export * from "./gen/polyplug/v1/file_info_pb.js";
+export * from "./gen/polyplug/v1/reaction_pb.js";
+export * from "./gen/polyplug/v1/preference_pb.js";
 export * from "./gen/polyplug/v1/http_pb.js";
 export * from "./gen/polyplug/v1/plugin_context_pb.js";
 export * from "./gen/polyplug/v1/post_pb.js";
@@ -20,3 +30,4 @@ export {
   type UnaryHandler,
   type UnaryHandlers,
 } from "./typed-grpc.js";
+export { HOOK_NAMES, WIRE_HOOK_NAMES, type HookName } from "./hook-names.js";

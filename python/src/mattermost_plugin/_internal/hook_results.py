@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .._gen.polyplug.v1 import command_pb2, hooks_pb2
+from .._gen.polyplug.v1 import command_pb2
 from .._gen.polyplug.v1.app_error_pb2 import AppError
+from . import hook_messages as hooks_pb2
 from .error_mapping import HOOK_BAD_RESULT_ID, make_app_error
 from .wrappers import CommandResponse, Post
 

@@ -15,12 +15,12 @@ from typing import Any, TypeAlias
 
 import grpc.aio
 
-from .._gen.polyplug.v1 import hooks_pb2 as pb
-from .._gen.polyplug.v1 import hooks_pb2_grpc, http_pb2
+from .._gen.polyplug.v1 import hooks_pb2, hooks_pb2_grpc, http_pb2
 from .._gen.polyplug.v1.app_error_pb2 import AppError
 from ..exceptions import HookTimeoutError
 from ..hooks import HookName
 from ..plugin import Plugin
+from . import hook_messages as pb
 from . import hook_results
 from .error_mapping import HOOK_ERROR_ID, HOOK_TIMEOUT_ID, app_error_from_exception, make_app_error
 from .hook_runner import HookRunner
@@ -28,8 +28,6 @@ from .serve_http import serve_http
 from .wrappers import CommandArgs, PluginContext, Post
 
 _Context: TypeAlias = "grpc.aio.ServicerContext[Any, Any]"
-# Hooks protocol v1 carries; others may be declared but the host never calls them yet.
-WIRE_HOOKS = frozenset(pb.DESCRIPTOR.services_by_name["PluginHooks"].methods_by_name) - {"Implemented"}
 
 
 class HooksServicer(hooks_pb2_grpc.PluginHooksServicer):
@@ -125,3 +123,12 @@ class HooksServicer(hooks_pb2_grpc.PluginHooksServicer):
         async with aclosing(serve_http(self._plugin, self._runner, self._logger, request_iterator)) as stream:
             async for message in stream:
                 yield message
+
+
+# Hooks this SDK serves: those on the wire that HooksServicer implements. Others may be declared
+# but are warned about at start; the generated base class answers them UNIMPLEMENTED.
+WIRE_HOOKS = frozenset(
+    name
+    for name in hooks_pb2.DESCRIPTOR.services_by_name["PluginHooks"].methods_by_name
+    if name != "Implemented" and name in HooksServicer.__dict__
+)

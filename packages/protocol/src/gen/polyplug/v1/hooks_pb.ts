@@ -2,291 +2,36 @@
 // @generated from file polyplug/v1/hooks.proto (package polyplug.v1, syntax proto3)
 /* eslint-disable */
 
-import type { GenFile, GenMessage, GenService } from "@bufbuild/protobuf/codegenv2";
-import { fileDesc, messageDesc, serviceDesc } from "@bufbuild/protobuf/codegenv2";
-import type { AppError } from "./app_error_pb.js";
-import { file_polyplug_v1_app_error } from "./app_error_pb.js";
-import type { CommandArgs, CommandResponse } from "./command_pb.js";
-import { file_polyplug_v1_command } from "./command_pb.js";
+import type { GenFile, GenService } from "@bufbuild/protobuf/codegenv2";
+import { fileDesc, serviceDesc } from "@bufbuild/protobuf/codegenv2";
+import type { FileWillBeDownloadedRequestSchema, FileWillBeDownloadedResponseSchema, FileWillBeUploadedRequestSchema, FileWillBeUploadedResponseSchema } from "./hooks_files_pb.js";
+import { file_polyplug_v1_hooks_files } from "./hooks_files_pb.js";
+import type { ExecuteCommandRequestSchema, ExecuteCommandResponseSchema, ImplementedRequestSchema, ImplementedResponseSchema, OnActivateRequestSchema, OnActivateResponseSchema, OnConfigurationChangeRequestSchema, OnConfigurationChangeResponseSchema, OnDeactivateRequestSchema, OnDeactivateResponseSchema } from "./hooks_lifecycle_pb.js";
+import { file_polyplug_v1_hooks_lifecycle } from "./hooks_lifecycle_pb.js";
+import type { ChannelHasBeenCreatedRequestSchema, ChannelHasBeenCreatedResponseSchema, ChannelMemberWillBeAddedRequestSchema, ChannelMemberWillBeAddedResponseSchema, ChannelWillBeArchivedRequestSchema, ChannelWillBeArchivedResponseSchema, TeamMemberWillBeAddedRequestSchema, TeamMemberWillBeAddedResponseSchema, UserHasJoinedChannelRequestSchema, UserHasJoinedChannelResponseSchema, UserHasJoinedTeamRequestSchema, UserHasJoinedTeamResponseSchema, UserHasLeftChannelRequestSchema, UserHasLeftChannelResponseSchema, UserHasLeftTeamRequestSchema, UserHasLeftTeamResponseSchema } from "./hooks_members_pb.js";
+import { file_polyplug_v1_hooks_members } from "./hooks_members_pb.js";
+import type { MessageHasBeenDeletedRequestSchema, MessageHasBeenDeletedResponseSchema, MessageHasBeenPostedRequestSchema, MessageHasBeenPostedResponseSchema, MessageHasBeenUpdatedRequestSchema, MessageHasBeenUpdatedResponseSchema, MessagesWillBeConsumedRequestSchema, MessagesWillBeConsumedResponseSchema, MessageWillBePostedRequestSchema, MessageWillBePostedResponseSchema, MessageWillBeUpdatedRequestSchema, MessageWillBeUpdatedResponseSchema, ReactionHasBeenAddedRequestSchema, ReactionHasBeenAddedResponseSchema, ReactionHasBeenRemovedRequestSchema, ReactionHasBeenRemovedResponseSchema } from "./hooks_posts_pb.js";
+import { file_polyplug_v1_hooks_posts } from "./hooks_posts_pb.js";
+import type { ConfigurationWillBeSavedRequestSchema, ConfigurationWillBeSavedResponseSchema, EmailNotificationWillBeSentRequestSchema, EmailNotificationWillBeSentResponseSchema, GenerateSupportDataRequestSchema, GenerateSupportDataResponseSchema, NotificationWillBePushedRequestSchema, NotificationWillBePushedResponseSchema, OnCloudLimitsUpdatedRequestSchema, OnCloudLimitsUpdatedResponseSchema, OnInstallRequestSchema, OnInstallResponseSchema, OnPluginClusterEventRequestSchema, OnPluginClusterEventResponseSchema, OnSendDailyTelemetryRequestSchema, OnSendDailyTelemetryResponseSchema, OnSharedChannelsAttachmentSyncMsgRequestSchema, OnSharedChannelsAttachmentSyncMsgResponseSchema, OnSharedChannelsPingRequestSchema, OnSharedChannelsPingResponseSchema, OnSharedChannelsProfileImageSyncMsgRequestSchema, OnSharedChannelsProfileImageSyncMsgResponseSchema, OnSharedChannelsSyncMsgRequestSchema, OnSharedChannelsSyncMsgResponseSchema, OnWebSocketConnectRequestSchema, OnWebSocketConnectResponseSchema, OnWebSocketDisconnectRequestSchema, OnWebSocketDisconnectResponseSchema, RunDataRetentionRequestSchema, RunDataRetentionResponseSchema, WebSocketMessageHasBeenPostedRequestSchema, WebSocketMessageHasBeenPostedResponseSchema } from "./hooks_system_pb.js";
+import { file_polyplug_v1_hooks_system } from "./hooks_system_pb.js";
+import type { OnSAMLLoginRequestSchema, OnSAMLLoginResponseSchema, PreferencesHaveChangedRequestSchema, PreferencesHaveChangedResponseSchema, UserHasBeenCreatedRequestSchema, UserHasBeenCreatedResponseSchema, UserHasBeenDeactivatedRequestSchema, UserHasBeenDeactivatedResponseSchema, UserHasLoggedInRequestSchema, UserHasLoggedInResponseSchema, UserWillLogInRequestSchema, UserWillLogInResponseSchema } from "./hooks_users_pb.js";
+import { file_polyplug_v1_hooks_users } from "./hooks_users_pb.js";
 import type { ServeHTTPRequestSchema, ServeHTTPResponseSchema } from "./http_pb.js";
 import { file_polyplug_v1_http } from "./http_pb.js";
-import type { PluginContext } from "./plugin_context_pb.js";
-import { file_polyplug_v1_plugin_context } from "./plugin_context_pb.js";
-import type { Post } from "./post_pb.js";
-import { file_polyplug_v1_post } from "./post_pb.js";
-import type { Message } from "@bufbuild/protobuf";
 
 /**
  * Describes the file polyplug/v1/hooks.proto.
  */
 export const file_polyplug_v1_hooks: GenFile = /*@__PURE__*/
-  fileDesc("Chdwb2x5cGx1Zy92MS9ob29rcy5wcm90bxILcG9seXBsdWcudjEiFAoSSW1wbGVtZW50ZWRSZXF1ZXN0IkoKE0ltcGxlbWVudGVkUmVzcG9uc2USJAoFZXJyb3IYASABKAsyFS5wb2x5cGx1Zy52MS5BcHBFcnJvchINCgVob29rcxgCIAMoCSITChFPbkFjdGl2YXRlUmVxdWVzdCI6ChJPbkFjdGl2YXRlUmVzcG9uc2USJAoFZXJyb3IYASABKAsyFS5wb2x5cGx1Zy52MS5BcHBFcnJvciIVChNPbkRlYWN0aXZhdGVSZXF1ZXN0IjwKFE9uRGVhY3RpdmF0ZVJlc3BvbnNlEiQKBWVycm9yGAEgASgLMhUucG9seXBsdWcudjEuQXBwRXJyb3IiHgocT25Db25maWd1cmF0aW9uQ2hhbmdlUmVxdWVzdCJFCh1PbkNvbmZpZ3VyYXRpb25DaGFuZ2VSZXNwb25zZRIkCgVlcnJvchgBIAEoCzIVLnBvbHlwbHVnLnYxLkFwcEVycm9yImwKFUV4ZWN1dGVDb21tYW5kUmVxdWVzdBIrCgdjb250ZXh0GAEgASgLMhoucG9seXBsdWcudjEuUGx1Z2luQ29udGV4dBImCgRhcmdzGAIgASgLMhgucG9seXBsdWcudjEuQ29tbWFuZEFyZ3MibgoWRXhlY3V0ZUNvbW1hbmRSZXNwb25zZRIkCgVlcnJvchgBIAEoCzIVLnBvbHlwbHVnLnYxLkFwcEVycm9yEi4KCHJlc3BvbnNlGAIgASgLMhwucG9seXBsdWcudjEuQ29tbWFuZFJlc3BvbnNlImoKGk1lc3NhZ2VXaWxsQmVQb3N0ZWRSZXF1ZXN0EisKB2NvbnRleHQYASABKAsyGi5wb2x5cGx1Zy52MS5QbHVnaW5Db250ZXh0Eh8KBHBvc3QYAiABKAsyES5wb2x5cGx1Zy52MS5Qb3N0In4KG01lc3NhZ2VXaWxsQmVQb3N0ZWRSZXNwb25zZRIkCgVlcnJvchgBIAEoCzIVLnBvbHlwbHVnLnYxLkFwcEVycm9yEh8KBHBvc3QYAiABKAsyES5wb2x5cGx1Zy52MS5Qb3N0EhgKEHJlamVjdGlvbl9yZWFzb24YAyABKAkiawobTWVzc2FnZUhhc0JlZW5Qb3N0ZWRSZXF1ZXN0EisKB2NvbnRleHQYASABKAsyGi5wb2x5cGx1Zy52MS5QbHVnaW5Db250ZXh0Eh8KBHBvc3QYAiABKAsyES5wb2x5cGx1Zy52MS5Qb3N0IkQKHE1lc3NhZ2VIYXNCZWVuUG9zdGVkUmVzcG9uc2USJAoFZXJyb3IYASABKAsyFS5wb2x5cGx1Zy52MS5BcHBFcnJvcjL1BQoLUGx1Z2luSG9va3MSUAoLSW1wbGVtZW50ZWQSHy5wb2x5cGx1Zy52MS5JbXBsZW1lbnRlZFJlcXVlc3QaIC5wb2x5cGx1Zy52MS5JbXBsZW1lbnRlZFJlc3BvbnNlEk0KCk9uQWN0aXZhdGUSHi5wb2x5cGx1Zy52MS5PbkFjdGl2YXRlUmVxdWVzdBofLnBvbHlwbHVnLnYxLk9uQWN0aXZhdGVSZXNwb25zZRJTCgxPbkRlYWN0aXZhdGUSIC5wb2x5cGx1Zy52MS5PbkRlYWN0aXZhdGVSZXF1ZXN0GiEucG9seXBsdWcudjEuT25EZWFjdGl2YXRlUmVzcG9uc2USbgoVT25Db25maWd1cmF0aW9uQ2hhbmdlEikucG9seXBsdWcudjEuT25Db25maWd1cmF0aW9uQ2hhbmdlUmVxdWVzdBoqLnBvbHlwbHVnLnYxLk9uQ29uZmlndXJhdGlvbkNoYW5nZVJlc3BvbnNlElkKDkV4ZWN1dGVDb21tYW5kEiIucG9seXBsdWcudjEuRXhlY3V0ZUNvbW1hbmRSZXF1ZXN0GiMucG9seXBsdWcudjEuRXhlY3V0ZUNvbW1hbmRSZXNwb25zZRJoChNNZXNzYWdlV2lsbEJlUG9zdGVkEicucG9seXBsdWcudjEuTWVzc2FnZVdpbGxCZVBvc3RlZFJlcXVlc3QaKC5wb2x5cGx1Zy52MS5NZXNzYWdlV2lsbEJlUG9zdGVkUmVzcG9uc2USawoUTWVzc2FnZUhhc0JlZW5Qb3N0ZWQSKC5wb2x5cGx1Zy52MS5NZXNzYWdlSGFzQmVlblBvc3RlZFJlcXVlc3QaKS5wb2x5cGx1Zy52MS5NZXNzYWdlSGFzQmVlblBvc3RlZFJlc3BvbnNlEk4KCVNlcnZlSFRUUBIdLnBvbHlwbHVnLnYxLlNlcnZlSFRUUFJlcXVlc3QaHi5wb2x5cGx1Zy52MS5TZXJ2ZUhUVFBSZXNwb25zZSgBMAFiBnByb3RvMw", [file_polyplug_v1_app_error, file_polyplug_v1_command, file_polyplug_v1_http, file_polyplug_v1_plugin_context, file_polyplug_v1_post]);
+  fileDesc("Chdwb2x5cGx1Zy92MS9ob29rcy5wcm90bxILcG9seXBsdWcudjEyuicKC1BsdWdpbkhvb2tzElAKC0ltcGxlbWVudGVkEh8ucG9seXBsdWcudjEuSW1wbGVtZW50ZWRSZXF1ZXN0GiAucG9seXBsdWcudjEuSW1wbGVtZW50ZWRSZXNwb25zZRJNCgpPbkFjdGl2YXRlEh4ucG9seXBsdWcudjEuT25BY3RpdmF0ZVJlcXVlc3QaHy5wb2x5cGx1Zy52MS5PbkFjdGl2YXRlUmVzcG9uc2USUwoMT25EZWFjdGl2YXRlEiAucG9seXBsdWcudjEuT25EZWFjdGl2YXRlUmVxdWVzdBohLnBvbHlwbHVnLnYxLk9uRGVhY3RpdmF0ZVJlc3BvbnNlEm4KFU9uQ29uZmlndXJhdGlvbkNoYW5nZRIpLnBvbHlwbHVnLnYxLk9uQ29uZmlndXJhdGlvbkNoYW5nZVJlcXVlc3QaKi5wb2x5cGx1Zy52MS5PbkNvbmZpZ3VyYXRpb25DaGFuZ2VSZXNwb25zZRJ3ChhDb25maWd1cmF0aW9uV2lsbEJlU2F2ZWQSLC5wb2x5cGx1Zy52MS5Db25maWd1cmF0aW9uV2lsbEJlU2F2ZWRSZXF1ZXN0Gi0ucG9seXBsdWcudjEuQ29uZmlndXJhdGlvbldpbGxCZVNhdmVkUmVzcG9uc2USSgoJT25JbnN0YWxsEh0ucG9seXBsdWcudjEuT25JbnN0YWxsUmVxdWVzdBoeLnBvbHlwbHVnLnYxLk9uSW5zdGFsbFJlc3BvbnNlEmsKFE9uU2VuZERhaWx5VGVsZW1ldHJ5EigucG9seXBsdWcudjEuT25TZW5kRGFpbHlUZWxlbWV0cnlSZXF1ZXN0GikucG9seXBsdWcudjEuT25TZW5kRGFpbHlUZWxlbWV0cnlSZXNwb25zZRJrChRPbkNsb3VkTGltaXRzVXBkYXRlZBIoLnBvbHlwbHVnLnYxLk9uQ2xvdWRMaW1pdHNVcGRhdGVkUmVxdWVzdBopLnBvbHlwbHVnLnYxLk9uQ2xvdWRMaW1pdHNVcGRhdGVkUmVzcG9uc2USXwoQUnVuRGF0YVJldGVudGlvbhIkLnBvbHlwbHVnLnYxLlJ1bkRhdGFSZXRlbnRpb25SZXF1ZXN0GiUucG9seXBsdWcudjEuUnVuRGF0YVJldGVudGlvblJlc3BvbnNlEmgKE0dlbmVyYXRlU3VwcG9ydERhdGESJy5wb2x5cGx1Zy52MS5HZW5lcmF0ZVN1cHBvcnREYXRhUmVxdWVzdBooLnBvbHlwbHVnLnYxLkdlbmVyYXRlU3VwcG9ydERhdGFSZXNwb25zZRJOCglTZXJ2ZUhUVFASHS5wb2x5cGx1Zy52MS5TZXJ2ZUhUVFBSZXF1ZXN0Gh4ucG9seXBsdWcudjEuU2VydmVIVFRQUmVzcG9uc2UoATABElEKDFNlcnZlTWV0cmljcxIdLnBvbHlwbHVnLnYxLlNlcnZlSFRUUFJlcXVlc3QaHi5wb2x5cGx1Zy52MS5TZXJ2ZUhUVFBSZXNwb25zZSgBMAESWQoORXhlY3V0ZUNvbW1hbmQSIi5wb2x5cGx1Zy52MS5FeGVjdXRlQ29tbWFuZFJlcXVlc3QaIy5wb2x5cGx1Zy52MS5FeGVjdXRlQ29tbWFuZFJlc3BvbnNlEmgKE01lc3NhZ2VXaWxsQmVQb3N0ZWQSJy5wb2x5cGx1Zy52MS5NZXNzYWdlV2lsbEJlUG9zdGVkUmVxdWVzdBooLnBvbHlwbHVnLnYxLk1lc3NhZ2VXaWxsQmVQb3N0ZWRSZXNwb25zZRJrChRNZXNzYWdlV2lsbEJlVXBkYXRlZBIoLnBvbHlwbHVnLnYxLk1lc3NhZ2VXaWxsQmVVcGRhdGVkUmVxdWVzdBopLnBvbHlwbHVnLnYxLk1lc3NhZ2VXaWxsQmVVcGRhdGVkUmVzcG9uc2USawoUTWVzc2FnZUhhc0JlZW5Qb3N0ZWQSKC5wb2x5cGx1Zy52MS5NZXNzYWdlSGFzQmVlblBvc3RlZFJlcXVlc3QaKS5wb2x5cGx1Zy52MS5NZXNzYWdlSGFzQmVlblBvc3RlZFJlc3BvbnNlEm4KFU1lc3NhZ2VIYXNCZWVuVXBkYXRlZBIpLnBvbHlwbHVnLnYxLk1lc3NhZ2VIYXNCZWVuVXBkYXRlZFJlcXVlc3QaKi5wb2x5cGx1Zy52MS5NZXNzYWdlSGFzQmVlblVwZGF0ZWRSZXNwb25zZRJuChVNZXNzYWdlSGFzQmVlbkRlbGV0ZWQSKS5wb2x5cGx1Zy52MS5NZXNzYWdlSGFzQmVlbkRlbGV0ZWRSZXF1ZXN0GioucG9seXBsdWcudjEuTWVzc2FnZUhhc0JlZW5EZWxldGVkUmVzcG9uc2UScQoWTWVzc2FnZXNXaWxsQmVDb25zdW1lZBIqLnBvbHlwbHVnLnYxLk1lc3NhZ2VzV2lsbEJlQ29uc3VtZWRSZXF1ZXN0GisucG9seXBsdWcudjEuTWVzc2FnZXNXaWxsQmVDb25zdW1lZFJlc3BvbnNlEmsKFFJlYWN0aW9uSGFzQmVlbkFkZGVkEigucG9seXBsdWcudjEuUmVhY3Rpb25IYXNCZWVuQWRkZWRSZXF1ZXN0GikucG9seXBsdWcudjEuUmVhY3Rpb25IYXNCZWVuQWRkZWRSZXNwb25zZRJxChZSZWFjdGlvbkhhc0JlZW5SZW1vdmVkEioucG9seXBsdWcudjEuUmVhY3Rpb25IYXNCZWVuUmVtb3ZlZFJlcXVlc3QaKy5wb2x5cGx1Zy52MS5SZWFjdGlvbkhhc0JlZW5SZW1vdmVkUmVzcG9uc2USbgoVQ2hhbm5lbEhhc0JlZW5DcmVhdGVkEikucG9seXBsdWcudjEuQ2hhbm5lbEhhc0JlZW5DcmVhdGVkUmVxdWVzdBoqLnBvbHlwbHVnLnYxLkNoYW5uZWxIYXNCZWVuQ3JlYXRlZFJlc3BvbnNlEm4KFUNoYW5uZWxXaWxsQmVBcmNoaXZlZBIpLnBvbHlwbHVnLnYxLkNoYW5uZWxXaWxsQmVBcmNoaXZlZFJlcXVlc3QaKi5wb2x5cGx1Zy52MS5DaGFubmVsV2lsbEJlQXJjaGl2ZWRSZXNwb25zZRJ3ChhDaGFubmVsTWVtYmVyV2lsbEJlQWRkZWQSLC5wb2x5cGx1Zy52MS5DaGFubmVsTWVtYmVyV2lsbEJlQWRkZWRSZXF1ZXN0Gi0ucG9seXBsdWcudjEuQ2hhbm5lbE1lbWJlcldpbGxCZUFkZGVkUmVzcG9uc2USbgoVVGVhbU1lbWJlcldpbGxCZUFkZGVkEikucG9seXBsdWcudjEuVGVhbU1lbWJlcldpbGxCZUFkZGVkUmVxdWVzdBoqLnBvbHlwbHVnLnYxLlRlYW1NZW1iZXJXaWxsQmVBZGRlZFJlc3BvbnNlEmsKFFVzZXJIYXNKb2luZWRDaGFubmVsEigucG9seXBsdWcudjEuVXNlckhhc0pvaW5lZENoYW5uZWxSZXF1ZXN0GikucG9seXBsdWcudjEuVXNlckhhc0pvaW5lZENoYW5uZWxSZXNwb25zZRJlChJVc2VySGFzTGVmdENoYW5uZWwSJi5wb2x5cGx1Zy52MS5Vc2VySGFzTGVmdENoYW5uZWxSZXF1ZXN0GicucG9seXBsdWcudjEuVXNlckhhc0xlZnRDaGFubmVsUmVzcG9uc2USYgoRVXNlckhhc0pvaW5lZFRlYW0SJS5wb2x5cGx1Zy52MS5Vc2VySGFzSm9pbmVkVGVhbVJlcXVlc3QaJi5wb2x5cGx1Zy52MS5Vc2VySGFzSm9pbmVkVGVhbVJlc3BvbnNlElwKD1VzZXJIYXNMZWZ0VGVhbRIjLnBvbHlwbHVnLnYxLlVzZXJIYXNMZWZ0VGVhbVJlcXVlc3QaJC5wb2x5cGx1Zy52MS5Vc2VySGFzTGVmdFRlYW1SZXNwb25zZRJlChJVc2VySGFzQmVlbkNyZWF0ZWQSJi5wb2x5cGx1Zy52MS5Vc2VySGFzQmVlbkNyZWF0ZWRSZXF1ZXN0GicucG9seXBsdWcudjEuVXNlckhhc0JlZW5DcmVhdGVkUmVzcG9uc2USVgoNVXNlcldpbGxMb2dJbhIhLnBvbHlwbHVnLnYxLlVzZXJXaWxsTG9nSW5SZXF1ZXN0GiIucG9seXBsdWcudjEuVXNlcldpbGxMb2dJblJlc3BvbnNlElwKD1VzZXJIYXNMb2dnZWRJbhIjLnBvbHlwbHVnLnYxLlVzZXJIYXNMb2dnZWRJblJlcXVlc3QaJC5wb2x5cGx1Zy52MS5Vc2VySGFzTG9nZ2VkSW5SZXNwb25zZRJxChZVc2VySGFzQmVlbkRlYWN0aXZhdGVkEioucG9seXBsdWcudjEuVXNlckhhc0JlZW5EZWFjdGl2YXRlZFJlcXVlc3QaKy5wb2x5cGx1Zy52MS5Vc2VySGFzQmVlbkRlYWN0aXZhdGVkUmVzcG9uc2UScQoWUHJlZmVyZW5jZXNIYXZlQ2hhbmdlZBIqLnBvbHlwbHVnLnYxLlByZWZlcmVuY2VzSGF2ZUNoYW5nZWRSZXF1ZXN0GisucG9seXBsdWcudjEuUHJlZmVyZW5jZXNIYXZlQ2hhbmdlZFJlc3BvbnNlElAKC09uU0FNTExvZ2luEh8ucG9seXBsdWcudjEuT25TQU1MTG9naW5SZXF1ZXN0GiAucG9seXBsdWcudjEuT25TQU1MTG9naW5SZXNwb25zZRJpChJGaWxlV2lsbEJlVXBsb2FkZWQSJi5wb2x5cGx1Zy52MS5GaWxlV2lsbEJlVXBsb2FkZWRSZXF1ZXN0GicucG9seXBsdWcudjEuRmlsZVdpbGxCZVVwbG9hZGVkUmVzcG9uc2UoATABEmsKFEZpbGVXaWxsQmVEb3dubG9hZGVkEigucG9seXBsdWcudjEuRmlsZVdpbGxCZURvd25sb2FkZWRSZXF1ZXN0GikucG9seXBsdWcudjEuRmlsZVdpbGxCZURvd25sb2FkZWRSZXNwb25zZRJlChJPbldlYlNvY2tldENvbm5lY3QSJi5wb2x5cGx1Zy52MS5PbldlYlNvY2tldENvbm5lY3RSZXF1ZXN0GicucG9seXBsdWcudjEuT25XZWJTb2NrZXRDb25uZWN0UmVzcG9uc2USbgoVT25XZWJTb2NrZXREaXNjb25uZWN0EikucG9seXBsdWcudjEuT25XZWJTb2NrZXREaXNjb25uZWN0UmVxdWVzdBoqLnBvbHlwbHVnLnYxLk9uV2ViU29ja2V0RGlzY29ubmVjdFJlc3BvbnNlEoYBCh1XZWJTb2NrZXRNZXNzYWdlSGFzQmVlblBvc3RlZBIxLnBvbHlwbHVnLnYxLldlYlNvY2tldE1lc3NhZ2VIYXNCZWVuUG9zdGVkUmVxdWVzdBoyLnBvbHlwbHVnLnYxLldlYlNvY2tldE1lc3NhZ2VIYXNCZWVuUG9zdGVkUmVzcG9uc2USawoUT25QbHVnaW5DbHVzdGVyRXZlbnQSKC5wb2x5cGx1Zy52MS5PblBsdWdpbkNsdXN0ZXJFdmVudFJlcXVlc3QaKS5wb2x5cGx1Zy52MS5PblBsdWdpbkNsdXN0ZXJFdmVudFJlc3BvbnNlEncKGE5vdGlmaWNhdGlvbldpbGxCZVB1c2hlZBIsLnBvbHlwbHVnLnYxLk5vdGlmaWNhdGlvbldpbGxCZVB1c2hlZFJlcXVlc3QaLS5wb2x5cGx1Zy52MS5Ob3RpZmljYXRpb25XaWxsQmVQdXNoZWRSZXNwb25zZRKAAQobRW1haWxOb3RpZmljYXRpb25XaWxsQmVTZW50Ei8ucG9seXBsdWcudjEuRW1haWxOb3RpZmljYXRpb25XaWxsQmVTZW50UmVxdWVzdBowLnBvbHlwbHVnLnYxLkVtYWlsTm90aWZpY2F0aW9uV2lsbEJlU2VudFJlc3BvbnNlEnQKF09uU2hhcmVkQ2hhbm5lbHNTeW5jTXNnEisucG9seXBsdWcudjEuT25TaGFyZWRDaGFubmVsc1N5bmNNc2dSZXF1ZXN0GiwucG9seXBsdWcudjEuT25TaGFyZWRDaGFubmVsc1N5bmNNc2dSZXNwb25zZRJrChRPblNoYXJlZENoYW5uZWxzUGluZxIoLnBvbHlwbHVnLnYxLk9uU2hhcmVkQ2hhbm5lbHNQaW5nUmVxdWVzdBopLnBvbHlwbHVnLnYxLk9uU2hhcmVkQ2hhbm5lbHNQaW5nUmVzcG9uc2USkgEKIU9uU2hhcmVkQ2hhbm5lbHNBdHRhY2htZW50U3luY01zZxI1LnBvbHlwbHVnLnYxLk9uU2hhcmVkQ2hhbm5lbHNBdHRhY2htZW50U3luY01zZ1JlcXVlc3QaNi5wb2x5cGx1Zy52MS5PblNoYXJlZENoYW5uZWxzQXR0YWNobWVudFN5bmNNc2dSZXNwb25zZRKYAQojT25TaGFyZWRDaGFubmVsc1Byb2ZpbGVJbWFnZVN5bmNNc2cSNy5wb2x5cGx1Zy52MS5PblNoYXJlZENoYW5uZWxzUHJvZmlsZUltYWdlU3luY01zZ1JlcXVlc3QaOC5wb2x5cGx1Zy52MS5PblNoYXJlZENoYW5uZWxzUHJvZmlsZUltYWdlU3luY01zZ1Jlc3BvbnNlYgZwcm90bzM", [file_polyplug_v1_hooks_files, file_polyplug_v1_hooks_lifecycle, file_polyplug_v1_hooks_members, file_polyplug_v1_hooks_posts, file_polyplug_v1_hooks_system, file_polyplug_v1_hooks_users, file_polyplug_v1_http]);
 
 /**
- * @generated from message polyplug.v1.ImplementedRequest
- */
-export type ImplementedRequest = Message<"polyplug.v1.ImplementedRequest"> & {
-};
-
-/**
- * Describes the message polyplug.v1.ImplementedRequest.
- * Use `create(ImplementedRequestSchema)` to create a new message.
- */
-export const ImplementedRequestSchema: GenMessage<ImplementedRequest> = /*@__PURE__*/
-  messageDesc(file_polyplug_v1_hooks, 0);
-
-/**
- * @generated from message polyplug.v1.ImplementedResponse
- */
-export type ImplementedResponse = Message<"polyplug.v1.ImplementedResponse"> & {
-  /**
-   * @generated from field: polyplug.v1.AppError error = 1;
-   */
-  error?: AppError | undefined;
-
-  /**
-   * @generated from field: repeated string hooks = 2;
-   */
-  hooks: string[];
-};
-
-/**
- * Describes the message polyplug.v1.ImplementedResponse.
- * Use `create(ImplementedResponseSchema)` to create a new message.
- */
-export const ImplementedResponseSchema: GenMessage<ImplementedResponse> = /*@__PURE__*/
-  messageDesc(file_polyplug_v1_hooks, 1);
-
-/**
- * @generated from message polyplug.v1.OnActivateRequest
- */
-export type OnActivateRequest = Message<"polyplug.v1.OnActivateRequest"> & {
-};
-
-/**
- * Describes the message polyplug.v1.OnActivateRequest.
- * Use `create(OnActivateRequestSchema)` to create a new message.
- */
-export const OnActivateRequestSchema: GenMessage<OnActivateRequest> = /*@__PURE__*/
-  messageDesc(file_polyplug_v1_hooks, 2);
-
-/**
- * @generated from message polyplug.v1.OnActivateResponse
- */
-export type OnActivateResponse = Message<"polyplug.v1.OnActivateResponse"> & {
-  /**
-   * @generated from field: polyplug.v1.AppError error = 1;
-   */
-  error?: AppError | undefined;
-};
-
-/**
- * Describes the message polyplug.v1.OnActivateResponse.
- * Use `create(OnActivateResponseSchema)` to create a new message.
- */
-export const OnActivateResponseSchema: GenMessage<OnActivateResponse> = /*@__PURE__*/
-  messageDesc(file_polyplug_v1_hooks, 3);
-
-/**
- * @generated from message polyplug.v1.OnDeactivateRequest
- */
-export type OnDeactivateRequest = Message<"polyplug.v1.OnDeactivateRequest"> & {
-};
-
-/**
- * Describes the message polyplug.v1.OnDeactivateRequest.
- * Use `create(OnDeactivateRequestSchema)` to create a new message.
- */
-export const OnDeactivateRequestSchema: GenMessage<OnDeactivateRequest> = /*@__PURE__*/
-  messageDesc(file_polyplug_v1_hooks, 4);
-
-/**
- * @generated from message polyplug.v1.OnDeactivateResponse
- */
-export type OnDeactivateResponse = Message<"polyplug.v1.OnDeactivateResponse"> & {
-  /**
-   * @generated from field: polyplug.v1.AppError error = 1;
-   */
-  error?: AppError | undefined;
-};
-
-/**
- * Describes the message polyplug.v1.OnDeactivateResponse.
- * Use `create(OnDeactivateResponseSchema)` to create a new message.
- */
-export const OnDeactivateResponseSchema: GenMessage<OnDeactivateResponse> = /*@__PURE__*/
-  messageDesc(file_polyplug_v1_hooks, 5);
-
-/**
- * @generated from message polyplug.v1.OnConfigurationChangeRequest
- */
-export type OnConfigurationChangeRequest = Message<"polyplug.v1.OnConfigurationChangeRequest"> & {
-};
-
-/**
- * Describes the message polyplug.v1.OnConfigurationChangeRequest.
- * Use `create(OnConfigurationChangeRequestSchema)` to create a new message.
- */
-export const OnConfigurationChangeRequestSchema: GenMessage<OnConfigurationChangeRequest> = /*@__PURE__*/
-  messageDesc(file_polyplug_v1_hooks, 6);
-
-/**
- * @generated from message polyplug.v1.OnConfigurationChangeResponse
- */
-export type OnConfigurationChangeResponse = Message<"polyplug.v1.OnConfigurationChangeResponse"> & {
-  /**
-   * @generated from field: polyplug.v1.AppError error = 1;
-   */
-  error?: AppError | undefined;
-};
-
-/**
- * Describes the message polyplug.v1.OnConfigurationChangeResponse.
- * Use `create(OnConfigurationChangeResponseSchema)` to create a new message.
- */
-export const OnConfigurationChangeResponseSchema: GenMessage<OnConfigurationChangeResponse> = /*@__PURE__*/
-  messageDesc(file_polyplug_v1_hooks, 7);
-
-/**
- * @generated from message polyplug.v1.ExecuteCommandRequest
- */
-export type ExecuteCommandRequest = Message<"polyplug.v1.ExecuteCommandRequest"> & {
-  /**
-   * @generated from field: polyplug.v1.PluginContext context = 1;
-   */
-  context?: PluginContext | undefined;
-
-  /**
-   * @generated from field: polyplug.v1.CommandArgs args = 2;
-   */
-  args?: CommandArgs | undefined;
-};
-
-/**
- * Describes the message polyplug.v1.ExecuteCommandRequest.
- * Use `create(ExecuteCommandRequestSchema)` to create a new message.
- */
-export const ExecuteCommandRequestSchema: GenMessage<ExecuteCommandRequest> = /*@__PURE__*/
-  messageDesc(file_polyplug_v1_hooks, 8);
-
-/**
- * @generated from message polyplug.v1.ExecuteCommandResponse
- */
-export type ExecuteCommandResponse = Message<"polyplug.v1.ExecuteCommandResponse"> & {
-  /**
-   * @generated from field: polyplug.v1.AppError error = 1;
-   */
-  error?: AppError | undefined;
-
-  /**
-   * @generated from field: polyplug.v1.CommandResponse response = 2;
-   */
-  response?: CommandResponse | undefined;
-};
-
-/**
- * Describes the message polyplug.v1.ExecuteCommandResponse.
- * Use `create(ExecuteCommandResponseSchema)` to create a new message.
- */
-export const ExecuteCommandResponseSchema: GenMessage<ExecuteCommandResponse> = /*@__PURE__*/
-  messageDesc(file_polyplug_v1_hooks, 9);
-
-/**
- * @generated from message polyplug.v1.MessageWillBePostedRequest
- */
-export type MessageWillBePostedRequest = Message<"polyplug.v1.MessageWillBePostedRequest"> & {
-  /**
-   * @generated from field: polyplug.v1.PluginContext context = 1;
-   */
-  context?: PluginContext | undefined;
-
-  /**
-   * @generated from field: polyplug.v1.Post post = 2;
-   */
-  post?: Post | undefined;
-};
-
-/**
- * Describes the message polyplug.v1.MessageWillBePostedRequest.
- * Use `create(MessageWillBePostedRequestSchema)` to create a new message.
- */
-export const MessageWillBePostedRequestSchema: GenMessage<MessageWillBePostedRequest> = /*@__PURE__*/
-  messageDesc(file_polyplug_v1_hooks, 10);
-
-/**
- * Unset post and empty rejection_reason: allowed unchanged. A post: replaces the incoming one.
- * A non-empty rejection_reason: rejected with that reason.
- *
- * @generated from message polyplug.v1.MessageWillBePostedResponse
- */
-export type MessageWillBePostedResponse = Message<"polyplug.v1.MessageWillBePostedResponse"> & {
-  /**
-   * @generated from field: polyplug.v1.AppError error = 1;
-   */
-  error?: AppError | undefined;
-
-  /**
-   * @generated from field: polyplug.v1.Post post = 2;
-   */
-  post?: Post | undefined;
-
-  /**
-   * @generated from field: string rejection_reason = 3;
-   */
-  rejectionReason: string;
-};
-
-/**
- * Describes the message polyplug.v1.MessageWillBePostedResponse.
- * Use `create(MessageWillBePostedResponseSchema)` to create a new message.
- */
-export const MessageWillBePostedResponseSchema: GenMessage<MessageWillBePostedResponse> = /*@__PURE__*/
-  messageDesc(file_polyplug_v1_hooks, 11);
-
-/**
- * @generated from message polyplug.v1.MessageHasBeenPostedRequest
- */
-export type MessageHasBeenPostedRequest = Message<"polyplug.v1.MessageHasBeenPostedRequest"> & {
-  /**
-   * @generated from field: polyplug.v1.PluginContext context = 1;
-   */
-  context?: PluginContext | undefined;
-
-  /**
-   * @generated from field: polyplug.v1.Post post = 2;
-   */
-  post?: Post | undefined;
-};
-
-/**
- * Describes the message polyplug.v1.MessageHasBeenPostedRequest.
- * Use `create(MessageHasBeenPostedRequestSchema)` to create a new message.
- */
-export const MessageHasBeenPostedRequestSchema: GenMessage<MessageHasBeenPostedRequest> = /*@__PURE__*/
-  messageDesc(file_polyplug_v1_hooks, 12);
-
-/**
- * @generated from message polyplug.v1.MessageHasBeenPostedResponse
- */
-export type MessageHasBeenPostedResponse = Message<"polyplug.v1.MessageHasBeenPostedResponse"> & {
-  /**
-   * @generated from field: polyplug.v1.AppError error = 1;
-   */
-  error?: AppError | undefined;
-};
-
-/**
- * Describes the message polyplug.v1.MessageHasBeenPostedResponse.
- * Use `create(MessageHasBeenPostedResponseSchema)` to create a new message.
- */
-export const MessageHasBeenPostedResponseSchema: GenMessage<MessageHasBeenPostedResponse> = /*@__PURE__*/
-  messageDesc(file_polyplug_v1_hooks, 13);
-
-/**
- * PluginHooks is served by the plugin and called by the host. The host calls only the hooks the
- * plugin lists in Implemented. Every call carries the metadata "authorization: Bearer <secret>"
- * with the secret the host gave the plugin in MATTERMOST_PLUGIN_API_SECRET, so the plugin can
- * refuse callers other than its host.
+ * PluginHooks is served by the plugin and called by the host: Mattermost's 46 live hooks, one RPC
+ * each, named as Mattermost names them. The host calls only the hooks the plugin lists in
+ * Implemented. Every call carries the metadata "authorization: Bearer <secret>" with the secret
+ * the host gave the plugin in MATTERMOST_PLUGIN_API_SECRET, so the plugin can refuse callers
+ * other than its host. Unary hooks have the host's per-hook deadline; the HTTP-like streams are
+ * bound to their request.
  *
  * @generated from service polyplug.v1.PluginHooks
  */
@@ -302,8 +47,9 @@ export const PluginHooks: GenService<{
     output: typeof ImplementedResponseSchema;
   },
   /**
-   * Called once after start. The SDKs run OnConfigurationChange first, as Mattermost does.
-   * An error keeps the plugin from activating (state FailedToStart).
+   * Lifecycle and configuration.
+   * OnActivate is called once after start; the SDKs run OnConfigurationChange first, as
+   * Mattermost does. An error keeps the plugin from activating (state FailedToStart).
    *
    * @generated from rpc polyplug.v1.PluginHooks.OnActivate
    */
@@ -313,8 +59,6 @@ export const PluginHooks: GenService<{
     output: typeof OnActivateResponseSchema;
   },
   /**
-   * Called before the host stops the plugin. Errors are logged only.
-   *
    * @generated from rpc polyplug.v1.PluginHooks.OnDeactivate
    */
   onDeactivate: {
@@ -323,8 +67,6 @@ export const PluginHooks: GenService<{
     output: typeof OnDeactivateResponseSchema;
   },
   /**
-   * Called when the plugin's configuration changed.
-   *
    * @generated from rpc polyplug.v1.PluginHooks.OnConfigurationChange
    */
   onConfigurationChange: {
@@ -333,7 +75,79 @@ export const PluginHooks: GenService<{
     output: typeof OnConfigurationChangeResponseSchema;
   },
   /**
-   * A slash command registered by this plugin was run.
+   * @generated from rpc polyplug.v1.PluginHooks.ConfigurationWillBeSaved
+   */
+  configurationWillBeSaved: {
+    methodKind: "unary";
+    input: typeof ConfigurationWillBeSavedRequestSchema;
+    output: typeof ConfigurationWillBeSavedResponseSchema;
+  },
+  /**
+   * @generated from rpc polyplug.v1.PluginHooks.OnInstall
+   */
+  onInstall: {
+    methodKind: "unary";
+    input: typeof OnInstallRequestSchema;
+    output: typeof OnInstallResponseSchema;
+  },
+  /**
+   * @generated from rpc polyplug.v1.PluginHooks.OnSendDailyTelemetry
+   */
+  onSendDailyTelemetry: {
+    methodKind: "unary";
+    input: typeof OnSendDailyTelemetryRequestSchema;
+    output: typeof OnSendDailyTelemetryResponseSchema;
+  },
+  /**
+   * @generated from rpc polyplug.v1.PluginHooks.OnCloudLimitsUpdated
+   */
+  onCloudLimitsUpdated: {
+    methodKind: "unary";
+    input: typeof OnCloudLimitsUpdatedRequestSchema;
+    output: typeof OnCloudLimitsUpdatedResponseSchema;
+  },
+  /**
+   * @generated from rpc polyplug.v1.PluginHooks.RunDataRetention
+   */
+  runDataRetention: {
+    methodKind: "unary";
+    input: typeof RunDataRetentionRequestSchema;
+    output: typeof RunDataRetentionResponseSchema;
+  },
+  /**
+   * @generated from rpc polyplug.v1.PluginHooks.GenerateSupportData
+   */
+  generateSupportData: {
+    methodKind: "unary";
+    input: typeof GenerateSupportDataRequestSchema;
+    output: typeof GenerateSupportDataResponseSchema;
+  },
+  /**
+   * HTTP. ServeHTTP serves /plugins/{id}/...; ServeMetrics serves /plugins/{id}/metrics on the
+   * metrics listener. Both stream both ways and share the HTTP stream messages.
+   * buf:lint:ignore RPC_REQUEST_RESPONSE_UNIQUE
+   *
+   * @generated from rpc polyplug.v1.PluginHooks.ServeHTTP
+   */
+  serveHTTP: {
+    methodKind: "bidi_streaming";
+    input: typeof ServeHTTPRequestSchema;
+    output: typeof ServeHTTPResponseSchema;
+  },
+  /**
+   * buf:lint:ignore RPC_REQUEST_STANDARD_NAME
+   * buf:lint:ignore RPC_RESPONSE_STANDARD_NAME
+   * buf:lint:ignore RPC_REQUEST_RESPONSE_UNIQUE
+   *
+   * @generated from rpc polyplug.v1.PluginHooks.ServeMetrics
+   */
+  serveMetrics: {
+    methodKind: "bidi_streaming";
+    input: typeof ServeHTTPRequestSchema;
+    output: typeof ServeHTTPResponseSchema;
+  },
+  /**
+   * Commands.
    *
    * @generated from rpc polyplug.v1.PluginHooks.ExecuteCommand
    */
@@ -343,7 +157,7 @@ export const PluginHooks: GenService<{
     output: typeof ExecuteCommandResponseSchema;
   },
   /**
-   * A post is about to be stored: allow, modify (return a post) or reject (return a reason).
+   * Posts and reactions.
    *
    * @generated from rpc polyplug.v1.PluginHooks.MessageWillBePosted
    */
@@ -353,8 +167,14 @@ export const PluginHooks: GenService<{
     output: typeof MessageWillBePostedResponseSchema;
   },
   /**
-   * A post was stored.
-   *
+   * @generated from rpc polyplug.v1.PluginHooks.MessageWillBeUpdated
+   */
+  messageWillBeUpdated: {
+    methodKind: "unary";
+    input: typeof MessageWillBeUpdatedRequestSchema;
+    output: typeof MessageWillBeUpdatedResponseSchema;
+  },
+  /**
    * @generated from rpc polyplug.v1.PluginHooks.MessageHasBeenPosted
    */
   messageHasBeenPosted: {
@@ -363,14 +183,262 @@ export const PluginHooks: GenService<{
     output: typeof MessageHasBeenPostedResponseSchema;
   },
   /**
-   * An HTTP request to /plugins/{id}/..., streamed both ways.
-   *
-   * @generated from rpc polyplug.v1.PluginHooks.ServeHTTP
+   * @generated from rpc polyplug.v1.PluginHooks.MessageHasBeenUpdated
    */
-  serveHTTP: {
+  messageHasBeenUpdated: {
+    methodKind: "unary";
+    input: typeof MessageHasBeenUpdatedRequestSchema;
+    output: typeof MessageHasBeenUpdatedResponseSchema;
+  },
+  /**
+   * @generated from rpc polyplug.v1.PluginHooks.MessageHasBeenDeleted
+   */
+  messageHasBeenDeleted: {
+    methodKind: "unary";
+    input: typeof MessageHasBeenDeletedRequestSchema;
+    output: typeof MessageHasBeenDeletedResponseSchema;
+  },
+  /**
+   * @generated from rpc polyplug.v1.PluginHooks.MessagesWillBeConsumed
+   */
+  messagesWillBeConsumed: {
+    methodKind: "unary";
+    input: typeof MessagesWillBeConsumedRequestSchema;
+    output: typeof MessagesWillBeConsumedResponseSchema;
+  },
+  /**
+   * @generated from rpc polyplug.v1.PluginHooks.ReactionHasBeenAdded
+   */
+  reactionHasBeenAdded: {
+    methodKind: "unary";
+    input: typeof ReactionHasBeenAddedRequestSchema;
+    output: typeof ReactionHasBeenAddedResponseSchema;
+  },
+  /**
+   * @generated from rpc polyplug.v1.PluginHooks.ReactionHasBeenRemoved
+   */
+  reactionHasBeenRemoved: {
+    methodKind: "unary";
+    input: typeof ReactionHasBeenRemovedRequestSchema;
+    output: typeof ReactionHasBeenRemovedResponseSchema;
+  },
+  /**
+   * Channels, teams and memberships.
+   *
+   * @generated from rpc polyplug.v1.PluginHooks.ChannelHasBeenCreated
+   */
+  channelHasBeenCreated: {
+    methodKind: "unary";
+    input: typeof ChannelHasBeenCreatedRequestSchema;
+    output: typeof ChannelHasBeenCreatedResponseSchema;
+  },
+  /**
+   * @generated from rpc polyplug.v1.PluginHooks.ChannelWillBeArchived
+   */
+  channelWillBeArchived: {
+    methodKind: "unary";
+    input: typeof ChannelWillBeArchivedRequestSchema;
+    output: typeof ChannelWillBeArchivedResponseSchema;
+  },
+  /**
+   * @generated from rpc polyplug.v1.PluginHooks.ChannelMemberWillBeAdded
+   */
+  channelMemberWillBeAdded: {
+    methodKind: "unary";
+    input: typeof ChannelMemberWillBeAddedRequestSchema;
+    output: typeof ChannelMemberWillBeAddedResponseSchema;
+  },
+  /**
+   * @generated from rpc polyplug.v1.PluginHooks.TeamMemberWillBeAdded
+   */
+  teamMemberWillBeAdded: {
+    methodKind: "unary";
+    input: typeof TeamMemberWillBeAddedRequestSchema;
+    output: typeof TeamMemberWillBeAddedResponseSchema;
+  },
+  /**
+   * @generated from rpc polyplug.v1.PluginHooks.UserHasJoinedChannel
+   */
+  userHasJoinedChannel: {
+    methodKind: "unary";
+    input: typeof UserHasJoinedChannelRequestSchema;
+    output: typeof UserHasJoinedChannelResponseSchema;
+  },
+  /**
+   * @generated from rpc polyplug.v1.PluginHooks.UserHasLeftChannel
+   */
+  userHasLeftChannel: {
+    methodKind: "unary";
+    input: typeof UserHasLeftChannelRequestSchema;
+    output: typeof UserHasLeftChannelResponseSchema;
+  },
+  /**
+   * @generated from rpc polyplug.v1.PluginHooks.UserHasJoinedTeam
+   */
+  userHasJoinedTeam: {
+    methodKind: "unary";
+    input: typeof UserHasJoinedTeamRequestSchema;
+    output: typeof UserHasJoinedTeamResponseSchema;
+  },
+  /**
+   * @generated from rpc polyplug.v1.PluginHooks.UserHasLeftTeam
+   */
+  userHasLeftTeam: {
+    methodKind: "unary";
+    input: typeof UserHasLeftTeamRequestSchema;
+    output: typeof UserHasLeftTeamResponseSchema;
+  },
+  /**
+   * Users.
+   *
+   * @generated from rpc polyplug.v1.PluginHooks.UserHasBeenCreated
+   */
+  userHasBeenCreated: {
+    methodKind: "unary";
+    input: typeof UserHasBeenCreatedRequestSchema;
+    output: typeof UserHasBeenCreatedResponseSchema;
+  },
+  /**
+   * @generated from rpc polyplug.v1.PluginHooks.UserWillLogIn
+   */
+  userWillLogIn: {
+    methodKind: "unary";
+    input: typeof UserWillLogInRequestSchema;
+    output: typeof UserWillLogInResponseSchema;
+  },
+  /**
+   * @generated from rpc polyplug.v1.PluginHooks.UserHasLoggedIn
+   */
+  userHasLoggedIn: {
+    methodKind: "unary";
+    input: typeof UserHasLoggedInRequestSchema;
+    output: typeof UserHasLoggedInResponseSchema;
+  },
+  /**
+   * @generated from rpc polyplug.v1.PluginHooks.UserHasBeenDeactivated
+   */
+  userHasBeenDeactivated: {
+    methodKind: "unary";
+    input: typeof UserHasBeenDeactivatedRequestSchema;
+    output: typeof UserHasBeenDeactivatedResponseSchema;
+  },
+  /**
+   * @generated from rpc polyplug.v1.PluginHooks.PreferencesHaveChanged
+   */
+  preferencesHaveChanged: {
+    methodKind: "unary";
+    input: typeof PreferencesHaveChangedRequestSchema;
+    output: typeof PreferencesHaveChangedResponseSchema;
+  },
+  /**
+   * @generated from rpc polyplug.v1.PluginHooks.OnSAMLLogin
+   */
+  onSAMLLogin: {
+    methodKind: "unary";
+    input: typeof OnSAMLLoginRequestSchema;
+    output: typeof OnSAMLLoginResponseSchema;
+  },
+  /**
+   * Files. FileWillBeUploaded streams the upload in and the (optional) replacement out.
+   *
+   * @generated from rpc polyplug.v1.PluginHooks.FileWillBeUploaded
+   */
+  fileWillBeUploaded: {
     methodKind: "bidi_streaming";
-    input: typeof ServeHTTPRequestSchema;
-    output: typeof ServeHTTPResponseSchema;
+    input: typeof FileWillBeUploadedRequestSchema;
+    output: typeof FileWillBeUploadedResponseSchema;
+  },
+  /**
+   * @generated from rpc polyplug.v1.PluginHooks.FileWillBeDownloaded
+   */
+  fileWillBeDownloaded: {
+    methodKind: "unary";
+    input: typeof FileWillBeDownloadedRequestSchema;
+    output: typeof FileWillBeDownloadedResponseSchema;
+  },
+  /**
+   * WebSocket, cluster and notifications.
+   *
+   * @generated from rpc polyplug.v1.PluginHooks.OnWebSocketConnect
+   */
+  onWebSocketConnect: {
+    methodKind: "unary";
+    input: typeof OnWebSocketConnectRequestSchema;
+    output: typeof OnWebSocketConnectResponseSchema;
+  },
+  /**
+   * @generated from rpc polyplug.v1.PluginHooks.OnWebSocketDisconnect
+   */
+  onWebSocketDisconnect: {
+    methodKind: "unary";
+    input: typeof OnWebSocketDisconnectRequestSchema;
+    output: typeof OnWebSocketDisconnectResponseSchema;
+  },
+  /**
+   * @generated from rpc polyplug.v1.PluginHooks.WebSocketMessageHasBeenPosted
+   */
+  webSocketMessageHasBeenPosted: {
+    methodKind: "unary";
+    input: typeof WebSocketMessageHasBeenPostedRequestSchema;
+    output: typeof WebSocketMessageHasBeenPostedResponseSchema;
+  },
+  /**
+   * @generated from rpc polyplug.v1.PluginHooks.OnPluginClusterEvent
+   */
+  onPluginClusterEvent: {
+    methodKind: "unary";
+    input: typeof OnPluginClusterEventRequestSchema;
+    output: typeof OnPluginClusterEventResponseSchema;
+  },
+  /**
+   * @generated from rpc polyplug.v1.PluginHooks.NotificationWillBePushed
+   */
+  notificationWillBePushed: {
+    methodKind: "unary";
+    input: typeof NotificationWillBePushedRequestSchema;
+    output: typeof NotificationWillBePushedResponseSchema;
+  },
+  /**
+   * @generated from rpc polyplug.v1.PluginHooks.EmailNotificationWillBeSent
+   */
+  emailNotificationWillBeSent: {
+    methodKind: "unary";
+    input: typeof EmailNotificationWillBeSentRequestSchema;
+    output: typeof EmailNotificationWillBeSentResponseSchema;
+  },
+  /**
+   * Shared channels.
+   *
+   * @generated from rpc polyplug.v1.PluginHooks.OnSharedChannelsSyncMsg
+   */
+  onSharedChannelsSyncMsg: {
+    methodKind: "unary";
+    input: typeof OnSharedChannelsSyncMsgRequestSchema;
+    output: typeof OnSharedChannelsSyncMsgResponseSchema;
+  },
+  /**
+   * @generated from rpc polyplug.v1.PluginHooks.OnSharedChannelsPing
+   */
+  onSharedChannelsPing: {
+    methodKind: "unary";
+    input: typeof OnSharedChannelsPingRequestSchema;
+    output: typeof OnSharedChannelsPingResponseSchema;
+  },
+  /**
+   * @generated from rpc polyplug.v1.PluginHooks.OnSharedChannelsAttachmentSyncMsg
+   */
+  onSharedChannelsAttachmentSyncMsg: {
+    methodKind: "unary";
+    input: typeof OnSharedChannelsAttachmentSyncMsgRequestSchema;
+    output: typeof OnSharedChannelsAttachmentSyncMsgResponseSchema;
+  },
+  /**
+   * @generated from rpc polyplug.v1.PluginHooks.OnSharedChannelsProfileImageSyncMsg
+   */
+  onSharedChannelsProfileImageSyncMsg: {
+    methodKind: "unary";
+    input: typeof OnSharedChannelsProfileImageSyncMsgRequestSchema;
+    output: typeof OnSharedChannelsProfileImageSyncMsgResponseSchema;
   },
 }> = /*@__PURE__*/
   serviceDesc(file_polyplug_v1_hooks, 0);

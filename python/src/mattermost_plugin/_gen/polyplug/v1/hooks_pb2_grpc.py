@@ -3,7 +3,12 @@
 import grpc
 import warnings
 
-from mattermost_plugin._gen.polyplug.v1 import hooks_pb2 as polyplug_dot_v1_dot_hooks__pb2
+from mattermost_plugin._gen.polyplug.v1 import hooks_files_pb2 as polyplug_dot_v1_dot_hooks__files__pb2
+from mattermost_plugin._gen.polyplug.v1 import hooks_lifecycle_pb2 as polyplug_dot_v1_dot_hooks__lifecycle__pb2
+from mattermost_plugin._gen.polyplug.v1 import hooks_members_pb2 as polyplug_dot_v1_dot_hooks__members__pb2
+from mattermost_plugin._gen.polyplug.v1 import hooks_posts_pb2 as polyplug_dot_v1_dot_hooks__posts__pb2
+from mattermost_plugin._gen.polyplug.v1 import hooks_system_pb2 as polyplug_dot_v1_dot_hooks__system__pb2
+from mattermost_plugin._gen.polyplug.v1 import hooks_users_pb2 as polyplug_dot_v1_dot_hooks__users__pb2
 from mattermost_plugin._gen.polyplug.v1 import http_pb2 as polyplug_dot_v1_dot_http__pb2
 
 GRPC_GENERATED_VERSION = '1.85.1'
@@ -27,10 +32,12 @@ if _version_not_supported:
 
 
 class PluginHooksStub:
-    """PluginHooks is served by the plugin and called by the host. The host calls only the hooks the
-    plugin lists in Implemented. Every call carries the metadata "authorization: Bearer <secret>"
-    with the secret the host gave the plugin in MATTERMOST_PLUGIN_API_SECRET, so the plugin can
-    refuse callers other than its host.
+    """PluginHooks is served by the plugin and called by the host: Mattermost's 46 live hooks, one RPC
+    each, named as Mattermost names them. The host calls only the hooks the plugin lists in
+    Implemented. Every call carries the metadata "authorization: Bearer <secret>" with the secret
+    the host gave the plugin in MATTERMOST_PLUGIN_API_SECRET, so the plugin can refuse callers
+    other than its host. Unary hooks have the host's per-hook deadline; the HTTP-like streams are
+    bound to their request.
     """
 
     def __init__(self, channel):
@@ -41,51 +48,248 @@ class PluginHooksStub:
         """
         self.Implemented = channel.unary_unary(
                 '/polyplug.v1.PluginHooks/Implemented',
-                request_serializer=polyplug_dot_v1_dot_hooks__pb2.ImplementedRequest.SerializeToString,
-                response_deserializer=polyplug_dot_v1_dot_hooks__pb2.ImplementedResponse.FromString,
+                request_serializer=polyplug_dot_v1_dot_hooks__lifecycle__pb2.ImplementedRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_hooks__lifecycle__pb2.ImplementedResponse.FromString,
                 _registered_method=True)
         self.OnActivate = channel.unary_unary(
                 '/polyplug.v1.PluginHooks/OnActivate',
-                request_serializer=polyplug_dot_v1_dot_hooks__pb2.OnActivateRequest.SerializeToString,
-                response_deserializer=polyplug_dot_v1_dot_hooks__pb2.OnActivateResponse.FromString,
+                request_serializer=polyplug_dot_v1_dot_hooks__lifecycle__pb2.OnActivateRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_hooks__lifecycle__pb2.OnActivateResponse.FromString,
                 _registered_method=True)
         self.OnDeactivate = channel.unary_unary(
                 '/polyplug.v1.PluginHooks/OnDeactivate',
-                request_serializer=polyplug_dot_v1_dot_hooks__pb2.OnDeactivateRequest.SerializeToString,
-                response_deserializer=polyplug_dot_v1_dot_hooks__pb2.OnDeactivateResponse.FromString,
+                request_serializer=polyplug_dot_v1_dot_hooks__lifecycle__pb2.OnDeactivateRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_hooks__lifecycle__pb2.OnDeactivateResponse.FromString,
                 _registered_method=True)
         self.OnConfigurationChange = channel.unary_unary(
                 '/polyplug.v1.PluginHooks/OnConfigurationChange',
-                request_serializer=polyplug_dot_v1_dot_hooks__pb2.OnConfigurationChangeRequest.SerializeToString,
-                response_deserializer=polyplug_dot_v1_dot_hooks__pb2.OnConfigurationChangeResponse.FromString,
+                request_serializer=polyplug_dot_v1_dot_hooks__lifecycle__pb2.OnConfigurationChangeRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_hooks__lifecycle__pb2.OnConfigurationChangeResponse.FromString,
                 _registered_method=True)
-        self.ExecuteCommand = channel.unary_unary(
-                '/polyplug.v1.PluginHooks/ExecuteCommand',
-                request_serializer=polyplug_dot_v1_dot_hooks__pb2.ExecuteCommandRequest.SerializeToString,
-                response_deserializer=polyplug_dot_v1_dot_hooks__pb2.ExecuteCommandResponse.FromString,
+        self.ConfigurationWillBeSaved = channel.unary_unary(
+                '/polyplug.v1.PluginHooks/ConfigurationWillBeSaved',
+                request_serializer=polyplug_dot_v1_dot_hooks__system__pb2.ConfigurationWillBeSavedRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_hooks__system__pb2.ConfigurationWillBeSavedResponse.FromString,
                 _registered_method=True)
-        self.MessageWillBePosted = channel.unary_unary(
-                '/polyplug.v1.PluginHooks/MessageWillBePosted',
-                request_serializer=polyplug_dot_v1_dot_hooks__pb2.MessageWillBePostedRequest.SerializeToString,
-                response_deserializer=polyplug_dot_v1_dot_hooks__pb2.MessageWillBePostedResponse.FromString,
+        self.OnInstall = channel.unary_unary(
+                '/polyplug.v1.PluginHooks/OnInstall',
+                request_serializer=polyplug_dot_v1_dot_hooks__system__pb2.OnInstallRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_hooks__system__pb2.OnInstallResponse.FromString,
                 _registered_method=True)
-        self.MessageHasBeenPosted = channel.unary_unary(
-                '/polyplug.v1.PluginHooks/MessageHasBeenPosted',
-                request_serializer=polyplug_dot_v1_dot_hooks__pb2.MessageHasBeenPostedRequest.SerializeToString,
-                response_deserializer=polyplug_dot_v1_dot_hooks__pb2.MessageHasBeenPostedResponse.FromString,
+        self.OnSendDailyTelemetry = channel.unary_unary(
+                '/polyplug.v1.PluginHooks/OnSendDailyTelemetry',
+                request_serializer=polyplug_dot_v1_dot_hooks__system__pb2.OnSendDailyTelemetryRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_hooks__system__pb2.OnSendDailyTelemetryResponse.FromString,
+                _registered_method=True)
+        self.OnCloudLimitsUpdated = channel.unary_unary(
+                '/polyplug.v1.PluginHooks/OnCloudLimitsUpdated',
+                request_serializer=polyplug_dot_v1_dot_hooks__system__pb2.OnCloudLimitsUpdatedRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_hooks__system__pb2.OnCloudLimitsUpdatedResponse.FromString,
+                _registered_method=True)
+        self.RunDataRetention = channel.unary_unary(
+                '/polyplug.v1.PluginHooks/RunDataRetention',
+                request_serializer=polyplug_dot_v1_dot_hooks__system__pb2.RunDataRetentionRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_hooks__system__pb2.RunDataRetentionResponse.FromString,
+                _registered_method=True)
+        self.GenerateSupportData = channel.unary_unary(
+                '/polyplug.v1.PluginHooks/GenerateSupportData',
+                request_serializer=polyplug_dot_v1_dot_hooks__system__pb2.GenerateSupportDataRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_hooks__system__pb2.GenerateSupportDataResponse.FromString,
                 _registered_method=True)
         self.ServeHTTP = channel.stream_stream(
                 '/polyplug.v1.PluginHooks/ServeHTTP',
                 request_serializer=polyplug_dot_v1_dot_http__pb2.ServeHTTPRequest.SerializeToString,
                 response_deserializer=polyplug_dot_v1_dot_http__pb2.ServeHTTPResponse.FromString,
                 _registered_method=True)
+        self.ServeMetrics = channel.stream_stream(
+                '/polyplug.v1.PluginHooks/ServeMetrics',
+                request_serializer=polyplug_dot_v1_dot_http__pb2.ServeHTTPRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_http__pb2.ServeHTTPResponse.FromString,
+                _registered_method=True)
+        self.ExecuteCommand = channel.unary_unary(
+                '/polyplug.v1.PluginHooks/ExecuteCommand',
+                request_serializer=polyplug_dot_v1_dot_hooks__lifecycle__pb2.ExecuteCommandRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_hooks__lifecycle__pb2.ExecuteCommandResponse.FromString,
+                _registered_method=True)
+        self.MessageWillBePosted = channel.unary_unary(
+                '/polyplug.v1.PluginHooks/MessageWillBePosted',
+                request_serializer=polyplug_dot_v1_dot_hooks__posts__pb2.MessageWillBePostedRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_hooks__posts__pb2.MessageWillBePostedResponse.FromString,
+                _registered_method=True)
+        self.MessageWillBeUpdated = channel.unary_unary(
+                '/polyplug.v1.PluginHooks/MessageWillBeUpdated',
+                request_serializer=polyplug_dot_v1_dot_hooks__posts__pb2.MessageWillBeUpdatedRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_hooks__posts__pb2.MessageWillBeUpdatedResponse.FromString,
+                _registered_method=True)
+        self.MessageHasBeenPosted = channel.unary_unary(
+                '/polyplug.v1.PluginHooks/MessageHasBeenPosted',
+                request_serializer=polyplug_dot_v1_dot_hooks__posts__pb2.MessageHasBeenPostedRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_hooks__posts__pb2.MessageHasBeenPostedResponse.FromString,
+                _registered_method=True)
+        self.MessageHasBeenUpdated = channel.unary_unary(
+                '/polyplug.v1.PluginHooks/MessageHasBeenUpdated',
+                request_serializer=polyplug_dot_v1_dot_hooks__posts__pb2.MessageHasBeenUpdatedRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_hooks__posts__pb2.MessageHasBeenUpdatedResponse.FromString,
+                _registered_method=True)
+        self.MessageHasBeenDeleted = channel.unary_unary(
+                '/polyplug.v1.PluginHooks/MessageHasBeenDeleted',
+                request_serializer=polyplug_dot_v1_dot_hooks__posts__pb2.MessageHasBeenDeletedRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_hooks__posts__pb2.MessageHasBeenDeletedResponse.FromString,
+                _registered_method=True)
+        self.MessagesWillBeConsumed = channel.unary_unary(
+                '/polyplug.v1.PluginHooks/MessagesWillBeConsumed',
+                request_serializer=polyplug_dot_v1_dot_hooks__posts__pb2.MessagesWillBeConsumedRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_hooks__posts__pb2.MessagesWillBeConsumedResponse.FromString,
+                _registered_method=True)
+        self.ReactionHasBeenAdded = channel.unary_unary(
+                '/polyplug.v1.PluginHooks/ReactionHasBeenAdded',
+                request_serializer=polyplug_dot_v1_dot_hooks__posts__pb2.ReactionHasBeenAddedRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_hooks__posts__pb2.ReactionHasBeenAddedResponse.FromString,
+                _registered_method=True)
+        self.ReactionHasBeenRemoved = channel.unary_unary(
+                '/polyplug.v1.PluginHooks/ReactionHasBeenRemoved',
+                request_serializer=polyplug_dot_v1_dot_hooks__posts__pb2.ReactionHasBeenRemovedRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_hooks__posts__pb2.ReactionHasBeenRemovedResponse.FromString,
+                _registered_method=True)
+        self.ChannelHasBeenCreated = channel.unary_unary(
+                '/polyplug.v1.PluginHooks/ChannelHasBeenCreated',
+                request_serializer=polyplug_dot_v1_dot_hooks__members__pb2.ChannelHasBeenCreatedRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_hooks__members__pb2.ChannelHasBeenCreatedResponse.FromString,
+                _registered_method=True)
+        self.ChannelWillBeArchived = channel.unary_unary(
+                '/polyplug.v1.PluginHooks/ChannelWillBeArchived',
+                request_serializer=polyplug_dot_v1_dot_hooks__members__pb2.ChannelWillBeArchivedRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_hooks__members__pb2.ChannelWillBeArchivedResponse.FromString,
+                _registered_method=True)
+        self.ChannelMemberWillBeAdded = channel.unary_unary(
+                '/polyplug.v1.PluginHooks/ChannelMemberWillBeAdded',
+                request_serializer=polyplug_dot_v1_dot_hooks__members__pb2.ChannelMemberWillBeAddedRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_hooks__members__pb2.ChannelMemberWillBeAddedResponse.FromString,
+                _registered_method=True)
+        self.TeamMemberWillBeAdded = channel.unary_unary(
+                '/polyplug.v1.PluginHooks/TeamMemberWillBeAdded',
+                request_serializer=polyplug_dot_v1_dot_hooks__members__pb2.TeamMemberWillBeAddedRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_hooks__members__pb2.TeamMemberWillBeAddedResponse.FromString,
+                _registered_method=True)
+        self.UserHasJoinedChannel = channel.unary_unary(
+                '/polyplug.v1.PluginHooks/UserHasJoinedChannel',
+                request_serializer=polyplug_dot_v1_dot_hooks__members__pb2.UserHasJoinedChannelRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_hooks__members__pb2.UserHasJoinedChannelResponse.FromString,
+                _registered_method=True)
+        self.UserHasLeftChannel = channel.unary_unary(
+                '/polyplug.v1.PluginHooks/UserHasLeftChannel',
+                request_serializer=polyplug_dot_v1_dot_hooks__members__pb2.UserHasLeftChannelRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_hooks__members__pb2.UserHasLeftChannelResponse.FromString,
+                _registered_method=True)
+        self.UserHasJoinedTeam = channel.unary_unary(
+                '/polyplug.v1.PluginHooks/UserHasJoinedTeam',
+                request_serializer=polyplug_dot_v1_dot_hooks__members__pb2.UserHasJoinedTeamRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_hooks__members__pb2.UserHasJoinedTeamResponse.FromString,
+                _registered_method=True)
+        self.UserHasLeftTeam = channel.unary_unary(
+                '/polyplug.v1.PluginHooks/UserHasLeftTeam',
+                request_serializer=polyplug_dot_v1_dot_hooks__members__pb2.UserHasLeftTeamRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_hooks__members__pb2.UserHasLeftTeamResponse.FromString,
+                _registered_method=True)
+        self.UserHasBeenCreated = channel.unary_unary(
+                '/polyplug.v1.PluginHooks/UserHasBeenCreated',
+                request_serializer=polyplug_dot_v1_dot_hooks__users__pb2.UserHasBeenCreatedRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_hooks__users__pb2.UserHasBeenCreatedResponse.FromString,
+                _registered_method=True)
+        self.UserWillLogIn = channel.unary_unary(
+                '/polyplug.v1.PluginHooks/UserWillLogIn',
+                request_serializer=polyplug_dot_v1_dot_hooks__users__pb2.UserWillLogInRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_hooks__users__pb2.UserWillLogInResponse.FromString,
+                _registered_method=True)
+        self.UserHasLoggedIn = channel.unary_unary(
+                '/polyplug.v1.PluginHooks/UserHasLoggedIn',
+                request_serializer=polyplug_dot_v1_dot_hooks__users__pb2.UserHasLoggedInRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_hooks__users__pb2.UserHasLoggedInResponse.FromString,
+                _registered_method=True)
+        self.UserHasBeenDeactivated = channel.unary_unary(
+                '/polyplug.v1.PluginHooks/UserHasBeenDeactivated',
+                request_serializer=polyplug_dot_v1_dot_hooks__users__pb2.UserHasBeenDeactivatedRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_hooks__users__pb2.UserHasBeenDeactivatedResponse.FromString,
+                _registered_method=True)
+        self.PreferencesHaveChanged = channel.unary_unary(
+                '/polyplug.v1.PluginHooks/PreferencesHaveChanged',
+                request_serializer=polyplug_dot_v1_dot_hooks__users__pb2.PreferencesHaveChangedRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_hooks__users__pb2.PreferencesHaveChangedResponse.FromString,
+                _registered_method=True)
+        self.OnSAMLLogin = channel.unary_unary(
+                '/polyplug.v1.PluginHooks/OnSAMLLogin',
+                request_serializer=polyplug_dot_v1_dot_hooks__users__pb2.OnSAMLLoginRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_hooks__users__pb2.OnSAMLLoginResponse.FromString,
+                _registered_method=True)
+        self.FileWillBeUploaded = channel.stream_stream(
+                '/polyplug.v1.PluginHooks/FileWillBeUploaded',
+                request_serializer=polyplug_dot_v1_dot_hooks__files__pb2.FileWillBeUploadedRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_hooks__files__pb2.FileWillBeUploadedResponse.FromString,
+                _registered_method=True)
+        self.FileWillBeDownloaded = channel.unary_unary(
+                '/polyplug.v1.PluginHooks/FileWillBeDownloaded',
+                request_serializer=polyplug_dot_v1_dot_hooks__files__pb2.FileWillBeDownloadedRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_hooks__files__pb2.FileWillBeDownloadedResponse.FromString,
+                _registered_method=True)
+        self.OnWebSocketConnect = channel.unary_unary(
+                '/polyplug.v1.PluginHooks/OnWebSocketConnect',
+                request_serializer=polyplug_dot_v1_dot_hooks__system__pb2.OnWebSocketConnectRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_hooks__system__pb2.OnWebSocketConnectResponse.FromString,
+                _registered_method=True)
+        self.OnWebSocketDisconnect = channel.unary_unary(
+                '/polyplug.v1.PluginHooks/OnWebSocketDisconnect',
+                request_serializer=polyplug_dot_v1_dot_hooks__system__pb2.OnWebSocketDisconnectRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_hooks__system__pb2.OnWebSocketDisconnectResponse.FromString,
+                _registered_method=True)
+        self.WebSocketMessageHasBeenPosted = channel.unary_unary(
+                '/polyplug.v1.PluginHooks/WebSocketMessageHasBeenPosted',
+                request_serializer=polyplug_dot_v1_dot_hooks__system__pb2.WebSocketMessageHasBeenPostedRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_hooks__system__pb2.WebSocketMessageHasBeenPostedResponse.FromString,
+                _registered_method=True)
+        self.OnPluginClusterEvent = channel.unary_unary(
+                '/polyplug.v1.PluginHooks/OnPluginClusterEvent',
+                request_serializer=polyplug_dot_v1_dot_hooks__system__pb2.OnPluginClusterEventRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_hooks__system__pb2.OnPluginClusterEventResponse.FromString,
+                _registered_method=True)
+        self.NotificationWillBePushed = channel.unary_unary(
+                '/polyplug.v1.PluginHooks/NotificationWillBePushed',
+                request_serializer=polyplug_dot_v1_dot_hooks__system__pb2.NotificationWillBePushedRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_hooks__system__pb2.NotificationWillBePushedResponse.FromString,
+                _registered_method=True)
+        self.EmailNotificationWillBeSent = channel.unary_unary(
+                '/polyplug.v1.PluginHooks/EmailNotificationWillBeSent',
+                request_serializer=polyplug_dot_v1_dot_hooks__system__pb2.EmailNotificationWillBeSentRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_hooks__system__pb2.EmailNotificationWillBeSentResponse.FromString,
+                _registered_method=True)
+        self.OnSharedChannelsSyncMsg = channel.unary_unary(
+                '/polyplug.v1.PluginHooks/OnSharedChannelsSyncMsg',
+                request_serializer=polyplug_dot_v1_dot_hooks__system__pb2.OnSharedChannelsSyncMsgRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_hooks__system__pb2.OnSharedChannelsSyncMsgResponse.FromString,
+                _registered_method=True)
+        self.OnSharedChannelsPing = channel.unary_unary(
+                '/polyplug.v1.PluginHooks/OnSharedChannelsPing',
+                request_serializer=polyplug_dot_v1_dot_hooks__system__pb2.OnSharedChannelsPingRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_hooks__system__pb2.OnSharedChannelsPingResponse.FromString,
+                _registered_method=True)
+        self.OnSharedChannelsAttachmentSyncMsg = channel.unary_unary(
+                '/polyplug.v1.PluginHooks/OnSharedChannelsAttachmentSyncMsg',
+                request_serializer=polyplug_dot_v1_dot_hooks__system__pb2.OnSharedChannelsAttachmentSyncMsgRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_hooks__system__pb2.OnSharedChannelsAttachmentSyncMsgResponse.FromString,
+                _registered_method=True)
+        self.OnSharedChannelsProfileImageSyncMsg = channel.unary_unary(
+                '/polyplug.v1.PluginHooks/OnSharedChannelsProfileImageSyncMsg',
+                request_serializer=polyplug_dot_v1_dot_hooks__system__pb2.OnSharedChannelsProfileImageSyncMsgRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_hooks__system__pb2.OnSharedChannelsProfileImageSyncMsgResponse.FromString,
+                _registered_method=True)
 
 
 class PluginHooksServicer:
-    """PluginHooks is served by the plugin and called by the host. The host calls only the hooks the
-    plugin lists in Implemented. Every call carries the metadata "authorization: Bearer <secret>"
-    with the secret the host gave the plugin in MATTERMOST_PLUGIN_API_SECRET, so the plugin can
-    refuse callers other than its host.
+    """PluginHooks is served by the plugin and called by the host: Mattermost's 46 live hooks, one RPC
+    each, named as Mattermost names them. The host calls only the hooks the plugin lists in
+    Implemented. Every call carries the metadata "authorization: Bearer <secret>" with the secret
+    the host gave the plugin in MATTERMOST_PLUGIN_API_SECRET, so the plugin can refuse callers
+    other than its host. Unary hooks have the host's per-hook deadline; the HTTP-like streams are
+    bound to their request.
     """
 
     def Implemented(self, request, context):
@@ -96,51 +300,293 @@ class PluginHooksServicer:
         raise NotImplementedError('Method not implemented!')
 
     def OnActivate(self, request, context):
-        """Called once after start. The SDKs run OnConfigurationChange first, as Mattermost does.
-        An error keeps the plugin from activating (state FailedToStart).
+        """Lifecycle and configuration.
+        OnActivate is called once after start; the SDKs run OnConfigurationChange first, as
+        Mattermost does. An error keeps the plugin from activating (state FailedToStart).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
     def OnDeactivate(self, request, context):
-        """Called before the host stops the plugin. Errors are logged only.
-        """
+        """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
     def OnConfigurationChange(self, request, context):
-        """Called when the plugin's configuration changed.
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ConfigurationWillBeSaved(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def OnInstall(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def OnSendDailyTelemetry(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def OnCloudLimitsUpdated(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RunDataRetention(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GenerateSupportData(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ServeHTTP(self, request_iterator, context):
+        """HTTP. ServeHTTP serves /plugins/{id}/...; ServeMetrics serves /plugins/{id}/metrics on the
+        metrics listener. Both stream both ways and share the HTTP stream messages.
+        buf:lint:ignore RPC_REQUEST_RESPONSE_UNIQUE
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ServeMetrics(self, request_iterator, context):
+        """buf:lint:ignore RPC_REQUEST_STANDARD_NAME
+        buf:lint:ignore RPC_RESPONSE_STANDARD_NAME
+        buf:lint:ignore RPC_REQUEST_RESPONSE_UNIQUE
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
     def ExecuteCommand(self, request, context):
-        """A slash command registered by this plugin was run.
+        """Commands.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
     def MessageWillBePosted(self, request, context):
-        """A post is about to be stored: allow, modify (return a post) or reject (return a reason).
+        """Posts and reactions.
         """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def MessageWillBeUpdated(self, request, context):
+        """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
     def MessageHasBeenPosted(self, request, context):
-        """A post was stored.
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def MessageHasBeenUpdated(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def MessageHasBeenDeleted(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def MessagesWillBeConsumed(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ReactionHasBeenAdded(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ReactionHasBeenRemoved(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ChannelHasBeenCreated(self, request, context):
+        """Channels, teams and memberships.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
-    def ServeHTTP(self, request_iterator, context):
-        """An HTTP request to /plugins/{id}/..., streamed both ways.
+    def ChannelWillBeArchived(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ChannelMemberWillBeAdded(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def TeamMemberWillBeAdded(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UserHasJoinedChannel(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UserHasLeftChannel(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UserHasJoinedTeam(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UserHasLeftTeam(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UserHasBeenCreated(self, request, context):
+        """Users.
         """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UserWillLogIn(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UserHasLoggedIn(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UserHasBeenDeactivated(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def PreferencesHaveChanged(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def OnSAMLLogin(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def FileWillBeUploaded(self, request_iterator, context):
+        """Files. FileWillBeUploaded streams the upload in and the (optional) replacement out.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def FileWillBeDownloaded(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def OnWebSocketConnect(self, request, context):
+        """WebSocket, cluster and notifications.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def OnWebSocketDisconnect(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def WebSocketMessageHasBeenPosted(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def OnPluginClusterEvent(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def NotificationWillBePushed(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def EmailNotificationWillBeSent(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def OnSharedChannelsSyncMsg(self, request, context):
+        """Shared channels.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def OnSharedChannelsPing(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def OnSharedChannelsAttachmentSyncMsg(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def OnSharedChannelsProfileImageSyncMsg(self, request, context):
+        """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
@@ -150,43 +596,238 @@ def add_PluginHooksServicer_to_server(servicer, server):
     rpc_method_handlers = {
             'Implemented': grpc.unary_unary_rpc_method_handler(
                     servicer.Implemented,
-                    request_deserializer=polyplug_dot_v1_dot_hooks__pb2.ImplementedRequest.FromString,
-                    response_serializer=polyplug_dot_v1_dot_hooks__pb2.ImplementedResponse.SerializeToString,
+                    request_deserializer=polyplug_dot_v1_dot_hooks__lifecycle__pb2.ImplementedRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_hooks__lifecycle__pb2.ImplementedResponse.SerializeToString,
             ),
             'OnActivate': grpc.unary_unary_rpc_method_handler(
                     servicer.OnActivate,
-                    request_deserializer=polyplug_dot_v1_dot_hooks__pb2.OnActivateRequest.FromString,
-                    response_serializer=polyplug_dot_v1_dot_hooks__pb2.OnActivateResponse.SerializeToString,
+                    request_deserializer=polyplug_dot_v1_dot_hooks__lifecycle__pb2.OnActivateRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_hooks__lifecycle__pb2.OnActivateResponse.SerializeToString,
             ),
             'OnDeactivate': grpc.unary_unary_rpc_method_handler(
                     servicer.OnDeactivate,
-                    request_deserializer=polyplug_dot_v1_dot_hooks__pb2.OnDeactivateRequest.FromString,
-                    response_serializer=polyplug_dot_v1_dot_hooks__pb2.OnDeactivateResponse.SerializeToString,
+                    request_deserializer=polyplug_dot_v1_dot_hooks__lifecycle__pb2.OnDeactivateRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_hooks__lifecycle__pb2.OnDeactivateResponse.SerializeToString,
             ),
             'OnConfigurationChange': grpc.unary_unary_rpc_method_handler(
                     servicer.OnConfigurationChange,
-                    request_deserializer=polyplug_dot_v1_dot_hooks__pb2.OnConfigurationChangeRequest.FromString,
-                    response_serializer=polyplug_dot_v1_dot_hooks__pb2.OnConfigurationChangeResponse.SerializeToString,
+                    request_deserializer=polyplug_dot_v1_dot_hooks__lifecycle__pb2.OnConfigurationChangeRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_hooks__lifecycle__pb2.OnConfigurationChangeResponse.SerializeToString,
             ),
-            'ExecuteCommand': grpc.unary_unary_rpc_method_handler(
-                    servicer.ExecuteCommand,
-                    request_deserializer=polyplug_dot_v1_dot_hooks__pb2.ExecuteCommandRequest.FromString,
-                    response_serializer=polyplug_dot_v1_dot_hooks__pb2.ExecuteCommandResponse.SerializeToString,
+            'ConfigurationWillBeSaved': grpc.unary_unary_rpc_method_handler(
+                    servicer.ConfigurationWillBeSaved,
+                    request_deserializer=polyplug_dot_v1_dot_hooks__system__pb2.ConfigurationWillBeSavedRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_hooks__system__pb2.ConfigurationWillBeSavedResponse.SerializeToString,
             ),
-            'MessageWillBePosted': grpc.unary_unary_rpc_method_handler(
-                    servicer.MessageWillBePosted,
-                    request_deserializer=polyplug_dot_v1_dot_hooks__pb2.MessageWillBePostedRequest.FromString,
-                    response_serializer=polyplug_dot_v1_dot_hooks__pb2.MessageWillBePostedResponse.SerializeToString,
+            'OnInstall': grpc.unary_unary_rpc_method_handler(
+                    servicer.OnInstall,
+                    request_deserializer=polyplug_dot_v1_dot_hooks__system__pb2.OnInstallRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_hooks__system__pb2.OnInstallResponse.SerializeToString,
             ),
-            'MessageHasBeenPosted': grpc.unary_unary_rpc_method_handler(
-                    servicer.MessageHasBeenPosted,
-                    request_deserializer=polyplug_dot_v1_dot_hooks__pb2.MessageHasBeenPostedRequest.FromString,
-                    response_serializer=polyplug_dot_v1_dot_hooks__pb2.MessageHasBeenPostedResponse.SerializeToString,
+            'OnSendDailyTelemetry': grpc.unary_unary_rpc_method_handler(
+                    servicer.OnSendDailyTelemetry,
+                    request_deserializer=polyplug_dot_v1_dot_hooks__system__pb2.OnSendDailyTelemetryRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_hooks__system__pb2.OnSendDailyTelemetryResponse.SerializeToString,
+            ),
+            'OnCloudLimitsUpdated': grpc.unary_unary_rpc_method_handler(
+                    servicer.OnCloudLimitsUpdated,
+                    request_deserializer=polyplug_dot_v1_dot_hooks__system__pb2.OnCloudLimitsUpdatedRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_hooks__system__pb2.OnCloudLimitsUpdatedResponse.SerializeToString,
+            ),
+            'RunDataRetention': grpc.unary_unary_rpc_method_handler(
+                    servicer.RunDataRetention,
+                    request_deserializer=polyplug_dot_v1_dot_hooks__system__pb2.RunDataRetentionRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_hooks__system__pb2.RunDataRetentionResponse.SerializeToString,
+            ),
+            'GenerateSupportData': grpc.unary_unary_rpc_method_handler(
+                    servicer.GenerateSupportData,
+                    request_deserializer=polyplug_dot_v1_dot_hooks__system__pb2.GenerateSupportDataRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_hooks__system__pb2.GenerateSupportDataResponse.SerializeToString,
             ),
             'ServeHTTP': grpc.stream_stream_rpc_method_handler(
                     servicer.ServeHTTP,
                     request_deserializer=polyplug_dot_v1_dot_http__pb2.ServeHTTPRequest.FromString,
                     response_serializer=polyplug_dot_v1_dot_http__pb2.ServeHTTPResponse.SerializeToString,
+            ),
+            'ServeMetrics': grpc.stream_stream_rpc_method_handler(
+                    servicer.ServeMetrics,
+                    request_deserializer=polyplug_dot_v1_dot_http__pb2.ServeHTTPRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_http__pb2.ServeHTTPResponse.SerializeToString,
+            ),
+            'ExecuteCommand': grpc.unary_unary_rpc_method_handler(
+                    servicer.ExecuteCommand,
+                    request_deserializer=polyplug_dot_v1_dot_hooks__lifecycle__pb2.ExecuteCommandRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_hooks__lifecycle__pb2.ExecuteCommandResponse.SerializeToString,
+            ),
+            'MessageWillBePosted': grpc.unary_unary_rpc_method_handler(
+                    servicer.MessageWillBePosted,
+                    request_deserializer=polyplug_dot_v1_dot_hooks__posts__pb2.MessageWillBePostedRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_hooks__posts__pb2.MessageWillBePostedResponse.SerializeToString,
+            ),
+            'MessageWillBeUpdated': grpc.unary_unary_rpc_method_handler(
+                    servicer.MessageWillBeUpdated,
+                    request_deserializer=polyplug_dot_v1_dot_hooks__posts__pb2.MessageWillBeUpdatedRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_hooks__posts__pb2.MessageWillBeUpdatedResponse.SerializeToString,
+            ),
+            'MessageHasBeenPosted': grpc.unary_unary_rpc_method_handler(
+                    servicer.MessageHasBeenPosted,
+                    request_deserializer=polyplug_dot_v1_dot_hooks__posts__pb2.MessageHasBeenPostedRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_hooks__posts__pb2.MessageHasBeenPostedResponse.SerializeToString,
+            ),
+            'MessageHasBeenUpdated': grpc.unary_unary_rpc_method_handler(
+                    servicer.MessageHasBeenUpdated,
+                    request_deserializer=polyplug_dot_v1_dot_hooks__posts__pb2.MessageHasBeenUpdatedRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_hooks__posts__pb2.MessageHasBeenUpdatedResponse.SerializeToString,
+            ),
+            'MessageHasBeenDeleted': grpc.unary_unary_rpc_method_handler(
+                    servicer.MessageHasBeenDeleted,
+                    request_deserializer=polyplug_dot_v1_dot_hooks__posts__pb2.MessageHasBeenDeletedRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_hooks__posts__pb2.MessageHasBeenDeletedResponse.SerializeToString,
+            ),
+            'MessagesWillBeConsumed': grpc.unary_unary_rpc_method_handler(
+                    servicer.MessagesWillBeConsumed,
+                    request_deserializer=polyplug_dot_v1_dot_hooks__posts__pb2.MessagesWillBeConsumedRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_hooks__posts__pb2.MessagesWillBeConsumedResponse.SerializeToString,
+            ),
+            'ReactionHasBeenAdded': grpc.unary_unary_rpc_method_handler(
+                    servicer.ReactionHasBeenAdded,
+                    request_deserializer=polyplug_dot_v1_dot_hooks__posts__pb2.ReactionHasBeenAddedRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_hooks__posts__pb2.ReactionHasBeenAddedResponse.SerializeToString,
+            ),
+            'ReactionHasBeenRemoved': grpc.unary_unary_rpc_method_handler(
+                    servicer.ReactionHasBeenRemoved,
+                    request_deserializer=polyplug_dot_v1_dot_hooks__posts__pb2.ReactionHasBeenRemovedRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_hooks__posts__pb2.ReactionHasBeenRemovedResponse.SerializeToString,
+            ),
+            'ChannelHasBeenCreated': grpc.unary_unary_rpc_method_handler(
+                    servicer.ChannelHasBeenCreated,
+                    request_deserializer=polyplug_dot_v1_dot_hooks__members__pb2.ChannelHasBeenCreatedRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_hooks__members__pb2.ChannelHasBeenCreatedResponse.SerializeToString,
+            ),
+            'ChannelWillBeArchived': grpc.unary_unary_rpc_method_handler(
+                    servicer.ChannelWillBeArchived,
+                    request_deserializer=polyplug_dot_v1_dot_hooks__members__pb2.ChannelWillBeArchivedRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_hooks__members__pb2.ChannelWillBeArchivedResponse.SerializeToString,
+            ),
+            'ChannelMemberWillBeAdded': grpc.unary_unary_rpc_method_handler(
+                    servicer.ChannelMemberWillBeAdded,
+                    request_deserializer=polyplug_dot_v1_dot_hooks__members__pb2.ChannelMemberWillBeAddedRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_hooks__members__pb2.ChannelMemberWillBeAddedResponse.SerializeToString,
+            ),
+            'TeamMemberWillBeAdded': grpc.unary_unary_rpc_method_handler(
+                    servicer.TeamMemberWillBeAdded,
+                    request_deserializer=polyplug_dot_v1_dot_hooks__members__pb2.TeamMemberWillBeAddedRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_hooks__members__pb2.TeamMemberWillBeAddedResponse.SerializeToString,
+            ),
+            'UserHasJoinedChannel': grpc.unary_unary_rpc_method_handler(
+                    servicer.UserHasJoinedChannel,
+                    request_deserializer=polyplug_dot_v1_dot_hooks__members__pb2.UserHasJoinedChannelRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_hooks__members__pb2.UserHasJoinedChannelResponse.SerializeToString,
+            ),
+            'UserHasLeftChannel': grpc.unary_unary_rpc_method_handler(
+                    servicer.UserHasLeftChannel,
+                    request_deserializer=polyplug_dot_v1_dot_hooks__members__pb2.UserHasLeftChannelRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_hooks__members__pb2.UserHasLeftChannelResponse.SerializeToString,
+            ),
+            'UserHasJoinedTeam': grpc.unary_unary_rpc_method_handler(
+                    servicer.UserHasJoinedTeam,
+                    request_deserializer=polyplug_dot_v1_dot_hooks__members__pb2.UserHasJoinedTeamRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_hooks__members__pb2.UserHasJoinedTeamResponse.SerializeToString,
+            ),
+            'UserHasLeftTeam': grpc.unary_unary_rpc_method_handler(
+                    servicer.UserHasLeftTeam,
+                    request_deserializer=polyplug_dot_v1_dot_hooks__members__pb2.UserHasLeftTeamRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_hooks__members__pb2.UserHasLeftTeamResponse.SerializeToString,
+            ),
+            'UserHasBeenCreated': grpc.unary_unary_rpc_method_handler(
+                    servicer.UserHasBeenCreated,
+                    request_deserializer=polyplug_dot_v1_dot_hooks__users__pb2.UserHasBeenCreatedRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_hooks__users__pb2.UserHasBeenCreatedResponse.SerializeToString,
+            ),
+            'UserWillLogIn': grpc.unary_unary_rpc_method_handler(
+                    servicer.UserWillLogIn,
+                    request_deserializer=polyplug_dot_v1_dot_hooks__users__pb2.UserWillLogInRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_hooks__users__pb2.UserWillLogInResponse.SerializeToString,
+            ),
+            'UserHasLoggedIn': grpc.unary_unary_rpc_method_handler(
+                    servicer.UserHasLoggedIn,
+                    request_deserializer=polyplug_dot_v1_dot_hooks__users__pb2.UserHasLoggedInRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_hooks__users__pb2.UserHasLoggedInResponse.SerializeToString,
+            ),
+            'UserHasBeenDeactivated': grpc.unary_unary_rpc_method_handler(
+                    servicer.UserHasBeenDeactivated,
+                    request_deserializer=polyplug_dot_v1_dot_hooks__users__pb2.UserHasBeenDeactivatedRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_hooks__users__pb2.UserHasBeenDeactivatedResponse.SerializeToString,
+            ),
+            'PreferencesHaveChanged': grpc.unary_unary_rpc_method_handler(
+                    servicer.PreferencesHaveChanged,
+                    request_deserializer=polyplug_dot_v1_dot_hooks__users__pb2.PreferencesHaveChangedRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_hooks__users__pb2.PreferencesHaveChangedResponse.SerializeToString,
+            ),
+            'OnSAMLLogin': grpc.unary_unary_rpc_method_handler(
+                    servicer.OnSAMLLogin,
+                    request_deserializer=polyplug_dot_v1_dot_hooks__users__pb2.OnSAMLLoginRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_hooks__users__pb2.OnSAMLLoginResponse.SerializeToString,
+            ),
+            'FileWillBeUploaded': grpc.stream_stream_rpc_method_handler(
+                    servicer.FileWillBeUploaded,
+                    request_deserializer=polyplug_dot_v1_dot_hooks__files__pb2.FileWillBeUploadedRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_hooks__files__pb2.FileWillBeUploadedResponse.SerializeToString,
+            ),
+            'FileWillBeDownloaded': grpc.unary_unary_rpc_method_handler(
+                    servicer.FileWillBeDownloaded,
+                    request_deserializer=polyplug_dot_v1_dot_hooks__files__pb2.FileWillBeDownloadedRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_hooks__files__pb2.FileWillBeDownloadedResponse.SerializeToString,
+            ),
+            'OnWebSocketConnect': grpc.unary_unary_rpc_method_handler(
+                    servicer.OnWebSocketConnect,
+                    request_deserializer=polyplug_dot_v1_dot_hooks__system__pb2.OnWebSocketConnectRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_hooks__system__pb2.OnWebSocketConnectResponse.SerializeToString,
+            ),
+            'OnWebSocketDisconnect': grpc.unary_unary_rpc_method_handler(
+                    servicer.OnWebSocketDisconnect,
+                    request_deserializer=polyplug_dot_v1_dot_hooks__system__pb2.OnWebSocketDisconnectRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_hooks__system__pb2.OnWebSocketDisconnectResponse.SerializeToString,
+            ),
+            'WebSocketMessageHasBeenPosted': grpc.unary_unary_rpc_method_handler(
+                    servicer.WebSocketMessageHasBeenPosted,
+                    request_deserializer=polyplug_dot_v1_dot_hooks__system__pb2.WebSocketMessageHasBeenPostedRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_hooks__system__pb2.WebSocketMessageHasBeenPostedResponse.SerializeToString,
+            ),
+            'OnPluginClusterEvent': grpc.unary_unary_rpc_method_handler(
+                    servicer.OnPluginClusterEvent,
+                    request_deserializer=polyplug_dot_v1_dot_hooks__system__pb2.OnPluginClusterEventRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_hooks__system__pb2.OnPluginClusterEventResponse.SerializeToString,
+            ),
+            'NotificationWillBePushed': grpc.unary_unary_rpc_method_handler(
+                    servicer.NotificationWillBePushed,
+                    request_deserializer=polyplug_dot_v1_dot_hooks__system__pb2.NotificationWillBePushedRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_hooks__system__pb2.NotificationWillBePushedResponse.SerializeToString,
+            ),
+            'EmailNotificationWillBeSent': grpc.unary_unary_rpc_method_handler(
+                    servicer.EmailNotificationWillBeSent,
+                    request_deserializer=polyplug_dot_v1_dot_hooks__system__pb2.EmailNotificationWillBeSentRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_hooks__system__pb2.EmailNotificationWillBeSentResponse.SerializeToString,
+            ),
+            'OnSharedChannelsSyncMsg': grpc.unary_unary_rpc_method_handler(
+                    servicer.OnSharedChannelsSyncMsg,
+                    request_deserializer=polyplug_dot_v1_dot_hooks__system__pb2.OnSharedChannelsSyncMsgRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_hooks__system__pb2.OnSharedChannelsSyncMsgResponse.SerializeToString,
+            ),
+            'OnSharedChannelsPing': grpc.unary_unary_rpc_method_handler(
+                    servicer.OnSharedChannelsPing,
+                    request_deserializer=polyplug_dot_v1_dot_hooks__system__pb2.OnSharedChannelsPingRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_hooks__system__pb2.OnSharedChannelsPingResponse.SerializeToString,
+            ),
+            'OnSharedChannelsAttachmentSyncMsg': grpc.unary_unary_rpc_method_handler(
+                    servicer.OnSharedChannelsAttachmentSyncMsg,
+                    request_deserializer=polyplug_dot_v1_dot_hooks__system__pb2.OnSharedChannelsAttachmentSyncMsgRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_hooks__system__pb2.OnSharedChannelsAttachmentSyncMsgResponse.SerializeToString,
+            ),
+            'OnSharedChannelsProfileImageSyncMsg': grpc.unary_unary_rpc_method_handler(
+                    servicer.OnSharedChannelsProfileImageSyncMsg,
+                    request_deserializer=polyplug_dot_v1_dot_hooks__system__pb2.OnSharedChannelsProfileImageSyncMsgRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_hooks__system__pb2.OnSharedChannelsProfileImageSyncMsgResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -197,10 +838,12 @@ def add_PluginHooksServicer_to_server(servicer, server):
 
  # This class is part of an EXPERIMENTAL API.
 class PluginHooks:
-    """PluginHooks is served by the plugin and called by the host. The host calls only the hooks the
-    plugin lists in Implemented. Every call carries the metadata "authorization: Bearer <secret>"
-    with the secret the host gave the plugin in MATTERMOST_PLUGIN_API_SECRET, so the plugin can
-    refuse callers other than its host.
+    """PluginHooks is served by the plugin and called by the host: Mattermost's 46 live hooks, one RPC
+    each, named as Mattermost names them. The host calls only the hooks the plugin lists in
+    Implemented. Every call carries the metadata "authorization: Bearer <secret>" with the secret
+    the host gave the plugin in MATTERMOST_PLUGIN_API_SECRET, so the plugin can refuse callers
+    other than its host. Unary hooks have the host's per-hook deadline; the HTTP-like streams are
+    bound to their request.
     """
 
     @staticmethod
@@ -218,8 +861,8 @@ class PluginHooks:
             request,
             target,
             '/polyplug.v1.PluginHooks/Implemented',
-            polyplug_dot_v1_dot_hooks__pb2.ImplementedRequest.SerializeToString,
-            polyplug_dot_v1_dot_hooks__pb2.ImplementedResponse.FromString,
+            polyplug_dot_v1_dot_hooks__lifecycle__pb2.ImplementedRequest.SerializeToString,
+            polyplug_dot_v1_dot_hooks__lifecycle__pb2.ImplementedResponse.FromString,
             options,
             channel_credentials,
             insecure,
@@ -245,8 +888,8 @@ class PluginHooks:
             request,
             target,
             '/polyplug.v1.PluginHooks/OnActivate',
-            polyplug_dot_v1_dot_hooks__pb2.OnActivateRequest.SerializeToString,
-            polyplug_dot_v1_dot_hooks__pb2.OnActivateResponse.FromString,
+            polyplug_dot_v1_dot_hooks__lifecycle__pb2.OnActivateRequest.SerializeToString,
+            polyplug_dot_v1_dot_hooks__lifecycle__pb2.OnActivateResponse.FromString,
             options,
             channel_credentials,
             insecure,
@@ -272,8 +915,8 @@ class PluginHooks:
             request,
             target,
             '/polyplug.v1.PluginHooks/OnDeactivate',
-            polyplug_dot_v1_dot_hooks__pb2.OnDeactivateRequest.SerializeToString,
-            polyplug_dot_v1_dot_hooks__pb2.OnDeactivateResponse.FromString,
+            polyplug_dot_v1_dot_hooks__lifecycle__pb2.OnDeactivateRequest.SerializeToString,
+            polyplug_dot_v1_dot_hooks__lifecycle__pb2.OnDeactivateResponse.FromString,
             options,
             channel_credentials,
             insecure,
@@ -299,8 +942,8 @@ class PluginHooks:
             request,
             target,
             '/polyplug.v1.PluginHooks/OnConfigurationChange',
-            polyplug_dot_v1_dot_hooks__pb2.OnConfigurationChangeRequest.SerializeToString,
-            polyplug_dot_v1_dot_hooks__pb2.OnConfigurationChangeResponse.FromString,
+            polyplug_dot_v1_dot_hooks__lifecycle__pb2.OnConfigurationChangeRequest.SerializeToString,
+            polyplug_dot_v1_dot_hooks__lifecycle__pb2.OnConfigurationChangeResponse.FromString,
             options,
             channel_credentials,
             insecure,
@@ -312,7 +955,7 @@ class PluginHooks:
             _registered_method=True)
 
     @staticmethod
-    def ExecuteCommand(request,
+    def ConfigurationWillBeSaved(request,
             target,
             options=(),
             channel_credentials=None,
@@ -325,9 +968,9 @@ class PluginHooks:
         return grpc.experimental.unary_unary(
             request,
             target,
-            '/polyplug.v1.PluginHooks/ExecuteCommand',
-            polyplug_dot_v1_dot_hooks__pb2.ExecuteCommandRequest.SerializeToString,
-            polyplug_dot_v1_dot_hooks__pb2.ExecuteCommandResponse.FromString,
+            '/polyplug.v1.PluginHooks/ConfigurationWillBeSaved',
+            polyplug_dot_v1_dot_hooks__system__pb2.ConfigurationWillBeSavedRequest.SerializeToString,
+            polyplug_dot_v1_dot_hooks__system__pb2.ConfigurationWillBeSavedResponse.FromString,
             options,
             channel_credentials,
             insecure,
@@ -339,7 +982,7 @@ class PluginHooks:
             _registered_method=True)
 
     @staticmethod
-    def MessageWillBePosted(request,
+    def OnInstall(request,
             target,
             options=(),
             channel_credentials=None,
@@ -352,9 +995,9 @@ class PluginHooks:
         return grpc.experimental.unary_unary(
             request,
             target,
-            '/polyplug.v1.PluginHooks/MessageWillBePosted',
-            polyplug_dot_v1_dot_hooks__pb2.MessageWillBePostedRequest.SerializeToString,
-            polyplug_dot_v1_dot_hooks__pb2.MessageWillBePostedResponse.FromString,
+            '/polyplug.v1.PluginHooks/OnInstall',
+            polyplug_dot_v1_dot_hooks__system__pb2.OnInstallRequest.SerializeToString,
+            polyplug_dot_v1_dot_hooks__system__pb2.OnInstallResponse.FromString,
             options,
             channel_credentials,
             insecure,
@@ -366,7 +1009,7 @@ class PluginHooks:
             _registered_method=True)
 
     @staticmethod
-    def MessageHasBeenPosted(request,
+    def OnSendDailyTelemetry(request,
             target,
             options=(),
             channel_credentials=None,
@@ -379,9 +1022,90 @@ class PluginHooks:
         return grpc.experimental.unary_unary(
             request,
             target,
-            '/polyplug.v1.PluginHooks/MessageHasBeenPosted',
-            polyplug_dot_v1_dot_hooks__pb2.MessageHasBeenPostedRequest.SerializeToString,
-            polyplug_dot_v1_dot_hooks__pb2.MessageHasBeenPostedResponse.FromString,
+            '/polyplug.v1.PluginHooks/OnSendDailyTelemetry',
+            polyplug_dot_v1_dot_hooks__system__pb2.OnSendDailyTelemetryRequest.SerializeToString,
+            polyplug_dot_v1_dot_hooks__system__pb2.OnSendDailyTelemetryResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def OnCloudLimitsUpdated(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginHooks/OnCloudLimitsUpdated',
+            polyplug_dot_v1_dot_hooks__system__pb2.OnCloudLimitsUpdatedRequest.SerializeToString,
+            polyplug_dot_v1_dot_hooks__system__pb2.OnCloudLimitsUpdatedResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RunDataRetention(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginHooks/RunDataRetention',
+            polyplug_dot_v1_dot_hooks__system__pb2.RunDataRetentionRequest.SerializeToString,
+            polyplug_dot_v1_dot_hooks__system__pb2.RunDataRetentionResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GenerateSupportData(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginHooks/GenerateSupportData',
+            polyplug_dot_v1_dot_hooks__system__pb2.GenerateSupportDataRequest.SerializeToString,
+            polyplug_dot_v1_dot_hooks__system__pb2.GenerateSupportDataResponse.FromString,
             options,
             channel_credentials,
             insecure,
@@ -409,6 +1133,978 @@ class PluginHooks:
             '/polyplug.v1.PluginHooks/ServeHTTP',
             polyplug_dot_v1_dot_http__pb2.ServeHTTPRequest.SerializeToString,
             polyplug_dot_v1_dot_http__pb2.ServeHTTPResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ServeMetrics(request_iterator,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.stream_stream(
+            request_iterator,
+            target,
+            '/polyplug.v1.PluginHooks/ServeMetrics',
+            polyplug_dot_v1_dot_http__pb2.ServeHTTPRequest.SerializeToString,
+            polyplug_dot_v1_dot_http__pb2.ServeHTTPResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ExecuteCommand(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginHooks/ExecuteCommand',
+            polyplug_dot_v1_dot_hooks__lifecycle__pb2.ExecuteCommandRequest.SerializeToString,
+            polyplug_dot_v1_dot_hooks__lifecycle__pb2.ExecuteCommandResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def MessageWillBePosted(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginHooks/MessageWillBePosted',
+            polyplug_dot_v1_dot_hooks__posts__pb2.MessageWillBePostedRequest.SerializeToString,
+            polyplug_dot_v1_dot_hooks__posts__pb2.MessageWillBePostedResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def MessageWillBeUpdated(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginHooks/MessageWillBeUpdated',
+            polyplug_dot_v1_dot_hooks__posts__pb2.MessageWillBeUpdatedRequest.SerializeToString,
+            polyplug_dot_v1_dot_hooks__posts__pb2.MessageWillBeUpdatedResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def MessageHasBeenPosted(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginHooks/MessageHasBeenPosted',
+            polyplug_dot_v1_dot_hooks__posts__pb2.MessageHasBeenPostedRequest.SerializeToString,
+            polyplug_dot_v1_dot_hooks__posts__pb2.MessageHasBeenPostedResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def MessageHasBeenUpdated(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginHooks/MessageHasBeenUpdated',
+            polyplug_dot_v1_dot_hooks__posts__pb2.MessageHasBeenUpdatedRequest.SerializeToString,
+            polyplug_dot_v1_dot_hooks__posts__pb2.MessageHasBeenUpdatedResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def MessageHasBeenDeleted(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginHooks/MessageHasBeenDeleted',
+            polyplug_dot_v1_dot_hooks__posts__pb2.MessageHasBeenDeletedRequest.SerializeToString,
+            polyplug_dot_v1_dot_hooks__posts__pb2.MessageHasBeenDeletedResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def MessagesWillBeConsumed(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginHooks/MessagesWillBeConsumed',
+            polyplug_dot_v1_dot_hooks__posts__pb2.MessagesWillBeConsumedRequest.SerializeToString,
+            polyplug_dot_v1_dot_hooks__posts__pb2.MessagesWillBeConsumedResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ReactionHasBeenAdded(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginHooks/ReactionHasBeenAdded',
+            polyplug_dot_v1_dot_hooks__posts__pb2.ReactionHasBeenAddedRequest.SerializeToString,
+            polyplug_dot_v1_dot_hooks__posts__pb2.ReactionHasBeenAddedResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ReactionHasBeenRemoved(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginHooks/ReactionHasBeenRemoved',
+            polyplug_dot_v1_dot_hooks__posts__pb2.ReactionHasBeenRemovedRequest.SerializeToString,
+            polyplug_dot_v1_dot_hooks__posts__pb2.ReactionHasBeenRemovedResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ChannelHasBeenCreated(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginHooks/ChannelHasBeenCreated',
+            polyplug_dot_v1_dot_hooks__members__pb2.ChannelHasBeenCreatedRequest.SerializeToString,
+            polyplug_dot_v1_dot_hooks__members__pb2.ChannelHasBeenCreatedResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ChannelWillBeArchived(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginHooks/ChannelWillBeArchived',
+            polyplug_dot_v1_dot_hooks__members__pb2.ChannelWillBeArchivedRequest.SerializeToString,
+            polyplug_dot_v1_dot_hooks__members__pb2.ChannelWillBeArchivedResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ChannelMemberWillBeAdded(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginHooks/ChannelMemberWillBeAdded',
+            polyplug_dot_v1_dot_hooks__members__pb2.ChannelMemberWillBeAddedRequest.SerializeToString,
+            polyplug_dot_v1_dot_hooks__members__pb2.ChannelMemberWillBeAddedResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def TeamMemberWillBeAdded(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginHooks/TeamMemberWillBeAdded',
+            polyplug_dot_v1_dot_hooks__members__pb2.TeamMemberWillBeAddedRequest.SerializeToString,
+            polyplug_dot_v1_dot_hooks__members__pb2.TeamMemberWillBeAddedResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UserHasJoinedChannel(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginHooks/UserHasJoinedChannel',
+            polyplug_dot_v1_dot_hooks__members__pb2.UserHasJoinedChannelRequest.SerializeToString,
+            polyplug_dot_v1_dot_hooks__members__pb2.UserHasJoinedChannelResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UserHasLeftChannel(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginHooks/UserHasLeftChannel',
+            polyplug_dot_v1_dot_hooks__members__pb2.UserHasLeftChannelRequest.SerializeToString,
+            polyplug_dot_v1_dot_hooks__members__pb2.UserHasLeftChannelResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UserHasJoinedTeam(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginHooks/UserHasJoinedTeam',
+            polyplug_dot_v1_dot_hooks__members__pb2.UserHasJoinedTeamRequest.SerializeToString,
+            polyplug_dot_v1_dot_hooks__members__pb2.UserHasJoinedTeamResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UserHasLeftTeam(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginHooks/UserHasLeftTeam',
+            polyplug_dot_v1_dot_hooks__members__pb2.UserHasLeftTeamRequest.SerializeToString,
+            polyplug_dot_v1_dot_hooks__members__pb2.UserHasLeftTeamResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UserHasBeenCreated(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginHooks/UserHasBeenCreated',
+            polyplug_dot_v1_dot_hooks__users__pb2.UserHasBeenCreatedRequest.SerializeToString,
+            polyplug_dot_v1_dot_hooks__users__pb2.UserHasBeenCreatedResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UserWillLogIn(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginHooks/UserWillLogIn',
+            polyplug_dot_v1_dot_hooks__users__pb2.UserWillLogInRequest.SerializeToString,
+            polyplug_dot_v1_dot_hooks__users__pb2.UserWillLogInResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UserHasLoggedIn(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginHooks/UserHasLoggedIn',
+            polyplug_dot_v1_dot_hooks__users__pb2.UserHasLoggedInRequest.SerializeToString,
+            polyplug_dot_v1_dot_hooks__users__pb2.UserHasLoggedInResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UserHasBeenDeactivated(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginHooks/UserHasBeenDeactivated',
+            polyplug_dot_v1_dot_hooks__users__pb2.UserHasBeenDeactivatedRequest.SerializeToString,
+            polyplug_dot_v1_dot_hooks__users__pb2.UserHasBeenDeactivatedResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def PreferencesHaveChanged(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginHooks/PreferencesHaveChanged',
+            polyplug_dot_v1_dot_hooks__users__pb2.PreferencesHaveChangedRequest.SerializeToString,
+            polyplug_dot_v1_dot_hooks__users__pb2.PreferencesHaveChangedResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def OnSAMLLogin(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginHooks/OnSAMLLogin',
+            polyplug_dot_v1_dot_hooks__users__pb2.OnSAMLLoginRequest.SerializeToString,
+            polyplug_dot_v1_dot_hooks__users__pb2.OnSAMLLoginResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def FileWillBeUploaded(request_iterator,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.stream_stream(
+            request_iterator,
+            target,
+            '/polyplug.v1.PluginHooks/FileWillBeUploaded',
+            polyplug_dot_v1_dot_hooks__files__pb2.FileWillBeUploadedRequest.SerializeToString,
+            polyplug_dot_v1_dot_hooks__files__pb2.FileWillBeUploadedResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def FileWillBeDownloaded(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginHooks/FileWillBeDownloaded',
+            polyplug_dot_v1_dot_hooks__files__pb2.FileWillBeDownloadedRequest.SerializeToString,
+            polyplug_dot_v1_dot_hooks__files__pb2.FileWillBeDownloadedResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def OnWebSocketConnect(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginHooks/OnWebSocketConnect',
+            polyplug_dot_v1_dot_hooks__system__pb2.OnWebSocketConnectRequest.SerializeToString,
+            polyplug_dot_v1_dot_hooks__system__pb2.OnWebSocketConnectResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def OnWebSocketDisconnect(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginHooks/OnWebSocketDisconnect',
+            polyplug_dot_v1_dot_hooks__system__pb2.OnWebSocketDisconnectRequest.SerializeToString,
+            polyplug_dot_v1_dot_hooks__system__pb2.OnWebSocketDisconnectResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def WebSocketMessageHasBeenPosted(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginHooks/WebSocketMessageHasBeenPosted',
+            polyplug_dot_v1_dot_hooks__system__pb2.WebSocketMessageHasBeenPostedRequest.SerializeToString,
+            polyplug_dot_v1_dot_hooks__system__pb2.WebSocketMessageHasBeenPostedResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def OnPluginClusterEvent(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginHooks/OnPluginClusterEvent',
+            polyplug_dot_v1_dot_hooks__system__pb2.OnPluginClusterEventRequest.SerializeToString,
+            polyplug_dot_v1_dot_hooks__system__pb2.OnPluginClusterEventResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def NotificationWillBePushed(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginHooks/NotificationWillBePushed',
+            polyplug_dot_v1_dot_hooks__system__pb2.NotificationWillBePushedRequest.SerializeToString,
+            polyplug_dot_v1_dot_hooks__system__pb2.NotificationWillBePushedResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def EmailNotificationWillBeSent(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginHooks/EmailNotificationWillBeSent',
+            polyplug_dot_v1_dot_hooks__system__pb2.EmailNotificationWillBeSentRequest.SerializeToString,
+            polyplug_dot_v1_dot_hooks__system__pb2.EmailNotificationWillBeSentResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def OnSharedChannelsSyncMsg(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginHooks/OnSharedChannelsSyncMsg',
+            polyplug_dot_v1_dot_hooks__system__pb2.OnSharedChannelsSyncMsgRequest.SerializeToString,
+            polyplug_dot_v1_dot_hooks__system__pb2.OnSharedChannelsSyncMsgResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def OnSharedChannelsPing(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginHooks/OnSharedChannelsPing',
+            polyplug_dot_v1_dot_hooks__system__pb2.OnSharedChannelsPingRequest.SerializeToString,
+            polyplug_dot_v1_dot_hooks__system__pb2.OnSharedChannelsPingResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def OnSharedChannelsAttachmentSyncMsg(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginHooks/OnSharedChannelsAttachmentSyncMsg',
+            polyplug_dot_v1_dot_hooks__system__pb2.OnSharedChannelsAttachmentSyncMsgRequest.SerializeToString,
+            polyplug_dot_v1_dot_hooks__system__pb2.OnSharedChannelsAttachmentSyncMsgResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def OnSharedChannelsProfileImageSyncMsg(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginHooks/OnSharedChannelsProfileImageSyncMsg',
+            polyplug_dot_v1_dot_hooks__system__pb2.OnSharedChannelsProfileImageSyncMsgRequest.SerializeToString,
+            polyplug_dot_v1_dot_hooks__system__pb2.OnSharedChannelsProfileImageSyncMsgResponse.FromString,
             options,
             channel_credentials,
             insecure,

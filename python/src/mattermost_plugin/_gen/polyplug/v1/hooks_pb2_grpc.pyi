@@ -5,7 +5,12 @@ isort:skip_file
 
 from collections import abc as _abc
 from grpc import aio as _aio
-from mattermost_plugin._gen.polyplug.v1 import hooks_pb2 as _hooks_pb2
+from mattermost_plugin._gen.polyplug.v1 import hooks_files_pb2 as _hooks_files_pb2
+from mattermost_plugin._gen.polyplug.v1 import hooks_lifecycle_pb2 as _hooks_lifecycle_pb2
+from mattermost_plugin._gen.polyplug.v1 import hooks_members_pb2 as _hooks_members_pb2
+from mattermost_plugin._gen.polyplug.v1 import hooks_posts_pb2 as _hooks_posts_pb2
+from mattermost_plugin._gen.polyplug.v1 import hooks_system_pb2 as _hooks_system_pb2
+from mattermost_plugin._gen.polyplug.v1 import hooks_users_pb2 as _hooks_users_pb2
 from mattermost_plugin._gen.polyplug.v1 import http_pb2 as _http_pb2
 import abc as _abc_1
 import grpc as _grpc
@@ -28,127 +33,248 @@ GRPC_GENERATED_VERSION: str
 GRPC_VERSION: str
 
 class PluginHooksStub:
-    """PluginHooks is served by the plugin and called by the host. The host calls only the hooks the
-    plugin lists in Implemented. Every call carries the metadata "authorization: Bearer <secret>"
-    with the secret the host gave the plugin in MATTERMOST_PLUGIN_API_SECRET, so the plugin can
-    refuse callers other than its host.
+    """PluginHooks is served by the plugin and called by the host: Mattermost's 46 live hooks, one RPC
+    each, named as Mattermost names them. The host calls only the hooks the plugin lists in
+    Implemented. Every call carries the metadata "authorization: Bearer <secret>" with the secret
+    the host gave the plugin in MATTERMOST_PLUGIN_API_SECRET, so the plugin can refuse callers
+    other than its host. Unary hooks have the host's per-hook deadline; the HTTP-like streams are
+    bound to their request.
     """
 
     @_typing.overload
     def __new__(cls, channel: _grpc.Channel) -> _Self: ...
     @_typing.overload
     def __new__(cls, channel: _aio.Channel) -> PluginHooksAsyncStub: ...
-    Implemented: _grpc.UnaryUnaryMultiCallable[_hooks_pb2.ImplementedRequest, _hooks_pb2.ImplementedResponse]
+    Implemented: _grpc.UnaryUnaryMultiCallable[_hooks_lifecycle_pb2.ImplementedRequest, _hooks_lifecycle_pb2.ImplementedResponse]
     """The hook names (Mattermost's, e.g. "MessageWillBePosted") this plugin implements."""
-    OnActivate: _grpc.UnaryUnaryMultiCallable[_hooks_pb2.OnActivateRequest, _hooks_pb2.OnActivateResponse]
-    """Called once after start. The SDKs run OnConfigurationChange first, as Mattermost does.
-    An error keeps the plugin from activating (state FailedToStart).
+    OnActivate: _grpc.UnaryUnaryMultiCallable[_hooks_lifecycle_pb2.OnActivateRequest, _hooks_lifecycle_pb2.OnActivateResponse]
+    """Lifecycle and configuration.
+    OnActivate is called once after start; the SDKs run OnConfigurationChange first, as
+    Mattermost does. An error keeps the plugin from activating (state FailedToStart).
     """
-    OnDeactivate: _grpc.UnaryUnaryMultiCallable[_hooks_pb2.OnDeactivateRequest, _hooks_pb2.OnDeactivateResponse]
-    """Called before the host stops the plugin. Errors are logged only."""
-    OnConfigurationChange: _grpc.UnaryUnaryMultiCallable[_hooks_pb2.OnConfigurationChangeRequest, _hooks_pb2.OnConfigurationChangeResponse]
-    """Called when the plugin's configuration changed."""
-    ExecuteCommand: _grpc.UnaryUnaryMultiCallable[_hooks_pb2.ExecuteCommandRequest, _hooks_pb2.ExecuteCommandResponse]
-    """A slash command registered by this plugin was run."""
-    MessageWillBePosted: _grpc.UnaryUnaryMultiCallable[_hooks_pb2.MessageWillBePostedRequest, _hooks_pb2.MessageWillBePostedResponse]
-    """A post is about to be stored: allow, modify (return a post) or reject (return a reason)."""
-    MessageHasBeenPosted: _grpc.UnaryUnaryMultiCallable[_hooks_pb2.MessageHasBeenPostedRequest, _hooks_pb2.MessageHasBeenPostedResponse]
-    """A post was stored."""
+    OnDeactivate: _grpc.UnaryUnaryMultiCallable[_hooks_lifecycle_pb2.OnDeactivateRequest, _hooks_lifecycle_pb2.OnDeactivateResponse]
+    OnConfigurationChange: _grpc.UnaryUnaryMultiCallable[_hooks_lifecycle_pb2.OnConfigurationChangeRequest, _hooks_lifecycle_pb2.OnConfigurationChangeResponse]
+    ConfigurationWillBeSaved: _grpc.UnaryUnaryMultiCallable[_hooks_system_pb2.ConfigurationWillBeSavedRequest, _hooks_system_pb2.ConfigurationWillBeSavedResponse]
+    OnInstall: _grpc.UnaryUnaryMultiCallable[_hooks_system_pb2.OnInstallRequest, _hooks_system_pb2.OnInstallResponse]
+    OnSendDailyTelemetry: _grpc.UnaryUnaryMultiCallable[_hooks_system_pb2.OnSendDailyTelemetryRequest, _hooks_system_pb2.OnSendDailyTelemetryResponse]
+    OnCloudLimitsUpdated: _grpc.UnaryUnaryMultiCallable[_hooks_system_pb2.OnCloudLimitsUpdatedRequest, _hooks_system_pb2.OnCloudLimitsUpdatedResponse]
+    RunDataRetention: _grpc.UnaryUnaryMultiCallable[_hooks_system_pb2.RunDataRetentionRequest, _hooks_system_pb2.RunDataRetentionResponse]
+    GenerateSupportData: _grpc.UnaryUnaryMultiCallable[_hooks_system_pb2.GenerateSupportDataRequest, _hooks_system_pb2.GenerateSupportDataResponse]
     ServeHTTP: _grpc.StreamStreamMultiCallable[_http_pb2.ServeHTTPRequest, _http_pb2.ServeHTTPResponse]
-    """An HTTP request to /plugins/{id}/..., streamed both ways."""
+    """HTTP. ServeHTTP serves /plugins/{id}/...; ServeMetrics serves /plugins/{id}/metrics on the
+    metrics listener. Both stream both ways and share the HTTP stream messages.
+    buf:lint:ignore RPC_REQUEST_RESPONSE_UNIQUE
+    """
+    ServeMetrics: _grpc.StreamStreamMultiCallable[_http_pb2.ServeHTTPRequest, _http_pb2.ServeHTTPResponse]
+    """buf:lint:ignore RPC_REQUEST_STANDARD_NAME
+    buf:lint:ignore RPC_RESPONSE_STANDARD_NAME
+    buf:lint:ignore RPC_REQUEST_RESPONSE_UNIQUE
+    """
+    ExecuteCommand: _grpc.UnaryUnaryMultiCallable[_hooks_lifecycle_pb2.ExecuteCommandRequest, _hooks_lifecycle_pb2.ExecuteCommandResponse]
+    """Commands."""
+    MessageWillBePosted: _grpc.UnaryUnaryMultiCallable[_hooks_posts_pb2.MessageWillBePostedRequest, _hooks_posts_pb2.MessageWillBePostedResponse]
+    """Posts and reactions."""
+    MessageWillBeUpdated: _grpc.UnaryUnaryMultiCallable[_hooks_posts_pb2.MessageWillBeUpdatedRequest, _hooks_posts_pb2.MessageWillBeUpdatedResponse]
+    MessageHasBeenPosted: _grpc.UnaryUnaryMultiCallable[_hooks_posts_pb2.MessageHasBeenPostedRequest, _hooks_posts_pb2.MessageHasBeenPostedResponse]
+    MessageHasBeenUpdated: _grpc.UnaryUnaryMultiCallable[_hooks_posts_pb2.MessageHasBeenUpdatedRequest, _hooks_posts_pb2.MessageHasBeenUpdatedResponse]
+    MessageHasBeenDeleted: _grpc.UnaryUnaryMultiCallable[_hooks_posts_pb2.MessageHasBeenDeletedRequest, _hooks_posts_pb2.MessageHasBeenDeletedResponse]
+    MessagesWillBeConsumed: _grpc.UnaryUnaryMultiCallable[_hooks_posts_pb2.MessagesWillBeConsumedRequest, _hooks_posts_pb2.MessagesWillBeConsumedResponse]
+    ReactionHasBeenAdded: _grpc.UnaryUnaryMultiCallable[_hooks_posts_pb2.ReactionHasBeenAddedRequest, _hooks_posts_pb2.ReactionHasBeenAddedResponse]
+    ReactionHasBeenRemoved: _grpc.UnaryUnaryMultiCallable[_hooks_posts_pb2.ReactionHasBeenRemovedRequest, _hooks_posts_pb2.ReactionHasBeenRemovedResponse]
+    ChannelHasBeenCreated: _grpc.UnaryUnaryMultiCallable[_hooks_members_pb2.ChannelHasBeenCreatedRequest, _hooks_members_pb2.ChannelHasBeenCreatedResponse]
+    """Channels, teams and memberships."""
+    ChannelWillBeArchived: _grpc.UnaryUnaryMultiCallable[_hooks_members_pb2.ChannelWillBeArchivedRequest, _hooks_members_pb2.ChannelWillBeArchivedResponse]
+    ChannelMemberWillBeAdded: _grpc.UnaryUnaryMultiCallable[_hooks_members_pb2.ChannelMemberWillBeAddedRequest, _hooks_members_pb2.ChannelMemberWillBeAddedResponse]
+    TeamMemberWillBeAdded: _grpc.UnaryUnaryMultiCallable[_hooks_members_pb2.TeamMemberWillBeAddedRequest, _hooks_members_pb2.TeamMemberWillBeAddedResponse]
+    UserHasJoinedChannel: _grpc.UnaryUnaryMultiCallable[_hooks_members_pb2.UserHasJoinedChannelRequest, _hooks_members_pb2.UserHasJoinedChannelResponse]
+    UserHasLeftChannel: _grpc.UnaryUnaryMultiCallable[_hooks_members_pb2.UserHasLeftChannelRequest, _hooks_members_pb2.UserHasLeftChannelResponse]
+    UserHasJoinedTeam: _grpc.UnaryUnaryMultiCallable[_hooks_members_pb2.UserHasJoinedTeamRequest, _hooks_members_pb2.UserHasJoinedTeamResponse]
+    UserHasLeftTeam: _grpc.UnaryUnaryMultiCallable[_hooks_members_pb2.UserHasLeftTeamRequest, _hooks_members_pb2.UserHasLeftTeamResponse]
+    UserHasBeenCreated: _grpc.UnaryUnaryMultiCallable[_hooks_users_pb2.UserHasBeenCreatedRequest, _hooks_users_pb2.UserHasBeenCreatedResponse]
+    """Users."""
+    UserWillLogIn: _grpc.UnaryUnaryMultiCallable[_hooks_users_pb2.UserWillLogInRequest, _hooks_users_pb2.UserWillLogInResponse]
+    UserHasLoggedIn: _grpc.UnaryUnaryMultiCallable[_hooks_users_pb2.UserHasLoggedInRequest, _hooks_users_pb2.UserHasLoggedInResponse]
+    UserHasBeenDeactivated: _grpc.UnaryUnaryMultiCallable[_hooks_users_pb2.UserHasBeenDeactivatedRequest, _hooks_users_pb2.UserHasBeenDeactivatedResponse]
+    PreferencesHaveChanged: _grpc.UnaryUnaryMultiCallable[_hooks_users_pb2.PreferencesHaveChangedRequest, _hooks_users_pb2.PreferencesHaveChangedResponse]
+    OnSAMLLogin: _grpc.UnaryUnaryMultiCallable[_hooks_users_pb2.OnSAMLLoginRequest, _hooks_users_pb2.OnSAMLLoginResponse]
+    FileWillBeUploaded: _grpc.StreamStreamMultiCallable[_hooks_files_pb2.FileWillBeUploadedRequest, _hooks_files_pb2.FileWillBeUploadedResponse]
+    """Files. FileWillBeUploaded streams the upload in and the (optional) replacement out."""
+    FileWillBeDownloaded: _grpc.UnaryUnaryMultiCallable[_hooks_files_pb2.FileWillBeDownloadedRequest, _hooks_files_pb2.FileWillBeDownloadedResponse]
+    OnWebSocketConnect: _grpc.UnaryUnaryMultiCallable[_hooks_system_pb2.OnWebSocketConnectRequest, _hooks_system_pb2.OnWebSocketConnectResponse]
+    """WebSocket, cluster and notifications."""
+    OnWebSocketDisconnect: _grpc.UnaryUnaryMultiCallable[_hooks_system_pb2.OnWebSocketDisconnectRequest, _hooks_system_pb2.OnWebSocketDisconnectResponse]
+    WebSocketMessageHasBeenPosted: _grpc.UnaryUnaryMultiCallable[_hooks_system_pb2.WebSocketMessageHasBeenPostedRequest, _hooks_system_pb2.WebSocketMessageHasBeenPostedResponse]
+    OnPluginClusterEvent: _grpc.UnaryUnaryMultiCallable[_hooks_system_pb2.OnPluginClusterEventRequest, _hooks_system_pb2.OnPluginClusterEventResponse]
+    NotificationWillBePushed: _grpc.UnaryUnaryMultiCallable[_hooks_system_pb2.NotificationWillBePushedRequest, _hooks_system_pb2.NotificationWillBePushedResponse]
+    EmailNotificationWillBeSent: _grpc.UnaryUnaryMultiCallable[_hooks_system_pb2.EmailNotificationWillBeSentRequest, _hooks_system_pb2.EmailNotificationWillBeSentResponse]
+    OnSharedChannelsSyncMsg: _grpc.UnaryUnaryMultiCallable[_hooks_system_pb2.OnSharedChannelsSyncMsgRequest, _hooks_system_pb2.OnSharedChannelsSyncMsgResponse]
+    """Shared channels."""
+    OnSharedChannelsPing: _grpc.UnaryUnaryMultiCallable[_hooks_system_pb2.OnSharedChannelsPingRequest, _hooks_system_pb2.OnSharedChannelsPingResponse]
+    OnSharedChannelsAttachmentSyncMsg: _grpc.UnaryUnaryMultiCallable[_hooks_system_pb2.OnSharedChannelsAttachmentSyncMsgRequest, _hooks_system_pb2.OnSharedChannelsAttachmentSyncMsgResponse]
+    OnSharedChannelsProfileImageSyncMsg: _grpc.UnaryUnaryMultiCallable[_hooks_system_pb2.OnSharedChannelsProfileImageSyncMsgRequest, _hooks_system_pb2.OnSharedChannelsProfileImageSyncMsgResponse]
 
 @_typing.type_check_only
 class PluginHooksAsyncStub(PluginHooksStub):
-    """PluginHooks is served by the plugin and called by the host. The host calls only the hooks the
-    plugin lists in Implemented. Every call carries the metadata "authorization: Bearer <secret>"
-    with the secret the host gave the plugin in MATTERMOST_PLUGIN_API_SECRET, so the plugin can
-    refuse callers other than its host.
+    """PluginHooks is served by the plugin and called by the host: Mattermost's 46 live hooks, one RPC
+    each, named as Mattermost names them. The host calls only the hooks the plugin lists in
+    Implemented. Every call carries the metadata "authorization: Bearer <secret>" with the secret
+    the host gave the plugin in MATTERMOST_PLUGIN_API_SECRET, so the plugin can refuse callers
+    other than its host. Unary hooks have the host's per-hook deadline; the HTTP-like streams are
+    bound to their request.
     """
 
     def __init__(self, channel: _aio.Channel) -> None: ...
-    Implemented: _aio.UnaryUnaryMultiCallable[_hooks_pb2.ImplementedRequest, _hooks_pb2.ImplementedResponse]  # type: ignore[assignment]
+    Implemented: _aio.UnaryUnaryMultiCallable[_hooks_lifecycle_pb2.ImplementedRequest, _hooks_lifecycle_pb2.ImplementedResponse]  # type: ignore[assignment]
     """The hook names (Mattermost's, e.g. "MessageWillBePosted") this plugin implements."""
-    OnActivate: _aio.UnaryUnaryMultiCallable[_hooks_pb2.OnActivateRequest, _hooks_pb2.OnActivateResponse]  # type: ignore[assignment]
-    """Called once after start. The SDKs run OnConfigurationChange first, as Mattermost does.
-    An error keeps the plugin from activating (state FailedToStart).
+    OnActivate: _aio.UnaryUnaryMultiCallable[_hooks_lifecycle_pb2.OnActivateRequest, _hooks_lifecycle_pb2.OnActivateResponse]  # type: ignore[assignment]
+    """Lifecycle and configuration.
+    OnActivate is called once after start; the SDKs run OnConfigurationChange first, as
+    Mattermost does. An error keeps the plugin from activating (state FailedToStart).
     """
-    OnDeactivate: _aio.UnaryUnaryMultiCallable[_hooks_pb2.OnDeactivateRequest, _hooks_pb2.OnDeactivateResponse]  # type: ignore[assignment]
-    """Called before the host stops the plugin. Errors are logged only."""
-    OnConfigurationChange: _aio.UnaryUnaryMultiCallable[_hooks_pb2.OnConfigurationChangeRequest, _hooks_pb2.OnConfigurationChangeResponse]  # type: ignore[assignment]
-    """Called when the plugin's configuration changed."""
-    ExecuteCommand: _aio.UnaryUnaryMultiCallable[_hooks_pb2.ExecuteCommandRequest, _hooks_pb2.ExecuteCommandResponse]  # type: ignore[assignment]
-    """A slash command registered by this plugin was run."""
-    MessageWillBePosted: _aio.UnaryUnaryMultiCallable[_hooks_pb2.MessageWillBePostedRequest, _hooks_pb2.MessageWillBePostedResponse]  # type: ignore[assignment]
-    """A post is about to be stored: allow, modify (return a post) or reject (return a reason)."""
-    MessageHasBeenPosted: _aio.UnaryUnaryMultiCallable[_hooks_pb2.MessageHasBeenPostedRequest, _hooks_pb2.MessageHasBeenPostedResponse]  # type: ignore[assignment]
-    """A post was stored."""
+    OnDeactivate: _aio.UnaryUnaryMultiCallable[_hooks_lifecycle_pb2.OnDeactivateRequest, _hooks_lifecycle_pb2.OnDeactivateResponse]  # type: ignore[assignment]
+    OnConfigurationChange: _aio.UnaryUnaryMultiCallable[_hooks_lifecycle_pb2.OnConfigurationChangeRequest, _hooks_lifecycle_pb2.OnConfigurationChangeResponse]  # type: ignore[assignment]
+    ConfigurationWillBeSaved: _aio.UnaryUnaryMultiCallable[_hooks_system_pb2.ConfigurationWillBeSavedRequest, _hooks_system_pb2.ConfigurationWillBeSavedResponse]  # type: ignore[assignment]
+    OnInstall: _aio.UnaryUnaryMultiCallable[_hooks_system_pb2.OnInstallRequest, _hooks_system_pb2.OnInstallResponse]  # type: ignore[assignment]
+    OnSendDailyTelemetry: _aio.UnaryUnaryMultiCallable[_hooks_system_pb2.OnSendDailyTelemetryRequest, _hooks_system_pb2.OnSendDailyTelemetryResponse]  # type: ignore[assignment]
+    OnCloudLimitsUpdated: _aio.UnaryUnaryMultiCallable[_hooks_system_pb2.OnCloudLimitsUpdatedRequest, _hooks_system_pb2.OnCloudLimitsUpdatedResponse]  # type: ignore[assignment]
+    RunDataRetention: _aio.UnaryUnaryMultiCallable[_hooks_system_pb2.RunDataRetentionRequest, _hooks_system_pb2.RunDataRetentionResponse]  # type: ignore[assignment]
+    GenerateSupportData: _aio.UnaryUnaryMultiCallable[_hooks_system_pb2.GenerateSupportDataRequest, _hooks_system_pb2.GenerateSupportDataResponse]  # type: ignore[assignment]
     ServeHTTP: _aio.StreamStreamMultiCallable[_http_pb2.ServeHTTPRequest, _http_pb2.ServeHTTPResponse]  # type: ignore[assignment]
-    """An HTTP request to /plugins/{id}/..., streamed both ways."""
+    """HTTP. ServeHTTP serves /plugins/{id}/...; ServeMetrics serves /plugins/{id}/metrics on the
+    metrics listener. Both stream both ways and share the HTTP stream messages.
+    buf:lint:ignore RPC_REQUEST_RESPONSE_UNIQUE
+    """
+    ServeMetrics: _aio.StreamStreamMultiCallable[_http_pb2.ServeHTTPRequest, _http_pb2.ServeHTTPResponse]  # type: ignore[assignment]
+    """buf:lint:ignore RPC_REQUEST_STANDARD_NAME
+    buf:lint:ignore RPC_RESPONSE_STANDARD_NAME
+    buf:lint:ignore RPC_REQUEST_RESPONSE_UNIQUE
+    """
+    ExecuteCommand: _aio.UnaryUnaryMultiCallable[_hooks_lifecycle_pb2.ExecuteCommandRequest, _hooks_lifecycle_pb2.ExecuteCommandResponse]  # type: ignore[assignment]
+    """Commands."""
+    MessageWillBePosted: _aio.UnaryUnaryMultiCallable[_hooks_posts_pb2.MessageWillBePostedRequest, _hooks_posts_pb2.MessageWillBePostedResponse]  # type: ignore[assignment]
+    """Posts and reactions."""
+    MessageWillBeUpdated: _aio.UnaryUnaryMultiCallable[_hooks_posts_pb2.MessageWillBeUpdatedRequest, _hooks_posts_pb2.MessageWillBeUpdatedResponse]  # type: ignore[assignment]
+    MessageHasBeenPosted: _aio.UnaryUnaryMultiCallable[_hooks_posts_pb2.MessageHasBeenPostedRequest, _hooks_posts_pb2.MessageHasBeenPostedResponse]  # type: ignore[assignment]
+    MessageHasBeenUpdated: _aio.UnaryUnaryMultiCallable[_hooks_posts_pb2.MessageHasBeenUpdatedRequest, _hooks_posts_pb2.MessageHasBeenUpdatedResponse]  # type: ignore[assignment]
+    MessageHasBeenDeleted: _aio.UnaryUnaryMultiCallable[_hooks_posts_pb2.MessageHasBeenDeletedRequest, _hooks_posts_pb2.MessageHasBeenDeletedResponse]  # type: ignore[assignment]
+    MessagesWillBeConsumed: _aio.UnaryUnaryMultiCallable[_hooks_posts_pb2.MessagesWillBeConsumedRequest, _hooks_posts_pb2.MessagesWillBeConsumedResponse]  # type: ignore[assignment]
+    ReactionHasBeenAdded: _aio.UnaryUnaryMultiCallable[_hooks_posts_pb2.ReactionHasBeenAddedRequest, _hooks_posts_pb2.ReactionHasBeenAddedResponse]  # type: ignore[assignment]
+    ReactionHasBeenRemoved: _aio.UnaryUnaryMultiCallable[_hooks_posts_pb2.ReactionHasBeenRemovedRequest, _hooks_posts_pb2.ReactionHasBeenRemovedResponse]  # type: ignore[assignment]
+    ChannelHasBeenCreated: _aio.UnaryUnaryMultiCallable[_hooks_members_pb2.ChannelHasBeenCreatedRequest, _hooks_members_pb2.ChannelHasBeenCreatedResponse]  # type: ignore[assignment]
+    """Channels, teams and memberships."""
+    ChannelWillBeArchived: _aio.UnaryUnaryMultiCallable[_hooks_members_pb2.ChannelWillBeArchivedRequest, _hooks_members_pb2.ChannelWillBeArchivedResponse]  # type: ignore[assignment]
+    ChannelMemberWillBeAdded: _aio.UnaryUnaryMultiCallable[_hooks_members_pb2.ChannelMemberWillBeAddedRequest, _hooks_members_pb2.ChannelMemberWillBeAddedResponse]  # type: ignore[assignment]
+    TeamMemberWillBeAdded: _aio.UnaryUnaryMultiCallable[_hooks_members_pb2.TeamMemberWillBeAddedRequest, _hooks_members_pb2.TeamMemberWillBeAddedResponse]  # type: ignore[assignment]
+    UserHasJoinedChannel: _aio.UnaryUnaryMultiCallable[_hooks_members_pb2.UserHasJoinedChannelRequest, _hooks_members_pb2.UserHasJoinedChannelResponse]  # type: ignore[assignment]
+    UserHasLeftChannel: _aio.UnaryUnaryMultiCallable[_hooks_members_pb2.UserHasLeftChannelRequest, _hooks_members_pb2.UserHasLeftChannelResponse]  # type: ignore[assignment]
+    UserHasJoinedTeam: _aio.UnaryUnaryMultiCallable[_hooks_members_pb2.UserHasJoinedTeamRequest, _hooks_members_pb2.UserHasJoinedTeamResponse]  # type: ignore[assignment]
+    UserHasLeftTeam: _aio.UnaryUnaryMultiCallable[_hooks_members_pb2.UserHasLeftTeamRequest, _hooks_members_pb2.UserHasLeftTeamResponse]  # type: ignore[assignment]
+    UserHasBeenCreated: _aio.UnaryUnaryMultiCallable[_hooks_users_pb2.UserHasBeenCreatedRequest, _hooks_users_pb2.UserHasBeenCreatedResponse]  # type: ignore[assignment]
+    """Users."""
+    UserWillLogIn: _aio.UnaryUnaryMultiCallable[_hooks_users_pb2.UserWillLogInRequest, _hooks_users_pb2.UserWillLogInResponse]  # type: ignore[assignment]
+    UserHasLoggedIn: _aio.UnaryUnaryMultiCallable[_hooks_users_pb2.UserHasLoggedInRequest, _hooks_users_pb2.UserHasLoggedInResponse]  # type: ignore[assignment]
+    UserHasBeenDeactivated: _aio.UnaryUnaryMultiCallable[_hooks_users_pb2.UserHasBeenDeactivatedRequest, _hooks_users_pb2.UserHasBeenDeactivatedResponse]  # type: ignore[assignment]
+    PreferencesHaveChanged: _aio.UnaryUnaryMultiCallable[_hooks_users_pb2.PreferencesHaveChangedRequest, _hooks_users_pb2.PreferencesHaveChangedResponse]  # type: ignore[assignment]
+    OnSAMLLogin: _aio.UnaryUnaryMultiCallable[_hooks_users_pb2.OnSAMLLoginRequest, _hooks_users_pb2.OnSAMLLoginResponse]  # type: ignore[assignment]
+    FileWillBeUploaded: _aio.StreamStreamMultiCallable[_hooks_files_pb2.FileWillBeUploadedRequest, _hooks_files_pb2.FileWillBeUploadedResponse]  # type: ignore[assignment]
+    """Files. FileWillBeUploaded streams the upload in and the (optional) replacement out."""
+    FileWillBeDownloaded: _aio.UnaryUnaryMultiCallable[_hooks_files_pb2.FileWillBeDownloadedRequest, _hooks_files_pb2.FileWillBeDownloadedResponse]  # type: ignore[assignment]
+    OnWebSocketConnect: _aio.UnaryUnaryMultiCallable[_hooks_system_pb2.OnWebSocketConnectRequest, _hooks_system_pb2.OnWebSocketConnectResponse]  # type: ignore[assignment]
+    """WebSocket, cluster and notifications."""
+    OnWebSocketDisconnect: _aio.UnaryUnaryMultiCallable[_hooks_system_pb2.OnWebSocketDisconnectRequest, _hooks_system_pb2.OnWebSocketDisconnectResponse]  # type: ignore[assignment]
+    WebSocketMessageHasBeenPosted: _aio.UnaryUnaryMultiCallable[_hooks_system_pb2.WebSocketMessageHasBeenPostedRequest, _hooks_system_pb2.WebSocketMessageHasBeenPostedResponse]  # type: ignore[assignment]
+    OnPluginClusterEvent: _aio.UnaryUnaryMultiCallable[_hooks_system_pb2.OnPluginClusterEventRequest, _hooks_system_pb2.OnPluginClusterEventResponse]  # type: ignore[assignment]
+    NotificationWillBePushed: _aio.UnaryUnaryMultiCallable[_hooks_system_pb2.NotificationWillBePushedRequest, _hooks_system_pb2.NotificationWillBePushedResponse]  # type: ignore[assignment]
+    EmailNotificationWillBeSent: _aio.UnaryUnaryMultiCallable[_hooks_system_pb2.EmailNotificationWillBeSentRequest, _hooks_system_pb2.EmailNotificationWillBeSentResponse]  # type: ignore[assignment]
+    OnSharedChannelsSyncMsg: _aio.UnaryUnaryMultiCallable[_hooks_system_pb2.OnSharedChannelsSyncMsgRequest, _hooks_system_pb2.OnSharedChannelsSyncMsgResponse]  # type: ignore[assignment]
+    """Shared channels."""
+    OnSharedChannelsPing: _aio.UnaryUnaryMultiCallable[_hooks_system_pb2.OnSharedChannelsPingRequest, _hooks_system_pb2.OnSharedChannelsPingResponse]  # type: ignore[assignment]
+    OnSharedChannelsAttachmentSyncMsg: _aio.UnaryUnaryMultiCallable[_hooks_system_pb2.OnSharedChannelsAttachmentSyncMsgRequest, _hooks_system_pb2.OnSharedChannelsAttachmentSyncMsgResponse]  # type: ignore[assignment]
+    OnSharedChannelsProfileImageSyncMsg: _aio.UnaryUnaryMultiCallable[_hooks_system_pb2.OnSharedChannelsProfileImageSyncMsgRequest, _hooks_system_pb2.OnSharedChannelsProfileImageSyncMsgResponse]  # type: ignore[assignment]
 
 class PluginHooksServicer(metaclass=_abc_1.ABCMeta):
-    """PluginHooks is served by the plugin and called by the host. The host calls only the hooks the
-    plugin lists in Implemented. Every call carries the metadata "authorization: Bearer <secret>"
-    with the secret the host gave the plugin in MATTERMOST_PLUGIN_API_SECRET, so the plugin can
-    refuse callers other than its host.
+    """PluginHooks is served by the plugin and called by the host: Mattermost's 46 live hooks, one RPC
+    each, named as Mattermost names them. The host calls only the hooks the plugin lists in
+    Implemented. Every call carries the metadata "authorization: Bearer <secret>" with the secret
+    the host gave the plugin in MATTERMOST_PLUGIN_API_SECRET, so the plugin can refuse callers
+    other than its host. Unary hooks have the host's per-hook deadline; the HTTP-like streams are
+    bound to their request.
     """
 
     @_abc_1.abstractmethod
     def Implemented(
         self,
-        request: _hooks_pb2.ImplementedRequest,
+        request: _hooks_lifecycle_pb2.ImplementedRequest,
         context: _ServicerContext,
-    ) -> _typing.Union[_hooks_pb2.ImplementedResponse, _abc.Awaitable[_hooks_pb2.ImplementedResponse]]:
+    ) -> _typing.Union[_hooks_lifecycle_pb2.ImplementedResponse, _abc.Awaitable[_hooks_lifecycle_pb2.ImplementedResponse]]:
         """The hook names (Mattermost's, e.g. "MessageWillBePosted") this plugin implements."""
 
     @_abc_1.abstractmethod
     def OnActivate(
         self,
-        request: _hooks_pb2.OnActivateRequest,
+        request: _hooks_lifecycle_pb2.OnActivateRequest,
         context: _ServicerContext,
-    ) -> _typing.Union[_hooks_pb2.OnActivateResponse, _abc.Awaitable[_hooks_pb2.OnActivateResponse]]:
-        """Called once after start. The SDKs run OnConfigurationChange first, as Mattermost does.
-        An error keeps the plugin from activating (state FailedToStart).
+    ) -> _typing.Union[_hooks_lifecycle_pb2.OnActivateResponse, _abc.Awaitable[_hooks_lifecycle_pb2.OnActivateResponse]]:
+        """Lifecycle and configuration.
+        OnActivate is called once after start; the SDKs run OnConfigurationChange first, as
+        Mattermost does. An error keeps the plugin from activating (state FailedToStart).
         """
 
     @_abc_1.abstractmethod
     def OnDeactivate(
         self,
-        request: _hooks_pb2.OnDeactivateRequest,
+        request: _hooks_lifecycle_pb2.OnDeactivateRequest,
         context: _ServicerContext,
-    ) -> _typing.Union[_hooks_pb2.OnDeactivateResponse, _abc.Awaitable[_hooks_pb2.OnDeactivateResponse]]:
-        """Called before the host stops the plugin. Errors are logged only."""
+    ) -> _typing.Union[_hooks_lifecycle_pb2.OnDeactivateResponse, _abc.Awaitable[_hooks_lifecycle_pb2.OnDeactivateResponse]]: ...
 
     @_abc_1.abstractmethod
     def OnConfigurationChange(
         self,
-        request: _hooks_pb2.OnConfigurationChangeRequest,
+        request: _hooks_lifecycle_pb2.OnConfigurationChangeRequest,
         context: _ServicerContext,
-    ) -> _typing.Union[_hooks_pb2.OnConfigurationChangeResponse, _abc.Awaitable[_hooks_pb2.OnConfigurationChangeResponse]]:
-        """Called when the plugin's configuration changed."""
+    ) -> _typing.Union[_hooks_lifecycle_pb2.OnConfigurationChangeResponse, _abc.Awaitable[_hooks_lifecycle_pb2.OnConfigurationChangeResponse]]: ...
 
     @_abc_1.abstractmethod
-    def ExecuteCommand(
+    def ConfigurationWillBeSaved(
         self,
-        request: _hooks_pb2.ExecuteCommandRequest,
+        request: _hooks_system_pb2.ConfigurationWillBeSavedRequest,
         context: _ServicerContext,
-    ) -> _typing.Union[_hooks_pb2.ExecuteCommandResponse, _abc.Awaitable[_hooks_pb2.ExecuteCommandResponse]]:
-        """A slash command registered by this plugin was run."""
+    ) -> _typing.Union[_hooks_system_pb2.ConfigurationWillBeSavedResponse, _abc.Awaitable[_hooks_system_pb2.ConfigurationWillBeSavedResponse]]: ...
 
     @_abc_1.abstractmethod
-    def MessageWillBePosted(
+    def OnInstall(
         self,
-        request: _hooks_pb2.MessageWillBePostedRequest,
+        request: _hooks_system_pb2.OnInstallRequest,
         context: _ServicerContext,
-    ) -> _typing.Union[_hooks_pb2.MessageWillBePostedResponse, _abc.Awaitable[_hooks_pb2.MessageWillBePostedResponse]]:
-        """A post is about to be stored: allow, modify (return a post) or reject (return a reason)."""
+    ) -> _typing.Union[_hooks_system_pb2.OnInstallResponse, _abc.Awaitable[_hooks_system_pb2.OnInstallResponse]]: ...
 
     @_abc_1.abstractmethod
-    def MessageHasBeenPosted(
+    def OnSendDailyTelemetry(
         self,
-        request: _hooks_pb2.MessageHasBeenPostedRequest,
+        request: _hooks_system_pb2.OnSendDailyTelemetryRequest,
         context: _ServicerContext,
-    ) -> _typing.Union[_hooks_pb2.MessageHasBeenPostedResponse, _abc.Awaitable[_hooks_pb2.MessageHasBeenPostedResponse]]:
-        """A post was stored."""
+    ) -> _typing.Union[_hooks_system_pb2.OnSendDailyTelemetryResponse, _abc.Awaitable[_hooks_system_pb2.OnSendDailyTelemetryResponse]]: ...
+
+    @_abc_1.abstractmethod
+    def OnCloudLimitsUpdated(
+        self,
+        request: _hooks_system_pb2.OnCloudLimitsUpdatedRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_hooks_system_pb2.OnCloudLimitsUpdatedResponse, _abc.Awaitable[_hooks_system_pb2.OnCloudLimitsUpdatedResponse]]: ...
+
+    @_abc_1.abstractmethod
+    def RunDataRetention(
+        self,
+        request: _hooks_system_pb2.RunDataRetentionRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_hooks_system_pb2.RunDataRetentionResponse, _abc.Awaitable[_hooks_system_pb2.RunDataRetentionResponse]]: ...
+
+    @_abc_1.abstractmethod
+    def GenerateSupportData(
+        self,
+        request: _hooks_system_pb2.GenerateSupportDataRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_hooks_system_pb2.GenerateSupportDataResponse, _abc.Awaitable[_hooks_system_pb2.GenerateSupportDataResponse]]: ...
 
     @_abc_1.abstractmethod
     def ServeHTTP(
@@ -156,6 +282,272 @@ class PluginHooksServicer(metaclass=_abc_1.ABCMeta):
         request_iterator: _MaybeAsyncIterator[_http_pb2.ServeHTTPRequest],
         context: _ServicerContext,
     ) -> _typing.Union[_abc.Iterator[_http_pb2.ServeHTTPResponse], _abc.AsyncIterator[_http_pb2.ServeHTTPResponse]]:
-        """An HTTP request to /plugins/{id}/..., streamed both ways."""
+        """HTTP. ServeHTTP serves /plugins/{id}/...; ServeMetrics serves /plugins/{id}/metrics on the
+        metrics listener. Both stream both ways and share the HTTP stream messages.
+        buf:lint:ignore RPC_REQUEST_RESPONSE_UNIQUE
+        """
+
+    @_abc_1.abstractmethod
+    def ServeMetrics(
+        self,
+        request_iterator: _MaybeAsyncIterator[_http_pb2.ServeHTTPRequest],
+        context: _ServicerContext,
+    ) -> _typing.Union[_abc.Iterator[_http_pb2.ServeHTTPResponse], _abc.AsyncIterator[_http_pb2.ServeHTTPResponse]]:
+        """buf:lint:ignore RPC_REQUEST_STANDARD_NAME
+        buf:lint:ignore RPC_RESPONSE_STANDARD_NAME
+        buf:lint:ignore RPC_REQUEST_RESPONSE_UNIQUE
+        """
+
+    @_abc_1.abstractmethod
+    def ExecuteCommand(
+        self,
+        request: _hooks_lifecycle_pb2.ExecuteCommandRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_hooks_lifecycle_pb2.ExecuteCommandResponse, _abc.Awaitable[_hooks_lifecycle_pb2.ExecuteCommandResponse]]:
+        """Commands."""
+
+    @_abc_1.abstractmethod
+    def MessageWillBePosted(
+        self,
+        request: _hooks_posts_pb2.MessageWillBePostedRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_hooks_posts_pb2.MessageWillBePostedResponse, _abc.Awaitable[_hooks_posts_pb2.MessageWillBePostedResponse]]:
+        """Posts and reactions."""
+
+    @_abc_1.abstractmethod
+    def MessageWillBeUpdated(
+        self,
+        request: _hooks_posts_pb2.MessageWillBeUpdatedRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_hooks_posts_pb2.MessageWillBeUpdatedResponse, _abc.Awaitable[_hooks_posts_pb2.MessageWillBeUpdatedResponse]]: ...
+
+    @_abc_1.abstractmethod
+    def MessageHasBeenPosted(
+        self,
+        request: _hooks_posts_pb2.MessageHasBeenPostedRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_hooks_posts_pb2.MessageHasBeenPostedResponse, _abc.Awaitable[_hooks_posts_pb2.MessageHasBeenPostedResponse]]: ...
+
+    @_abc_1.abstractmethod
+    def MessageHasBeenUpdated(
+        self,
+        request: _hooks_posts_pb2.MessageHasBeenUpdatedRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_hooks_posts_pb2.MessageHasBeenUpdatedResponse, _abc.Awaitable[_hooks_posts_pb2.MessageHasBeenUpdatedResponse]]: ...
+
+    @_abc_1.abstractmethod
+    def MessageHasBeenDeleted(
+        self,
+        request: _hooks_posts_pb2.MessageHasBeenDeletedRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_hooks_posts_pb2.MessageHasBeenDeletedResponse, _abc.Awaitable[_hooks_posts_pb2.MessageHasBeenDeletedResponse]]: ...
+
+    @_abc_1.abstractmethod
+    def MessagesWillBeConsumed(
+        self,
+        request: _hooks_posts_pb2.MessagesWillBeConsumedRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_hooks_posts_pb2.MessagesWillBeConsumedResponse, _abc.Awaitable[_hooks_posts_pb2.MessagesWillBeConsumedResponse]]: ...
+
+    @_abc_1.abstractmethod
+    def ReactionHasBeenAdded(
+        self,
+        request: _hooks_posts_pb2.ReactionHasBeenAddedRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_hooks_posts_pb2.ReactionHasBeenAddedResponse, _abc.Awaitable[_hooks_posts_pb2.ReactionHasBeenAddedResponse]]: ...
+
+    @_abc_1.abstractmethod
+    def ReactionHasBeenRemoved(
+        self,
+        request: _hooks_posts_pb2.ReactionHasBeenRemovedRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_hooks_posts_pb2.ReactionHasBeenRemovedResponse, _abc.Awaitable[_hooks_posts_pb2.ReactionHasBeenRemovedResponse]]: ...
+
+    @_abc_1.abstractmethod
+    def ChannelHasBeenCreated(
+        self,
+        request: _hooks_members_pb2.ChannelHasBeenCreatedRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_hooks_members_pb2.ChannelHasBeenCreatedResponse, _abc.Awaitable[_hooks_members_pb2.ChannelHasBeenCreatedResponse]]:
+        """Channels, teams and memberships."""
+
+    @_abc_1.abstractmethod
+    def ChannelWillBeArchived(
+        self,
+        request: _hooks_members_pb2.ChannelWillBeArchivedRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_hooks_members_pb2.ChannelWillBeArchivedResponse, _abc.Awaitable[_hooks_members_pb2.ChannelWillBeArchivedResponse]]: ...
+
+    @_abc_1.abstractmethod
+    def ChannelMemberWillBeAdded(
+        self,
+        request: _hooks_members_pb2.ChannelMemberWillBeAddedRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_hooks_members_pb2.ChannelMemberWillBeAddedResponse, _abc.Awaitable[_hooks_members_pb2.ChannelMemberWillBeAddedResponse]]: ...
+
+    @_abc_1.abstractmethod
+    def TeamMemberWillBeAdded(
+        self,
+        request: _hooks_members_pb2.TeamMemberWillBeAddedRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_hooks_members_pb2.TeamMemberWillBeAddedResponse, _abc.Awaitable[_hooks_members_pb2.TeamMemberWillBeAddedResponse]]: ...
+
+    @_abc_1.abstractmethod
+    def UserHasJoinedChannel(
+        self,
+        request: _hooks_members_pb2.UserHasJoinedChannelRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_hooks_members_pb2.UserHasJoinedChannelResponse, _abc.Awaitable[_hooks_members_pb2.UserHasJoinedChannelResponse]]: ...
+
+    @_abc_1.abstractmethod
+    def UserHasLeftChannel(
+        self,
+        request: _hooks_members_pb2.UserHasLeftChannelRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_hooks_members_pb2.UserHasLeftChannelResponse, _abc.Awaitable[_hooks_members_pb2.UserHasLeftChannelResponse]]: ...
+
+    @_abc_1.abstractmethod
+    def UserHasJoinedTeam(
+        self,
+        request: _hooks_members_pb2.UserHasJoinedTeamRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_hooks_members_pb2.UserHasJoinedTeamResponse, _abc.Awaitable[_hooks_members_pb2.UserHasJoinedTeamResponse]]: ...
+
+    @_abc_1.abstractmethod
+    def UserHasLeftTeam(
+        self,
+        request: _hooks_members_pb2.UserHasLeftTeamRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_hooks_members_pb2.UserHasLeftTeamResponse, _abc.Awaitable[_hooks_members_pb2.UserHasLeftTeamResponse]]: ...
+
+    @_abc_1.abstractmethod
+    def UserHasBeenCreated(
+        self,
+        request: _hooks_users_pb2.UserHasBeenCreatedRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_hooks_users_pb2.UserHasBeenCreatedResponse, _abc.Awaitable[_hooks_users_pb2.UserHasBeenCreatedResponse]]:
+        """Users."""
+
+    @_abc_1.abstractmethod
+    def UserWillLogIn(
+        self,
+        request: _hooks_users_pb2.UserWillLogInRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_hooks_users_pb2.UserWillLogInResponse, _abc.Awaitable[_hooks_users_pb2.UserWillLogInResponse]]: ...
+
+    @_abc_1.abstractmethod
+    def UserHasLoggedIn(
+        self,
+        request: _hooks_users_pb2.UserHasLoggedInRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_hooks_users_pb2.UserHasLoggedInResponse, _abc.Awaitable[_hooks_users_pb2.UserHasLoggedInResponse]]: ...
+
+    @_abc_1.abstractmethod
+    def UserHasBeenDeactivated(
+        self,
+        request: _hooks_users_pb2.UserHasBeenDeactivatedRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_hooks_users_pb2.UserHasBeenDeactivatedResponse, _abc.Awaitable[_hooks_users_pb2.UserHasBeenDeactivatedResponse]]: ...
+
+    @_abc_1.abstractmethod
+    def PreferencesHaveChanged(
+        self,
+        request: _hooks_users_pb2.PreferencesHaveChangedRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_hooks_users_pb2.PreferencesHaveChangedResponse, _abc.Awaitable[_hooks_users_pb2.PreferencesHaveChangedResponse]]: ...
+
+    @_abc_1.abstractmethod
+    def OnSAMLLogin(
+        self,
+        request: _hooks_users_pb2.OnSAMLLoginRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_hooks_users_pb2.OnSAMLLoginResponse, _abc.Awaitable[_hooks_users_pb2.OnSAMLLoginResponse]]: ...
+
+    @_abc_1.abstractmethod
+    def FileWillBeUploaded(
+        self,
+        request_iterator: _MaybeAsyncIterator[_hooks_files_pb2.FileWillBeUploadedRequest],
+        context: _ServicerContext,
+    ) -> _typing.Union[_abc.Iterator[_hooks_files_pb2.FileWillBeUploadedResponse], _abc.AsyncIterator[_hooks_files_pb2.FileWillBeUploadedResponse]]:
+        """Files. FileWillBeUploaded streams the upload in and the (optional) replacement out."""
+
+    @_abc_1.abstractmethod
+    def FileWillBeDownloaded(
+        self,
+        request: _hooks_files_pb2.FileWillBeDownloadedRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_hooks_files_pb2.FileWillBeDownloadedResponse, _abc.Awaitable[_hooks_files_pb2.FileWillBeDownloadedResponse]]: ...
+
+    @_abc_1.abstractmethod
+    def OnWebSocketConnect(
+        self,
+        request: _hooks_system_pb2.OnWebSocketConnectRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_hooks_system_pb2.OnWebSocketConnectResponse, _abc.Awaitable[_hooks_system_pb2.OnWebSocketConnectResponse]]:
+        """WebSocket, cluster and notifications."""
+
+    @_abc_1.abstractmethod
+    def OnWebSocketDisconnect(
+        self,
+        request: _hooks_system_pb2.OnWebSocketDisconnectRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_hooks_system_pb2.OnWebSocketDisconnectResponse, _abc.Awaitable[_hooks_system_pb2.OnWebSocketDisconnectResponse]]: ...
+
+    @_abc_1.abstractmethod
+    def WebSocketMessageHasBeenPosted(
+        self,
+        request: _hooks_system_pb2.WebSocketMessageHasBeenPostedRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_hooks_system_pb2.WebSocketMessageHasBeenPostedResponse, _abc.Awaitable[_hooks_system_pb2.WebSocketMessageHasBeenPostedResponse]]: ...
+
+    @_abc_1.abstractmethod
+    def OnPluginClusterEvent(
+        self,
+        request: _hooks_system_pb2.OnPluginClusterEventRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_hooks_system_pb2.OnPluginClusterEventResponse, _abc.Awaitable[_hooks_system_pb2.OnPluginClusterEventResponse]]: ...
+
+    @_abc_1.abstractmethod
+    def NotificationWillBePushed(
+        self,
+        request: _hooks_system_pb2.NotificationWillBePushedRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_hooks_system_pb2.NotificationWillBePushedResponse, _abc.Awaitable[_hooks_system_pb2.NotificationWillBePushedResponse]]: ...
+
+    @_abc_1.abstractmethod
+    def EmailNotificationWillBeSent(
+        self,
+        request: _hooks_system_pb2.EmailNotificationWillBeSentRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_hooks_system_pb2.EmailNotificationWillBeSentResponse, _abc.Awaitable[_hooks_system_pb2.EmailNotificationWillBeSentResponse]]: ...
+
+    @_abc_1.abstractmethod
+    def OnSharedChannelsSyncMsg(
+        self,
+        request: _hooks_system_pb2.OnSharedChannelsSyncMsgRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_hooks_system_pb2.OnSharedChannelsSyncMsgResponse, _abc.Awaitable[_hooks_system_pb2.OnSharedChannelsSyncMsgResponse]]:
+        """Shared channels."""
+
+    @_abc_1.abstractmethod
+    def OnSharedChannelsPing(
+        self,
+        request: _hooks_system_pb2.OnSharedChannelsPingRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_hooks_system_pb2.OnSharedChannelsPingResponse, _abc.Awaitable[_hooks_system_pb2.OnSharedChannelsPingResponse]]: ...
+
+    @_abc_1.abstractmethod
+    def OnSharedChannelsAttachmentSyncMsg(
+        self,
+        request: _hooks_system_pb2.OnSharedChannelsAttachmentSyncMsgRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_hooks_system_pb2.OnSharedChannelsAttachmentSyncMsgResponse, _abc.Awaitable[_hooks_system_pb2.OnSharedChannelsAttachmentSyncMsgResponse]]: ...
+
+    @_abc_1.abstractmethod
+    def OnSharedChannelsProfileImageSyncMsg(
+        self,
+        request: _hooks_system_pb2.OnSharedChannelsProfileImageSyncMsgRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_hooks_system_pb2.OnSharedChannelsProfileImageSyncMsgResponse, _abc.Awaitable[_hooks_system_pb2.OnSharedChannelsProfileImageSyncMsgResponse]]: ...
 
 def add_PluginHooksServicer_to_server(servicer: PluginHooksServicer, server: _typing.Union[_grpc.Server, _aio.Server]) -> None: ...
