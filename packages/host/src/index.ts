@@ -14,3 +14,5 @@ export { parseHandshake, type Handshake } from "./handshake.js";
 export { parseLogLine, PluginLog } from "./plugin-log.js";
 export { withoutAuthCookie } from "./serve-http.js";
 export { sha256File } from "./runtime/native.js";
+export { HealthCheckJob, type HealthCheckOptions } from "./health-check-job.js";
+export { RestartPolicy } from "./restart-policy.js";

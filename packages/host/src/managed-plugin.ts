@@ -12,6 +12,7 @@ import { PluginLog } from "./plugin-log.js";
 import { describeExit, PluginProcess } from "./plugin-process.js";
 import { newPluginSecret } from "./plugin-secret.js";
 import { PluginState, pluginStateName, type PluginStatus } from "./plugin-state.js";
+import { RestartPolicy } from "./restart-policy.js";
 import { resolveLaunch } from "./runtime/resolve-launch.js";
 import type { LaunchOptions } from "./runtime/launch-spec.js";
 
@@ -32,6 +33,8 @@ export interface ManagedPluginOptions {
   readonly logLevel: string;
   readonly logFile?: string;
   readonly onStateChange?: (status: PluginStatus) => void;
+  /** Failures allowed within a window before the plugin is given up on (default 3 in 60 min). */
+  readonly restartPolicy?: RestartPolicy;
 }
 
 type Hooks = UnaryClient<typeof PluginHooks>;
@@ -52,9 +55,12 @@ export class ManagedPlugin {
   #api: PluginAPIServer | undefined;
   #process: PluginProcess | undefined;
   #connection: PluginConnection | undefined;
+  readonly #policy: RestartPolicy;
+  #restartPending = false;
 
   constructor(options: ManagedPluginOptions) {
     this.#options = options;
+    this.#policy = options.restartPolicy ?? new RestartPolicy();
     this.id = options.manifest.id;
     this.log = new PluginLog(options.logFile ? { file: options.logFile } : {});
   }
@@ -69,6 +75,42 @@ export class ManagedPlugin {
 
   get pid(): number | undefined {
     return this.#process?.pid;
+  }
+
+  get isRunning(): boolean {
+    return this.#state === PluginState.Running;
+  }
+
+  /** True when the plugin failed and the health job should restart it. */
+  get restartPending(): boolean {
+    return this.#restartPending;
+  }
+
+  /** One health check: service "plugin" answers SERVING within `timeoutMs`. */
+  async ping(timeoutMs: number): Promise<boolean> {
+    const connection = this.#connection;
+    if (!this.isRunning || !connection) return false;
+    try {
+      const response = await connection.health.check({ service: "plugin" }, { deadline: Date.now() + timeoutMs });
+      return response.status === health.HealthCheckResponse_ServingStatus.SERVING;
+    } catch {
+      return false;
+    }
+  }
+
+  /** The health job found the plugin unresponsive: stop it and let the restart policy decide. */
+  async failHealthCheck(reason: string): Promise<void> {
+    if (!this.isRunning) return;
+    this.#setState(PluginState.Stopping);
+    await this.#teardown();
+    this.#failAndMaybeRestart(new HostError(HostErrorCode.HealthCheckFailed, reason));
+  }
+
+  /** Restarts a failed plugin (the health job's job); a failed start leaves it FailedToStart. */
+  async restart(): Promise<boolean> {
+    this.#restartPending = false;
+    this.#hostLog("warn", `restarting (failure ${this.#policy.recentFailures} of the allowed window)`);
+    return this.start();
   }
 
   /** True when the plugin is running and listed `hook` in Implemented. */
@@ -116,6 +158,7 @@ export class ManagedPlugin {
   /** Starts and activates the plugin. Resolves true when it is Running. */
   async start(): Promise<boolean> {
     if (this.#state === PluginState.Running || this.#state === PluginState.Starting) return this.#state === PluginState.Running;
+    this.#restartPending = false;
     this.#error = undefined;
     this.#setState(PluginState.Starting);
     try {
@@ -149,6 +192,8 @@ export class ManagedPlugin {
     }
     await this.#teardown();
     this.#error = undefined;
+    this.#restartPending = false;
+    this.#policy.reset(); // an explicit stop (disable, shutdown) starts the count afresh
     this.#setState(PluginState.NotRunning);
   }
 
@@ -206,10 +251,16 @@ export class ManagedPlugin {
   #onExit(child: PluginProcess, how: string): void {
     if (this.#process !== child) return; // an old process of an earlier start
     if (this.#state === PluginState.Running) {
-      void this.#teardown().then(() =>
-        this.#fail(PluginState.FailedToStayRunning, new HostError(HostErrorCode.ProcessExited, `plugin process exited unexpectedly (${how})`), HostErrorCode.ProcessExited),
-      );
+      void this.#teardown().then(() => this.#failAndMaybeRestart(new HostError(HostErrorCode.ProcessExited, `plugin process exited unexpectedly (${how})`)));
     }
+  }
+
+  /** FailedToStayRunning; below the policy's limit the health job restarts it, at the limit it stays down. */
+  #failAndMaybeRestart(error: HostError): void {
+    const decision = this.#policy.recordFailure();
+    this.#restartPending = decision === "restart";
+    const suffix = decision === "restart" ? "; the health job will restart it" : `; given up after ${this.#policy.recentFailures} failures within the restart window`;
+    this.#fail(PluginState.FailedToStayRunning, new HostError(error.code, `${error.message}${suffix}`, { cause: error }), error.code);
   }
 
   /** Releases everything the plugin holds; safe to call at any stage. */

@@ -1,10 +1,12 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import type { PluginAPIBackend } from "./api-server.js";
+import { HealthCheckJob, type HealthCheckOptions } from "./health-check-job.js";
 import { HostError, HostErrorCode } from "./host-error.js";
 import { loadManifest } from "./manifest.js";
 import { ManagedPlugin } from "./managed-plugin.js";
 import { PluginState, type PluginStatus } from "./plugin-state.js";
+import { RestartPolicy } from "./restart-policy.js";
 import type { LaunchOptions } from "./runtime/launch-spec.js";
 
 export interface PluginEnvironmentOptions {
@@ -21,6 +23,10 @@ export interface PluginEnvironmentOptions {
   readonly logDir?: string;
   readonly logLevel?: string;
   readonly onStateChange?: (status: PluginStatus) => void;
+  /** The health job (Mattermost's: every 30 s, 3 pings); `enabled: false` turns it off. */
+  readonly healthCheck?: HealthCheckOptions & { readonly enabled?: boolean };
+  /** Failures tolerated within a window before a plugin stays FailedToStayRunning (3 in 60 min). */
+  readonly restartPolicy?: { readonly limit?: number; readonly windowMs?: number };
 }
 
 /**
@@ -33,9 +39,12 @@ export class PluginEnvironment {
   readonly #plugins = new Map<string, ManagedPlugin>();
   /** Bundles that could not even be loaded (bad manifest), keyed by directory name. */
   readonly #broken = new Map<string, PluginStatus>();
+  /** Restarts failed plugins and checks running ones; started by startAll. */
+  readonly healthCheck: HealthCheckJob;
 
   constructor(options: PluginEnvironmentOptions) {
     this.#options = options;
+    this.healthCheck = new HealthCheckJob(() => [...this.#plugins.values()], options.healthCheck);
   }
 
   /** Discovers every bundle in the plugin directory and starts them all; never throws for one bad plugin. */
@@ -44,6 +53,7 @@ export class PluginEnvironment {
     const dirs = entries.filter((e) => e.isDirectory() && !e.name.startsWith(".")).map((e) => path.join(this.#options.pluginDir, e.name));
     await Promise.all(dirs.map((dir) => this.load(dir)));
     await Promise.all([...this.#plugins.values()].map((plugin) => plugin.start()));
+    if (this.#options.healthCheck?.enabled !== false) this.healthCheck.start();
     return this.statuses();
   }
 
@@ -67,6 +77,7 @@ export class PluginEnvironment {
         logLevel: o.logLevel ?? "INFO",
         ...(o.logDir ? { logFile: path.join(o.logDir, `${manifest.id}.log`) } : {}),
         ...(o.onStateChange ? { onStateChange: o.onStateChange } : {}),
+        restartPolicy: new RestartPolicy(o.restartPolicy ?? {}),
       });
       this.#broken.delete(dirName);
       this.#plugins.set(manifest.id, plugin);
@@ -106,6 +117,7 @@ export class PluginEnvironment {
 
   /** Stops every plugin (in parallel, each with its own deadlines). */
   async shutdown(): Promise<void> {
+    await this.healthCheck.stop();
     await Promise.all([...this.#plugins.values()].map((p) => p.stop()));
   }
 }
