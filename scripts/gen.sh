@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Regenerates all code derived from proto/: TypeScript (packages/protocol/src/gen) and Python
-# (python/src/mattermost_plugin/_gen). Generated code is committed; `scripts/gen.sh --check`
+# Regenerates all code derived from proto/: TypeScript (packages/protocol/src/gen), Python
+# (python/src/mattermost_plugin/_gen) and Go (examples/hello_go/gen). Generated code is committed; `scripts/gen.sh --check`
 # fails when it is stale. Needs `scripts/setup.sh` first (node_modules and .venv).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -25,9 +25,20 @@ for d in "$py_pkg" "$py_pkg/polyplug" "$py_pkg/polyplug/v1" "$py_pkg/plugin"; do
   printf '# Generated from proto/ by scripts/gen.sh. Do not edit.\n' > "$d/__init__.py"
 done
 
+# Go code for examples/hello_go (a stock go-plugin binary), when a Go toolchain is present.
+go_out=examples/hello_go/gen
+if command -v go >/dev/null 2>&1; then
+  GOBIN="$root/.tools/bin" GOFLAGS=-mod=mod go install google.golang.org/protobuf/cmd/protoc-gen-go@v1.36.10
+  GOBIN="$root/.tools/bin" GOFLAGS=-mod=mod go install google.golang.org/grpc/cmd/protoc-gen-go-grpc@v1.5.1
+  rm -rf "$go_out"
+  (cd proto && ../node_modules/.bin/buf generate --template buf.gen.go.yaml)
+else
+  echo "gen.sh: no Go toolchain; leaving $go_out as it is" >&2
+fi
+
 if [ "${1:-}" = "--check" ]; then
-  if [ -n "$(git status --porcelain -- "$ts_out" "$py_pkg")" ]; then
-    git status --short -- "$ts_out" "$py_pkg"
+  if [ -n "$(git status --porcelain -- "$ts_out" "$py_pkg" "$go_out")" ]; then
+    git status --short -- "$ts_out" "$py_pkg" "$go_out"
     echo "generated code is stale: run scripts/gen.sh and commit the result" >&2
     exit 1
   fi

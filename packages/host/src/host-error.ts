@@ -18,6 +18,9 @@ export const HostErrorCode = {
   ProcessExited: "POLYPLUG_PROCESS_EXITED",
   NotRunning: "POLYPLUG_PLUGIN_NOT_RUNNING",
   UnknownPlugin: "POLYPLUG_UNKNOWN_PLUGIN",
+  HookTimeout: "POLYPLUG_HOOK_TIMEOUT",
+  HookFailed: "POLYPLUG_HOOK_FAILED",
+  HookSkipped: "POLYPLUG_HOOK_SKIPPED",
 } as const;
 
 export type HostErrorCode = (typeof HostErrorCode)[keyof typeof HostErrorCode];

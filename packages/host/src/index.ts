@@ -16,3 +16,6 @@ export { withoutAuthCookie } from "./serve-http.js";
 export { sha256File } from "./runtime/native.js";
 export { HealthCheckJob, type HealthCheckOptions } from "./health-check-job.js";
 export { RestartPolicy } from "./restart-policy.js";
+export { HookStats, type HookOutcome, type HookStatsOptions } from "./hook-stats.js";
+export { renderHookMetrics } from "./hook-metrics.js";
+export type { UnaryHook } from "./managed-plugin.js";

@@ -1,16 +1,19 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import type * as grpc from "@grpc/grpc-js";
+import * as grpc from "@grpc/grpc-js";
 import { type PluginHooks, type UnaryClient, health } from "@polyplug/protocol";
 import { PluginAPIServer, type PluginAPIBackend } from "./api-server.js";
+import type { HostCertificate } from "./auto-mtls.js";
 import { APP_PROTOCOL_VERSION } from "./handshake.js";
 import { HostError, HostErrorCode } from "./host-error.js";
+import { HookStats, type HookOutcome } from "./hook-stats.js";
 import type { Manifest } from "./manifest.js";
 import { connectToPlugin, type PluginConnection } from "./plugin-connection.js";
 import { PluginLog } from "./plugin-log.js";
 import { describeExit, PluginProcess } from "./plugin-process.js";
 import { newPluginSecret } from "./plugin-secret.js";
+import { readPluginStdio } from "./plugin-stdio.js";
 import { PluginState, pluginStateName, type PluginStatus } from "./plugin-state.js";
 import { RestartPolicy } from "./restart-policy.js";
 import { resolveLaunch } from "./runtime/resolve-launch.js";
@@ -35,9 +38,15 @@ export interface ManagedPluginOptions {
   readonly onStateChange?: (status: PluginStatus) => void;
   /** Failures allowed within a window before the plugin is given up on (default 3 in 60 min). */
   readonly restartPolicy?: RestartPolicy;
+  /** Hook accounting and slow-plugin quarantine (default: 3 timeouts in a row → 60 s). */
+  readonly hookStats?: HookStats;
+  /** go-plugin AutoMTLS: the certificate offered in PLUGIN_CLIENT_CERT (none: no offer). */
+  readonly hostCertificate?: () => Promise<HostCertificate>;
 }
 
 type Hooks = UnaryClient<typeof PluginHooks>;
+/** The unary hooks, by their camelCase client name (e.g. "messageWillBePosted"). */
+export type UnaryHook = keyof Hooks;
 
 /**
  * One plugin's whole lifecycle: private directory and secret, API server, process, connection,
@@ -55,12 +64,16 @@ export class ManagedPlugin {
   #api: PluginAPIServer | undefined;
   #process: PluginProcess | undefined;
   #connection: PluginConnection | undefined;
+  #stopStdio: (() => void) | undefined;
   readonly #policy: RestartPolicy;
   #restartPending = false;
+  /** Per-hook counters and the slow-plugin quarantine. */
+  readonly hookStats: HookStats;
 
   constructor(options: ManagedPluginOptions) {
     this.#options = options;
     this.#policy = options.restartPolicy ?? new RestartPolicy();
+    this.hookStats = options.hookStats ?? new HookStats();
     this.id = options.manifest.id;
     this.log = new PluginLog(options.logFile ? { file: options.logFile } : {});
   }
@@ -75,6 +88,11 @@ export class ManagedPlugin {
 
   get pid(): number | undefined {
     return this.#process?.pid;
+  }
+
+  /** True when the host reaches the plugin over mutual TLS (go-plugin AutoMTLS). */
+  get usesTLS(): boolean {
+    return this.#connection?.tls ?? false;
   }
 
   get isRunning(): boolean {
@@ -113,9 +131,46 @@ export class ManagedPlugin {
     return this.start();
   }
 
-  /** True when the plugin is running and listed `hook` in Implemented. */
+  /**
+   * True when the plugin is running, listed `hook` in Implemented, and is not being skipped for it
+   * after repeated timeouts (slow-plugin isolation).
+   */
   implements(hook: string): boolean {
-    return this.#state === PluginState.Running && this.#implemented.has(hook);
+    return this.#state === PluginState.Running && this.#implemented.has(hook) && !this.hookStats.isQuarantined(hook);
+  }
+
+  /**
+   * Calls a unary hook: deadline = the per-hook timeout, or `deadline` (a fan-out budget) if
+   * earlier. Every outcome is counted; a timeout is logged and may quarantine the hook. Resolves
+   * with the response (which may carry an AppError); rejects with a HostError (HookTimeout,
+   * HookFailed, HookSkipped) when there is no response.
+   */
+  async invoke<K extends UnaryHook>(method: K, request: Parameters<Hooks[K]>[0], options: { deadline?: number } = {}): Promise<Awaited<ReturnType<Hooks[K]>>> {
+    const hook = method.charAt(0).toUpperCase() + method.slice(1);
+    const deadline = Math.min(Date.now() + this.#options.hookTimeoutMs, options.deadline ?? Infinity);
+    if (deadline <= Date.now()) {
+      throw new HostError(HostErrorCode.HookSkipped, `${hook} skipped for ${this.id}: the request's hook budget was already spent by other plugins`);
+    }
+    const started = performance.now();
+    const call = this.hooks[method] as (req: unknown, opts: grpc.CallOptions) => Promise<Awaited<ReturnType<Hooks[K]>>>;
+    try {
+      const response = await call(request, { deadline });
+      this.hookStats.record(hook, (response as { error?: unknown }).error ? "app_error" : "ok", performance.now() - started);
+      return response;
+    } catch (error) {
+      const timedOut = (error as grpc.ServiceError).code === grpc.status.DEADLINE_EXCEEDED;
+      const outcome: HookOutcome = timedOut ? "timeout" : "transport_error";
+      const elapsed = performance.now() - started;
+      this.hookStats.record(hook, outcome, elapsed);
+      if (timedOut) {
+        const quarantine = this.hookStats.isQuarantined(hook) ? "; skipped for this hook for a while after repeated timeouts" : "";
+        this.#hostLog("warn", `${hook} timed out after ${Math.round(elapsed)} ms${quarantine}`);
+        this.#options.onStateChange?.(this.status());
+        throw new HostError(HostErrorCode.HookTimeout, `${hook} of plugin ${this.id} timed out after ${Math.round(elapsed)} ms`, { cause: error });
+      }
+      this.#hostLog("error", `${hook} failed: ${(error as Error).message}`);
+      throw new HostError(HostErrorCode.HookFailed, `${hook} of plugin ${this.id} failed: ${(error as Error).message}`, { cause: error });
+    }
   }
 
   /** The plugin's hooks client; throws when the plugin is not running. */
@@ -152,6 +207,9 @@ export class ManagedPlugin {
       name: m.name,
       description: m.description ?? "",
       version: m.version ?? "",
+      hook_timeouts: this.hookStats.totalTimeouts,
+      quarantined_hooks: this.hookStats.quarantined(),
+      ...(this.hookStats.lastSlowHook ? { last_slow_hook: this.hookStats.lastSlowHook } : {}),
     };
   }
 
@@ -204,10 +262,12 @@ export class ManagedPlugin {
     this.#dir = await mkdtemp(path.join(tmpdir(), "pp-"));
     const secret = newPluginSecret();
     this.#api = await PluginAPIServer.start({ pluginId: this.id, socketPath: path.join(this.#dir, "api.sock"), secret, backend });
-    const { process: child, handshake } = await PluginProcess.start({ spec, env: this.#environment(secret), startTimeoutMs, log: this.log });
+    const certificate = await this.#options.hostCertificate?.();
+    const { process: child, handshake } = await PluginProcess.start({ spec, env: this.#environment(secret, certificate), startTimeoutMs, log: this.log });
     this.#process = child;
     void child.exited.then((exit) => this.#onExit(child, describeExit(exit)));
-    this.#connection = connectToPlugin(handshake, secret);
+    this.#connection = connectToPlugin(handshake, secret, certificate);
+    this.#stopStdio = readPluginStdio(this.#connection.rawHooks, this.#connection.metadata(), this.log);
     await this.#checkHealth();
     const implemented = await this.#connection.hooks.implemented({}, this.hookCallOptions());
     if (implemented.error) throw new HostError(HostErrorCode.ImplementedFailed, `Implemented failed: ${implemented.error.message}`);
@@ -226,7 +286,7 @@ export class ManagedPlugin {
     }
   }
 
-  #environment(secret: string): Record<string, string> {
+  #environment(secret: string, certificate: HostCertificate | undefined): Record<string, string> {
     const env: Record<string, string> = {};
     for (const [key, value] of Object.entries(process.env)) {
       if (value !== undefined && !PRIVATE_ENV.test(key)) env[key] = value;
@@ -245,6 +305,7 @@ export class ManagedPlugin {
       MATTERMOST_PLUGIN_HOOK_TIMEOUT: String(this.#options.hookTimeoutMs / 1000),
       MATTERMOST_PLUGIN_LOG_LEVEL: this.#options.logLevel,
       PYTHONUNBUFFERED: "1",
+      ...(certificate ? { PLUGIN_CLIENT_CERT: certificate.certPem } : {}),
     };
   }
 
@@ -275,6 +336,8 @@ export class ManagedPlugin {
       if (!(await child.waitForExit(2000))) await child.stop(2000);
       else child.kill(); // the leader exited; reap anything it forked
     }
+    this.#stopStdio?.();
+    this.#stopStdio = undefined;
     connection?.close();
     this.#connection = undefined;
     await this.#api?.stop();

@@ -1,7 +1,9 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import type { PluginAPIBackend } from "./api-server.js";
+import { createHostCertificate, type HostCertificate } from "./auto-mtls.js";
 import { HealthCheckJob, type HealthCheckOptions } from "./health-check-job.js";
+import { HookStats, type HookStatsOptions } from "./hook-stats.js";
 import { HostError, HostErrorCode } from "./host-error.js";
 import { loadManifest } from "./manifest.js";
 import { ManagedPlugin } from "./managed-plugin.js";
@@ -27,6 +29,12 @@ export interface PluginEnvironmentOptions {
   readonly healthCheck?: HealthCheckOptions & { readonly enabled?: boolean };
   /** Failures tolerated within a window before a plugin stays FailedToStayRunning (3 in 60 min). */
   readonly restartPolicy?: { readonly limit?: number; readonly windowMs?: number };
+  /** Slow-plugin isolation: skip a hook for a plugin after N consecutive timeouts, for a while. */
+  readonly slowPlugins?: HookStatsOptions;
+  /** Total time one hook fanned out to all plugins may take (default: the per-hook deadline). */
+  readonly fanOutBudgetMs?: number;
+  /** Offer go-plugin AutoMTLS to plugins (default true; plugins that ignore it keep plaintext). */
+  readonly autoMTLS?: boolean;
 }
 
 /**
@@ -41,6 +49,8 @@ export class PluginEnvironment {
   readonly #broken = new Map<string, PluginStatus>();
   /** Restarts failed plugins and checks running ones; started by startAll. */
   readonly healthCheck: HealthCheckJob;
+  /** One AutoMTLS certificate per environment, minted on first use. */
+  #certificate: Promise<HostCertificate> | undefined;
 
   constructor(options: PluginEnvironmentOptions) {
     this.#options = options;
@@ -78,13 +88,26 @@ export class PluginEnvironment {
         ...(o.logDir ? { logFile: path.join(o.logDir, `${manifest.id}.log`) } : {}),
         ...(o.onStateChange ? { onStateChange: o.onStateChange } : {}),
         restartPolicy: new RestartPolicy(o.restartPolicy ?? {}),
+        hookStats: new HookStats(o.slowPlugins ?? {}),
+        ...(o.autoMTLS === false ? {} : { hostCertificate: () => (this.#certificate ??= createHostCertificate()) }),
       });
       this.#broken.delete(dirName);
       this.#plugins.set(manifest.id, plugin);
       return plugin;
     } catch (error) {
       const hostError = error instanceof HostError ? error : new HostError(HostErrorCode.ManifestInvalid, String(error));
-      const status: PluginStatus = { plugin_id: dirName, plugin_path: bundleDir, state: PluginState.FailedToStart, error: hostError.message, error_code: hostError.code, name: dirName, description: "", version: "" };
+      const status: PluginStatus = {
+        plugin_id: dirName,
+        plugin_path: bundleDir,
+        state: PluginState.FailedToStart,
+        error: hostError.message,
+        error_code: hostError.code,
+        name: dirName,
+        description: "",
+        version: "",
+        hook_timeouts: 0,
+        quarantined_hooks: [],
+      };
       this.#broken.set(dirName, status);
       this.#options.onStateChange?.(status);
       return undefined;
@@ -104,6 +127,14 @@ export class PluginEnvironment {
 
   async deactivate(id: string): Promise<void> {
     await this.#plugins.get(id)?.stop();
+  }
+
+  /**
+   * The deadline for one hook fanned out across plugins: every plugin's call in the chain must
+   * finish by then, so a slow plugin delays a request by at most the budget, not by n deadlines.
+   */
+  fanOutDeadline(): number {
+    return Date.now() + (this.#options.fanOutBudgetMs ?? this.#options.hookTimeoutMs ?? 30_000);
   }
 
   /** Running plugins implementing `hook`, ordered by id so "Will" hooks chain the same way every time. */

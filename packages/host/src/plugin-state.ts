@@ -25,4 +25,10 @@ export interface PluginStatus {
   readonly name: string;
   readonly description: string;
   readonly version: string;
+  /** Hook calls that ran past their deadline since the plugin was loaded. */
+  readonly hook_timeouts: number;
+  /** Hooks the plugin is being skipped for after repeated timeouts (slow-plugin isolation). */
+  readonly quarantined_hooks: string[];
+  /** The last hook that timed out, and when (ms since epoch). */
+  readonly last_slow_hook?: { hook: string; at: number };
 }

@@ -21,6 +21,7 @@ export * from "./gen/polyplug/v1/team_pb.js";
 export * from "./gen/polyplug/v1/user_pb.js";
 export * as health from "./gen/grpc/health/v1/health_pb.js";
 export * as goplugin from "./gen/plugin/grpc_controller_pb.js";
+export * as gopluginStdio from "./gen/plugin/grpc_stdio_pb.js";
 export { CHANNEL_OPTIONS, MAX_MESSAGE_BYTES, STREAM_CHUNK_BYTES } from "./channel-options.js";
 export { toGrpcServiceDefinition } from "./grpc-service.js";
 export {
@@ -31,3 +32,4 @@ export {
   type UnaryHandlers,
 } from "./typed-grpc.js";
 export { HOOK_NAMES, WIRE_HOOK_NAMES, type HookName } from "./hook-names.js";
+export { fromProto, toProto } from "./model-codec.js";

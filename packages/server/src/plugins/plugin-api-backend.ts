@@ -1,10 +1,9 @@
 import type { PluginAPIBackend, PluginAPIHandlers, PluginEnvironment, PluginLogEntry } from "@polyplug/host";
-import { ChannelSchema, CommandSchema, PostSchema, UserSchema } from "@polyplug/protocol";
+import { ChannelSchema, CommandSchema, PostSchema, UserSchema, fromProto, toProto } from "@polyplug/protocol";
 import type { App } from "../app/app.js";
 import { AppError, isAppError } from "../app/app-error.js";
 import type { CreatePostInput } from "../app/models/post.js";
 import type { PluginCommandInput } from "../app/models/command.js";
-import { fromProto, toProto } from "./model-codec.js";
 import type { PluginConfigSource } from "./plugin-config.js";
 
 export interface PluginAPIBackendDeps {
