@@ -263,7 +263,8 @@ export class ManagedPlugin {
     const secret = newPluginSecret();
     this.#api = await PluginAPIServer.start({ pluginId: this.id, socketPath: path.join(this.#dir, "api.sock"), secret, backend });
     const certificate = await this.#options.hostCertificate?.();
-    const { process: child, handshake } = await PluginProcess.start({ spec, env: this.#environment(secret, certificate), startTimeoutMs, log: this.log });
+    const reaper = spec.runtime === "native"; // our SDKs exit on stdin EOF by themselves
+    const { process: child, handshake } = await PluginProcess.start({ spec, env: this.#environment(secret, certificate), startTimeoutMs, log: this.log, reaper });
     this.#process = child;
     void child.exited.then((exit) => this.#onExit(child, describeExit(exit)));
     this.#connection = connectToPlugin(handshake, secret, certificate);

@@ -13,6 +13,12 @@ export interface ProcessExit {
 
 export interface StartProcessOptions {
   readonly spec: LaunchSpec;
+  /**
+   * Start a reaper beside the plugin: a tiny shell that holds a pipe from the host and kills the
+   * plugin's process group when that pipe closes, i.e. when the host dies, even by SIGKILL. For
+   * plugins that do not watch their stdin themselves (stock go-plugin binaries); our SDKs do.
+   */
+  readonly reaper?: boolean;
   readonly env: Readonly<Record<string, string>>;
   readonly startTimeoutMs: number;
   readonly log: PluginLog;
@@ -64,6 +70,7 @@ export class PluginProcess {
     }
     const plugin = new PluginProcess(child);
     if (child.pid !== undefined) liveGroups.add(child.pid);
+    if (options.reaper && child.pid !== undefined) startReaper(child.pid, plugin.exited);
     child.stdin?.on("error", () => {}); // EPIPE when the plugin exits first is expected.
     const spawnError = new Promise<Error>((resolve) => child.once("error", resolve));
     createInterface({ input: child.stderr! }).on("line", (line) => log.appendLine("stderr", line));
@@ -122,6 +129,16 @@ export class PluginProcess {
   #signal(signal: NodeJS.Signals): void {
     if (this.#child.pid !== undefined) signalGroup(this.#child.pid, signal);
   }
+}
+
+/** See StartProcessOptions.reaper. The reaper is stopped (its pipe closed) when the plugin exits. */
+function startReaper(pgid: number, pluginExited: Promise<ProcessExit>): void {
+  const script = 'while read -r _; do :; done; kill -KILL "-$1" 2>/dev/null';
+  const reaper = spawn("/bin/sh", ["-c", script, "reaper", String(pgid)], { stdio: ["pipe", "ignore", "ignore"], detached: true });
+  reaper.on("error", () => undefined);
+  reaper.stdin?.on("error", () => undefined);
+  reaper.unref();
+  void pluginExited.then(() => reaper.kill("SIGKILL"));
 }
 
 function signalGroup(pgid: number, signal: NodeJS.Signals): void {

@@ -1,5 +1,7 @@
 import assert from "node:assert/strict";
-import { execFile } from "node:child_process";
+import { execFile, spawn } from "node:child_process";
+import { createInterface } from "node:readline";
+import { readFileSync } from "node:fs";
 import { copyFile, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -9,7 +11,8 @@ import { after, before, describe, test } from "node:test";
 import { HostErrorCode, PluginEnvironment, PluginState, sha256File, type PluginAPIBackend } from "../src/index.js";
 
 const ID = "com.polyplug.hello-go";
-const exampleDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../examples/hello_go");
+const here = path.dirname(fileURLToPath(import.meta.url));
+const exampleDir = path.resolve(here, "../../../examples/hello_go");
 
 // A stock hashicorp/go-plugin binary, built by the test with the Go toolchain, run by our host:
 // go-plugin's handshake, AutoMTLS, health, GRPCStdio and GRPCController, and our PluginHooks.
@@ -67,6 +70,15 @@ describe("a go-plugin gRPC binary as a plugin", () => {
     });
   }
 
+  test("the plugin does not outlive a host killed with SIGKILL", async () => {
+    const host = spawn(process.execPath, ["--import", "tsx", path.join(here, "fixtures", "host-process.ts"), pluginDir], { stdio: ["ignore", "pipe", "inherit"] });
+    const line = await new Promise<string>((resolve) => createInterface({ input: host.stdout! }).once("line", resolve));
+    const pid = (JSON.parse(line) as { pids: Record<string, number> }).pids[ID]!;
+    assert.doesNotThrow(() => process.kill(pid, 0), "the plugin runs");
+    host.kill("SIGKILL");
+    await waitFor(() => isGone(pid));
+  });
+
   test("a binary whose SHA-256 does not match the expected one is refused", async () => {
     const actual = await sha256File(path.join(pluginDir, "hello_go", "hello_go"));
     const env = new PluginEnvironment({ pluginDir, backend, launch: { nativeChecksums: { [ID]: "0".repeat(64) } }, healthCheck: { enabled: false } });
@@ -83,5 +95,14 @@ async function waitFor(condition: () => boolean, ms = 10_000): Promise<void> {
   while (!condition()) {
     if (Date.now() > deadline) throw new Error("condition not met in time");
     await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** Dead, or a zombie nobody reaps (PID 1 here may not reap orphans): either way, not running. */
+function isGone(pid: number): boolean {
+  try {
+    return /^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, "utf8"));
+  } catch {
+    return true;
   }
 }

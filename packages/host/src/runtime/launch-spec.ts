@@ -5,6 +5,7 @@ export interface LaunchSpec {
   readonly cwd: string;
   /** Absolute path of the plugin's entry file (script or binary), for messages and checksums. */
   readonly entry: string;
+  readonly runtime: "python" | "node" | "native";
 }
 
 /** Host-side knobs the launchers need. */

@@ -18,7 +18,7 @@ export async function nativeLaunch(pluginId: string, bundleDir: string, entry: s
       throw new HostError(HostErrorCode.ExecutableInvalid, `checksum of ${entry} is ${actual}, expected ${expected}: the binary was changed`);
     }
   }
-  return { command: entry, args: [], cwd: bundleDir, entry };
+  return { command: entry, args: [], cwd: bundleDir, entry, runtime: "native" };
 }
 
 /** Hex SHA-256 of a file, streamed. */

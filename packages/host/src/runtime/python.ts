@@ -19,7 +19,7 @@ export async function pythonLaunch(bundleDir: string, entry: string, options: La
   for (const candidate of candidates) {
     if (await isExecutable(candidate)) {
       // -u: unbuffered stdout, so the handshake line is never stuck in a pipe buffer.
-      return { command: candidate, args: ["-u", entry], cwd: bundleDir, entry };
+      return { command: candidate, args: ["-u", entry], cwd: bundleDir, entry, runtime: "python" };
     }
   }
   throw new HostError(HostErrorCode.RuntimeUnavailable, `no Python interpreter found for ${bundleDir}: ship venv/ in the bundle, configure one, or install python3`);
