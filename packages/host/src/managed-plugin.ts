@@ -78,6 +78,11 @@ export class ManagedPlugin {
     this.log = new PluginLog(options.logFile ? { file: options.logFile } : {});
   }
 
+  /** The bundle directory the plugin was loaded from. */
+  get bundleDir(): string {
+    return this.#options.bundleDir;
+  }
+
   get manifest(): Manifest {
     return this.#options.manifest;
   }

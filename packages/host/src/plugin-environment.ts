@@ -31,7 +31,10 @@ export interface PluginEnvironmentOptions {
   readonly restartPolicy?: { readonly limit?: number; readonly windowMs?: number };
   /** Slow-plugin isolation: skip a hook for a plugin after N consecutive timeouts, for a while. */
   readonly slowPlugins?: HookStatsOptions;
-  /** Total time one hook fanned out to all plugins may take (default: the per-hook deadline). */
+  /**
+   * Total time one hook fanned out to all plugins may take. Default: twice the per-hook deadline,
+   * so one hanging plugin (bounded by its own deadline) cannot starve the plugins after it.
+   */
   readonly fanOutBudgetMs?: number;
   /** Offer go-plugin AutoMTLS to plugins (default true; plugins that ignore it keep plaintext). */
   readonly autoMTLS?: boolean;
@@ -134,7 +137,7 @@ export class PluginEnvironment {
    * finish by then, so a slow plugin delays a request by at most the budget, not by n deadlines.
    */
   fanOutDeadline(): number {
-    return Date.now() + (this.#options.fanOutBudgetMs ?? this.#options.hookTimeoutMs ?? 30_000);
+    return Date.now() + (this.#options.fanOutBudgetMs ?? 2 * (this.#options.hookTimeoutMs ?? 30_000));
   }
 
   /** Running plugins implementing `hook`, ordered by id so "Will" hooks chain the same way every time. */

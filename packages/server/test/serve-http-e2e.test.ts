@@ -72,6 +72,18 @@ describe("ServeHTTP through the real stack", () => {
     assert.equal(seen.body_length, body.length);
   });
 
+  test("files under the bundle's public/ are served as they are, and nothing outside it", async () => {
+    const text = await fetch(`${server.url}/plugins/${ECHO}/public/hello.txt`);
+    assert.equal(text.status, 200);
+    assert.match(text.headers.get("content-type") ?? "", /^text\/plain/);
+    assert.equal(await text.text(), "hello from a static file\n");
+    assert.match((await fetch(`${server.url}/plugins/${ECHO}/public/css/site.css`)).headers.get("content-type") ?? "", /^text\/css/);
+    assert.equal((await fetch(`${server.url}/plugins/${ECHO}/public/missing.txt`)).status, 404);
+    for (const sneaky of ["%2e%2e/plugin.json", "..%2fplugin.json", "css/%2e%2e/%2e%2e/plugin.py"]) {
+      assert.equal(await rawStatus(server.url, `/plugins/${ECHO}/public/${sneaky}`), 404, sneaky);
+    }
+  });
+
   test("deactivating a plugin stops its process gracefully and frees its route", async () => {
     const pid = server.plugins.get(ECHO)!.pid!;
     await server.plugins.deactivate(ECHO);
@@ -79,6 +91,7 @@ describe("ServeHTTP through the real stack", () => {
     assert.equal(server.plugins.get(ECHO)!.status().error, "");
     assert.throws(() => process.kill(pid, 0), /ESRCH/);
     assert.equal((await fetch(`${server.url}/plugins/${ECHO}/x`)).status, 404);
+    assert.equal((await fetch(`${server.url}/plugins/${ECHO}/public/hello.txt`)).status, 404, "no static files while inactive");
     assert.equal(await server.plugins.activate(ECHO), true);
     assert.equal((await fetch(`${server.url}/plugins/${ECHO}/x`)).status, 200);
   });
@@ -89,3 +102,16 @@ describe("ServeHTTP through the real stack", () => {
     assert.equal(((await response.json()) as { id: string }).id, "app.plugin.not_found.app_error");
   });
 });
+
+/** GET with the path sent exactly as written (fetch would normalise the dots away). */
+function rawStatus(baseUrl: string, rawPath: string): Promise<number> {
+    const url = new URL(baseUrl);
+    return new Promise((resolve, reject) => {
+      request({ hostname: url.hostname, port: url.port, path: rawPath }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      })
+        .on("error", reject)
+        .end();
+    });
+  }

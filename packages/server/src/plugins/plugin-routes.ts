@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { bridgeServeHttp, type PluginEnvironment } from "@polyplug/host";
 import type { App } from "../app/app.js";
 import { authenticate } from "../http/authenticate.js";
+import { sendPublicFile } from "./plugin-public-files.js";
 
 /**
  * `/plugins/{id}` and `/plugins/{id}/…` → the plugin's ServeHTTP, streamed both ways. The scope
@@ -21,7 +22,12 @@ export async function registerPluginRoutes(fastify: FastifyInstance, app: App, p
 async function servePlugin(request: FastifyRequest<{ Params: { pluginId: string } }>, reply: FastifyReply, app: App, plugins: PluginEnvironment): Promise<void> {
   const { pluginId } = request.params;
   const plugin = plugins.get(pluginId);
-  if (!plugin?.implements("ServeHTTP")) {
+  const publicPrefix = `/plugins/${pluginId}/public/`;
+  const rawPath = safeDecode((request.raw.url ?? "/").split("?")[0]!);
+  if (plugin && request.method === "GET" && rawPath.startsWith(publicPrefix) && (await sendPublicFile(plugin, rawPath.slice(publicPrefix.length), reply))) {
+    return;
+  }
+  if (!plugin?.implements("ServeHTTP") || rawPath.startsWith(publicPrefix)) {
     const why = plugin ? `plugin ${pluginId} is not running or does not serve HTTP` : `no plugin with id ${pluginId}`;
     await reply.code(404).send({ id: "app.plugin.not_found.app_error", message: "Unable to find the plugin.", detailed_error: why, request_id: request.id, status_code: 404 });
     return;
@@ -44,4 +50,12 @@ async function servePlugin(request: FastifyRequest<{ Params: { pluginId: string 
       userAgent: request.headers["user-agent"] ?? "",
     },
   });
+}
+
+function safeDecode(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path; // malformed escapes: match nothing rather than fail
+  }
 }
