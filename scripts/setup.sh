@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything the project needs on a fresh machine (idempotent, quick when done already):
-# npm packages from the lockfile and a project-local Python venv (.venv) with the SDK.
+# npm packages from the lockfile, a project-local Python venv (.venv) with the SDK, and the
+# PostgreSQL server binaries the tests start throwaway clusters from (apt-get, when missing).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -28,4 +29,24 @@ if [ ! -f "$pystamp" ] || ! cmp -s python/requirements-dev.txt "$pystamp"; then
 fi
 if ! .venv/bin/python -c "import mattermost_plugin" >/dev/null 2>&1; then
   .venv/bin/python -m pip install --quiet --no-deps -e python
+fi
+
+# PostgreSQL: the store suites also run on PostgreSQL (scripts/test.sh), each test run starting its
+# own throwaway cluster from these binaries; the server itself needs them only with --database-url.
+# Debian's package also sets up its default cluster on localhost:5432, which the tests do not use.
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null 2>&1; then
+  as_root=()
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then as_root=(sudo -n); else as_root=(none); fi
+  fi
+  if [ "${as_root[0]:-}" = none ] || ! command -v apt-get >/dev/null 2>&1; then
+    echo "setup: warning: PostgreSQL is not installed and cannot be installed from here (needs root and apt-get);" \
+      "install the postgresql package to run the PostgreSQL test pass" >&2
+  else
+    echo "setup: installing PostgreSQL (apt-get)"
+    export DEBIAN_FRONTEND=noninteractive
+    "${as_root[@]}" apt-get update -qq
+    "${as_root[@]}" apt-get install -y -qq --no-install-recommends \
+      -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold postgresql >/dev/null
+  fi
 fi

@@ -4,11 +4,12 @@ import { serveCommand } from "./serve-command.js";
 const USAGE = `polyplug — a polyglot plugin server for Mattermost-compatible chat
 
 Usage:
-  polyplug serve [options]     run the server (embedded SQLite) with the plugins in --plugins-dir
+  polyplug serve [options]     run the server (embedded SQLite, or PostgreSQL) with the plugins in --plugins-dir
   polyplug help                show this help
 
 serve options:
   --data-dir DIR      where the database, files and logs live (default ./data)
+  --database-url URL  store data in PostgreSQL instead: postgres://user:password@host:port/database
   --plugins-dir DIR   one sub-directory per plugin bundle (default ./plugins)
   --host HOST         listen address; loopback unless you mean it (default 127.0.0.1)
   --port PORT         HTTP port (default 8065; 0 picks a free one)
@@ -39,6 +40,7 @@ function parseServeArgs(args: string[]) {
     args,
     options: {
       "data-dir": { type: "string", default: "./data" },
+      "database-url": { type: "string" },
       "plugins-dir": { type: "string", default: "./plugins" },
       host: { type: "string", default: "127.0.0.1" },
       port: { type: "string", default: "8065" },
@@ -52,6 +54,7 @@ function parseServeArgs(args: string[]) {
     pluginDir: values["plugins-dir"],
     host: values.host,
     port: Number(values.port),
+    ...(values["database-url"] ? { databaseUrl: values["database-url"] } : {}),
     ...(values.python ? { pythonInterpreter: values.python } : {}),
     ...(values["site-url"] ? { siteUrl: values["site-url"] } : {}),
   };

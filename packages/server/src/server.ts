@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { PluginEnvironment, PluginState, type PluginStatus } from "@polyplug/host";
+import { PluginEnvironment, PluginState, type PluginEnvironmentOptions, type PluginStatus } from "@polyplug/host";
 import { createApp, type App } from "./app/app.js";
 import { createHttpServer } from "./http/create-http-server.js";
 import { createHostAppHooks } from "./plugins/host-app-hooks.js";
@@ -14,8 +14,10 @@ import { createDatabase, databaseFileIn } from "./store/create-database.js";
 export const SERVER_VERSION = "10.5.0";
 
 export interface ServerOptions {
-  /** Database, config.json, plugin logs. Created when missing. */
+  /** Database (unless {@link databaseUrl} is given), config.json, plugin logs. Created when missing. */
   readonly dataDir: string;
+  /** `postgres://…` to store data in PostgreSQL instead of `<dataDir>/polyplug.db` (SQLite). */
+  readonly databaseUrl?: string;
   /** One sub-directory per plugin bundle. */
   readonly pluginDir: string;
   /** Listen address (default 127.0.0.1: nothing listens publicly unless asked). */
@@ -27,6 +29,8 @@ export interface ServerOptions {
   readonly startTimeoutMs?: number;
   readonly hookTimeoutMs?: number;
   readonly onPluginStateChange?: (status: PluginStatus) => void;
+  /** Plugin host tuning: health job, restart policy, slow-plugin isolation, fan-out budget. */
+  readonly pluginHost?: Pick<PluginEnvironmentOptions, "healthCheck" | "restartPolicy" | "slowPlugins" | "fanOutBudgetMs">;
 }
 
 export interface RunningServer {
@@ -38,18 +42,20 @@ export interface RunningServer {
 }
 
 /**
- * Starts the whole server: SQLite store (migrated), app core, plugin host (every bundle in
- * `pluginDir` started), REST API and plugin routes, listening on loopback by default.
+ * Starts the whole server: store (migrated; SQLite, or PostgreSQL with `databaseUrl`), app core,
+ * plugin host (every bundle in `pluginDir` started), REST API and plugin routes, listening on
+ * loopback by default.
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   mkdirSync(options.dataDir, { recursive: true });
-  const database = await createDatabase({ file: databaseFileIn(options.dataDir) });
+  const database = await createDatabase(options.databaseUrl ? { url: options.databaseUrl } : { file: databaseFileIn(options.dataDir) });
   const host = options.host ?? "127.0.0.1";
   const app = createApp({ db: database.db, version: SERVER_VERSION, ...(options.siteUrl ? { siteUrl: options.siteUrl } : {}) });
 
   let environment: PluginEnvironment | undefined;
   const plugins = (): PluginEnvironment => environment!;
   environment = new PluginEnvironment({
+    ...options.pluginHost,
     pluginDir: options.pluginDir,
     backend: createPluginAPIBackend({ app, plugins, config: createPluginConfigSource(path.join(options.dataDir, "config.json"), plugins) }),
     launch: options.pythonInterpreter ? { pythonInterpreter: options.pythonInterpreter } : {},

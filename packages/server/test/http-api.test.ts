@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import type { FastifyInstance, InjectOptions } from "fastify";
 import { createHttpServer } from "../src/http/create-http-server.js";
+import { uniqueViolationText } from "./support/constraint-text.js";
 import { createFakeHooks, type FakeHooks } from "./support/fake-hooks.js";
 import { createTestEnv, PASSWORD, type TestEnv } from "./support/test-env.js";
 
@@ -127,7 +128,7 @@ describe("REST API v4", () => {
     assertAppError(await call("POST", `/api/v4/teams/${teamId}/members`, { token: alice.token, body: { team_id: "w".repeat(26), user_id: bob.id } }), 400, "api.context.invalid_body_param.app_error");
     const dup = await call("POST", "/api/v4/teams", { token: bob.token, body: { name: "core", display_name: "Again", type: "O" } });
     assertAppError(dup, 409, "app.team.save.existing.app_error");
-    assert.match(dup.body.detailed_error, /UNIQUE constraint failed: teams\.name/);
+    assert.match(dup.body.detailed_error, uniqueViolationText("teams", "name"));
   });
 
   it("forbids a non-member from reading or posting in a channel (403)", async () => {
@@ -215,7 +216,7 @@ describe("REST API v4", () => {
   it("maps a duplicate sign-up (DB UNIQUE constraint) to a 409 in the error shape", async () => {
     const dup = await call("POST", "/api/v4/users", { body: { username: "alice", email: "alice2@example.com", password: PASSWORD } });
     assertAppError(dup, 409, "app.user.save.username_exists.app_error");
-    assert.match(dup.body.detailed_error, /UNIQUE constraint failed: users\.username/);
+    assert.match(dup.body.detailed_error, uniqueViolationText("users", "username"));
   });
 
   it("answers unknown routes with a 404 in the error shape", async () => {

@@ -3,6 +3,7 @@ import { after, before, beforeEach, describe, it } from "node:test";
 import type { Channel } from "../src/app/models/channel.js";
 import type { User } from "../src/app/models/user.js";
 import { DISMISS_POST_REASON } from "../src/app/posts-service.js";
+import { FOREIGN_KEY_VIOLATION_TEXT } from "./support/constraint-text.js";
 import { createFakeHooks, type FakeHooks } from "./support/fake-hooks.js";
 import { catchAppError, createTestEnv, makeChannel, makeTeam, makeUser, type TestEnv } from "./support/test-env.js";
 
@@ -72,7 +73,7 @@ describe("posts", () => {
     const err = await catchAppError(() => env.app.posts.createPost({ channel_id: channel.id, user_id: "z".repeat(26), message: "ghost" }, { checkMembership: false }));
     assert.equal(err.statusCode, 400);
     assert.equal(err.id, "model.post.is_valid.user_id.app_error");
-    assert.match(err.detailedError, /FOREIGN KEY/);
+    assert.match(err.detailedError, FOREIGN_KEY_VIOLATION_TEXT);
   });
 
   it("keeps a plugin's modifications, including props, but not its changes to id or channel", async () => {

@@ -1,6 +1,7 @@
 import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { SESSION_LENGTH_MS } from "../src/app/sessions-service.js";
+import { uniqueViolationText } from "./support/constraint-text.js";
 import { catchAppError, createTestEnv, makeUser, PASSWORD, type TestEnv } from "./support/test-env.js";
 
 describe("users", () => {
@@ -51,7 +52,7 @@ describe("users", () => {
     const dupName = await catchAppError(() => env.app.users.createUser({ username: user.username, email: "other@example.com", password: PASSWORD }));
     assert.equal(dupName.id, "app.user.save.username_exists.app_error");
     assert.equal(dupName.statusCode, 409);
-    assert.match(dupName.detailedError, /UNIQUE constraint failed: users\.username/);
+    assert.match(dupName.detailedError, uniqueViolationText("users", "username"));
     const dupEmail = await catchAppError(() => env.app.users.createUser({ username: "fresh_name", email: user.email.toUpperCase(), password: PASSWORD }));
     assert.equal(dupEmail.id, "app.user.save.email_exists.app_error");
     assert.equal(dupEmail.statusCode, 409);

@@ -1,17 +1,15 @@
 /**
- * Shared test fixtures: a real SQLite file in a fresh temp directory, an app over it with a
- * controllable clock, and helpers to create users/teams/channels in one line.
+ * Shared test fixtures: a real, fresh database (SQLite or PostgreSQL, see `test-database.ts`), an
+ * app over it with a controllable clock, and helpers to create users/teams/channels in one line.
  */
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { createApp, type App } from "../../src/app/app.js";
 import type { AppHooks } from "../../src/app/app-hooks.js";
 import { AppError } from "../../src/app/app-error.js";
 import type { Channel } from "../../src/app/models/channel.js";
 import type { Team } from "../../src/app/models/team.js";
 import type { User } from "../../src/app/models/user.js";
-import { createDatabase, databaseFileIn, type Database } from "../../src/store/create-database.js";
+import type { Database } from "../../src/store/create-database.js";
+import { createTestDatabase, type TestDatabase, type TestDialectName } from "./test-database.js";
 
 /** A clock that moves 1 ms per reading (distinct, ordered timestamps) and can jump ahead. */
 export interface TestClock {
@@ -30,24 +28,26 @@ export function createTestClock(start = 1_700_000_000_000): TestClock {
 }
 
 export interface TestEnv {
+  /** A temp directory of the suite's own. */
   readonly dir: string;
+  /** Which database the suite runs on (`POLYPLUG_TEST_DB`). */
+  readonly dialect: TestDialectName;
   readonly database: Database;
+  /** The database behind {@link database}, to open more connections to it. */
+  readonly testDatabase: TestDatabase;
   readonly app: App;
   readonly clock: TestClock;
   close(): Promise<void>;
 }
 
 export async function createTestEnv(options: { hooks?: AppHooks } = {}): Promise<TestEnv> {
-  const dir = await mkdtemp(join(tmpdir(), "polyplug-server-test-"));
-  const database = await createDatabase({ file: databaseFileIn(dir) });
+  const testDatabase = await createTestDatabase();
+  const { database, dir, dialect } = testDatabase;
   const clock = createTestClock();
   const app = createApp({ db: database.db, hooks: options.hooks, version: "0.1.0-test", siteUrl: "http://localhost:8065/", now: clock.now });
   return {
-    dir, database, app, clock,
-    async close() {
-      await database.close();
-      await rm(dir, { recursive: true, force: true });
-    },
+    dir, dialect, database, testDatabase, app, clock,
+    close: () => testDatabase.close(),
   };
 }
 
