@@ -1,8 +1,10 @@
 import assert from "node:assert/strict";
+import { createHash } from "node:crypto";
 import { request } from "node:http";
+import { Readable } from "node:stream";
 import { after, before, describe, test } from "node:test";
 import { PluginState } from "@polyplug/host";
-import { RestClient, runningServer } from "./support/running-server.js";
+import { eventually, RestClient, runningServer } from "./support/running-server.js";
 
 const STREAMING = "com.polyplug.test.streaming";
 const ECHO = "com.polyplug.test.echo";
@@ -38,6 +40,41 @@ describe("ServeHTTP through the real stack", () => {
       req.write("first");
     });
     assert.equal(body, "got:first|rest:second");
+  });
+
+  test("100 MiB streams up and back down through the plugin, byte for byte", async () => {
+    const size = 100 * 1024 * 1024;
+    const sent = createHash("sha256");
+    const body = Readable.from(
+      (function* () {
+        for (let offset = 0; offset < size; offset += 1 << 20) {
+          const chunk = Buffer.alloc(1 << 20, offset >> 20);
+          sent.update(chunk);
+          yield chunk;
+        }
+      })(),
+    );
+    const response = await fetch(`${server.url}/plugins/${STREAMING}/echo`, { method: "POST", body: Readable.toWeb(body) as ReadableStream, duplex: "half" } as RequestInit);
+    assert.equal(response.status, 200);
+    const received = createHash("sha256");
+    let length = 0;
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+      received.update(chunk);
+      length += chunk.length;
+    }
+    assert.equal(length, size);
+    assert.equal(received.digest("hex"), sent.digest("hex"));
+  });
+
+  test("a client that goes away cancels the plugin's stream", async () => {
+    const controller = new AbortController();
+    const response = await fetch(`${server.url}/plugins/${STREAMING}/drip`, { signal: controller.signal });
+    const reader = response.body!.getReader();
+    const first = new TextDecoder().decode((await reader.read()).value);
+    assert.match(first, /^drop 0/);
+    controller.abort();
+    const stopped = await eventually(() => server.app.kv.get(STREAMING, "drip_stopped"));
+    assert.ok(Buffer.from(stopped).toString().length > 0, "the plugin's write failed once the client left");
   });
 
   test("identity headers, the session cookie and access_token never reach the plugin; the host sets the user", async () => {

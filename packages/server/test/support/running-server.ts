@@ -2,7 +2,7 @@ import { cp, mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { startServer, type RunningServer } from "../../src/index.js";
+import { startServer, type RunningServer, type ServerOptions } from "../../src/index.js";
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..");
 /** The repo's venv interpreter (scripts/setup.sh creates it, with the SDK installed). */
@@ -12,12 +12,12 @@ export const PYTHON = path.join(repo, ".venv", "bin", "python");
  * A real server on a temp SQLite file and a free loopback port, with real plugin processes copied
  * from `bundles` (paths relative to the repo) into a temp plugin directory.
  */
-export async function runningServer(bundles: string[], config: object = {}): Promise<RunningServer & { dataDir: string; pluginDir: string }> {
+export async function runningServer(bundles: string[], config: object = {}, options: Partial<ServerOptions> = {}): Promise<RunningServer & { dataDir: string; pluginDir: string }> {
   const dataDir = await mkdtemp(path.join(tmpdir(), "pp-data-"));
   const pluginDir = await mkdtemp(path.join(tmpdir(), "pp-plugins-"));
-  for (const bundle of bundles) await cp(path.join(repo, bundle), path.join(pluginDir, path.basename(bundle)), { recursive: true });
+  for (const bundle of bundles) await cp(path.resolve(repo, bundle), path.join(pluginDir, path.basename(bundle)), { recursive: true });
   await writeFile(path.join(dataDir, "config.json"), JSON.stringify(config));
-  const server = await startServer({ dataDir, pluginDir, port: 0, pythonInterpreter: PYTHON });
+  const server = await startServer({ dataDir, pluginDir, port: 0, pythonInterpreter: PYTHON, ...options });
   return Object.assign(server, { dataDir, pluginDir });
 }
 
