@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { execFile, spawn } from "node:child_process";
 import { createInterface } from "node:readline";
-import { readFileSync } from "node:fs";
 import { copyFile, mkdtemp } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -9,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { after, before, describe, test } from "node:test";
 import { HostErrorCode, PluginEnvironment, PluginState, sha256File, type PluginAPIBackend } from "../src/index.js";
+import { isGone, waitFor } from "./process-helpers.js";
 
 const ID = "com.polyplug.hello-go";
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -89,20 +89,3 @@ describe("a go-plugin gRPC binary as a plugin", () => {
     await env.shutdown();
   });
 });
-
-async function waitFor(condition: () => boolean, ms = 10_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
-/** Dead, or a zombie nobody reaps (PID 1 here may not reap orphans): either way, not running. */
-function isGone(pid: number): boolean {
-  try {
-    return /^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, "utf8"));
-  } catch {
-    return true;
-  }
-}

@@ -5,6 +5,7 @@ import path from "node:path";
 import { after, before, describe, test } from "node:test";
 import { HostErrorCode, PluginEnvironment, PluginState } from "../src/index.js";
 import { minimalPythonPlugin, PYTHON } from "./python-fixture.js";
+import { waitFor } from "./process-helpers.js";
 
 const ID = "com.polyplug.test.minimal";
 
@@ -71,11 +72,3 @@ describe("health job and restart policy", () => {
     assert.equal(await env.activate(ID), true);
   });
 });
-
-async function waitFor(condition: () => boolean, ms = 10_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
