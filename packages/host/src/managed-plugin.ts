@@ -33,6 +33,8 @@ export interface ManagedPluginOptions {
   readonly launch: LaunchOptions;
   readonly startTimeoutMs: number;
   readonly hookTimeoutMs: number;
+  /** Deadlines for particular hooks (by Mattermost name), overriding hookTimeoutMs. */
+  readonly hookTimeoutsMs?: Readonly<Record<string, number>>;
   readonly logLevel: string;
   readonly logFile?: string;
   readonly onStateChange?: (status: PluginStatus) => void;
@@ -152,7 +154,8 @@ export class ManagedPlugin {
    */
   async invoke<K extends UnaryHook>(method: K, request: Parameters<Hooks[K]>[0], options: { deadline?: number } = {}): Promise<Awaited<ReturnType<Hooks[K]>>> {
     const hook = method.charAt(0).toUpperCase() + method.slice(1);
-    const deadline = Math.min(Date.now() + this.#options.hookTimeoutMs, options.deadline ?? Infinity);
+    const timeout = this.#options.hookTimeoutsMs?.[hook] ?? this.#options.hookTimeoutMs;
+    const deadline = Math.min(Date.now() + timeout, options.deadline ?? Infinity);
     if (deadline <= Date.now()) {
       throw new HostError(HostErrorCode.HookSkipped, `${hook} skipped for ${this.id}: the request's hook budget was already spent by other plugins`);
     }
@@ -193,11 +196,19 @@ export class ManagedPlugin {
 
   /** Opens a ServeHTTP stream to the plugin (bound to the caller's lifetime, not a deadline). */
   openServeHttp(): grpc.ClientDuplexStream<unknown, unknown> {
+    return this.openHookStream("serveHTTP");
+  }
+
+  /**
+   * Opens one of the streamed hooks (ServeHTTP, ServeMetrics, FileWillBeUploaded), bound to the
+   * caller's lifetime, not a deadline. Write messages made with `create(<Request>Schema, …)`.
+   */
+  openHookStream(method: "serveHTTP" | "serveMetrics" | "fileWillBeUploaded"): grpc.ClientDuplexStream<unknown, unknown> {
     const connection = this.#connection;
     if (this.#state !== PluginState.Running || !connection) {
       throw new HostError(HostErrorCode.NotRunning, `plugin ${this.id} is not running`);
     }
-    const def = connection.hooksDefinition["serveHTTP"]!;
+    const def = connection.hooksDefinition[method]!;
     return connection.rawHooks.makeBidiStreamRequest(def.path, def.requestSerialize, def.responseDeserialize, connection.metadata());
   }
 

@@ -21,6 +21,8 @@ export interface PluginEnvironmentOptions {
   readonly startTimeoutMs?: number;
   /** Per-hook deadline (default 30 s, as Mattermost's gRPC path). */
   readonly hookTimeoutMs?: number;
+  /** Deadlines for particular hooks by Mattermost name, e.g. { MessageWillBePosted: 2000 }. */
+  readonly hookTimeoutsMs?: Readonly<Record<string, number>>;
   /** Where per-plugin JSON-lines logs go (`<logDir>/<id>.log`); none when unset. */
   readonly logDir?: string;
   readonly logLevel?: string;
@@ -60,12 +62,16 @@ export class PluginEnvironment {
     this.healthCheck = new HealthCheckJob(() => [...this.#plugins.values()], options.healthCheck);
   }
 
-  /** Discovers every bundle in the plugin directory and starts them all; never throws for one bad plugin. */
-  async startAll(): Promise<PluginStatus[]> {
+  /**
+   * Discovers every bundle in the plugin directory and starts them all — or those `shouldStart`
+   * accepts (the server passes the admin's enabled/disabled choice); the others stay loaded and
+   * NotRunning. Never throws for one bad plugin.
+   */
+  async startAll(shouldStart: (id: string) => boolean = () => true): Promise<PluginStatus[]> {
     const entries = await readdir(this.#options.pluginDir, { withFileTypes: true }).catch(() => []);
     const dirs = entries.filter((e) => e.isDirectory() && !e.name.startsWith(".")).map((e) => path.join(this.#options.pluginDir, e.name));
     await Promise.all(dirs.map((dir) => this.load(dir)));
-    await Promise.all([...this.#plugins.values()].map((plugin) => plugin.start()));
+    await Promise.all([...this.#plugins.values()].filter((plugin) => shouldStart(plugin.id)).map((plugin) => plugin.start()));
     if (this.#options.healthCheck?.enabled !== false) this.healthCheck.start();
     return this.statuses();
   }
@@ -87,6 +93,7 @@ export class PluginEnvironment {
         launch: o.launch ?? {},
         startTimeoutMs: o.startTimeoutMs ?? 10_000,
         hookTimeoutMs: o.hookTimeoutMs ?? 30_000,
+        ...(o.hookTimeoutsMs ? { hookTimeoutsMs: o.hookTimeoutsMs } : {}),
         logLevel: o.logLevel ?? "INFO",
         ...(o.logDir ? { logFile: path.join(o.logDir, `${manifest.id}.log`) } : {}),
         ...(o.onStateChange ? { onStateChange: o.onStateChange } : {}),
@@ -130,6 +137,14 @@ export class PluginEnvironment {
 
   async deactivate(id: string): Promise<void> {
     await this.#plugins.get(id)?.stop();
+  }
+
+  /** Stops the plugin and forgets it (its bundle is about to be deleted or replaced). */
+  async remove(id: string): Promise<void> {
+    const plugin = this.#plugins.get(id);
+    if (!plugin) return;
+    await plugin.stop();
+    this.#plugins.delete(id);
   }
 
   /**

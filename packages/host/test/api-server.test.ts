@@ -52,6 +52,15 @@ describe("PluginAPI server identity", () => {
     assert.match(response.error?.message ?? "", /KVGet is not supported/);
   });
 
+  test("a message over the 64 MiB limit is refused with RESOURCE_EXHAUSTED, and the server goes on", async () => {
+    const oversize = new Uint8Array(65 * 1024 * 1024);
+    await assert.rejects(client("a.sock", secrets.a).kVSet({ key: "big", value: oversize }), (error: grpc.ServiceError) => {
+      assert.equal(error.code, grpc.status.RESOURCE_EXHAUSTED);
+      return true;
+    });
+    assert.equal((await client("a.sock", secrets.a).getServerVersion({})).version, "as plugin.a");
+  });
+
   test("the socket is private to the host's user", async () => {
     assert.equal((await stat(path.join(dir, "a.sock"))).mode & 0o077, 0);
   });

@@ -30,7 +30,7 @@ export interface ServerOptions {
   readonly hookTimeoutMs?: number;
   readonly onPluginStateChange?: (status: PluginStatus) => void;
   /** Plugin host tuning: health job, restart policy, slow-plugin isolation, fan-out budget. */
-  readonly pluginHost?: Pick<PluginEnvironmentOptions, "healthCheck" | "restartPolicy" | "slowPlugins" | "fanOutBudgetMs">;
+  readonly pluginHost?: Pick<PluginEnvironmentOptions, "healthCheck" | "restartPolicy" | "slowPlugins" | "fanOutBudgetMs" | "hookTimeoutsMs">;
 }
 
 export interface RunningServer {

@@ -22,7 +22,8 @@ describe("slow-plugin isolation", () => {
     const bundles = await mkdtemp(path.join(tmpdir(), "pp-bundles-"));
     const slow = await minimalPythonPlugin(bundles, SLOW);
     const fast = await minimalPythonPlugin(bundles, FAST);
-    server = await runningServer([slow, fast], {}, { hookTimeoutMs: 1500, pluginHost: { slowPlugins: { quarantineAfter: 2, quarantineMs: 60_000 } } });
+    // The per-hook override, not the global 30 s deadline, bounds MessageWillBePosted here.
+    server = await runningServer([slow, fast], {}, { pluginHost: { hookTimeoutsMs: { MessageWillBePosted: 1500 }, slowPlugins: { quarantineAfter: 2, quarantineMs: 60_000 } } });
     for (const s of server.plugins.statuses()) assert.equal(s.state, PluginState.Running, `${s.plugin_id}: ${s.error}`);
     Object.assign(carol, { baseUrl: server.url });
     await carol.signUp("carol");
@@ -57,5 +58,7 @@ describe("slow-plugin isolation", () => {
     assert.match(metrics, new RegExp(`polyplug_plugin_hook_quarantined\\{plugin="${SLOW}",hook="MessageWillBePosted"\\} 1`));
     assert.match(metrics, new RegExp(`polyplug_plugin_hook_calls_total\\{plugin="${FAST}",hook="MessageWillBePosted"\\} 3`));
     assert.equal(server.plugins.get(SLOW)!.state, PluginState.Running, "slow is not dead: its other hooks and health are fine");
+    // Neither plugin lists MessageHasBeenPosted in Implemented, so the host never called it.
+    for (const id of [SLOW, FAST]) assert.ok(!server.plugins.get(id)!.hookStats.snapshot().some((s) => s.hook === "MessageHasBeenPosted"));
   });
 });
