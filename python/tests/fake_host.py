@@ -36,6 +36,7 @@ class FakeHost(api_pb2_grpc.PluginAPIServicer):
         self.commands: list[pb.RegisterCommandRequest] = []
         self.logs: list[tuple[str, str, dict[str, Any]]] = []
         self.posts: dict[str, pb.CreatePostRequest] = {}
+        self.events: list[pb.PublishWebSocketEventRequest] = []
         self.calls: list[str] = []
         self.server: grpc.aio.Server | None = None
 
@@ -134,3 +135,8 @@ class FakeHost(api_pb2_grpc.PluginAPIServicer):
     async def LogError(self, request, context):
         await self._log("Error", request, context)
         return pb.LogErrorResponse()
+
+    async def PublishWebSocketEvent(self, request, context):
+        await self._auth(context, "PublishWebSocketEvent")
+        self.events.append(request)
+        return pb.PublishWebSocketEventResponse()

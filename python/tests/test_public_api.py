@@ -9,12 +9,16 @@ import pytest
 import mattermost_plugin
 
 PUBLIC = {
-    "DISMISS_POST_ERROR", "AlreadyExistsError", "AsyncPluginAPIClient", "Bot", "Channel", "ChannelType",
-    "Command", "CommandArgs", "CommandResponse", "HTTPRequest", "HTTPResponseWriter", "HookName",
-    "HookRegistrationError", "HookTimeoutError", "NotFoundError", "NotImplementedAPIError",
-    "PermissionDeniedError", "Plugin", "PluginAPIClient", "PluginAPIError", "PluginContext", "Post",
-    "RuntimeConfig", "Team", "TeamType", "UnavailableError", "User", "ValidationError", "__version__", "hook",
-    "run_plugin",
+    "DISMISS_POST_ERROR", "AlreadyExistsError", "AsyncPluginAPIClient", "Bot", "Channel", "ChannelMember",
+    "ChannelType", "Command", "CommandArgs", "CommandResponse", "FileData", "FileInfo", "FileReader", "FileWriter",
+    "HTTPRequest", "HTTPResponseWriter", "HookName", "HookRegistrationError", "HookTimeoutError", "NotFoundError",
+    "NotImplementedAPIError", "OnInstallEvent", "PermissionDeniedError", "Plugin", "PluginAPIClient",
+    "PluginAPIError", "PluginClusterEvent", "PluginContext", "Post", "Preference", "Reaction", "RuntimeConfig",
+    "Team", "TeamMember", "TeamType", "UnavailableError", "User", "ValidationError", "WebSocketRequest",
+    "__version__", "hook", "run_plugin",
+}  # fmt: skip
+TESTING = {
+    "FakeAPI", "HTTPResult", "HookError", "HookInvoker", "LogEntry", "PluginHarness", "PublishedEvent", "UploadResult",
 }  # fmt: skip
 
 
@@ -25,9 +29,30 @@ def test_all_is_exactly_the_public_surface() -> None:
         assert getattr(mattermost_plugin, name) is not None
 
 
+def test_the_test_kit_surface() -> None:
+    import mattermost_plugin.testing as testing
+
+    assert set(testing.__all__) == TESTING
+    for name in testing.__all__:
+        assert getattr(testing, name).__module__.startswith("mattermost_plugin.testing")
+
+
 @pytest.mark.parametrize(
     "module",
-    ["client", "exceptions", "hooks", "http", "plugin", "runtime_config", "server", "wrappers", "_internal.wrappers"],
+    [
+        "client",
+        "exceptions",
+        "files",
+        "hooks",
+        "http",
+        "plugin",
+        "runtime_config",
+        "server",
+        "wrappers",
+        "_internal.wrappers",
+        "testing",
+        "testing.pytest_plugin",
+    ],
 )
 def test_every_module_all_names_exist(module: str) -> None:
     mod = importlib.import_module(f"mattermost_plugin.{module}")

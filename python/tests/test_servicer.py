@@ -15,7 +15,7 @@ import grpc.aio
 import pytest
 import pytest_asyncio
 
-from mattermost_plugin import CommandResponse, Plugin, Post, hook
+from mattermost_plugin import CommandResponse, HookName, Plugin, Post, hook
 from mattermost_plugin._gen.polyplug.v1 import command_pb2, hooks_pb2_grpc, http_pb2, post_pb2
 from mattermost_plugin._internal import hook_messages as hooks_pb2
 from mattermost_plugin._internal.auth import SecretCheckInterceptor
@@ -219,7 +219,7 @@ async def test_serve_http_without_a_handler_is_a_404() -> None:
         yield _req("/x")
 
     runner = HookRunner(timeout=1)
-    messages = [m async for m in serve_http(Empty(), runner, logging.getLogger("t"), requests())]
+    messages = [m async for m in serve_http(HookName.ServeHTTP, Empty(), runner, logging.getLogger("t"), requests())]
     runner.shutdown()
     assert messages[0].init.status_code == 404 and messages[-1].body_complete
 
@@ -245,7 +245,7 @@ async def test_a_disconnected_client_unblocks_a_sync_handler_waiting_for_the_bod
         await never.wait()  # the body never ends: the client is stuck, then disconnects
 
     runner = HookRunner(timeout=1)
-    stream = serve_http(Waiter(), runner, logging.getLogger("t"), requests())
+    stream = serve_http(HookName.ServeHTTP, Waiter(), runner, logging.getLogger("t"), requests())
     pending = asyncio.create_task(anext(stream))
     assert await asyncio.to_thread(reading.wait, 30)
     pending.cancel()  # what grpc does when the HTTP client goes away

@@ -7,13 +7,19 @@ import pytest
 from mattermost_plugin import (
     Bot,
     Channel,
+    ChannelMember,
     ChannelType,
     Command,
     CommandArgs,
     CommandResponse,
+    FileData,
+    FileInfo,
     PluginContext,
     Post,
+    Preference,
+    Reaction,
     Team,
+    TeamMember,
     TeamType,
     User,
 )
@@ -21,7 +27,10 @@ from mattermost_plugin._gen.polyplug.v1 import command_pb2, post_pb2
 from mattermost_plugin._internal.structs import dict_to_struct, struct_to_dict
 from mattermost_plugin._internal.wrappers._convert import field_names
 
-WIRE_WRAPPERS = [Post, User, Channel, Team, Command, CommandArgs, CommandResponse, PluginContext]
+WIRE_WRAPPERS = [
+    Post, User, Channel, Team, Command, CommandArgs, CommandResponse, PluginContext,
+    ChannelMember, TeamMember, FileInfo, FileData, Reaction, Preference,
+]  # fmt: skip
 
 PROPS = {
     "attachments": [{"title": "t", "fields": [{"short": True, "value": None}], "color": "#ff0000"}],

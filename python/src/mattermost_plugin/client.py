@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+from collections.abc import Iterable, Mapping
 from types import TracebackType
 from typing import Any, TypeVar
 
@@ -148,6 +149,27 @@ class PluginAPIClient(_BaseClient):
         """See :meth:`log_debug`."""
         self._call(calls.log("LogError", message, fields))
 
+    def publish_websocket_event(
+        self,
+        event: str,
+        payload: Mapping[str, Any],
+        *,
+        user_id: str = "",
+        channel_id: str = "",
+        team_id: str = "",
+        omit_users: Iterable[str] = (),
+    ) -> None:
+        """Sends ``custom_<plugin id>_<event>`` to WebSocket clients, with ``payload`` as the event's data.
+
+        With no ``user_id``/``channel_id``/``team_id`` every connected user receives it; a channel or
+        team limits it to members, and ``omit_users`` leaves users out (Mattermost's WebsocketBroadcast).
+        """
+        self._call(
+            calls.publish_websocket_event(
+                event, payload, user_id=user_id, channel_id=channel_id, team_id=team_id, omit_users=omit_users
+            )
+        )
+
 
 class AsyncPluginAPIClient(_BaseClient):
     """The Plugin API for ``async def`` handlers, over ``grpc.aio``: the same methods as
@@ -226,3 +248,19 @@ class AsyncPluginAPIClient(_BaseClient):
 
     async def log_error(self, message: str, **fields: Any) -> None:
         await self._call(calls.log("LogError", message, fields))
+
+    async def publish_websocket_event(
+        self,
+        event: str,
+        payload: Mapping[str, Any],
+        *,
+        user_id: str = "",
+        channel_id: str = "",
+        team_id: str = "",
+        omit_users: Iterable[str] = (),
+    ) -> None:
+        await self._call(
+            calls.publish_websocket_event(
+                event, payload, user_id=user_id, channel_id=channel_id, team_id=team_id, omit_users=omit_users
+            )
+        )

@@ -1,8 +1,8 @@
 """Hook names and the ``@hook`` decorator that marks a method as a hook handler.
 
-All of Mattermost's 46 live hooks can be declared; the host calls those that protocol v1 carries
-(see ``docs/protocol.md``). The decorator only tags the function (it does not wrap it), so a
-handler keeps its signature and stays ``async`` if it was.
+All of Mattermost's 46 live hooks can be declared, and the SDK serves every one of them (the SDK
+README lists each handler's arguments and return shapes). The decorator only tags the function (it
+does not wrap it), so a handler keeps its signature and stays ``async`` if it was.
 """
 
 from __future__ import annotations

@@ -33,6 +33,8 @@ class BodySource(Protocol):
 
 
 class _BytesBody:
+    """A body held in memory (handler unit tests), served in wire-sized chunks."""
+
     def __init__(self, data: bytes) -> None:
         self._chunks = [data[i : i + MAX_CHUNK_SIZE] for i in range(0, len(data), MAX_CHUNK_SIZE)]
 

@@ -7,7 +7,7 @@ here plus a one-line method in each client, and a test checks that the two clien
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -98,3 +98,20 @@ def log(rpc: str, message: str, fields: Mapping[str, Any]) -> ApiCall[None]:
     """A ``Log*`` call; ``fields`` travel as a Struct (non-JSON values as their ``str()``)."""
     request = _LOG_REQUESTS[rpc](message=message, fields=dict_to_struct(fields))
     return ApiCall(rpc, request, _none)
+
+
+def publish_websocket_event(
+    event: str,
+    payload: Mapping[str, Any],
+    *,
+    user_id: str = "",
+    channel_id: str = "",
+    team_id: str = "",
+    omit_users: Iterable[str] = (),
+) -> ApiCall[None]:
+    """``PublishWebSocketEvent``: clients receive ``custom_<plugin id>_<event>`` with ``payload`` as data."""
+    broadcast = pb.WebsocketBroadcast(
+        user_id=user_id, channel_id=channel_id, team_id=team_id, omit_users={user: True for user in omit_users}
+    )
+    request = pb.PublishWebSocketEventRequest(event=event, payload=dict_to_struct(payload), broadcast=broadcast)
+    return ApiCall("PublishWebSocketEvent", request, _none)

@@ -47,7 +47,7 @@ async def serve(plugin: Plugin, config: RuntimeConfig, handshake: HandshakeChann
         _log.warning("hook %s is declared but protocol v1 does not carry it yet; it will not be called", name)
 
     runner = HookRunner(timeout=config.hook_timeout, max_workers=max_workers)
-    hooks = HooksServicer(plugin, runner, logging.getLogger(f"mattermost_plugin.{plugin_class.__name__}"))  # type: ignore[abstract]  # hooks not served yet answer UNIMPLEMENTED (generated base)
+    hooks = HooksServicer(plugin, runner, logging.getLogger(f"mattermost_plugin.{plugin_class.__name__}"))
     server = PluginServer(hooks, config, request_stop, _log)
     try:
         network, address = await server.start()

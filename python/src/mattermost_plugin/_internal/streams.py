@@ -1,9 +1,10 @@
-"""The gRPC ends of a ServeHTTP call: the request body as a :class:`BodySource`, the response as a
-:class:`ResponseSink` drained by the servicer's response generator.
+"""The gRPC ends of a streamed hook (ServeHTTP, ServeMetrics, FileWillBeUploaded): the inbound
+bytes as a :class:`StreamBody`, the outbound messages as a :class:`StreamSink` drained by the
+servicer's response generator.
 
 Handlers may be sync (in a worker thread) or async (on the event loop), while the gRPC stream lives
 on the loop. So both classes have a thread-side path that hands work to the loop and waits for it
-(a sync ``write`` returns once its message is on the wire: natural backpressure), and a loop-side
+(a sync ``send`` returns once its message is on the wire: natural backpressure), and a loop-side
 path that queues without blocking the loop. After the exchange ends, both refuse further use with
 ``ConnectionResetError`` instead of leaving a worker thread waiting forever.
 """
@@ -14,17 +15,26 @@ import asyncio
 import concurrent.futures
 import threading
 from collections.abc import AsyncIterator
+from typing import Generic, Protocol, TypeVar
 
-from .._gen.polyplug.v1 import http_pb2
-from ..http import ResponsePart
-
-_GONE = "the HTTP exchange has ended (client disconnected or handler finished)"
+_GONE = "the exchange has ended (the caller went away or the handler finished)"
 _Done = concurrent.futures.Future[None]
+_M = TypeVar("_M")
+
+
+class ChunkMessage(Protocol):
+    """An inbound stream message: ServeHTTPRequest and FileWillBeUploadedRequest both fit."""
+
+    @property
+    def body_chunk(self) -> bytes: ...
+
+    @property
+    def body_complete(self) -> bool: ...
 
 
 class StreamBody:
-    """Request body chunks, read from the stream by a pump task into a bounded queue, so a handler
-    that does not read does not make the plugin buffer a whole upload in memory. Create on the loop."""
+    """Inbound chunks, read from the stream by a pump task into a bounded queue, so a handler that
+    does not read does not make the plugin buffer a whole upload in memory. Create on the loop."""
 
     def __init__(self, maxsize: int = 16) -> None:
         self._loop, self._loop_thread = asyncio.get_running_loop(), threading.get_ident()
@@ -32,10 +42,10 @@ class StreamBody:
         self._ended = False
         self._error: BaseException | None = None
 
-    async def pump(self, first: http_pb2.ServeHTTPRequest, rest: AsyncIterator[http_pb2.ServeHTTPRequest]) -> None:
+    async def pump(self, first: ChunkMessage, rest: AsyncIterator[ChunkMessage]) -> None:
         """Feeds the queue from ``first`` and then ``rest`` until ``body_complete`` or end of stream."""
         try:
-            message: http_pb2.ServeHTTPRequest | None = first
+            message: ChunkMessage | None = first
             while message is not None:
                 if message.body_chunk:
                     await self._queue.put(bytes(message.body_chunk))
@@ -44,7 +54,7 @@ class StreamBody:
                 message = await anext(rest, None)
             await self._queue.put(None)
         except Exception as exc:  # the stream broke: wake a waiting reader with the reason
-            self.close(ConnectionResetError(f"request body interrupted: {exc}"))
+            self.close(ConnectionResetError(f"body interrupted: {exc}"))
 
     def close(self, error: BaseException | None = None) -> None:
         """Ends the body; a reader still waiting gets ``error`` (default ConnectionResetError). Loop only."""
@@ -66,23 +76,22 @@ class StreamBody:
     def next_chunk_sync(self) -> bytes | None:
         if threading.get_ident() == self._loop_thread:
             raise RuntimeError(
-                "reading the body synchronously would block the event loop; in an async handler use "
-                "`await request.aread()` or `async for chunk in request.aiter_body()`"
+                "reading synchronously would block the event loop; in an async handler use the "
+                "async methods (`await request.aread()`, `async for chunk in file.aiter_chunks()`)"
             )
         return asyncio.run_coroutine_threadsafe(self.next_chunk(), self._loop).result()
 
 
-class StreamSink:
-    """Response messages in order; :meth:`messages` yields them to gRPC. Create on the loop."""
+class StreamSink(Generic[_M]):
+    """Outbound messages in order; :meth:`messages` yields them to gRPC. Create on the loop."""
 
     def __init__(self) -> None:
         self._loop, self._loop_thread = asyncio.get_running_loop(), threading.get_ident()
-        self._queue: asyncio.Queue[tuple[http_pb2.ServeHTTPResponse, _Done | None] | None] = asyncio.Queue()
+        self._queue: asyncio.Queue[tuple[_M, _Done | None] | None] = asyncio.Queue()
         self._closed = False
 
-    def send(self, part: ResponsePart) -> None:
-        """Queues one part. From a worker thread, returns once gRPC has taken it (backpressure)."""
-        message = to_message(part)
+    def send(self, message: _M) -> None:
+        """Queues one message. From a worker thread, returns once gRPC has taken it (backpressure)."""
         if threading.get_ident() == self._loop_thread:
             if self._closed:
                 raise ConnectionResetError(_GONE)
@@ -92,19 +101,21 @@ class StreamSink:
         self._loop.call_soon_threadsafe(self._enqueue, message, done)
         done.result()
 
-    def _enqueue(self, message: http_pb2.ServeHTTPResponse, done: _Done) -> None:
+    def _enqueue(self, message: _M, done: _Done) -> None:
         if self._closed:
             done.set_exception(ConnectionResetError(_GONE))
         else:
             self._queue.put_nowait((message, done))
 
-    def finish(self) -> None:
-        """Queues ``body_complete`` and the end of the stream. Loop only."""
+    def finish(self, *last: _M) -> None:
+        """Queues the ``last`` messages and the end of the stream. Loop only."""
         if not self._closed:
-            self._queue.put_nowait((http_pb2.ServeHTTPResponse(body_complete=True), None))
+            for message in last:
+                self._queue.put_nowait((message, None))
             self._queue.put_nowait(None)
+            self._closed = True
 
-    async def messages(self) -> AsyncIterator[http_pb2.ServeHTTPResponse]:
+    async def messages(self) -> AsyncIterator[_M]:
         """The messages to send, until :meth:`finish`; closes the sink when the consumer stops."""
         try:
             while (item := await self._queue.get()) is not None:
@@ -127,13 +138,3 @@ class StreamSink:
             item = self._queue.get_nowait()
             if item is not None and item[1] is not None:
                 item[1].set_exception(ConnectionResetError(_GONE))
-
-
-def to_message(part: ResponsePart) -> http_pb2.ServeHTTPResponse:
-    """The wire message for one :class:`ResponsePart`."""
-    message = http_pb2.ServeHTTPResponse(body_chunk=part.chunk, flush=part.flush)
-    if part.status_code is not None:
-        message.init.status_code = part.status_code
-        for key, values in (part.headers or {}).items():
-            message.init.headers.add(key=key, values=values)
-    return message

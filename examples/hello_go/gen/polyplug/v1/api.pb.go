@@ -1432,6 +1432,182 @@ func (x *LogErrorResponse) GetError() *AppError {
 	return nil
 }
 
+// Who receives a published event (Mattermost's model.WebsocketBroadcast). Empty fields do not
+// restrict; the host still only delivers to users allowed to see the channel or team.
+type WebsocketBroadcast struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	OmitUsers     map[string]bool        `protobuf:"bytes,1,rep,name=omit_users,json=omitUsers,proto3" json:"omit_users,omitempty" protobuf_key:"bytes,1,opt,name=key" protobuf_val:"varint,2,opt,name=value"`
+	UserId        string                 `protobuf:"bytes,2,opt,name=user_id,json=userId,proto3" json:"user_id,omitempty"`
+	ChannelId     string                 `protobuf:"bytes,3,opt,name=channel_id,json=channelId,proto3" json:"channel_id,omitempty"`
+	TeamId        string                 `protobuf:"bytes,4,opt,name=team_id,json=teamId,proto3" json:"team_id,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *WebsocketBroadcast) Reset() {
+	*x = WebsocketBroadcast{}
+	mi := &file_polyplug_v1_api_proto_msgTypes[30]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *WebsocketBroadcast) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*WebsocketBroadcast) ProtoMessage() {}
+
+func (x *WebsocketBroadcast) ProtoReflect() protoreflect.Message {
+	mi := &file_polyplug_v1_api_proto_msgTypes[30]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use WebsocketBroadcast.ProtoReflect.Descriptor instead.
+func (*WebsocketBroadcast) Descriptor() ([]byte, []int) {
+	return file_polyplug_v1_api_proto_rawDescGZIP(), []int{30}
+}
+
+func (x *WebsocketBroadcast) GetOmitUsers() map[string]bool {
+	if x != nil {
+		return x.OmitUsers
+	}
+	return nil
+}
+
+func (x *WebsocketBroadcast) GetUserId() string {
+	if x != nil {
+		return x.UserId
+	}
+	return ""
+}
+
+func (x *WebsocketBroadcast) GetChannelId() string {
+	if x != nil {
+		return x.ChannelId
+	}
+	return ""
+}
+
+func (x *WebsocketBroadcast) GetTeamId() string {
+	if x != nil {
+		return x.TeamId
+	}
+	return ""
+}
+
+// Sends a custom event to WebSocket clients as "custom_<plugin id>_<event>", with the payload as
+// the event's data (Mattermost's API.PublishWebSocketEvent).
+type PublishWebSocketEventRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Event         string                 `protobuf:"bytes,1,opt,name=event,proto3" json:"event,omitempty"`
+	Payload       *structpb.Struct       `protobuf:"bytes,2,opt,name=payload,proto3" json:"payload,omitempty"`
+	Broadcast     *WebsocketBroadcast    `protobuf:"bytes,3,opt,name=broadcast,proto3" json:"broadcast,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *PublishWebSocketEventRequest) Reset() {
+	*x = PublishWebSocketEventRequest{}
+	mi := &file_polyplug_v1_api_proto_msgTypes[31]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *PublishWebSocketEventRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*PublishWebSocketEventRequest) ProtoMessage() {}
+
+func (x *PublishWebSocketEventRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_polyplug_v1_api_proto_msgTypes[31]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use PublishWebSocketEventRequest.ProtoReflect.Descriptor instead.
+func (*PublishWebSocketEventRequest) Descriptor() ([]byte, []int) {
+	return file_polyplug_v1_api_proto_rawDescGZIP(), []int{31}
+}
+
+func (x *PublishWebSocketEventRequest) GetEvent() string {
+	if x != nil {
+		return x.Event
+	}
+	return ""
+}
+
+func (x *PublishWebSocketEventRequest) GetPayload() *structpb.Struct {
+	if x != nil {
+		return x.Payload
+	}
+	return nil
+}
+
+func (x *PublishWebSocketEventRequest) GetBroadcast() *WebsocketBroadcast {
+	if x != nil {
+		return x.Broadcast
+	}
+	return nil
+}
+
+type PublishWebSocketEventResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Error         *AppError              `protobuf:"bytes,1,opt,name=error,proto3" json:"error,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *PublishWebSocketEventResponse) Reset() {
+	*x = PublishWebSocketEventResponse{}
+	mi := &file_polyplug_v1_api_proto_msgTypes[32]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *PublishWebSocketEventResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*PublishWebSocketEventResponse) ProtoMessage() {}
+
+func (x *PublishWebSocketEventResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_polyplug_v1_api_proto_msgTypes[32]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use PublishWebSocketEventResponse.ProtoReflect.Descriptor instead.
+func (*PublishWebSocketEventResponse) Descriptor() ([]byte, []int) {
+	return file_polyplug_v1_api_proto_rawDescGZIP(), []int{32}
+}
+
+func (x *PublishWebSocketEventResponse) GetError() *AppError {
+	if x != nil {
+		return x.Error
+	}
+	return nil
+}
+
 var File_polyplug_v1_api_proto protoreflect.FileDescriptor
 
 const file_polyplug_v1_api_proto_rawDesc = "" +
@@ -1509,7 +1685,24 @@ const file_polyplug_v1_api_proto_rawDesc = "" +
 	"\amessage\x18\x01 \x01(\tR\amessage\x12/\n" +
 	"\x06fields\x18\x02 \x01(\v2\x17.google.protobuf.StructR\x06fields\"?\n" +
 	"\x10LogErrorResponse\x12+\n" +
-	"\x05error\x18\x01 \x01(\v2\x15.polyplug.v1.AppErrorR\x05error2\x9d\t\n" +
+	"\x05error\x18\x01 \x01(\v2\x15.polyplug.v1.AppErrorR\x05error\"\xf2\x01\n" +
+	"\x12WebsocketBroadcast\x12M\n" +
+	"\n" +
+	"omit_users\x18\x01 \x03(\v2..polyplug.v1.WebsocketBroadcast.OmitUsersEntryR\tomitUsers\x12\x17\n" +
+	"\auser_id\x18\x02 \x01(\tR\x06userId\x12\x1d\n" +
+	"\n" +
+	"channel_id\x18\x03 \x01(\tR\tchannelId\x12\x17\n" +
+	"\ateam_id\x18\x04 \x01(\tR\x06teamId\x1a<\n" +
+	"\x0eOmitUsersEntry\x12\x10\n" +
+	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
+	"\x05value\x18\x02 \x01(\bR\x05value:\x028\x01\"\xa6\x01\n" +
+	"\x1cPublishWebSocketEventRequest\x12\x14\n" +
+	"\x05event\x18\x01 \x01(\tR\x05event\x121\n" +
+	"\apayload\x18\x02 \x01(\v2\x17.google.protobuf.StructR\apayload\x12=\n" +
+	"\tbroadcast\x18\x03 \x01(\v2\x1f.polyplug.v1.WebsocketBroadcastR\tbroadcast\"L\n" +
+	"\x1dPublishWebSocketEventResponse\x12+\n" +
+	"\x05error\x18\x01 \x01(\v2\x15.polyplug.v1.AppErrorR\x05error2\x8d\n" +
+	"\n" +
 	"\tPluginAPI\x12_\n" +
 	"\x10GetServerVersion\x12$.polyplug.v1.GetServerVersionRequest\x1a%.polyplug.v1.GetServerVersionResponse\x12\\\n" +
 	"\x0fGetPluginConfig\x12#.polyplug.v1.GetPluginConfigRequest\x1a$.polyplug.v1.GetPluginConfigResponse\x12D\n" +
@@ -1527,7 +1720,8 @@ const file_polyplug_v1_api_proto_rawDesc = "" +
 	"\bLogDebug\x12\x1c.polyplug.v1.LogDebugRequest\x1a\x1d.polyplug.v1.LogDebugResponse\x12D\n" +
 	"\aLogInfo\x12\x1b.polyplug.v1.LogInfoRequest\x1a\x1c.polyplug.v1.LogInfoResponse\x12D\n" +
 	"\aLogWarn\x12\x1b.polyplug.v1.LogWarnRequest\x1a\x1c.polyplug.v1.LogWarnResponse\x12G\n" +
-	"\bLogError\x12\x1c.polyplug.v1.LogErrorRequest\x1a\x1d.polyplug.v1.LogErrorResponseB\xa3\x01\n" +
+	"\bLogError\x12\x1c.polyplug.v1.LogErrorRequest\x1a\x1d.polyplug.v1.LogErrorResponse\x12n\n" +
+	"\x15PublishWebSocketEvent\x12).polyplug.v1.PublishWebSocketEventRequest\x1a*.polyplug.v1.PublishWebSocketEventResponseB\xa3\x01\n" +
 	"\x0fcom.polyplug.v1B\bApiProtoP\x01Z9polyplug.dev/examples/hello_go/gen/polyplug/v1;polyplugv1\xa2\x02\x03PXX\xaa\x02\vPolyplug.V1\xca\x02\vPolyplug\\V1\xe2\x02\x17Polyplug\\V1\\GPBMetadata\xea\x02\fPolyplug::V1b\x06proto3"
 
 var (
@@ -1542,107 +1736,117 @@ func file_polyplug_v1_api_proto_rawDescGZIP() []byte {
 	return file_polyplug_v1_api_proto_rawDescData
 }
 
-var file_polyplug_v1_api_proto_msgTypes = make([]protoimpl.MessageInfo, 30)
+var file_polyplug_v1_api_proto_msgTypes = make([]protoimpl.MessageInfo, 34)
 var file_polyplug_v1_api_proto_goTypes = []any{
-	(*GetServerVersionRequest)(nil),   // 0: polyplug.v1.GetServerVersionRequest
-	(*GetServerVersionResponse)(nil),  // 1: polyplug.v1.GetServerVersionResponse
-	(*GetPluginConfigRequest)(nil),    // 2: polyplug.v1.GetPluginConfigRequest
-	(*GetPluginConfigResponse)(nil),   // 3: polyplug.v1.GetPluginConfigResponse
-	(*GetUserRequest)(nil),            // 4: polyplug.v1.GetUserRequest
-	(*GetUserResponse)(nil),           // 5: polyplug.v1.GetUserResponse
-	(*GetChannelRequest)(nil),         // 6: polyplug.v1.GetChannelRequest
-	(*GetChannelResponse)(nil),        // 7: polyplug.v1.GetChannelResponse
-	(*CreatePostRequest)(nil),         // 8: polyplug.v1.CreatePostRequest
-	(*CreatePostResponse)(nil),        // 9: polyplug.v1.CreatePostResponse
-	(*GetPostRequest)(nil),            // 10: polyplug.v1.GetPostRequest
-	(*GetPostResponse)(nil),           // 11: polyplug.v1.GetPostResponse
-	(*KVSetRequest)(nil),              // 12: polyplug.v1.KVSetRequest
-	(*KVSetResponse)(nil),             // 13: polyplug.v1.KVSetResponse
-	(*KVGetRequest)(nil),              // 14: polyplug.v1.KVGetRequest
-	(*KVGetResponse)(nil),             // 15: polyplug.v1.KVGetResponse
-	(*KVDeleteRequest)(nil),           // 16: polyplug.v1.KVDeleteRequest
-	(*KVDeleteResponse)(nil),          // 17: polyplug.v1.KVDeleteResponse
-	(*RegisterCommandRequest)(nil),    // 18: polyplug.v1.RegisterCommandRequest
-	(*RegisterCommandResponse)(nil),   // 19: polyplug.v1.RegisterCommandResponse
-	(*UnregisterCommandRequest)(nil),  // 20: polyplug.v1.UnregisterCommandRequest
-	(*UnregisterCommandResponse)(nil), // 21: polyplug.v1.UnregisterCommandResponse
-	(*LogDebugRequest)(nil),           // 22: polyplug.v1.LogDebugRequest
-	(*LogDebugResponse)(nil),          // 23: polyplug.v1.LogDebugResponse
-	(*LogInfoRequest)(nil),            // 24: polyplug.v1.LogInfoRequest
-	(*LogInfoResponse)(nil),           // 25: polyplug.v1.LogInfoResponse
-	(*LogWarnRequest)(nil),            // 26: polyplug.v1.LogWarnRequest
-	(*LogWarnResponse)(nil),           // 27: polyplug.v1.LogWarnResponse
-	(*LogErrorRequest)(nil),           // 28: polyplug.v1.LogErrorRequest
-	(*LogErrorResponse)(nil),          // 29: polyplug.v1.LogErrorResponse
-	(*AppError)(nil),                  // 30: polyplug.v1.AppError
-	(*structpb.Struct)(nil),           // 31: google.protobuf.Struct
-	(*User)(nil),                      // 32: polyplug.v1.User
-	(*Channel)(nil),                   // 33: polyplug.v1.Channel
-	(*Post)(nil),                      // 34: polyplug.v1.Post
-	(*Command)(nil),                   // 35: polyplug.v1.Command
+	(*GetServerVersionRequest)(nil),       // 0: polyplug.v1.GetServerVersionRequest
+	(*GetServerVersionResponse)(nil),      // 1: polyplug.v1.GetServerVersionResponse
+	(*GetPluginConfigRequest)(nil),        // 2: polyplug.v1.GetPluginConfigRequest
+	(*GetPluginConfigResponse)(nil),       // 3: polyplug.v1.GetPluginConfigResponse
+	(*GetUserRequest)(nil),                // 4: polyplug.v1.GetUserRequest
+	(*GetUserResponse)(nil),               // 5: polyplug.v1.GetUserResponse
+	(*GetChannelRequest)(nil),             // 6: polyplug.v1.GetChannelRequest
+	(*GetChannelResponse)(nil),            // 7: polyplug.v1.GetChannelResponse
+	(*CreatePostRequest)(nil),             // 8: polyplug.v1.CreatePostRequest
+	(*CreatePostResponse)(nil),            // 9: polyplug.v1.CreatePostResponse
+	(*GetPostRequest)(nil),                // 10: polyplug.v1.GetPostRequest
+	(*GetPostResponse)(nil),               // 11: polyplug.v1.GetPostResponse
+	(*KVSetRequest)(nil),                  // 12: polyplug.v1.KVSetRequest
+	(*KVSetResponse)(nil),                 // 13: polyplug.v1.KVSetResponse
+	(*KVGetRequest)(nil),                  // 14: polyplug.v1.KVGetRequest
+	(*KVGetResponse)(nil),                 // 15: polyplug.v1.KVGetResponse
+	(*KVDeleteRequest)(nil),               // 16: polyplug.v1.KVDeleteRequest
+	(*KVDeleteResponse)(nil),              // 17: polyplug.v1.KVDeleteResponse
+	(*RegisterCommandRequest)(nil),        // 18: polyplug.v1.RegisterCommandRequest
+	(*RegisterCommandResponse)(nil),       // 19: polyplug.v1.RegisterCommandResponse
+	(*UnregisterCommandRequest)(nil),      // 20: polyplug.v1.UnregisterCommandRequest
+	(*UnregisterCommandResponse)(nil),     // 21: polyplug.v1.UnregisterCommandResponse
+	(*LogDebugRequest)(nil),               // 22: polyplug.v1.LogDebugRequest
+	(*LogDebugResponse)(nil),              // 23: polyplug.v1.LogDebugResponse
+	(*LogInfoRequest)(nil),                // 24: polyplug.v1.LogInfoRequest
+	(*LogInfoResponse)(nil),               // 25: polyplug.v1.LogInfoResponse
+	(*LogWarnRequest)(nil),                // 26: polyplug.v1.LogWarnRequest
+	(*LogWarnResponse)(nil),               // 27: polyplug.v1.LogWarnResponse
+	(*LogErrorRequest)(nil),               // 28: polyplug.v1.LogErrorRequest
+	(*LogErrorResponse)(nil),              // 29: polyplug.v1.LogErrorResponse
+	(*WebsocketBroadcast)(nil),            // 30: polyplug.v1.WebsocketBroadcast
+	(*PublishWebSocketEventRequest)(nil),  // 31: polyplug.v1.PublishWebSocketEventRequest
+	(*PublishWebSocketEventResponse)(nil), // 32: polyplug.v1.PublishWebSocketEventResponse
+	nil,                                   // 33: polyplug.v1.WebsocketBroadcast.OmitUsersEntry
+	(*AppError)(nil),                      // 34: polyplug.v1.AppError
+	(*structpb.Struct)(nil),               // 35: google.protobuf.Struct
+	(*User)(nil),                          // 36: polyplug.v1.User
+	(*Channel)(nil),                       // 37: polyplug.v1.Channel
+	(*Post)(nil),                          // 38: polyplug.v1.Post
+	(*Command)(nil),                       // 39: polyplug.v1.Command
 }
 var file_polyplug_v1_api_proto_depIdxs = []int32{
-	30, // 0: polyplug.v1.GetServerVersionResponse.error:type_name -> polyplug.v1.AppError
-	30, // 1: polyplug.v1.GetPluginConfigResponse.error:type_name -> polyplug.v1.AppError
-	31, // 2: polyplug.v1.GetPluginConfigResponse.config:type_name -> google.protobuf.Struct
-	30, // 3: polyplug.v1.GetUserResponse.error:type_name -> polyplug.v1.AppError
-	32, // 4: polyplug.v1.GetUserResponse.user:type_name -> polyplug.v1.User
-	30, // 5: polyplug.v1.GetChannelResponse.error:type_name -> polyplug.v1.AppError
-	33, // 6: polyplug.v1.GetChannelResponse.channel:type_name -> polyplug.v1.Channel
-	34, // 7: polyplug.v1.CreatePostRequest.post:type_name -> polyplug.v1.Post
-	30, // 8: polyplug.v1.CreatePostResponse.error:type_name -> polyplug.v1.AppError
-	34, // 9: polyplug.v1.CreatePostResponse.post:type_name -> polyplug.v1.Post
-	30, // 10: polyplug.v1.GetPostResponse.error:type_name -> polyplug.v1.AppError
-	34, // 11: polyplug.v1.GetPostResponse.post:type_name -> polyplug.v1.Post
-	30, // 12: polyplug.v1.KVSetResponse.error:type_name -> polyplug.v1.AppError
-	30, // 13: polyplug.v1.KVGetResponse.error:type_name -> polyplug.v1.AppError
-	30, // 14: polyplug.v1.KVDeleteResponse.error:type_name -> polyplug.v1.AppError
-	35, // 15: polyplug.v1.RegisterCommandRequest.command:type_name -> polyplug.v1.Command
-	30, // 16: polyplug.v1.RegisterCommandResponse.error:type_name -> polyplug.v1.AppError
-	30, // 17: polyplug.v1.UnregisterCommandResponse.error:type_name -> polyplug.v1.AppError
-	31, // 18: polyplug.v1.LogDebugRequest.fields:type_name -> google.protobuf.Struct
-	30, // 19: polyplug.v1.LogDebugResponse.error:type_name -> polyplug.v1.AppError
-	31, // 20: polyplug.v1.LogInfoRequest.fields:type_name -> google.protobuf.Struct
-	30, // 21: polyplug.v1.LogInfoResponse.error:type_name -> polyplug.v1.AppError
-	31, // 22: polyplug.v1.LogWarnRequest.fields:type_name -> google.protobuf.Struct
-	30, // 23: polyplug.v1.LogWarnResponse.error:type_name -> polyplug.v1.AppError
-	31, // 24: polyplug.v1.LogErrorRequest.fields:type_name -> google.protobuf.Struct
-	30, // 25: polyplug.v1.LogErrorResponse.error:type_name -> polyplug.v1.AppError
-	0,  // 26: polyplug.v1.PluginAPI.GetServerVersion:input_type -> polyplug.v1.GetServerVersionRequest
-	2,  // 27: polyplug.v1.PluginAPI.GetPluginConfig:input_type -> polyplug.v1.GetPluginConfigRequest
-	4,  // 28: polyplug.v1.PluginAPI.GetUser:input_type -> polyplug.v1.GetUserRequest
-	6,  // 29: polyplug.v1.PluginAPI.GetChannel:input_type -> polyplug.v1.GetChannelRequest
-	8,  // 30: polyplug.v1.PluginAPI.CreatePost:input_type -> polyplug.v1.CreatePostRequest
-	10, // 31: polyplug.v1.PluginAPI.GetPost:input_type -> polyplug.v1.GetPostRequest
-	12, // 32: polyplug.v1.PluginAPI.KVSet:input_type -> polyplug.v1.KVSetRequest
-	14, // 33: polyplug.v1.PluginAPI.KVGet:input_type -> polyplug.v1.KVGetRequest
-	16, // 34: polyplug.v1.PluginAPI.KVDelete:input_type -> polyplug.v1.KVDeleteRequest
-	18, // 35: polyplug.v1.PluginAPI.RegisterCommand:input_type -> polyplug.v1.RegisterCommandRequest
-	20, // 36: polyplug.v1.PluginAPI.UnregisterCommand:input_type -> polyplug.v1.UnregisterCommandRequest
-	22, // 37: polyplug.v1.PluginAPI.LogDebug:input_type -> polyplug.v1.LogDebugRequest
-	24, // 38: polyplug.v1.PluginAPI.LogInfo:input_type -> polyplug.v1.LogInfoRequest
-	26, // 39: polyplug.v1.PluginAPI.LogWarn:input_type -> polyplug.v1.LogWarnRequest
-	28, // 40: polyplug.v1.PluginAPI.LogError:input_type -> polyplug.v1.LogErrorRequest
-	1,  // 41: polyplug.v1.PluginAPI.GetServerVersion:output_type -> polyplug.v1.GetServerVersionResponse
-	3,  // 42: polyplug.v1.PluginAPI.GetPluginConfig:output_type -> polyplug.v1.GetPluginConfigResponse
-	5,  // 43: polyplug.v1.PluginAPI.GetUser:output_type -> polyplug.v1.GetUserResponse
-	7,  // 44: polyplug.v1.PluginAPI.GetChannel:output_type -> polyplug.v1.GetChannelResponse
-	9,  // 45: polyplug.v1.PluginAPI.CreatePost:output_type -> polyplug.v1.CreatePostResponse
-	11, // 46: polyplug.v1.PluginAPI.GetPost:output_type -> polyplug.v1.GetPostResponse
-	13, // 47: polyplug.v1.PluginAPI.KVSet:output_type -> polyplug.v1.KVSetResponse
-	15, // 48: polyplug.v1.PluginAPI.KVGet:output_type -> polyplug.v1.KVGetResponse
-	17, // 49: polyplug.v1.PluginAPI.KVDelete:output_type -> polyplug.v1.KVDeleteResponse
-	19, // 50: polyplug.v1.PluginAPI.RegisterCommand:output_type -> polyplug.v1.RegisterCommandResponse
-	21, // 51: polyplug.v1.PluginAPI.UnregisterCommand:output_type -> polyplug.v1.UnregisterCommandResponse
-	23, // 52: polyplug.v1.PluginAPI.LogDebug:output_type -> polyplug.v1.LogDebugResponse
-	25, // 53: polyplug.v1.PluginAPI.LogInfo:output_type -> polyplug.v1.LogInfoResponse
-	27, // 54: polyplug.v1.PluginAPI.LogWarn:output_type -> polyplug.v1.LogWarnResponse
-	29, // 55: polyplug.v1.PluginAPI.LogError:output_type -> polyplug.v1.LogErrorResponse
-	41, // [41:56] is the sub-list for method output_type
-	26, // [26:41] is the sub-list for method input_type
-	26, // [26:26] is the sub-list for extension type_name
-	26, // [26:26] is the sub-list for extension extendee
-	0,  // [0:26] is the sub-list for field type_name
+	34, // 0: polyplug.v1.GetServerVersionResponse.error:type_name -> polyplug.v1.AppError
+	34, // 1: polyplug.v1.GetPluginConfigResponse.error:type_name -> polyplug.v1.AppError
+	35, // 2: polyplug.v1.GetPluginConfigResponse.config:type_name -> google.protobuf.Struct
+	34, // 3: polyplug.v1.GetUserResponse.error:type_name -> polyplug.v1.AppError
+	36, // 4: polyplug.v1.GetUserResponse.user:type_name -> polyplug.v1.User
+	34, // 5: polyplug.v1.GetChannelResponse.error:type_name -> polyplug.v1.AppError
+	37, // 6: polyplug.v1.GetChannelResponse.channel:type_name -> polyplug.v1.Channel
+	38, // 7: polyplug.v1.CreatePostRequest.post:type_name -> polyplug.v1.Post
+	34, // 8: polyplug.v1.CreatePostResponse.error:type_name -> polyplug.v1.AppError
+	38, // 9: polyplug.v1.CreatePostResponse.post:type_name -> polyplug.v1.Post
+	34, // 10: polyplug.v1.GetPostResponse.error:type_name -> polyplug.v1.AppError
+	38, // 11: polyplug.v1.GetPostResponse.post:type_name -> polyplug.v1.Post
+	34, // 12: polyplug.v1.KVSetResponse.error:type_name -> polyplug.v1.AppError
+	34, // 13: polyplug.v1.KVGetResponse.error:type_name -> polyplug.v1.AppError
+	34, // 14: polyplug.v1.KVDeleteResponse.error:type_name -> polyplug.v1.AppError
+	39, // 15: polyplug.v1.RegisterCommandRequest.command:type_name -> polyplug.v1.Command
+	34, // 16: polyplug.v1.RegisterCommandResponse.error:type_name -> polyplug.v1.AppError
+	34, // 17: polyplug.v1.UnregisterCommandResponse.error:type_name -> polyplug.v1.AppError
+	35, // 18: polyplug.v1.LogDebugRequest.fields:type_name -> google.protobuf.Struct
+	34, // 19: polyplug.v1.LogDebugResponse.error:type_name -> polyplug.v1.AppError
+	35, // 20: polyplug.v1.LogInfoRequest.fields:type_name -> google.protobuf.Struct
+	34, // 21: polyplug.v1.LogInfoResponse.error:type_name -> polyplug.v1.AppError
+	35, // 22: polyplug.v1.LogWarnRequest.fields:type_name -> google.protobuf.Struct
+	34, // 23: polyplug.v1.LogWarnResponse.error:type_name -> polyplug.v1.AppError
+	35, // 24: polyplug.v1.LogErrorRequest.fields:type_name -> google.protobuf.Struct
+	34, // 25: polyplug.v1.LogErrorResponse.error:type_name -> polyplug.v1.AppError
+	33, // 26: polyplug.v1.WebsocketBroadcast.omit_users:type_name -> polyplug.v1.WebsocketBroadcast.OmitUsersEntry
+	35, // 27: polyplug.v1.PublishWebSocketEventRequest.payload:type_name -> google.protobuf.Struct
+	30, // 28: polyplug.v1.PublishWebSocketEventRequest.broadcast:type_name -> polyplug.v1.WebsocketBroadcast
+	34, // 29: polyplug.v1.PublishWebSocketEventResponse.error:type_name -> polyplug.v1.AppError
+	0,  // 30: polyplug.v1.PluginAPI.GetServerVersion:input_type -> polyplug.v1.GetServerVersionRequest
+	2,  // 31: polyplug.v1.PluginAPI.GetPluginConfig:input_type -> polyplug.v1.GetPluginConfigRequest
+	4,  // 32: polyplug.v1.PluginAPI.GetUser:input_type -> polyplug.v1.GetUserRequest
+	6,  // 33: polyplug.v1.PluginAPI.GetChannel:input_type -> polyplug.v1.GetChannelRequest
+	8,  // 34: polyplug.v1.PluginAPI.CreatePost:input_type -> polyplug.v1.CreatePostRequest
+	10, // 35: polyplug.v1.PluginAPI.GetPost:input_type -> polyplug.v1.GetPostRequest
+	12, // 36: polyplug.v1.PluginAPI.KVSet:input_type -> polyplug.v1.KVSetRequest
+	14, // 37: polyplug.v1.PluginAPI.KVGet:input_type -> polyplug.v1.KVGetRequest
+	16, // 38: polyplug.v1.PluginAPI.KVDelete:input_type -> polyplug.v1.KVDeleteRequest
+	18, // 39: polyplug.v1.PluginAPI.RegisterCommand:input_type -> polyplug.v1.RegisterCommandRequest
+	20, // 40: polyplug.v1.PluginAPI.UnregisterCommand:input_type -> polyplug.v1.UnregisterCommandRequest
+	22, // 41: polyplug.v1.PluginAPI.LogDebug:input_type -> polyplug.v1.LogDebugRequest
+	24, // 42: polyplug.v1.PluginAPI.LogInfo:input_type -> polyplug.v1.LogInfoRequest
+	26, // 43: polyplug.v1.PluginAPI.LogWarn:input_type -> polyplug.v1.LogWarnRequest
+	28, // 44: polyplug.v1.PluginAPI.LogError:input_type -> polyplug.v1.LogErrorRequest
+	31, // 45: polyplug.v1.PluginAPI.PublishWebSocketEvent:input_type -> polyplug.v1.PublishWebSocketEventRequest
+	1,  // 46: polyplug.v1.PluginAPI.GetServerVersion:output_type -> polyplug.v1.GetServerVersionResponse
+	3,  // 47: polyplug.v1.PluginAPI.GetPluginConfig:output_type -> polyplug.v1.GetPluginConfigResponse
+	5,  // 48: polyplug.v1.PluginAPI.GetUser:output_type -> polyplug.v1.GetUserResponse
+	7,  // 49: polyplug.v1.PluginAPI.GetChannel:output_type -> polyplug.v1.GetChannelResponse
+	9,  // 50: polyplug.v1.PluginAPI.CreatePost:output_type -> polyplug.v1.CreatePostResponse
+	11, // 51: polyplug.v1.PluginAPI.GetPost:output_type -> polyplug.v1.GetPostResponse
+	13, // 52: polyplug.v1.PluginAPI.KVSet:output_type -> polyplug.v1.KVSetResponse
+	15, // 53: polyplug.v1.PluginAPI.KVGet:output_type -> polyplug.v1.KVGetResponse
+	17, // 54: polyplug.v1.PluginAPI.KVDelete:output_type -> polyplug.v1.KVDeleteResponse
+	19, // 55: polyplug.v1.PluginAPI.RegisterCommand:output_type -> polyplug.v1.RegisterCommandResponse
+	21, // 56: polyplug.v1.PluginAPI.UnregisterCommand:output_type -> polyplug.v1.UnregisterCommandResponse
+	23, // 57: polyplug.v1.PluginAPI.LogDebug:output_type -> polyplug.v1.LogDebugResponse
+	25, // 58: polyplug.v1.PluginAPI.LogInfo:output_type -> polyplug.v1.LogInfoResponse
+	27, // 59: polyplug.v1.PluginAPI.LogWarn:output_type -> polyplug.v1.LogWarnResponse
+	29, // 60: polyplug.v1.PluginAPI.LogError:output_type -> polyplug.v1.LogErrorResponse
+	32, // 61: polyplug.v1.PluginAPI.PublishWebSocketEvent:output_type -> polyplug.v1.PublishWebSocketEventResponse
+	46, // [46:62] is the sub-list for method output_type
+	30, // [30:46] is the sub-list for method input_type
+	30, // [30:30] is the sub-list for extension type_name
+	30, // [30:30] is the sub-list for extension extendee
+	0,  // [0:30] is the sub-list for field type_name
 }
 
 func init() { file_polyplug_v1_api_proto_init() }
@@ -1662,7 +1866,7 @@ func file_polyplug_v1_api_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_polyplug_v1_api_proto_rawDesc), len(file_polyplug_v1_api_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   30,
+			NumMessages:   34,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

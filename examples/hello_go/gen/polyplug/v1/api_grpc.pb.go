@@ -19,21 +19,22 @@ import (
 const _ = grpc.SupportPackageIsVersion9
 
 const (
-	PluginAPI_GetServerVersion_FullMethodName  = "/polyplug.v1.PluginAPI/GetServerVersion"
-	PluginAPI_GetPluginConfig_FullMethodName   = "/polyplug.v1.PluginAPI/GetPluginConfig"
-	PluginAPI_GetUser_FullMethodName           = "/polyplug.v1.PluginAPI/GetUser"
-	PluginAPI_GetChannel_FullMethodName        = "/polyplug.v1.PluginAPI/GetChannel"
-	PluginAPI_CreatePost_FullMethodName        = "/polyplug.v1.PluginAPI/CreatePost"
-	PluginAPI_GetPost_FullMethodName           = "/polyplug.v1.PluginAPI/GetPost"
-	PluginAPI_KVSet_FullMethodName             = "/polyplug.v1.PluginAPI/KVSet"
-	PluginAPI_KVGet_FullMethodName             = "/polyplug.v1.PluginAPI/KVGet"
-	PluginAPI_KVDelete_FullMethodName          = "/polyplug.v1.PluginAPI/KVDelete"
-	PluginAPI_RegisterCommand_FullMethodName   = "/polyplug.v1.PluginAPI/RegisterCommand"
-	PluginAPI_UnregisterCommand_FullMethodName = "/polyplug.v1.PluginAPI/UnregisterCommand"
-	PluginAPI_LogDebug_FullMethodName          = "/polyplug.v1.PluginAPI/LogDebug"
-	PluginAPI_LogInfo_FullMethodName           = "/polyplug.v1.PluginAPI/LogInfo"
-	PluginAPI_LogWarn_FullMethodName           = "/polyplug.v1.PluginAPI/LogWarn"
-	PluginAPI_LogError_FullMethodName          = "/polyplug.v1.PluginAPI/LogError"
+	PluginAPI_GetServerVersion_FullMethodName      = "/polyplug.v1.PluginAPI/GetServerVersion"
+	PluginAPI_GetPluginConfig_FullMethodName       = "/polyplug.v1.PluginAPI/GetPluginConfig"
+	PluginAPI_GetUser_FullMethodName               = "/polyplug.v1.PluginAPI/GetUser"
+	PluginAPI_GetChannel_FullMethodName            = "/polyplug.v1.PluginAPI/GetChannel"
+	PluginAPI_CreatePost_FullMethodName            = "/polyplug.v1.PluginAPI/CreatePost"
+	PluginAPI_GetPost_FullMethodName               = "/polyplug.v1.PluginAPI/GetPost"
+	PluginAPI_KVSet_FullMethodName                 = "/polyplug.v1.PluginAPI/KVSet"
+	PluginAPI_KVGet_FullMethodName                 = "/polyplug.v1.PluginAPI/KVGet"
+	PluginAPI_KVDelete_FullMethodName              = "/polyplug.v1.PluginAPI/KVDelete"
+	PluginAPI_RegisterCommand_FullMethodName       = "/polyplug.v1.PluginAPI/RegisterCommand"
+	PluginAPI_UnregisterCommand_FullMethodName     = "/polyplug.v1.PluginAPI/UnregisterCommand"
+	PluginAPI_LogDebug_FullMethodName              = "/polyplug.v1.PluginAPI/LogDebug"
+	PluginAPI_LogInfo_FullMethodName               = "/polyplug.v1.PluginAPI/LogInfo"
+	PluginAPI_LogWarn_FullMethodName               = "/polyplug.v1.PluginAPI/LogWarn"
+	PluginAPI_LogError_FullMethodName              = "/polyplug.v1.PluginAPI/LogError"
+	PluginAPI_PublishWebSocketEvent_FullMethodName = "/polyplug.v1.PluginAPI/PublishWebSocketEvent"
 )
 
 // PluginAPIClient is the client API for PluginAPI service.
@@ -60,6 +61,7 @@ type PluginAPIClient interface {
 	LogInfo(ctx context.Context, in *LogInfoRequest, opts ...grpc.CallOption) (*LogInfoResponse, error)
 	LogWarn(ctx context.Context, in *LogWarnRequest, opts ...grpc.CallOption) (*LogWarnResponse, error)
 	LogError(ctx context.Context, in *LogErrorRequest, opts ...grpc.CallOption) (*LogErrorResponse, error)
+	PublishWebSocketEvent(ctx context.Context, in *PublishWebSocketEventRequest, opts ...grpc.CallOption) (*PublishWebSocketEventResponse, error)
 }
 
 type pluginAPIClient struct {
@@ -220,6 +222,16 @@ func (c *pluginAPIClient) LogError(ctx context.Context, in *LogErrorRequest, opt
 	return out, nil
 }
 
+func (c *pluginAPIClient) PublishWebSocketEvent(ctx context.Context, in *PublishWebSocketEventRequest, opts ...grpc.CallOption) (*PublishWebSocketEventResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(PublishWebSocketEventResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_PublishWebSocketEvent_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // PluginAPIServer is the server API for PluginAPI service.
 // All implementations must embed UnimplementedPluginAPIServer
 // for forward compatibility.
@@ -244,6 +256,7 @@ type PluginAPIServer interface {
 	LogInfo(context.Context, *LogInfoRequest) (*LogInfoResponse, error)
 	LogWarn(context.Context, *LogWarnRequest) (*LogWarnResponse, error)
 	LogError(context.Context, *LogErrorRequest) (*LogErrorResponse, error)
+	PublishWebSocketEvent(context.Context, *PublishWebSocketEventRequest) (*PublishWebSocketEventResponse, error)
 	mustEmbedUnimplementedPluginAPIServer()
 }
 
@@ -298,6 +311,9 @@ func (UnimplementedPluginAPIServer) LogWarn(context.Context, *LogWarnRequest) (*
 }
 func (UnimplementedPluginAPIServer) LogError(context.Context, *LogErrorRequest) (*LogErrorResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method LogError not implemented")
+}
+func (UnimplementedPluginAPIServer) PublishWebSocketEvent(context.Context, *PublishWebSocketEventRequest) (*PublishWebSocketEventResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method PublishWebSocketEvent not implemented")
 }
 func (UnimplementedPluginAPIServer) mustEmbedUnimplementedPluginAPIServer() {}
 func (UnimplementedPluginAPIServer) testEmbeddedByValue()                   {}
@@ -590,6 +606,24 @@ func _PluginAPI_LogError_Handler(srv interface{}, ctx context.Context, dec func(
 	return interceptor(ctx, in, info, handler)
 }
 
+func _PluginAPI_PublishWebSocketEvent_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(PublishWebSocketEventRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).PublishWebSocketEvent(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_PublishWebSocketEvent_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).PublishWebSocketEvent(ctx, req.(*PublishWebSocketEventRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 // PluginAPI_ServiceDesc is the grpc.ServiceDesc for PluginAPI service.
 // It's only intended for direct use with grpc.RegisterService,
 // and not to be introspected or modified (even as a copy)
@@ -656,6 +690,10 @@ var PluginAPI_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "LogError",
 			Handler:    _PluginAPI_LogError_Handler,
+		},
+		{
+			MethodName: "PublishWebSocketEvent",
+			Handler:    _PluginAPI_PublishWebSocketEvent_Handler,
 		},
 	},
 	Streams:  []grpc.StreamDesc{},

@@ -8,21 +8,35 @@ kept because plugins written for the seed SDK import ``mattermost_plugin._intern
 from .bot import Bot
 from .channel import Channel, ChannelType
 from .command import Command, CommandArgs, CommandResponse
+from .events import OnInstallEvent, PluginClusterEvent, WebSocketRequest
+from .file_info import FileData, FileInfo
+from .member import ChannelMember, TeamMember
 from .plugin_context import PluginContext
 from .post import Post
+from .preference import Preference
+from .reaction import Reaction
 from .team import Team, TeamType
 from .user import User
 
 __all__ = [
     "Bot",
     "Channel",
+    "ChannelMember",
     "ChannelType",
     "Command",
     "CommandArgs",
     "CommandResponse",
+    "FileData",
+    "FileInfo",
+    "OnInstallEvent",
+    "PluginClusterEvent",
     "PluginContext",
     "Post",
+    "Preference",
+    "Reaction",
     "Team",
+    "TeamMember",
     "TeamType",
     "User",
+    "WebSocketRequest",
 ]

@@ -3,9 +3,11 @@
 isort:skip_file
 """
 
+from collections import abc as _abc
 from google.protobuf import descriptor as _descriptor
 from google.protobuf import message as _message
 from google.protobuf import struct_pb2 as _struct_pb2
+from google.protobuf.internal import containers as _containers
 from mattermost_plugin._gen.polyplug.v1 import app_error_pb2 as _app_error_pb2
 from mattermost_plugin._gen.polyplug.v1 import channel_pb2 as _channel_pb2
 from mattermost_plugin._gen.polyplug.v1 import command_pb2 as _command_pb2
@@ -654,3 +656,107 @@ class LogErrorResponse(_message.Message):
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
 Global___LogErrorResponse: _TypeAlias = LogErrorResponse  # noqa: Y015
+
+@_typing.final
+class WebsocketBroadcast(_message.Message):
+    """Who receives a published event (Mattermost's model.WebsocketBroadcast). Empty fields do not
+    restrict; the host still only delivers to users allowed to see the channel or team.
+    """
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    @_typing.final
+    class OmitUsersEntry(_message.Message):
+        DESCRIPTOR: _descriptor.Descriptor
+
+        KEY_FIELD_NUMBER: _builtins.int
+        VALUE_FIELD_NUMBER: _builtins.int
+        key: _builtins.str
+        value: _builtins.bool
+        def __init__(
+            self,
+            *,
+            key: _builtins.str = ...,
+            value: _builtins.bool = ...,
+        ) -> None: ...
+        _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+        def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+        _ClearFieldArgType: _TypeAlias = _typing.Literal["key", b"key", "value", b"value"]  # noqa: Y015
+        def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+        def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+    OMIT_USERS_FIELD_NUMBER: _builtins.int
+    USER_ID_FIELD_NUMBER: _builtins.int
+    CHANNEL_ID_FIELD_NUMBER: _builtins.int
+    TEAM_ID_FIELD_NUMBER: _builtins.int
+    user_id: _builtins.str
+    channel_id: _builtins.str
+    team_id: _builtins.str
+    @_builtins.property
+    def omit_users(self) -> _containers.ScalarMap[_builtins.str, _builtins.bool]: ...
+    def __init__(
+        self,
+        *,
+        omit_users: _abc.Mapping[_builtins.str, _builtins.bool] | None = ...,
+        user_id: _builtins.str = ...,
+        channel_id: _builtins.str = ...,
+        team_id: _builtins.str = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["channel_id", b"channel_id", "omit_users", b"omit_users", "team_id", b"team_id", "user_id", b"user_id"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___WebsocketBroadcast: _TypeAlias = WebsocketBroadcast  # noqa: Y015
+
+@_typing.final
+class PublishWebSocketEventRequest(_message.Message):
+    """Sends a custom event to WebSocket clients as "custom_<plugin id>_<event>", with the payload as
+    the event's data (Mattermost's API.PublishWebSocketEvent).
+    """
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    EVENT_FIELD_NUMBER: _builtins.int
+    PAYLOAD_FIELD_NUMBER: _builtins.int
+    BROADCAST_FIELD_NUMBER: _builtins.int
+    event: _builtins.str
+    @_builtins.property
+    def payload(self) -> _struct_pb2.Struct: ...
+    @_builtins.property
+    def broadcast(self) -> Global___WebsocketBroadcast: ...
+    def __init__(
+        self,
+        *,
+        event: _builtins.str = ...,
+        payload: _struct_pb2.Struct | None = ...,
+        broadcast: Global___WebsocketBroadcast | None = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _typing.Literal["broadcast", b"broadcast", "payload", b"payload"]  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["broadcast", b"broadcast", "event", b"event", "payload", b"payload"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___PublishWebSocketEventRequest: _TypeAlias = PublishWebSocketEventRequest  # noqa: Y015
+
+@_typing.final
+class PublishWebSocketEventResponse(_message.Message):
+    DESCRIPTOR: _descriptor.Descriptor
+
+    ERROR_FIELD_NUMBER: _builtins.int
+    @_builtins.property
+    def error(self) -> _app_error_pb2.AppError: ...
+    def __init__(
+        self,
+        *,
+        error: _app_error_pb2.AppError | None = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _typing.Literal["error", b"error"]  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["error", b"error"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___PublishWebSocketEventResponse: _TypeAlias = PublishWebSocketEventResponse  # noqa: Y015

@@ -113,6 +113,11 @@ class PluginAPIStub:
                 request_serializer=polyplug_dot_v1_dot_api__pb2.LogErrorRequest.SerializeToString,
                 response_deserializer=polyplug_dot_v1_dot_api__pb2.LogErrorResponse.FromString,
                 _registered_method=True)
+        self.PublishWebSocketEvent = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/PublishWebSocketEvent',
+                request_serializer=polyplug_dot_v1_dot_api__pb2.PublishWebSocketEventRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__pb2.PublishWebSocketEventResponse.FromString,
+                _registered_method=True)
 
 
 class PluginAPIServicer:
@@ -212,6 +217,12 @@ class PluginAPIServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def PublishWebSocketEvent(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_PluginAPIServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -289,6 +300,11 @@ def add_PluginAPIServicer_to_server(servicer, server):
                     servicer.LogError,
                     request_deserializer=polyplug_dot_v1_dot_api__pb2.LogErrorRequest.FromString,
                     response_serializer=polyplug_dot_v1_dot_api__pb2.LogErrorResponse.SerializeToString,
+            ),
+            'PublishWebSocketEvent': grpc.unary_unary_rpc_method_handler(
+                    servicer.PublishWebSocketEvent,
+                    request_deserializer=polyplug_dot_v1_dot_api__pb2.PublishWebSocketEventRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__pb2.PublishWebSocketEventResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -700,6 +716,33 @@ class PluginAPI:
             '/polyplug.v1.PluginAPI/LogError',
             polyplug_dot_v1_dot_api__pb2.LogErrorRequest.SerializeToString,
             polyplug_dot_v1_dot_api__pb2.LogErrorResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def PublishWebSocketEvent(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/PublishWebSocketEvent',
+            polyplug_dot_v1_dot_api__pb2.PublishWebSocketEventRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__pb2.PublishWebSocketEventResponse.FromString,
             options,
             channel_credentials,
             insecure,

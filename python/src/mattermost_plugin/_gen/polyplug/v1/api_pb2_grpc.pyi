@@ -52,6 +52,7 @@ class PluginAPIStub:
     LogInfo: _grpc.UnaryUnaryMultiCallable[_api_pb2.LogInfoRequest, _api_pb2.LogInfoResponse]
     LogWarn: _grpc.UnaryUnaryMultiCallable[_api_pb2.LogWarnRequest, _api_pb2.LogWarnResponse]
     LogError: _grpc.UnaryUnaryMultiCallable[_api_pb2.LogErrorRequest, _api_pb2.LogErrorResponse]
+    PublishWebSocketEvent: _grpc.UnaryUnaryMultiCallable[_api_pb2.PublishWebSocketEventRequest, _api_pb2.PublishWebSocketEventResponse]
 
 @_typing.type_check_only
 class PluginAPIAsyncStub(PluginAPIStub):
@@ -77,6 +78,7 @@ class PluginAPIAsyncStub(PluginAPIStub):
     LogInfo: _aio.UnaryUnaryMultiCallable[_api_pb2.LogInfoRequest, _api_pb2.LogInfoResponse]  # type: ignore[assignment]
     LogWarn: _aio.UnaryUnaryMultiCallable[_api_pb2.LogWarnRequest, _api_pb2.LogWarnResponse]  # type: ignore[assignment]
     LogError: _aio.UnaryUnaryMultiCallable[_api_pb2.LogErrorRequest, _api_pb2.LogErrorResponse]  # type: ignore[assignment]
+    PublishWebSocketEvent: _aio.UnaryUnaryMultiCallable[_api_pb2.PublishWebSocketEventRequest, _api_pb2.PublishWebSocketEventResponse]  # type: ignore[assignment]
 
 class PluginAPIServicer(metaclass=_abc_1.ABCMeta):
     """PluginAPI is served by the host, one server per plugin on a private unix socket, and called by
@@ -189,5 +191,12 @@ class PluginAPIServicer(metaclass=_abc_1.ABCMeta):
         request: _api_pb2.LogErrorRequest,
         context: _ServicerContext,
     ) -> _typing.Union[_api_pb2.LogErrorResponse, _abc.Awaitable[_api_pb2.LogErrorResponse]]: ...
+
+    @_abc_1.abstractmethod
+    def PublishWebSocketEvent(
+        self,
+        request: _api_pb2.PublishWebSocketEventRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_pb2.PublishWebSocketEventResponse, _abc.Awaitable[_api_pb2.PublishWebSocketEventResponse]]: ...
 
 def add_PluginAPIServicer_to_server(servicer: PluginAPIServicer, server: _typing.Union[_grpc.Server, _aio.Server]) -> None: ...

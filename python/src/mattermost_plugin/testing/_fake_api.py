@@ -1,0 +1,259 @@
+"""``FakeAPI``: a stateful, in-memory stand-in for the host's Plugin API, for plugin unit tests.
+
+It is a real :class:`~mattermost_plugin.PluginAPIClient` whose transport is replaced (httpx's
+``MockTransport`` idea): every method builds the same request and parses the same response as in
+production, and failures raise the same ``PluginAPIError`` subclasses, because the fake answers at
+the wire level, one handler per PluginAPI RPC, with the host's AppError ids. A method the fake does
+not know answers AppError 501 as the host does, so a client method added later fails loudly
+rather than silently. ``async_client()`` gives the matching ``AsyncPluginAPIClient`` over the same
+state.
+"""
+
+from __future__ import annotations
+
+import secrets
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from typing import Any, TypeVar
+
+from google.protobuf.message import Message
+
+from .._gen.polyplug.v1 import api_pb2 as pb
+from .._gen.polyplug.v1.app_error_pb2 import AppError
+from .._internal import api_calls
+from .._internal.structs import dict_to_struct, struct_to_dict
+from .._internal.wrappers import Bot, Channel, Command, Post, User
+from ..client import AsyncPluginAPIClient, PluginAPIClient, _BaseClient
+
+__all__ = ["FakeAPI", "LogEntry", "PublishedEvent"]
+
+_T = TypeVar("_T")
+DEFAULT_SERVER_VERSION = "10.5.0"
+
+
+@dataclass(frozen=True)
+class PublishedEvent:
+    """One ``publish_web_socket_event`` call; ``broadcast`` holds the WebsocketBroadcast fields."""
+
+    event: str
+    payload: dict[str, Any] = field(default_factory=dict)
+    broadcast: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    """One ``log_*`` call: ``level`` is ``"debug"``, ``"info"``, ``"warn"`` or ``"error"``."""
+
+    level: str
+    message: str
+    fields: dict[str, Any] = field(default_factory=dict)
+
+
+def new_id() -> str:
+    """A Mattermost-style 26-character id."""
+    return secrets.token_hex(13)
+
+
+def _error(error_id: str, status: int, message: str, where: str) -> AppError:
+    return AppError(id=error_id, status_code=status, message=message, where=where)
+
+
+class FakeAPI(PluginAPIClient):
+    """The Plugin API in memory. Inspect and seed its state directly:
+
+    - ``kv`` (``dict[str, bytes]``; an absent key and an empty value stay different),
+    - ``users``, ``channels``, ``posts``, ``bots`` (by id), ``commands`` (registered, in order),
+    - ``plugin_config`` (what ``get_plugin_config`` answers), ``server_version``,
+    - ``logs`` (every ``log_*`` call as a :class:`LogEntry`), ``events`` (published WebSocket
+      events as :class:`PublishedEvent`), ``calls`` (RPC names, in order).
+
+    ``add_user``, ``add_channel`` and ``add_bot`` create entities with fresh ids. Thread-safe: sync
+    handlers run in worker threads.
+    """
+
+    def __init__(
+        self,
+        *,
+        plugin_config: dict[str, Any] | None = None,
+        server_version: str = DEFAULT_SERVER_VERSION,
+    ) -> None:
+        _BaseClient.__init__(self, "fake://plugin-api", "")  # no channel: the fake is the transport
+        self.plugin_config: dict[str, Any] = dict(plugin_config or {})
+        self.server_version = server_version
+        self.kv: dict[str, bytes] = {}
+        self.users: dict[str, User] = {}
+        self.channels: dict[str, Channel] = {}
+        self.posts: dict[str, Post] = {}
+        self.bots: dict[str, Bot] = {}
+        self.commands: list[Command] = []
+        self.logs: list[LogEntry] = []
+        self.events: list[PublishedEvent] = []
+        self.calls: list[str] = []
+        self._lock = threading.RLock()
+
+    # -- seeding -------------------------------------------------------------------------------
+
+    def add_user(self, username: str = "", **fields: Any) -> User:
+        """Stores a user (fresh id unless given) and returns it."""
+        user = User(username=username or f"user-{len(self.users) + 1}", **fields)
+        user.id = user.id or new_id()
+        with self._lock:
+            self.users[user.id] = user
+        return user
+
+    def add_channel(self, name: str = "", **fields: Any) -> Channel:
+        """Stores a channel (open, fresh id unless given) and returns it."""
+        channel = Channel(name=name or f"channel-{len(self.channels) + 1}", **fields)
+        channel.id = channel.id or new_id()
+        channel.type = channel.type or "O"
+        with self._lock:
+            self.channels[channel.id] = channel
+        return channel
+
+    def add_bot(self, username: str, display_name: str = "", description: str = "", owner_id: str = "") -> Bot:
+        """Stores a bot and its user account (``is_bot``) and returns the bot."""
+        user = self.add_user(username, is_bot=True, bot_description=description, first_name=display_name)
+        bot = Bot(username=username, display_name=display_name, description=description, user_id=user.id,
+                  owner_id=owner_id)  # fmt: skip
+        with self._lock:
+            self.bots[user.id] = bot
+        return bot
+
+    def log_messages(self, level: str | None = None) -> list[str]:
+        """The logged messages, optionally only those of one ``level``."""
+        return [entry.message for entry in self.logs if level is None or entry.level == level]
+
+    # -- transport -----------------------------------------------------------------------------
+
+    def async_client(self) -> AsyncPluginAPIClient:
+        """An ``AsyncPluginAPIClient`` over this fake's state (what ``self.async_api`` is in tests)."""
+        return _AsyncFakeAPI(self)
+
+    def wait_ready(self, timeout: float) -> None:
+        """Always ready."""
+
+    def close(self) -> None:
+        """Nothing to close."""
+
+    def _call(self, call: api_calls.ApiCall[_T]) -> _T:
+        return self._finish(call, self.answer(call.rpc, call.request))
+
+    def answer(self, rpc: str, request: Message) -> Any:
+        """The response message the host would send for ``request`` to PluginAPI method ``rpc``."""
+        with self._lock:
+            self.calls.append(rpc)
+            handler: Callable[[Any], Any] | None = getattr(self, f"_rpc_{rpc}", None)
+            if handler is not None:
+                return handler(request)
+        response_type = getattr(pb, f"{rpc}Response")
+        message = f"{rpc} is not supported by FakeAPI yet"
+        return response_type(error=_error("api.plugin.not_implemented.app_error", 501, message, rpc))
+
+    # -- one handler per PluginAPI RPC ---------------------------------------------------------
+
+    def _rpc_GetServerVersion(self, request: pb.GetServerVersionRequest) -> pb.GetServerVersionResponse:
+        return pb.GetServerVersionResponse(version=self.server_version)
+
+    def _rpc_GetPluginConfig(self, request: pb.GetPluginConfigRequest) -> pb.GetPluginConfigResponse:
+        return pb.GetPluginConfigResponse(config=dict_to_struct(self.plugin_config))
+
+    def _rpc_GetUser(self, request: pb.GetUserRequest) -> pb.GetUserResponse:
+        user = self.users.get(request.user_id)
+        if user is None:
+            return pb.GetUserResponse(
+                error=_error("app.user.missing_account.const", 404, "Unable to find the user.", "GetUser")
+            )
+        return pb.GetUserResponse(user=user.to_proto())
+
+    def _rpc_GetChannel(self, request: pb.GetChannelRequest) -> pb.GetChannelResponse:
+        channel = self.channels.get(request.channel_id)
+        if channel is None:
+            message = "Unable to find the existing channel."
+            return pb.GetChannelResponse(error=_error("app.channel.get.existing.app_error", 404, message, "GetChannel"))
+        return pb.GetChannelResponse(channel=channel.to_proto())
+
+    def _rpc_CreatePost(self, request: pb.CreatePostRequest) -> pb.CreatePostResponse:
+        post = Post.from_proto(request.post)
+        if post.channel_id not in self.channels:
+            message = "Unable to find the existing channel (seed it with FakeAPI.add_channel)."
+            return pb.CreatePostResponse(error=_error("app.channel.get.existing.app_error", 404, message, "CreatePost"))
+        stored = replace(post, id=new_id(), create_at=post.create_at or 1, update_at=post.update_at or 1)
+        self.posts[stored.id] = stored
+        return pb.CreatePostResponse(post=stored.to_proto())
+
+    def _rpc_GetPost(self, request: pb.GetPostRequest) -> pb.GetPostResponse:
+        post = self.posts.get(request.post_id)
+        if post is None or post.delete_at:
+            return pb.GetPostResponse(error=_error("app.post.get.app_error", 404, "Unable to get the post.", "GetPost"))
+        return pb.GetPostResponse(post=post.to_proto())
+
+    def _rpc_KVSet(self, request: pb.KVSetRequest) -> pb.KVSetResponse:
+        self.kv[request.key] = bytes(request.value)
+        return pb.KVSetResponse()
+
+    def _rpc_KVGet(self, request: pb.KVGetRequest) -> pb.KVGetResponse:
+        value = self.kv.get(request.key)
+        return pb.KVGetResponse() if value is None else pb.KVGetResponse(value=value)
+
+    def _rpc_KVDelete(self, request: pb.KVDeleteRequest) -> pb.KVDeleteResponse:
+        self.kv.pop(request.key, None)
+        return pb.KVDeleteResponse()
+
+    def _rpc_RegisterCommand(self, request: pb.RegisterCommandRequest) -> pb.RegisterCommandResponse:
+        command = Command.from_proto(request.command)
+        self.commands = [c for c in self.commands if (c.team_id, c.trigger) != (command.team_id, command.trigger)]
+        self.commands.append(command)
+        return pb.RegisterCommandResponse()
+
+    def _rpc_UnregisterCommand(self, request: pb.UnregisterCommandRequest) -> pb.UnregisterCommandResponse:
+        key = (request.team_id, request.trigger)
+        self.commands = [c for c in self.commands if (c.team_id, c.trigger) != key]
+        return pb.UnregisterCommandResponse()
+
+    def _log(self, level: str, request: Any) -> None:
+        self.logs.append(LogEntry(level, request.message, struct_to_dict(request.fields)))
+
+    def _rpc_LogDebug(self, request: pb.LogDebugRequest) -> pb.LogDebugResponse:
+        self._log("debug", request)
+        return pb.LogDebugResponse()
+
+    def _rpc_LogInfo(self, request: pb.LogInfoRequest) -> pb.LogInfoResponse:
+        self._log("info", request)
+        return pb.LogInfoResponse()
+
+    def _rpc_LogWarn(self, request: pb.LogWarnRequest) -> pb.LogWarnResponse:
+        self._log("warn", request)
+        return pb.LogWarnResponse()
+
+    def _rpc_LogError(self, request: pb.LogErrorRequest) -> pb.LogErrorResponse:
+        self._log("error", request)
+        return pb.LogErrorResponse()
+
+    def _rpc_PublishWebSocketEvent(self, request: pb.PublishWebSocketEventRequest) -> pb.PublishWebSocketEventResponse:
+        broadcast = request.broadcast
+        target = {
+            "omit_users": dict(broadcast.omit_users),
+            "user_id": broadcast.user_id,
+            "channel_id": broadcast.channel_id,
+            "team_id": broadcast.team_id,
+        }
+        self.events.append(PublishedEvent(request.event, struct_to_dict(request.payload), target))
+        return pb.PublishWebSocketEventResponse()
+
+
+class _AsyncFakeAPI(AsyncPluginAPIClient):
+    """The async client over a :class:`FakeAPI`'s state (no I/O, so no loop is bound)."""
+
+    def __init__(self, fake: FakeAPI) -> None:
+        _BaseClient.__init__(self, fake.target, "")
+        self._fake = fake
+
+    async def _call(self, call: api_calls.ApiCall[_T]) -> _T:
+        return self._finish(call, self._fake.answer(call.rpc, call.request))
+
+    async def wait_ready(self, timeout: float) -> None:
+        """Always ready."""
+
+    async def close(self) -> None:
+        """Nothing to close."""
