@@ -27,8 +27,12 @@ if [ ! -f "$pystamp" ] || ! cmp -s python/requirements-dev.txt "$pystamp"; then
   .venv/bin/python -m pip install --quiet -r python/requirements-dev.txt
   cp python/requirements-dev.txt "$pystamp"
 fi
-if ! .venv/bin/python -c "import mattermost_plugin" >/dev/null 2>&1; then
+# The SDK, editable; reinstalled when its pyproject changes (entry points such as the pytest
+# fixtures are registered at install time).
+sdkstamp=.venv/.polyplug-sdk
+if [ ! -f "$sdkstamp" ] || ! cmp -s python/pyproject.toml "$sdkstamp" || ! .venv/bin/python -c "import mattermost_plugin" >/dev/null 2>&1; then
   .venv/bin/python -m pip install --quiet --no-deps -e python
+  cp python/pyproject.toml "$sdkstamp"
 fi
 
 # PostgreSQL: the store suites also run on PostgreSQL (scripts/test.sh), each test run starting its
