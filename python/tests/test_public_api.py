@@ -13,7 +13,8 @@ PUBLIC = {
     "ChannelType", "Command", "CommandArgs", "CommandResponse", "FileData", "FileInfo", "FileReader", "FileWriter",
     "HTTPRequest", "HTTPResponseWriter", "HookName", "HookRegistrationError", "HookTimeoutError", "NotFoundError",
     "NotImplementedAPIError", "OnInstallEvent", "PermissionDeniedError", "Plugin", "PluginAPIClient",
-    "PluginAPIError", "PluginClusterEvent", "PluginContext", "Post", "Preference", "Reaction", "RuntimeConfig",
+    "PluginAPIError", "PluginHTTPResponse", "PluginClusterEvent", "PluginContext", "Post", "Preference", "Reaction",
+    "RuntimeConfig",
     "Team", "TeamMember", "TeamType", "UnavailableError", "User", "ValidationError", "WebSocketRequest",
     "__version__", "hook", "run_plugin",
 }  # fmt: skip

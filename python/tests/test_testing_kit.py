@@ -221,3 +221,26 @@ def test_the_readme_example_runs(plugin_harness, fake_api: FakeAPI) -> None:
     namespace: dict[str, object] = {}
     exec(compile(block.group(1), "README.md", "exec"), namespace)
     namespace["test_rejects_spam"](plugin_harness, fake_api)  # type: ignore[operator]
+
+
+def test_the_fake_routes_plugin_http_to_registered_plugins() -> None:
+    from mattermost_plugin import NotFoundError, PluginHTTPResponse
+
+    api = FakeAPI()
+    seen: list[tuple[str, str, dict[str, list[str]], bytes]] = []
+
+    def other(method: str, path: str, headers: dict[str, list[str]], body: bytes) -> PluginHTTPResponse:
+        seen.append((method, path, headers, body))
+        return PluginHTTPResponse(status_code=202, headers={"X-Answer": ["yes"]}, body=b"ok")
+
+    api.on_plugin_http("com.example.other", other)
+    answer = api.plugin_http("post", "/com.example.other/hook?x=1", headers={"Mattermost-Plugin-ID": "forged"}, body=b"hi")
+    assert (answer.status_code, answer.get_header("x-answer"), answer.body) == (202, "yes", b"ok")
+    [(method, path, headers, body)] = seen
+    assert (method, path, body) == ("POST", "/hook", b"hi")
+    assert headers["Mattermost-Plugin-ID"] == [api.plugin_id]
+    try:
+        api.plugin_http("GET", "/com.example.missing/x")
+        raise AssertionError("expected NotFoundError")
+    except NotFoundError as exc:
+        assert exc.error_id == "plugin_api.plugin_http.not_found.app_error"

@@ -2,6 +2,7 @@ import { chmod } from "node:fs/promises";
 import * as grpc from "@grpc/grpc-js";
 import type { DescMessage, MessageInitShape } from "@bufbuild/protobuf";
 import { CHANNEL_OPTIONS, PluginAPI, toGrpcImplementation, toGrpcServiceDefinition, type UnaryHandlers } from "@polyplug/protocol";
+import type { PluginHttpCall } from "./plugin-http-bridge.js";
 import { presentsSecret } from "./plugin-secret.js";
 
 /** Plugin API handlers for one plugin. Methods left out answer AppError 501. */
@@ -27,10 +28,18 @@ export class PluginAPIServer {
     this.address = address;
   }
 
-  static async start(options: { pluginId: string; socketPath: string; secret: string; backend: PluginAPIBackend }): Promise<PluginAPIServer> {
+  static async start(options: {
+    pluginId: string;
+    socketPath: string;
+    secret: string;
+    backend: PluginAPIBackend;
+    /** Serves the plugin's PluginHTTP streams (the host's, not the app's: plugin to plugin). */
+    pluginHttp?: (call: PluginHttpCall) => void;
+  }): Promise<PluginAPIServer> {
     const { pluginId, socketPath, secret, backend } = options;
     const server = new grpc.Server(CHANNEL_OPTIONS);
     const implementation = toGrpcImplementation(PluginAPI, backend(pluginId), notImplemented);
+    if (options.pluginHttp) implementation["pluginHTTP"] = options.pluginHttp as grpc.UntypedHandleCall;
     server.addService(toGrpcServiceDefinition(PluginAPI), requireSecret(implementation, secret));
     const address = `unix://${socketPath}`;
     await new Promise<void>((resolve, reject) => server.bindAsync(address, grpc.ServerCredentials.createInsecure(), (e) => (e ? reject(e) : resolve())));
@@ -56,12 +65,14 @@ export class PluginAPIServer {
 function requireSecret(implementation: grpc.UntypedServiceImplementation, secret: string): grpc.UntypedServiceImplementation {
   const guarded: grpc.UntypedServiceImplementation = {};
   for (const [name, handler] of Object.entries(implementation)) {
-    guarded[name] = ((call: grpc.ServerUnaryCall<unknown, unknown>, callback: grpc.sendUnaryData<unknown>) => {
+    guarded[name] = ((call: grpc.ServerUnaryCall<unknown, unknown>, callback?: grpc.sendUnaryData<unknown>) => {
       if (!presentsSecret(call.metadata, secret)) {
-        callback({ code: grpc.status.UNAUTHENTICATED, details: "missing or wrong plugin secret: present MATTERMOST_PLUGIN_API_SECRET as 'authorization: Bearer <secret>'" });
+        const refusal = { code: grpc.status.UNAUTHENTICATED, details: "missing or wrong plugin secret: present MATTERMOST_PLUGIN_API_SECRET as 'authorization: Bearer <secret>'" };
+        if (callback) callback(refusal);
+        else call.emit("error", refusal); // a stream: end it with the status
         return;
       }
-      (handler as grpc.handleUnaryCall<unknown, unknown>)(call, callback);
+      (handler as (call: unknown, callback?: unknown) => void)(call, callback);
     }) as grpc.UntypedHandleCall;
   }
   return guarded;

@@ -4,6 +4,7 @@ import path from "node:path";
 import * as grpc from "@grpc/grpc-js";
 import { type PluginHooks, type UnaryClient, health } from "@polyplug/protocol";
 import { PluginAPIServer, type PluginAPIBackend } from "./api-server.js";
+import type { PluginHttpCall } from "./plugin-http-bridge.js";
 import type { HostCertificate } from "./auto-mtls.js";
 import { APP_PROTOCOL_VERSION } from "./handshake.js";
 import { HostError, HostErrorCode } from "./host-error.js";
@@ -42,6 +43,8 @@ export interface ManagedPluginOptions {
   readonly restartPolicy?: RestartPolicy;
   /** Hook accounting and slow-plugin quarantine (default: 3 timeouts in a row → 60 s). */
   readonly hookStats?: HookStats;
+  /** Serves this plugin's PluginHTTP calls (plugin-to-plugin HTTP); unset: not offered. */
+  readonly pluginHttp?: (call: PluginHttpCall) => void;
   /** go-plugin AutoMTLS: the certificate offered in PLUGIN_CLIENT_CERT (none: no offer). */
   readonly hostCertificate?: () => Promise<HostCertificate>;
 }
@@ -277,7 +280,13 @@ export class ManagedPlugin {
     // A short private directory: unix socket paths must stay under ~100 bytes.
     this.#dir = await mkdtemp(path.join(tmpdir(), "pp-"));
     const secret = newPluginSecret();
-    this.#api = await PluginAPIServer.start({ pluginId: this.id, socketPath: path.join(this.#dir, "api.sock"), secret, backend });
+    this.#api = await PluginAPIServer.start({
+      pluginId: this.id,
+      socketPath: path.join(this.#dir, "api.sock"),
+      secret,
+      backend,
+      ...(this.#options.pluginHttp ? { pluginHttp: this.#options.pluginHttp } : {}),
+    });
     const certificate = await this.#options.hostCertificate?.();
     const reaper = spec.runtime === "native"; // our SDKs exit on stdin EOF by themselves
     const { process: child, handshake } = await PluginProcess.start({ spec, env: this.#environment(secret, certificate), startTimeoutMs, log: this.log, reaper });

@@ -7,6 +7,7 @@ import { HookStats, type HookStatsOptions } from "./hook-stats.js";
 import { HostError, HostErrorCode } from "./host-error.js";
 import { loadManifest } from "./manifest.js";
 import { ManagedPlugin } from "./managed-plugin.js";
+import { servePluginHttp } from "./plugin-http-bridge.js";
 import { PluginState, type PluginStatus } from "./plugin-state.js";
 import { RestartPolicy } from "./restart-policy.js";
 import type { LaunchOptions } from "./runtime/launch-spec.js";
@@ -99,6 +100,7 @@ export class PluginEnvironment {
         ...(o.onStateChange ? { onStateChange: o.onStateChange } : {}),
         restartPolicy: new RestartPolicy(o.restartPolicy ?? {}),
         hookStats: new HookStats(o.slowPlugins ?? {}),
+        pluginHttp: (call) => servePluginHttp(manifest.id, (id) => this.get(id), call),
         ...(o.autoMTLS === false ? {} : { hostCertificate: () => (this.#certificate ??= createHostCertificate()) }),
       });
       this.#broken.delete(dirName);

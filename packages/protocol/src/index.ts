@@ -1,5 +1,6 @@
 // Public surface of @polyplug/protocol: the generated contract plus the grpc-js adapter.
 export * from "./gen/polyplug/v1/api_pb.js";
+export * from "./gen/polyplug/v1/api_http_pb.js";
 export * from "./gen/polyplug/v1/app_error_pb.js";
 export * from "./gen/polyplug/v1/channel_pb.js";
 export * from "./gen/polyplug/v1/command_pb.js";

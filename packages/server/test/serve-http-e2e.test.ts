@@ -15,7 +15,7 @@ describe("ServeHTTP through the real stack", () => {
   let bobId = "";
 
   before(async () => {
-    server = await runningServer(["packages/server/test/fixtures/plugins/streaming", "packages/server/test/fixtures/plugins/echo"]);
+    server = await runningServer(["streaming", "echo", "caller"].map((name) => `packages/server/test/fixtures/plugins/${name}`));
     for (const status of server.plugins.statuses()) assert.equal(status.state, PluginState.Running, `${status.plugin_id}: ${status.error}`);
     Object.assign(bob, { baseUrl: server.url });
     bobId = (await bob.signUp("bob")).id;
@@ -131,6 +131,20 @@ describe("ServeHTTP through the real stack", () => {
     assert.equal((await fetch(`${server.url}/plugins/${ECHO}/public/hello.txt`)).status, 404, "no static files while inactive");
     assert.equal(await server.plugins.activate(ECHO), true);
     assert.equal((await fetch(`${server.url}/plugins/${ECHO}/x`)).status, 200);
+  });
+
+  test("PluginHTTP: one plugin calls another; the host sets Mattermost-Plugin-ID to the caller", async () => {
+    const path = encodeURIComponent(`/${ECHO}/who?x=1`);
+    const answer = (await (await fetch(`${server.url}/plugins/com.polyplug.test.caller/call?path=${path}`)).json()) as { status: number; body: { path: string; query: string; method: string; body_length: number; headers: Record<string, string[]> } };
+    assert.equal(answer.status, 201);
+    assert.equal(answer.body.path, "/who");
+    assert.equal(answer.body.query, "x=1");
+    assert.equal(answer.body.method, "POST");
+    assert.equal(answer.body.body_length, 5);
+    const pluginIds = Object.entries(answer.body.headers).filter(([k]) => k.toLowerCase() === "mattermost-plugin-id").flatMap(([, v]) => v);
+    assert.deepEqual(pluginIds, ["com.polyplug.test.caller"], "the caller's forged id was replaced");
+    const missing = (await (await fetch(`${server.url}/plugins/com.polyplug.test.caller/call?path=${encodeURIComponent("/com.nobody/x")}`)).json()) as { error: string; status: number };
+    assert.deepEqual(missing, { error: "plugin_api.plugin_http.not_found.app_error", status: 404 });
   });
 
   test("an unknown plugin is a Mattermost-shaped 404", async () => {

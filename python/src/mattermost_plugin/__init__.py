@@ -14,6 +14,7 @@
 Everything a plugin author needs is importable from here; modules starting with ``_`` are private.
 """
 
+from ._internal.plugin_http import PluginHTTPResponse
 from ._internal.wrappers import (
     Bot,
     Channel,
@@ -86,6 +87,7 @@ __all__ = [
     "PluginAPIError",
     "PluginClusterEvent",
     "PluginContext",
+    "PluginHTTPResponse",
     "Post",
     "Preference",
     "Reaction",

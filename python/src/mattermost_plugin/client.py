@@ -19,6 +19,7 @@ import grpc.aio
 from ._gen.polyplug.v1 import api_pb2_grpc
 from ._internal import api_calls as calls
 from ._internal.error_mapping import from_rpc_error
+from ._internal.plugin_http import PluginHTTPResponse, ResponseAssembler, request_messages
 from ._internal.wrappers import Channel, Command, Post, User
 from .exceptions import UnavailableError, from_app_error
 
@@ -170,6 +171,21 @@ class PluginAPIClient(_BaseClient):
             )
         )
 
+    def plugin_http(
+        self, method: str, path: str, *, headers: Mapping[str, str | list[str]] | None = None, body: bytes = b""
+    ) -> PluginHTTPResponse:
+        """Calls another plugin's ServeHTTP: ``path`` starts with ``/<plugin id>/``. The other plugin
+        sees ``Mattermost-Plugin-ID`` set to this plugin's id by the host (Mattermost's PluginHTTP)."""
+        assembler = ResponseAssembler()
+        try:
+            for message in self._stub.PluginHTTP(
+                request_messages(method, path, headers, body), metadata=self._metadata, timeout=self._timeout
+            ):
+                assembler.feed(message)
+        except grpc.RpcError as exc:
+            raise from_rpc_error(exc, "PluginHTTP") from exc
+        return assembler.result()
+
 
 class AsyncPluginAPIClient(_BaseClient):
     """The Plugin API for ``async def`` handlers, over ``grpc.aio``: the same methods as
@@ -264,3 +280,18 @@ class AsyncPluginAPIClient(_BaseClient):
                 event, payload, user_id=user_id, channel_id=channel_id, team_id=team_id, omit_users=omit_users
             )
         )
+
+    async def plugin_http(
+        self, method: str, path: str, *, headers: Mapping[str, str | list[str]] | None = None, body: bytes = b""
+    ) -> PluginHTTPResponse:
+        """As :meth:`PluginAPIClient.plugin_http`."""
+        assembler = ResponseAssembler()
+        try:
+            call = self._stub.PluginHTTP(
+                request_messages(method, path, headers, body), metadata=self._metadata, timeout=self._timeout
+            )
+            async for message in call:
+                assembler.feed(message)
+        except grpc.RpcError as exc:
+            raise from_rpc_error(exc, "PluginHTTP") from exc
+        return assembler.result()

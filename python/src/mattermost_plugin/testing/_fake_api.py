@@ -13,15 +13,17 @@ from __future__ import annotations
 
 import secrets
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
 from google.protobuf.message import Message
 
+from .._gen.polyplug.v1 import api_http_pb2, http_pb2
 from .._gen.polyplug.v1 import api_pb2 as pb
 from .._gen.polyplug.v1.app_error_pb2 import AppError
 from .._internal import api_calls
+from .._internal.plugin_http import PluginHTTPResponse, ResponseAssembler, request_messages
 from .._internal.structs import dict_to_struct, struct_to_dict
 from .._internal.wrappers import Bot, Channel, Command, Post, User
 from ..client import AsyncPluginAPIClient, PluginAPIClient, _BaseClient
@@ -29,6 +31,7 @@ from ..client import AsyncPluginAPIClient, PluginAPIClient, _BaseClient
 __all__ = ["FakeAPI", "LogEntry", "PublishedEvent"]
 
 _T = TypeVar("_T")
+PluginHTTPHandler = Callable[[str, str, dict[str, list[str]], bytes], PluginHTTPResponse]
 DEFAULT_SERVER_VERSION = "10.5.0"
 
 
@@ -90,9 +93,18 @@ class FakeAPI(PluginAPIClient):
         self.logs: list[LogEntry] = []
         self.events: list[PublishedEvent] = []
         self.calls: list[str] = []
+        self.plugin_id = "com.example.plugin-under-test"
+        self._http_handlers: dict[str, PluginHTTPHandler] = {}
         self._lock = threading.RLock()
 
     # -- seeding -------------------------------------------------------------------------------
+
+    def on_plugin_http(self, plugin_id: str, handler: PluginHTTPHandler) -> None:
+        """Stands in for another plugin answering ``plugin_http`` calls to ``/<plugin_id>/…``.
+        The handler gets (method, path below the plugin, headers, body) and returns a
+        :class:`~mattermost_plugin.PluginHTTPResponse`; like the host, the fake sets
+        ``Mattermost-Plugin-ID`` to ``self.plugin_id``."""
+        self._http_handlers[plugin_id] = handler
 
     def add_user(self, username: str = "", **fields: Any) -> User:
         """Stores a user (fresh id unless given) and returns it."""
@@ -230,6 +242,33 @@ class FakeAPI(PluginAPIClient):
         self._log("error", request)
         return pb.LogErrorResponse()
 
+    def plugin_http(
+        self, method: str, path: str, *, headers: Mapping[str, str | list[str]] | None = None, body: bytes = b""
+    ) -> PluginHTTPResponse:
+        assembler = ResponseAssembler()
+        for message in self._rpc_PluginHTTP(list(request_messages(method, path, headers, body))):
+            assembler.feed(message)
+        return assembler.result()
+
+    def _rpc_PluginHTTP(self, requests: list[api_http_pb2.PluginHTTPRequest]) -> list[api_http_pb2.PluginHTTPResponse]:
+        """The streamed RPC, answered whole: the request messages in, the response messages out."""
+        init = requests[0].init
+        target, _, rest = init.path.lstrip("/").partition("/")
+        handler = self._http_handlers.get(target)
+        if handler is None:
+            error = _error(
+                "plugin_api.plugin_http.not_found.app_error", 404, f"no plugin serves {init.path}", "PluginHTTP"
+            )
+            return [api_http_pb2.PluginHTTPResponse(error=error)]
+        headers = {h.key: list(h.values) for h in init.headers if h.key.lower() != "mattermost-plugin-id"}
+        headers["Mattermost-Plugin-ID"] = [self.plugin_id]
+        answer = handler(init.method, "/" + rest, headers, b"".join(r.body_chunk for r in requests))
+        head = http_pb2.HTTPResponseInit(
+            status_code=answer.status_code,
+            headers=[http_pb2.HTTPHeader(key=k, values=v) for k, v in answer.headers.items()],
+        )
+        return [api_http_pb2.PluginHTTPResponse(init=head, body_chunk=answer.body, body_complete=True)]
+
     def _rpc_PublishWebSocketEvent(self, request: pb.PublishWebSocketEventRequest) -> pb.PublishWebSocketEventResponse:
         broadcast = request.broadcast
         target = {
@@ -251,6 +290,11 @@ class _AsyncFakeAPI(AsyncPluginAPIClient):
 
     async def _call(self, call: api_calls.ApiCall[_T]) -> _T:
         return self._finish(call, self._fake.answer(call.rpc, call.request))
+
+    async def plugin_http(
+        self, method: str, path: str, *, headers: Mapping[str, str | list[str]] | None = None, body: bytes = b""
+    ) -> PluginHTTPResponse:
+        return self._fake.plugin_http(method, path, headers=headers, body=body)
 
     async def wait_ready(self, timeout: float) -> None:
         """Always ready."""

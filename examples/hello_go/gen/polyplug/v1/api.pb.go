@@ -1612,7 +1612,7 @@ var File_polyplug_v1_api_proto protoreflect.FileDescriptor
 
 const file_polyplug_v1_api_proto_rawDesc = "" +
 	"\n" +
-	"\x15polyplug/v1/api.proto\x12\vpolyplug.v1\x1a\x1cgoogle/protobuf/struct.proto\x1a\x1bpolyplug/v1/app_error.proto\x1a\x19polyplug/v1/channel.proto\x1a\x19polyplug/v1/command.proto\x1a\x16polyplug/v1/post.proto\x1a\x16polyplug/v1/user.proto\"\x19\n" +
+	"\x15polyplug/v1/api.proto\x12\vpolyplug.v1\x1a\x1cgoogle/protobuf/struct.proto\x1a\x1apolyplug/v1/api_http.proto\x1a\x1bpolyplug/v1/app_error.proto\x1a\x19polyplug/v1/channel.proto\x1a\x19polyplug/v1/command.proto\x1a\x16polyplug/v1/post.proto\x1a\x16polyplug/v1/user.proto\"\x19\n" +
 	"\x17GetServerVersionRequest\"a\n" +
 	"\x18GetServerVersionResponse\x12+\n" +
 	"\x05error\x18\x01 \x01(\v2\x15.polyplug.v1.AppErrorR\x05error\x12\x18\n" +
@@ -1701,7 +1701,7 @@ const file_polyplug_v1_api_proto_rawDesc = "" +
 	"\apayload\x18\x02 \x01(\v2\x17.google.protobuf.StructR\apayload\x12=\n" +
 	"\tbroadcast\x18\x03 \x01(\v2\x1f.polyplug.v1.WebsocketBroadcastR\tbroadcast\"L\n" +
 	"\x1dPublishWebSocketEventResponse\x12+\n" +
-	"\x05error\x18\x01 \x01(\v2\x15.polyplug.v1.AppErrorR\x05error2\x8d\n" +
+	"\x05error\x18\x01 \x01(\v2\x15.polyplug.v1.AppErrorR\x05error2\xe0\n" +
 	"\n" +
 	"\tPluginAPI\x12_\n" +
 	"\x10GetServerVersion\x12$.polyplug.v1.GetServerVersionRequest\x1a%.polyplug.v1.GetServerVersionResponse\x12\\\n" +
@@ -1721,7 +1721,9 @@ const file_polyplug_v1_api_proto_rawDesc = "" +
 	"\aLogInfo\x12\x1b.polyplug.v1.LogInfoRequest\x1a\x1c.polyplug.v1.LogInfoResponse\x12D\n" +
 	"\aLogWarn\x12\x1b.polyplug.v1.LogWarnRequest\x1a\x1c.polyplug.v1.LogWarnResponse\x12G\n" +
 	"\bLogError\x12\x1c.polyplug.v1.LogErrorRequest\x1a\x1d.polyplug.v1.LogErrorResponse\x12n\n" +
-	"\x15PublishWebSocketEvent\x12).polyplug.v1.PublishWebSocketEventRequest\x1a*.polyplug.v1.PublishWebSocketEventResponseB\xa3\x01\n" +
+	"\x15PublishWebSocketEvent\x12).polyplug.v1.PublishWebSocketEventRequest\x1a*.polyplug.v1.PublishWebSocketEventResponse\x12Q\n" +
+	"\n" +
+	"PluginHTTP\x12\x1e.polyplug.v1.PluginHTTPRequest\x1a\x1f.polyplug.v1.PluginHTTPResponse(\x010\x01B\xa3\x01\n" +
 	"\x0fcom.polyplug.v1B\bApiProtoP\x01Z9polyplug.dev/examples/hello_go/gen/polyplug/v1;polyplugv1\xa2\x02\x03PXX\xaa\x02\vPolyplug.V1\xca\x02\vPolyplug\\V1\xe2\x02\x17Polyplug\\V1\\GPBMetadata\xea\x02\fPolyplug::V1b\x06proto3"
 
 var (
@@ -1778,6 +1780,8 @@ var file_polyplug_v1_api_proto_goTypes = []any{
 	(*Channel)(nil),                       // 37: polyplug.v1.Channel
 	(*Post)(nil),                          // 38: polyplug.v1.Post
 	(*Command)(nil),                       // 39: polyplug.v1.Command
+	(*PluginHTTPRequest)(nil),             // 40: polyplug.v1.PluginHTTPRequest
+	(*PluginHTTPResponse)(nil),            // 41: polyplug.v1.PluginHTTPResponse
 }
 var file_polyplug_v1_api_proto_depIdxs = []int32{
 	34, // 0: polyplug.v1.GetServerVersionResponse.error:type_name -> polyplug.v1.AppError
@@ -1826,24 +1830,26 @@ var file_polyplug_v1_api_proto_depIdxs = []int32{
 	26, // 43: polyplug.v1.PluginAPI.LogWarn:input_type -> polyplug.v1.LogWarnRequest
 	28, // 44: polyplug.v1.PluginAPI.LogError:input_type -> polyplug.v1.LogErrorRequest
 	31, // 45: polyplug.v1.PluginAPI.PublishWebSocketEvent:input_type -> polyplug.v1.PublishWebSocketEventRequest
-	1,  // 46: polyplug.v1.PluginAPI.GetServerVersion:output_type -> polyplug.v1.GetServerVersionResponse
-	3,  // 47: polyplug.v1.PluginAPI.GetPluginConfig:output_type -> polyplug.v1.GetPluginConfigResponse
-	5,  // 48: polyplug.v1.PluginAPI.GetUser:output_type -> polyplug.v1.GetUserResponse
-	7,  // 49: polyplug.v1.PluginAPI.GetChannel:output_type -> polyplug.v1.GetChannelResponse
-	9,  // 50: polyplug.v1.PluginAPI.CreatePost:output_type -> polyplug.v1.CreatePostResponse
-	11, // 51: polyplug.v1.PluginAPI.GetPost:output_type -> polyplug.v1.GetPostResponse
-	13, // 52: polyplug.v1.PluginAPI.KVSet:output_type -> polyplug.v1.KVSetResponse
-	15, // 53: polyplug.v1.PluginAPI.KVGet:output_type -> polyplug.v1.KVGetResponse
-	17, // 54: polyplug.v1.PluginAPI.KVDelete:output_type -> polyplug.v1.KVDeleteResponse
-	19, // 55: polyplug.v1.PluginAPI.RegisterCommand:output_type -> polyplug.v1.RegisterCommandResponse
-	21, // 56: polyplug.v1.PluginAPI.UnregisterCommand:output_type -> polyplug.v1.UnregisterCommandResponse
-	23, // 57: polyplug.v1.PluginAPI.LogDebug:output_type -> polyplug.v1.LogDebugResponse
-	25, // 58: polyplug.v1.PluginAPI.LogInfo:output_type -> polyplug.v1.LogInfoResponse
-	27, // 59: polyplug.v1.PluginAPI.LogWarn:output_type -> polyplug.v1.LogWarnResponse
-	29, // 60: polyplug.v1.PluginAPI.LogError:output_type -> polyplug.v1.LogErrorResponse
-	32, // 61: polyplug.v1.PluginAPI.PublishWebSocketEvent:output_type -> polyplug.v1.PublishWebSocketEventResponse
-	46, // [46:62] is the sub-list for method output_type
-	30, // [30:46] is the sub-list for method input_type
+	40, // 46: polyplug.v1.PluginAPI.PluginHTTP:input_type -> polyplug.v1.PluginHTTPRequest
+	1,  // 47: polyplug.v1.PluginAPI.GetServerVersion:output_type -> polyplug.v1.GetServerVersionResponse
+	3,  // 48: polyplug.v1.PluginAPI.GetPluginConfig:output_type -> polyplug.v1.GetPluginConfigResponse
+	5,  // 49: polyplug.v1.PluginAPI.GetUser:output_type -> polyplug.v1.GetUserResponse
+	7,  // 50: polyplug.v1.PluginAPI.GetChannel:output_type -> polyplug.v1.GetChannelResponse
+	9,  // 51: polyplug.v1.PluginAPI.CreatePost:output_type -> polyplug.v1.CreatePostResponse
+	11, // 52: polyplug.v1.PluginAPI.GetPost:output_type -> polyplug.v1.GetPostResponse
+	13, // 53: polyplug.v1.PluginAPI.KVSet:output_type -> polyplug.v1.KVSetResponse
+	15, // 54: polyplug.v1.PluginAPI.KVGet:output_type -> polyplug.v1.KVGetResponse
+	17, // 55: polyplug.v1.PluginAPI.KVDelete:output_type -> polyplug.v1.KVDeleteResponse
+	19, // 56: polyplug.v1.PluginAPI.RegisterCommand:output_type -> polyplug.v1.RegisterCommandResponse
+	21, // 57: polyplug.v1.PluginAPI.UnregisterCommand:output_type -> polyplug.v1.UnregisterCommandResponse
+	23, // 58: polyplug.v1.PluginAPI.LogDebug:output_type -> polyplug.v1.LogDebugResponse
+	25, // 59: polyplug.v1.PluginAPI.LogInfo:output_type -> polyplug.v1.LogInfoResponse
+	27, // 60: polyplug.v1.PluginAPI.LogWarn:output_type -> polyplug.v1.LogWarnResponse
+	29, // 61: polyplug.v1.PluginAPI.LogError:output_type -> polyplug.v1.LogErrorResponse
+	32, // 62: polyplug.v1.PluginAPI.PublishWebSocketEvent:output_type -> polyplug.v1.PublishWebSocketEventResponse
+	41, // 63: polyplug.v1.PluginAPI.PluginHTTP:output_type -> polyplug.v1.PluginHTTPResponse
+	47, // [47:64] is the sub-list for method output_type
+	30, // [30:47] is the sub-list for method input_type
 	30, // [30:30] is the sub-list for extension type_name
 	30, // [30:30] is the sub-list for extension extendee
 	0,  // [0:30] is the sub-list for field type_name
@@ -1854,6 +1860,7 @@ func file_polyplug_v1_api_proto_init() {
 	if File_polyplug_v1_api_proto != nil {
 		return
 	}
+	file_polyplug_v1_api_http_proto_init()
 	file_polyplug_v1_app_error_proto_init()
 	file_polyplug_v1_channel_proto_init()
 	file_polyplug_v1_command_proto_init()

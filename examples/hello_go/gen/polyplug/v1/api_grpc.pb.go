@@ -35,6 +35,7 @@ const (
 	PluginAPI_LogWarn_FullMethodName               = "/polyplug.v1.PluginAPI/LogWarn"
 	PluginAPI_LogError_FullMethodName              = "/polyplug.v1.PluginAPI/LogError"
 	PluginAPI_PublishWebSocketEvent_FullMethodName = "/polyplug.v1.PluginAPI/PublishWebSocketEvent"
+	PluginAPI_PluginHTTP_FullMethodName            = "/polyplug.v1.PluginAPI/PluginHTTP"
 )
 
 // PluginAPIClient is the client API for PluginAPI service.
@@ -62,6 +63,9 @@ type PluginAPIClient interface {
 	LogWarn(ctx context.Context, in *LogWarnRequest, opts ...grpc.CallOption) (*LogWarnResponse, error)
 	LogError(ctx context.Context, in *LogErrorRequest, opts ...grpc.CallOption) (*LogErrorResponse, error)
 	PublishWebSocketEvent(ctx context.Context, in *PublishWebSocketEventRequest, opts ...grpc.CallOption) (*PublishWebSocketEventResponse, error)
+	// Plugin-to-plugin HTTP (Mattermost's API.PluginHTTP): a request whose path starts with
+	// "/<target plugin id>" is served by that plugin's ServeHTTP, streamed both ways.
+	PluginHTTP(ctx context.Context, opts ...grpc.CallOption) (grpc.BidiStreamingClient[PluginHTTPRequest, PluginHTTPResponse], error)
 }
 
 type pluginAPIClient struct {
@@ -232,6 +236,19 @@ func (c *pluginAPIClient) PublishWebSocketEvent(ctx context.Context, in *Publish
 	return out, nil
 }
 
+func (c *pluginAPIClient) PluginHTTP(ctx context.Context, opts ...grpc.CallOption) (grpc.BidiStreamingClient[PluginHTTPRequest, PluginHTTPResponse], error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	stream, err := c.cc.NewStream(ctx, &PluginAPI_ServiceDesc.Streams[0], PluginAPI_PluginHTTP_FullMethodName, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	x := &grpc.GenericClientStream[PluginHTTPRequest, PluginHTTPResponse]{ClientStream: stream}
+	return x, nil
+}
+
+// This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
+type PluginAPI_PluginHTTPClient = grpc.BidiStreamingClient[PluginHTTPRequest, PluginHTTPResponse]
+
 // PluginAPIServer is the server API for PluginAPI service.
 // All implementations must embed UnimplementedPluginAPIServer
 // for forward compatibility.
@@ -257,6 +274,9 @@ type PluginAPIServer interface {
 	LogWarn(context.Context, *LogWarnRequest) (*LogWarnResponse, error)
 	LogError(context.Context, *LogErrorRequest) (*LogErrorResponse, error)
 	PublishWebSocketEvent(context.Context, *PublishWebSocketEventRequest) (*PublishWebSocketEventResponse, error)
+	// Plugin-to-plugin HTTP (Mattermost's API.PluginHTTP): a request whose path starts with
+	// "/<target plugin id>" is served by that plugin's ServeHTTP, streamed both ways.
+	PluginHTTP(grpc.BidiStreamingServer[PluginHTTPRequest, PluginHTTPResponse]) error
 	mustEmbedUnimplementedPluginAPIServer()
 }
 
@@ -314,6 +334,9 @@ func (UnimplementedPluginAPIServer) LogError(context.Context, *LogErrorRequest) 
 }
 func (UnimplementedPluginAPIServer) PublishWebSocketEvent(context.Context, *PublishWebSocketEventRequest) (*PublishWebSocketEventResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method PublishWebSocketEvent not implemented")
+}
+func (UnimplementedPluginAPIServer) PluginHTTP(grpc.BidiStreamingServer[PluginHTTPRequest, PluginHTTPResponse]) error {
+	return status.Errorf(codes.Unimplemented, "method PluginHTTP not implemented")
 }
 func (UnimplementedPluginAPIServer) mustEmbedUnimplementedPluginAPIServer() {}
 func (UnimplementedPluginAPIServer) testEmbeddedByValue()                   {}
@@ -624,6 +647,13 @@ func _PluginAPI_PublishWebSocketEvent_Handler(srv interface{}, ctx context.Conte
 	return interceptor(ctx, in, info, handler)
 }
 
+func _PluginAPI_PluginHTTP_Handler(srv interface{}, stream grpc.ServerStream) error {
+	return srv.(PluginAPIServer).PluginHTTP(&grpc.GenericServerStream[PluginHTTPRequest, PluginHTTPResponse]{ServerStream: stream})
+}
+
+// This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
+type PluginAPI_PluginHTTPServer = grpc.BidiStreamingServer[PluginHTTPRequest, PluginHTTPResponse]
+
 // PluginAPI_ServiceDesc is the grpc.ServiceDesc for PluginAPI service.
 // It's only intended for direct use with grpc.RegisterService,
 // and not to be introspected or modified (even as a copy)
@@ -696,6 +726,13 @@ var PluginAPI_ServiceDesc = grpc.ServiceDesc{
 			Handler:    _PluginAPI_PublishWebSocketEvent_Handler,
 		},
 	},
-	Streams:  []grpc.StreamDesc{},
+	Streams: []grpc.StreamDesc{
+		{
+			StreamName:    "PluginHTTP",
+			Handler:       _PluginAPI_PluginHTTP_Handler,
+			ServerStreams: true,
+			ClientStreams: true,
+		},
+	},
 	Metadata: "polyplug/v1/api.proto",
 }

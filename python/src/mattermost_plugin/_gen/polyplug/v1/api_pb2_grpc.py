@@ -3,6 +3,7 @@
 import grpc
 import warnings
 
+from mattermost_plugin._gen.polyplug.v1 import api_http_pb2 as polyplug_dot_v1_dot_api__http__pb2
 from mattermost_plugin._gen.polyplug.v1 import api_pb2 as polyplug_dot_v1_dot_api__pb2
 
 GRPC_GENERATED_VERSION = '1.85.1'
@@ -118,6 +119,11 @@ class PluginAPIStub:
                 request_serializer=polyplug_dot_v1_dot_api__pb2.PublishWebSocketEventRequest.SerializeToString,
                 response_deserializer=polyplug_dot_v1_dot_api__pb2.PublishWebSocketEventResponse.FromString,
                 _registered_method=True)
+        self.PluginHTTP = channel.stream_stream(
+                '/polyplug.v1.PluginAPI/PluginHTTP',
+                request_serializer=polyplug_dot_v1_dot_api__http__pb2.PluginHTTPRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__http__pb2.PluginHTTPResponse.FromString,
+                _registered_method=True)
 
 
 class PluginAPIServicer:
@@ -223,6 +229,14 @@ class PluginAPIServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def PluginHTTP(self, request_iterator, context):
+        """Plugin-to-plugin HTTP (Mattermost's API.PluginHTTP): a request whose path starts with
+        "/<target plugin id>" is served by that plugin's ServeHTTP, streamed both ways.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_PluginAPIServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -305,6 +319,11 @@ def add_PluginAPIServicer_to_server(servicer, server):
                     servicer.PublishWebSocketEvent,
                     request_deserializer=polyplug_dot_v1_dot_api__pb2.PublishWebSocketEventRequest.FromString,
                     response_serializer=polyplug_dot_v1_dot_api__pb2.PublishWebSocketEventResponse.SerializeToString,
+            ),
+            'PluginHTTP': grpc.stream_stream_rpc_method_handler(
+                    servicer.PluginHTTP,
+                    request_deserializer=polyplug_dot_v1_dot_api__http__pb2.PluginHTTPRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__http__pb2.PluginHTTPResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -743,6 +762,33 @@ class PluginAPI:
             '/polyplug.v1.PluginAPI/PublishWebSocketEvent',
             polyplug_dot_v1_dot_api__pb2.PublishWebSocketEventRequest.SerializeToString,
             polyplug_dot_v1_dot_api__pb2.PublishWebSocketEventResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def PluginHTTP(request_iterator,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.stream_stream(
+            request_iterator,
+            target,
+            '/polyplug.v1.PluginAPI/PluginHTTP',
+            polyplug_dot_v1_dot_api__http__pb2.PluginHTTPRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__http__pb2.PluginHTTPResponse.FromString,
             options,
             channel_credentials,
             insecure,

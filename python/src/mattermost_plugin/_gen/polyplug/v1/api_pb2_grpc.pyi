@@ -5,6 +5,7 @@ isort:skip_file
 
 from collections import abc as _abc
 from grpc import aio as _aio
+from mattermost_plugin._gen.polyplug.v1 import api_http_pb2 as _api_http_pb2
 from mattermost_plugin._gen.polyplug.v1 import api_pb2 as _api_pb2
 import abc as _abc_1
 import grpc as _grpc
@@ -53,6 +54,10 @@ class PluginAPIStub:
     LogWarn: _grpc.UnaryUnaryMultiCallable[_api_pb2.LogWarnRequest, _api_pb2.LogWarnResponse]
     LogError: _grpc.UnaryUnaryMultiCallable[_api_pb2.LogErrorRequest, _api_pb2.LogErrorResponse]
     PublishWebSocketEvent: _grpc.UnaryUnaryMultiCallable[_api_pb2.PublishWebSocketEventRequest, _api_pb2.PublishWebSocketEventResponse]
+    PluginHTTP: _grpc.StreamStreamMultiCallable[_api_http_pb2.PluginHTTPRequest, _api_http_pb2.PluginHTTPResponse]
+    """Plugin-to-plugin HTTP (Mattermost's API.PluginHTTP): a request whose path starts with
+    "/<target plugin id>" is served by that plugin's ServeHTTP, streamed both ways.
+    """
 
 @_typing.type_check_only
 class PluginAPIAsyncStub(PluginAPIStub):
@@ -79,6 +84,10 @@ class PluginAPIAsyncStub(PluginAPIStub):
     LogWarn: _aio.UnaryUnaryMultiCallable[_api_pb2.LogWarnRequest, _api_pb2.LogWarnResponse]  # type: ignore[assignment]
     LogError: _aio.UnaryUnaryMultiCallable[_api_pb2.LogErrorRequest, _api_pb2.LogErrorResponse]  # type: ignore[assignment]
     PublishWebSocketEvent: _aio.UnaryUnaryMultiCallable[_api_pb2.PublishWebSocketEventRequest, _api_pb2.PublishWebSocketEventResponse]  # type: ignore[assignment]
+    PluginHTTP: _aio.StreamStreamMultiCallable[_api_http_pb2.PluginHTTPRequest, _api_http_pb2.PluginHTTPResponse]  # type: ignore[assignment]
+    """Plugin-to-plugin HTTP (Mattermost's API.PluginHTTP): a request whose path starts with
+    "/<target plugin id>" is served by that plugin's ServeHTTP, streamed both ways.
+    """
 
 class PluginAPIServicer(metaclass=_abc_1.ABCMeta):
     """PluginAPI is served by the host, one server per plugin on a private unix socket, and called by
@@ -198,5 +207,15 @@ class PluginAPIServicer(metaclass=_abc_1.ABCMeta):
         request: _api_pb2.PublishWebSocketEventRequest,
         context: _ServicerContext,
     ) -> _typing.Union[_api_pb2.PublishWebSocketEventResponse, _abc.Awaitable[_api_pb2.PublishWebSocketEventResponse]]: ...
+
+    @_abc_1.abstractmethod
+    def PluginHTTP(
+        self,
+        request_iterator: _MaybeAsyncIterator[_api_http_pb2.PluginHTTPRequest],
+        context: _ServicerContext,
+    ) -> _typing.Union[_abc.Iterator[_api_http_pb2.PluginHTTPResponse], _abc.AsyncIterator[_api_http_pb2.PluginHTTPResponse]]:
+        """Plugin-to-plugin HTTP (Mattermost's API.PluginHTTP): a request whose path starts with
+        "/<target plugin id>" is served by that plugin's ServeHTTP, streamed both ways.
+        """
 
 def add_PluginAPIServicer_to_server(servicer: PluginAPIServicer, server: _typing.Union[_grpc.Server, _aio.Server]) -> None: ...
