@@ -22,7 +22,7 @@ describe("health job and restart policy", () => {
       backend: () => ({}),
       launch: { pythonInterpreter: PYTHON },
       healthCheck: { enabled: false, pingAttempts: 3, pingTimeoutMs: 300 },
-      restartPolicy: { limit: 3, windowMs: 60 * 60 * 1000 },
+      restartPolicy: { limit: 4, windowMs: 60 * 60 * 1000 },
     });
     const [status] = await env.startAll();
     assert.equal(status!.state, PluginState.Running, status!.error);
@@ -48,6 +48,21 @@ describe("health job and restart policy", () => {
     assert.equal(plugin.status().error, "");
   });
 
+  test("a plugin that crashes mid-hook: the caller gets a clear error, the host restarts the plugin", async () => {
+    const plugin = env.get(ID)!;
+    const oldPid = plugin.pid!;
+    await assert.rejects(plugin.invoke("messageWillBePosted", { post: { message: "crash please" } }), (error: { code: string; message: string }) => {
+      assert.equal(error.code, HostErrorCode.HookFailed);
+      assert.match(error.message, /MessageWillBePosted of plugin com.polyplug.test.minimal failed/);
+      return true;
+    });
+    await waitFor(() => plugin.state === PluginState.FailedToStayRunning);
+    assert.match(plugin.status().error, /exited unexpectedly \(exit code 3\)/);
+    await env.healthCheck.runOnce();
+    assert.equal(plugin.state, PluginState.Running);
+    assert.notEqual(plugin.pid, oldPid);
+  });
+
   test("a hung plugin (SIGSTOP) fails its pings, is killed and restarted", async () => {
     const plugin = env.get(ID)!;
     const hungPid = plugin.pid!;
@@ -58,12 +73,12 @@ describe("health job and restart policy", () => {
     assert.throws(() => process.kill(hungPid, 0), /ESRCH/, "the hung process must be gone");
   });
 
-  test("the third failure within the window leaves it FailedToStayRunning for good", async () => {
+  test("the last failure the policy allows (4 here) leaves it FailedToStayRunning for good", async () => {
     const plugin = env.get(ID)!;
     process.kill(plugin.pid!, "SIGKILL");
     await waitFor(() => plugin.state === PluginState.FailedToStayRunning);
     assert.equal(plugin.status().error_code, HostErrorCode.ProcessExited);
-    assert.match(plugin.status().error, /given up after 3 failures/);
+    assert.match(plugin.status().error, /given up after 4 failures/);
     assert.equal(plugin.restartPending, false);
     await env.healthCheck.runOnce();
     assert.equal(plugin.state, PluginState.FailedToStayRunning);

@@ -14,6 +14,13 @@ const cases: Array<{ name: string; script: string; code: string; message: RegExp
   { name: "speaks another core protocol", script: 'echo "2|1|unix|/tmp/x|grpc|"; sleep 30', code: HostErrorCode.HandshakeInvalid, message: /core protocol version "2"/ },
   { name: "offers netrpc", script: 'echo "1|1|unix|/tmp/x|netrpc|"; sleep 30', code: HostErrorCode.HandshakeInvalid, message: /"netrpc" is not "grpc"/ },
   { name: "listens on a public interface", script: 'echo "1|1|tcp|0.0.0.0:4000|grpc|"; sleep 30', code: HostErrorCode.HandshakeInvalid, message: /not on loopback/ },
+  {
+    name: "expects another magic cookie",
+    // What go-plugin binaries do when the cookie is not theirs (e.g. a Terraform provider).
+    script: '[ "$MATTERMOST_PLUGIN" = "some other app" ] || { echo "This binary is a plugin. These are not meant to be executed directly." >&2; exit 1; }',
+    code: HostErrorCode.ExitedBeforeHandshake,
+    message: /exit code 1.*\n.*This binary is a plugin/s,
+  },
   { name: "announces a socket nobody serves", script: 'echo "1|1|unix|$PLUGIN_UNIX_SOCKET_DIR/none.sock|grpc|"; sleep 30', code: HostErrorCode.HealthCheckFailed, message: /health check/ },
 ];
 
