@@ -30,8 +30,14 @@ const STRIPPED_HEADERS = new Set(["mattermost-user-id", "mattermost-plugin-id", 
  * body goes out in <=64 KiB chunks as it arrives (with backpressure), the plugin's response is
  * written to the client as each message arrives, and a client that goes away cancels the stream.
  */
-export async function bridgeServeHttp(plugin: ManagedPlugin, req: IncomingMessage, res: ServerResponse, init: ServeHttpInit): Promise<void> {
-  const call = plugin.openServeHttp();
+export async function bridgeServeHttp(
+  plugin: ManagedPlugin,
+  req: IncomingMessage,
+  res: ServerResponse,
+  init: ServeHttpInit,
+  hook: "serveHTTP" | "serveMetrics" = "serveHTTP",
+): Promise<void> {
+  const call = plugin.openHookStream(hook);
   let responseDone = false;
   const finished = new Promise<void>((resolve) => res.once("close", () => resolve()));
   res.once("close", () => {

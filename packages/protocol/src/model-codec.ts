@@ -70,6 +70,8 @@ const INT64_SCALARS = new Set([ScalarType.INT64, ScalarType.UINT64, ScalarType.S
 
 function encodeScalar(scalar: ScalarType, value: unknown): unknown {
   if (INT64_SCALARS.has(scalar)) return BigInt(Math.trunc(Number(value)));
+  // A string for a bytes field is taken as UTF-8 text (kvSet("k", "text")). Model fields that
+  // Mattermost's JSON carries as base64 (FileInfo.mini_preview) are decoded by their adapters.
   if (scalar === ScalarType.BYTES && !(value instanceof Uint8Array)) return new Uint8Array(Buffer.from(String(value)));
   return value;
 }

@@ -2,11 +2,16 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PluginEnvironment, PluginState, type PluginEnvironmentOptions, type PluginStatus } from "@polyplug/host";
 import { createApp, type App } from "./app/app.js";
-import { createHttpServer } from "./http/create-http-server.js";
+import { DEFAULT_MAX_FILE_BYTES } from "./app/files-service.js";
+import { createHttpServer, DEFAULT_BODY_LIMIT } from "./http/create-http-server.js";
+import { registerWebSocket } from "./http/websocket/register-websocket.js";
 import { createHostAppHooks } from "./plugins/host-app-hooks.js";
 import { createPluginAPIBackend } from "./plugins/plugin-api-backend.js";
 import { createPluginConfigSource } from "./plugins/plugin-config.js";
 import { registerPluginAdminRoutes } from "./plugins/plugin-admin-routes.js";
+import { PluginManager } from "./plugins/plugin-manager.js";
+import { ServerConfigFile } from "./plugins/server-config-file.js";
+import { startMetricsListener } from "./plugins/metrics-listener.js";
 import { registerPluginRoutes } from "./plugins/plugin-routes.js";
 import { createDatabase, databaseFileIn } from "./store/create-database.js";
 
@@ -29,6 +34,18 @@ export interface ServerOptions {
   readonly startTimeoutMs?: number;
   readonly hookTimeoutMs?: number;
   readonly onPluginStateChange?: (status: PluginStatus) => void;
+  /**
+   * Request size limits. Each falls back to config.json (`ServiceSettings.MaximumPayloadSizeBytes`,
+   * `FileSettings.MaxFileSize`), then to Mattermost's defaults.
+   */
+  readonly limits?: {
+    readonly maxBodyBytes?: number;
+    readonly maxFileBytes?: number;
+    readonly maxPluginBundleBytes?: number;
+    readonly maxPluginUnpackedBytes?: number;
+  };
+  /** Port of the metrics listener (host metrics and plugins' ServeMetrics, on `host`); none when unset. */
+  readonly metricsPort?: number;
   /** Plugin host tuning: health job, restart policy, slow-plugin isolation, fan-out budget. */
   readonly pluginHost?: Pick<PluginEnvironmentOptions, "healthCheck" | "restartPolicy" | "slowPlugins" | "fanOutBudgetMs" | "hookTimeoutsMs">;
 }
@@ -38,6 +55,8 @@ export interface RunningServer {
   readonly version: string;
   readonly app: App;
   readonly plugins: PluginEnvironment;
+  /** The metrics listener's base URL, when one was asked for. */
+  readonly metricsUrl?: string;
   close(): Promise<void>;
 }
 
@@ -50,7 +69,8 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   mkdirSync(options.dataDir, { recursive: true });
   const database = await createDatabase(options.databaseUrl ? { url: options.databaseUrl } : { file: databaseFileIn(options.dataDir) });
   const host = options.host ?? "127.0.0.1";
-  const app = createApp({ db: database.db, version: SERVER_VERSION, ...(options.siteUrl ? { siteUrl: options.siteUrl } : {}) });
+  const config = new ServerConfigFile(path.join(options.dataDir, "config.json"));
+  const app = createApp({ db: database.db, version: SERVER_VERSION, filesDir: path.join(options.dataDir, "files"), ...(options.siteUrl ? { siteUrl: options.siteUrl } : {}) });
 
   let environment: PluginEnvironment | undefined;
   const plugins = (): PluginEnvironment => environment!;
@@ -67,24 +87,41 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       if (status.state !== PluginState.Running && status.state !== PluginState.Starting) {
         void app.commands.unregisterPluginCommands(status.plugin_id).catch(() => undefined);
       }
+      manager.statusesChanged();
       options.onPluginStateChange?.(status);
     },
   });
-  app.setHooks(createHostAppHooks(plugins));
+  const manager = new PluginManager({
+    pluginDir: options.pluginDir, plugins, config, events: app.events,
+    ...(options.limits?.maxPluginUnpackedBytes ? { bundleLimits: { maxUnpackedBytes: options.limits.maxPluginUnpackedBytes } } : {}),
+  });
+  app.setHooks(createHostAppHooks(plugins, { hookTimeoutMs: options.hookTimeoutMs ?? 30_000 }));
 
-  const fastify = createHttpServer({ app });
-  registerPluginAdminRoutes(fastify, app, plugins);
+  const fastify = createHttpServer({
+    app,
+    bodyLimit: options.limits?.maxBodyBytes ?? config.positiveInteger("ServiceSettings", "MaximumPayloadSizeBytes") ?? DEFAULT_BODY_LIMIT,
+    limits: { maxFileBytes: options.limits?.maxFileBytes ?? config.positiveInteger("FileSettings", "MaxFileSize") ?? DEFAULT_MAX_FILE_BYTES },
+  });
+  registerWebSocket(fastify, app);
+  registerPluginAdminRoutes(fastify, app, plugins, {
+    manager, config, pluginDir: options.pluginDir,
+    ...(options.limits?.maxPluginBundleBytes ? { maxBundleBytes: options.limits.maxPluginBundleBytes } : {}),
+  });
   await registerPluginRoutes(fastify, app, plugins);
   const address = await fastify.listen({ host, port: options.port ?? 8065 });
   const url = options.siteUrl ?? address;
-  await environment.startAll();
+  // Plugins the admin disabled (config.json PluginStates) stay loaded but are not started.
+  await environment.startAll((id) => manager.isEnabled(id));
+  const metrics = options.metricsPort === undefined ? undefined : await startMetricsListener(plugins, { host, port: options.metricsPort });
 
   return {
     url,
     version: SERVER_VERSION,
     app,
     plugins: environment,
+    ...(metrics ? { metricsUrl: metrics.url } : {}),
     async close() {
+      await metrics?.close();
       await environment!.shutdown();
       await fastify.close();
       await database.close();

@@ -15,7 +15,7 @@ describe("ServeHTTP through the real stack", () => {
   let bobId = "";
 
   before(async () => {
-    server = await runningServer(["streaming", "echo", "caller"].map((name) => `packages/server/test/fixtures/plugins/${name}`));
+    server = await runningServer(["streaming", "echo", "caller"].map((name) => `packages/server/test/fixtures/plugins/${name}`), {}, { metricsPort: 0 });
     for (const status of server.plugins.statuses()) assert.equal(status.state, PluginState.Running, `${status.plugin_id}: ${status.error}`);
     Object.assign(bob, { baseUrl: server.url });
     bobId = (await bob.signUp("bob")).id;
@@ -145,6 +145,14 @@ describe("ServeHTTP through the real stack", () => {
     assert.deepEqual(pluginIds, ["com.polyplug.test.caller"], "the caller's forged id was replaced");
     const missing = (await (await fetch(`${server.url}/plugins/com.polyplug.test.caller/call?path=${encodeURIComponent("/com.nobody/x")}`)).json()) as { error: string; status: number };
     assert.deepEqual(missing, { error: "plugin_api.plugin_http.not_found.app_error", status: 404 });
+  });
+
+  test("the metrics listener serves host metrics and each plugin's ServeMetrics", async () => {
+    const own = await (await fetch(`${server.metricsUrl}/plugins/${ECHO}/metrics`)).text();
+    assert.match(own, /^echo_requests_total 42$/m);
+    const host = await (await fetch(`${server.metricsUrl}/metrics`)).text();
+    assert.match(host, new RegExp(`polyplug_plugin_state\\{plugin="${ECHO}"\\} 2`));
+    assert.equal((await fetch(`${server.metricsUrl}/plugins/${STREAMING}/metrics`)).status, 404, "no ServeMetrics, no metrics");
   });
 
   test("an unknown plugin is a Mattermost-shaped 404", async () => {

@@ -4,6 +4,7 @@
  * Services receive this instead of globals so tests can pin the clock and swap hooks, and so the
  * plugin host can be wired in after the app is constructed (`hooks()` is read on each use).
  */
+import type { AppEvents } from "./app-events.js";
 import type { AppHooks } from "./app-hooks.js";
 import type { Db } from "../store/schema.js";
 
@@ -16,6 +17,8 @@ export interface AppContext {
   readonly hooks: () => AppHooks;
   /** Public base URL, passed to plugins in CommandArgs.site_url. */
   readonly siteUrl: string;
+  /** Where services publish real-time events (the WebSocket hub subscribes). */
+  readonly events: AppEvents;
 }
 
 /** Parses a JSON text column that should hold an object; a damaged value reads as empty. */

@@ -80,6 +80,57 @@ export const ERROR_CATALOGUE = {
   "api.command.execute_command.not_found.app_error": { status: 404, message: "Command with a trigger of '{{.Trigger}}' not found." },
   "api.command.execute_command.failed.app_error": { status: 500, message: "Command with a trigger of '{{.Trigger}}' failed." },
   "app.plugin.disabled.app_error": { status: 501, message: "Plugins have been disabled; enable them to run plugin commands." },
+  // Post edits and deletes
+  "api.post.update_post.system_message.app_error": { status: 400, message: "System messages cannot be edited." },
+  "plugin.message_will_be_updated.reject": { status: 400, message: "Post rejected by plugin." },
+  // Reactions
+  "model.reaction.is_valid.emoji_name.app_error": { status: 400, message: "Invalid emoji name: 1-64 letters, digits, '-', '+' or '_'." },
+  "api.reaction.save_reaction.user_id.app_error": { status: 403, message: "You cannot save a reaction for another user." },
+  "api.reaction.delete.archived_channel.app_error": { status: 403, message: "You cannot remove reactions in an archived channel." },
+  // Direct messages and membership removal
+  "api.channel.create_direct_channel.invalid_user.app_error": { status: 400, message: "A direct message needs exactly two existing, distinct or identical user ids, and you must be one of them." },
+  "api.channel.remove_member.direct.app_error": { status: 400, message: "You cannot remove members from a direct message channel." },
+  // Files
+  "api.file.upload_file.read_request.app_error": { status: 400, message: "Unable to read the upload: send multipart/form-data with a channel_id field before the files." },
+  "api.file.upload_file.incorrect_channelId.app_error": { status: 400, message: "The upload needs a valid channel_id (a form field before the files, or a query parameter)." },
+  "api.file.upload_file.multiple_channel_ids.app_error": { status: 400, message: "An upload may target only one channel." },
+  "api.file.upload_file.incorrect_number_of_files.app_error": { status: 400, message: "The upload contains no files." },
+  "api.file.upload_file.too_large_detailed.app_error": { status: 413, message: "Unable to upload file {{.Filename}}: it exceeds the maximum of {{.Limit}} bytes." },
+  // Mattermost answers 400 "File rejected by plugin. <reason>" here.
+  "api.file.upload_file.rejected_by_plugin.app_error": { status: 400, message: "File rejected by plugin. {{.Reason}}" },
+  "api.file.attachments.disabled.app_error": { status: 501, message: "File uploads are disabled on this server (no files directory configured)." },
+  "app.file_info.get.app_error": { status: 404, message: "Unable to find the file." },
+  "api.post.create_post.file_ids.app_error": { status: 400, message: "file_ids must name files you uploaded to this channel that are not attached to another post." },
+  // Preferences and statuses
+  "model.preference.is_valid.id.app_error": { status: 400, message: "Invalid user id on the preference." },
+  "model.preference.is_valid.category.app_error": { status: 400, message: "Invalid preference category: 1-{{.Max}} characters." },
+  "model.preference.is_valid.name.app_error": { status: 400, message: "Invalid preference name: 1-{{.Max}} characters." },
+  "model.preference.is_valid.value.app_error": { status: 400, message: "Preference value is too long (at most {{.Max}} characters)." },
+  "api.preference.update_preferences.too_many.app_error": { status: 400, message: "At most {{.Max}} preferences per request." },
+  "app.preference.get.app_error": { status: 404, message: "Unable to find the preference." },
+  "model.status.is_valid.status.app_error": { status: 400, message: "Status must be one of online, away, dnd or offline." },
+  // Personal access tokens and bots
+  "model.user_access_token.is_valid.description.app_error": { status: 400, message: "A token needs a description of 1-255 characters." },
+  "app.user_access_token.get.app_error": { status: 404, message: "Unable to find the personal access token." },
+  "app.bot.get.app_error": { status: 404, message: "Unable to find the bot." },
+  // Plugin management
+  "app.plugin.upload_disabled.app_error": { status: 501, message: "Plugin uploads are disabled: set PluginSettings.EnableUploads to true in config.json." },
+  "api.plugin.upload.no_file.app_error": { status: 400, message: "Missing file in the multipart request: send the bundle in a part named 'plugin'." },
+  "api.plugin.upload.file_too_large.app_error": { status: 413, message: "The plugin bundle is larger than the allowed {{.Max}} bytes." },
+  "app.plugin.extract.app_error": { status: 400, message: "The plugin bundle is not a valid .tar.gz archive: {{.Reason}}" },
+  "app.plugin.manifest.app_error": { status: 400, message: "The plugin bundle has no valid manifest: {{.Reason}}" },
+  "app.plugin.install_id.app_error": { status: 400, message: "A plugin with this id is already installed; upload with force=true to replace it." },
+  "app.plugin.not_installed.app_error": { status: 404, message: "No plugin with this id is installed." },
+  "app.plugin.install.app_error": { status: 500, message: "The plugin could not be installed; the server log has details." },
+  "app.plugin.remove.app_error": { status: 500, message: "The plugin could not be removed; the server log has details." },
+  "app.plugin.config.app_error": { status: 500, message: "The plugin state could not be saved to config.json." },
+  "api.web_socket.connect.upgrade.app_error": { status: 400, message: "Failed to upgrade the websocket connection (origin {{.BlockedOrigin}} is not this server)." },
+  // WebSocket requests (answered in a response with status FAIL)
+  "api.web_socket_router.no_action.app_error": { status: 400, message: "No websocket action." },
+  "api.web_socket_router.bad_seq.app_error": { status: 400, message: "Invalid sequence for websocket message." },
+  "api.web_socket_router.not_authenticated.app_error": { status: 401, message: "The websocket connection is not authenticated; send authentication_challenge first." },
+  "api.web_socket_router.bad_action.app_error": { status: 501, message: "Unknown websocket action." },
+  "api.websocket_handler.invalid_param.app_error": { status: 400, message: "Invalid {{.Name}} parameter." },
   // Store boundary (constraint violations not given a more specific id by a service)
   "store.sql.unique_violation.app_error": { status: 409, message: "The change conflicts with an existing record." },
   "store.sql.foreign_key_violation.app_error": { status: 400, message: "The change refers to a record that does not exist." },

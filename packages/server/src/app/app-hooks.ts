@@ -6,8 +6,17 @@
  * small lets every business rule be tested with a fake, and lets the host change freely.
  */
 import { appError } from "./app-error.js";
+import type { ChannelMember, Channel } from "./models/channel.js";
 import type { CommandArgs, CommandResponse } from "./models/command.js";
+import type { FileInfo } from "./models/file-info.js";
 import type { Post } from "./models/post.js";
+import type { Preference } from "./models/preference.js";
+import type { Reaction } from "./models/reaction.js";
+import type { TeamMember } from "./models/team.js";
+import type { User } from "./models/user.js";
+
+/** What a post "Will" hook decides: go on with the (possibly rewritten) post, or stop with a reason. */
+export type PostVerdict = { kind: "allow"; post: Post } | { kind: "reject"; reason: string };
 
 /** What the app core asks of plugins. Implemented over the plugin host; a no-op version serves tests. */
 export interface AppHooks {
@@ -17,6 +26,46 @@ export interface AppHooks {
   messageHasBeenPosted(post: Post): void;
   /** Runs a plugin's slash command. */
   executeCommand(pluginId: string, args: CommandArgs): Promise<CommandResponse>;
+
+  // The hooks below are optional: a host that does not implement one simply is not asked. The
+  // app calls them at Mattermost's points; "Has" hooks are fire-and-forget (failures are the
+  // implementation's to log), "Will" hooks may rewrite or reject.
+
+  /** Before an edit is stored; plugins see the new and the old post, in order, and may reject. */
+  messageWillBeUpdated?(newPost: Post, oldPost: Post): Promise<PostVerdict>;
+  /** After an edit is stored. */
+  messageHasBeenUpdated?(newPost: Post, oldPost: Post): void;
+  /** After a post is deleted (the post as it was, with delete_at set). */
+  messageHasBeenDeleted?(post: Post): void;
+  reactionHasBeenAdded?(reaction: Reaction): void;
+  reactionHasBeenRemoved?(reaction: Reaction): void;
+  channelHasBeenCreated?(channel: Channel): void;
+  /** `actor` is who added the user (absent when they joined by themselves). */
+  userHasJoinedChannel?(member: ChannelMember, actor?: User): void;
+  userHasLeftChannel?(member: ChannelMember, actor?: User): void;
+  userHasJoinedTeam?(member: TeamMember, actor?: User): void;
+  userHasLeftTeam?(member: TeamMember, actor?: User): void;
+  userHasBeenCreated?(user: User): void;
+  userHasLoggedIn?(user: User): void;
+  preferencesHaveChanged?(preferences: Preference[]): void;
+  /**
+   * Before an uploaded file is stored for good. The upload is already on disk at `file.path`
+   * (streamed, never buffered whole); a plugin may reject it, rewrite its info, or hand back
+   * replacement content.
+   */
+  fileWillBeUploaded?(info: FileInfo, file: { path: string }): Promise<{ kind: "allow"; info: FileInfo; content?: AsyncIterable<Uint8Array> } | { kind: "reject"; reason: string }>;
+}
+
+/** Calls a fire-and-forget hook if the host implements it; a throwing hook never fails the caller. */
+export function notifyHook<K extends keyof AppHooks>(hooks: AppHooks, name: K, ...args: Parameters<NonNullable<AppHooks[K]>>): void {
+  const hook = hooks[name] as ((...a: unknown[]) => unknown) | undefined;
+  if (typeof hook !== "function") return;
+  try {
+    const result = hook.apply(hooks, args);
+    if (result instanceof Promise) result.catch(() => undefined);
+  } catch {
+    // Notifications are fire-and-forget by contract.
+  }
 }
 
 /**

@@ -9,6 +9,8 @@
 import type { AppContext } from "./app-context.js";
 import { parseJsonObject } from "./app-context.js";
 import { appError } from "./app-error.js";
+import { notifyHook } from "./app-hooks.js";
+import { newWebSocketEvent, WebSocketEvents } from "./models/websocket-event.js";
 import { withDbErrors } from "./map-db-error.js";
 import { CHANNEL_ADMIN_ROLE, CHANNEL_USER_ROLE, type Channel, type ChannelMember, type ChannelType, type CreateChannelInput } from "./models/channel.js";
 import { hasRole } from "./models/user.js";
@@ -117,7 +119,12 @@ export function createChannelsService(ctx: AppContext, users: UsersService, team
           }
         }),
       );
-      return channelFromRow(row);
+      const channel = channelFromRow(row);
+      if (creatorId !== undefined) {
+        ctx.events.publish(newWebSocketEvent(WebSocketEvents.ChannelCreated, { channel_id: channel.id, team_id: channel.team_id }, { user_id: creatorId }));
+      }
+      notifyHook(ctx.hooks(), "channelHasBeenCreated", channel);
+      return channel;
     },
 
     getChannel: (channelId) => getChannelBy("id", channelId),
@@ -134,7 +141,11 @@ export function createChannelsService(ctx: AppContext, users: UsersService, team
       if (existing) return channelMemberFromRow(existing);
       const row = newMemberRow(channelId, userId, CHANNEL_USER_ROLE, ctx.now());
       await withDbErrors(where, {}, () => ctx.db.insertInto("channel_members").values(row).execute());
-      return channelMemberFromRow(row);
+      const member = channelMemberFromRow(row);
+      ctx.events.publish(newWebSocketEvent(WebSocketEvents.UserAdded, { user_id: userId, team_id: channel.team_id }, { channel_id: channelId }));
+      const actor = options.actorId !== undefined && options.actorId !== userId ? await users.getUser(options.actorId).catch(() => undefined) : undefined;
+      notifyHook(ctx.hooks(), "userHasJoinedChannel", member, actor);
+      return member;
     },
 
     async getMember(channelId, userId) {

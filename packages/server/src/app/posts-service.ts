@@ -14,6 +14,9 @@ import type { CreatePostInput, Post, PostList } from "./models/post.js";
 import { newId } from "./new-id.js";
 import { validateNewPost, validatePostContent } from "./post-validation.js";
 import { findPostsPage, postFromRow, postToRow } from "./post-queries.js";
+import { postedEvent } from "./post-events.js";
+import { attachFiles, checkAttachableFiles } from "./post-files.js";
+import { findPostsAround, findPostsSince } from "./post-paging.js";
 
 /** The reason string with which a plugin asks to drop a post silently (Mattermost's DismissPostError). */
 export const DISMISS_POST_REASON = "plugin.message_will_be_posted.dismiss_post";
@@ -35,6 +38,10 @@ export interface PostsService {
   getPost(postId: string): Promise<Post>;
   /** A page of a channel's posts, newest first; does not check access (callers do). */
   getPostsForChannel(channelId: string, paging?: { page?: number; perPage?: number }): Promise<PostList>;
+  /** A page of posts older (`before`) or newer (`after`) than a post of the channel. */
+  getPostsAround(channelId: string, cursorId: string, direction: "before" | "after", paging: { page: number; perPage: number }): Promise<PostList>;
+  /** Posts created, edited or deleted since `since` (ms), for clients catching up. */
+  getPostsSince(channelId: string, since: number): Promise<PostList>;
 }
 
 /** Builds the service; hooks are read from the context on each call, so setHooks takes effect at once. */
@@ -51,6 +58,7 @@ export function createPostsService(ctx: AppContext, channels: ChannelsService): 
     await withDbErrors("createPost", { foreignKey: "model.post.is_valid.user_id.app_error" }, () =>
       ctx.db.transaction().execute(async (trx) => {
         await trx.insertInto("posts").values(postToRow(post)).execute();
+        await attachFiles(trx, post.id, post.file_ids, post.create_at);
         const channel = await trx.updateTable("channels")
           .set((eb) => {
             // CASE rather than two-argument max(): that is scalar in SQLite but an aggregate in PostgreSQL.
@@ -106,6 +114,7 @@ export function createPostsService(ctx: AppContext, channels: ChannelsService): 
       // Fields a host's conversion leaves out fall back to the draft rather than failing NOT NULL.
       const post: Post = { ...draft, ...definedFields(verdict.post), id: draft.id, channel_id: draft.channel_id, root_id: draft.root_id, create_at: draft.create_at, update_at: draft.update_at, delete_at: 0 };
       validatePostContent(post);
+      await checkAttachableFiles(ctx.db, post.file_ids, post.channel_id, (options.checkMembership ?? true) ? post.user_id : undefined);
 
       await store(post);
       try {
@@ -113,6 +122,8 @@ export function createPostsService(ctx: AppContext, channels: ChannelsService): 
       } catch {
         // Fire-and-forget by contract: a failing notification must not fail a stored post.
       }
+      const sender = await ctx.db.selectFrom("users").select("username").where("id", "=", post.user_id).executeTakeFirst();
+      ctx.events.publish(postedEvent(post, channel, sender?.username ?? ""));
       return post;
     },
 
@@ -131,6 +142,9 @@ export function createPostsService(ctx: AppContext, channels: ChannelsService): 
       }
       return findPostsPage(ctx.db, channelId, page, perPage);
     },
+
+    getPostsAround: (channelId, cursorId, direction, paging) => findPostsAround(ctx.db, channelId, cursorId, direction, paging.page, paging.perPage),
+    getPostsSince: (channelId, since) => findPostsSince(ctx.db, channelId, since),
   };
 }
 

@@ -9,6 +9,7 @@ import { randomBytes } from "node:crypto";
 import type { AppContext } from "./app-context.js";
 import { parseJsonObject } from "./app-context.js";
 import { appError } from "./app-error.js";
+import { notifyHook } from "./app-hooks.js";
 import { withDbErrors } from "./map-db-error.js";
 import { SESSION_CSRF_PROP, type Session } from "./models/session.js";
 import type { User } from "./models/user.js";
@@ -68,7 +69,9 @@ export function createSessionsService(ctx: AppContext, users: UsersService): Ses
   return {
     async login(loginId, password, options) {
       const user = await users.checkCredentials(loginId, password);
-      return { session: await createSession(user, options), user };
+      const session = await createSession(user, options);
+      notifyHook(ctx.hooks(), "userHasLoggedIn", user);
+      return { session, user };
     },
 
     async createSession(userId, options) {

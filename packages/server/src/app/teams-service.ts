@@ -8,6 +8,8 @@
  */
 import type { AppContext } from "./app-context.js";
 import { appError } from "./app-error.js";
+import { notifyHook } from "./app-hooks.js";
+import { newWebSocketEvent, WebSocketEvents } from "./models/websocket-event.js";
 import { withDbErrors } from "./map-db-error.js";
 import { TEAM_ADMIN_ROLE, TEAM_USER_ROLE, type CreateTeamInput, type Team, type TeamMember, type TeamType } from "./models/team.js";
 import { hasRole } from "./models/user.js";
@@ -135,7 +137,11 @@ export function createTeamsService(ctx: AppContext, users: UsersService): TeamsS
           await ctx.db.insertInto("team_members").values(row).execute();
         }
       });
-      return teamMemberFromRow(row);
+      const member = teamMemberFromRow(row);
+      ctx.events.publish(newWebSocketEvent(WebSocketEvents.AddedToTeam, { team_id: teamId, user_id: userId }, { user_id: userId }));
+      const actor = options.actorId !== undefined && options.actorId !== userId ? await users.getUser(options.actorId).catch(() => undefined) : undefined;
+      notifyHook(ctx.hooks(), "userHasJoinedTeam", member, actor);
+      return member;
     },
 
     async getMember(teamId, userId) {

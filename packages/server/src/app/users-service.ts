@@ -9,6 +9,8 @@
 import type { AppContext } from "./app-context.js";
 import { parseJsonObject } from "./app-context.js";
 import { appError } from "./app-error.js";
+import { notifyHook } from "./app-hooks.js";
+import { newWebSocketEvent, WebSocketEvents } from "./models/websocket-event.js";
 import { withDbErrors } from "./map-db-error.js";
 import { hasRole, SYSTEM_ADMIN_ROLE, SYSTEM_USER_ROLE, type CreateUserInput, type User } from "./models/user.js";
 import { newId } from "./new-id.js";
@@ -70,7 +72,7 @@ export function createUsersService(ctx: AppContext): UsersService {
       const valid = validateNewUser(input);
       const passwordHash = valid.password === undefined ? "" : await hashPassword(valid.password);
       const now = ctx.now();
-      return withDbErrors(
+      const created = await withDbErrors(
         "createUser",
         {
           unique: (cols) =>
@@ -96,6 +98,9 @@ export function createUsersService(ctx: AppContext): UsersService {
             return userFromRow(row);
           }),
       );
+      ctx.events.publish(newWebSocketEvent(WebSocketEvents.NewUser, { user_id: created.id }));
+      notifyHook(ctx.hooks(), "userHasBeenCreated", created);
+      return created;
     },
 
     async getUser(userId) {

@@ -2,7 +2,8 @@
  * Who is calling: resolves the session for a request, the way Mattermost does.
  *
  * The token comes from `Authorization: Bearer <token>` (or `Token <token>`), else from the
- * `MMAUTHTOKEN` cookie. Browsers send cookies on cross-site requests, so a cookie alone does not
+ * `MMAUTHTOKEN` cookie, else from `?access_token=`; a personal access token or bot token works
+ * wherever a session token does. Browsers send cookies on cross-site requests, so a cookie alone does not
  * authenticate a state-changing request: it must also carry `X-CSRF-Token` equal to the session's
  * CSRF token (the `MMCSRF` cookie) or `X-Requested-With: XMLHttpRequest`, which a cross-site form
  * cannot set. Reuse {@link authenticate} for any route outside `/api/v4` (e.g. `/plugins/{id}/…`).
@@ -30,7 +31,10 @@ export function readToken(request: FastifyRequest): { token: string; fromCookie:
     if (match?.[2]) return { token: match[2], fromCookie: false };
   }
   const cookie = parseCookies(request.headers.cookie).get(AUTH_COOKIE);
-  return cookie ? { token: cookie, fromCookie: true } : null;
+  if (cookie) return { token: cookie, fromCookie: true };
+  // Last, as in Mattermost: `?access_token=` for clients that cannot set headers (downloads).
+  const query = (request.query as Record<string, unknown> | undefined)?.["access_token"];
+  return typeof query === "string" && query.length > 0 ? { token: query, fromCookie: false } : null;
 }
 
 function passesCsrf(request: FastifyRequest, session: Session): boolean {
@@ -48,8 +52,9 @@ async function resolve(request: FastifyRequest, app: App): Promise<Session | nul
     const session = await app.sessions.getSession(presented.token);
     return presented.fromCookie && !passesCsrf(request, session) ? null : session;
   } catch (err) {
-    if (isAppError(err) && err.statusCode === 401) return null;
-    throw err;
+    if (!isAppError(err) || err.statusCode !== 401) throw err;
+    // Not a session: perhaps a personal access (or bot) token, which opens one on first use.
+    return presented.fromCookie ? null : app.accessTokens.sessionForToken(presented.token);
   }
 }
 

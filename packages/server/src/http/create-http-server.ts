@@ -6,7 +6,7 @@
 import Fastify, { type FastifyInstance } from "fastify";
 import type { App } from "../app/app.js";
 import { newId } from "../app/new-id.js";
-import { registerApiRoutes } from "./register-api-routes.js";
+import { registerApiRoutes, type ApiLimits } from "./register-api-routes.js";
 
 /** Large enough for any post with props; bigger bodies get 413. */
 export const DEFAULT_BODY_LIMIT = 10 * 1024 * 1024;
@@ -16,7 +16,10 @@ export interface HttpServerOptions {
   readonly app: App;
   /** Pino logging on/off (default off; tests stay quiet). */
   readonly logger?: boolean;
+  /** Largest JSON body in bytes (Mattermost's ServiceSettings.MaximumPayloadSizeBytes); bigger → 413. */
   readonly bodyLimit?: number;
+  /** Upload limits (files are streamed, so they are bounded separately from JSON bodies). */
+  readonly limits?: ApiLimits;
 }
 
 /** A ready-to-extend fastify instance serving the API (not yet listening). */
@@ -28,6 +31,6 @@ export function createHttpServer(options: HttpServerOptions): FastifyInstance {
     genReqId: () => newId(),
     routerOptions: { ignoreTrailingSlash: true },
   });
-  registerApiRoutes(fastify, options.app);
+  registerApiRoutes(fastify, options.app, options.limits);
   return fastify;
 }

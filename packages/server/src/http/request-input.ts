@@ -71,3 +71,80 @@ export function objectField(body: Record<string, unknown>, name: string): Record
   if (!isJsonObject(value)) throw bodyParam(name);
   return value;
 }
+
+/**
+ * Refuses fields the Mattermost model does not have (a typo like `mesage` would otherwise be
+ * silently ignored). `allowed` lists the model's JSON names, including server-assigned ones that
+ * clients echo back and the handler ignores.
+ */
+export function knownFields(body: Record<string, unknown>, name: string, allowed: readonly string[]): void {
+  const unknown = Object.keys(body).filter((key) => !allowed.includes(key));
+  if (unknown.length > 0) {
+    throw appError("api.context.invalid_body_param.app_error", { where: "readRequest", params: { Name: name }, detailedError: `unknown field(s): ${unknown.join(", ")}` });
+  }
+}
+
+/** A `{user_id}` path parameter, where "me" means the caller (as in every Mattermost route). */
+export function userIdParam(request: FastifyRequest, selfId: string, name = "user_id"): string {
+  const value = (request.params as Record<string, unknown> | undefined)?.[name];
+  if (value === "me") return selfId;
+  return idParam(request, name);
+}
+
+/** Mattermost's default and largest page sizes for lists. */
+export const DEFAULT_PER_PAGE = 60;
+export const MAX_PER_PAGE = 200;
+
+/** `page` (≥ 0) and `per_page` (1…200) query parameters; anything else is a 400. */
+export function pagingQuery(request: FastifyRequest, defaultPerPage = DEFAULT_PER_PAGE): { page: number; perPage: number } {
+  const page = intQuery(request, "page", 0);
+  const perPage = intQuery(request, "per_page", defaultPerPage);
+  if (perPage < 1 || perPage > MAX_PER_PAGE) throw urlParam("per_page");
+  if (page > 1_000_000) throw urlParam("page");
+  return { page, perPage };
+}
+
+/** An optional id query parameter (e.g. `in_team`). */
+export function idQuery(request: FastifyRequest, name: string): string | undefined {
+  const value = (request.query as Record<string, unknown> | undefined)?.[name];
+  if (value === undefined || value === "") return undefined;
+  if (!isValidId(value)) throw urlParam(name);
+  return value;
+}
+
+/** An optional string query parameter. */
+export function stringQuery(request: FastifyRequest, name: string): string | undefined {
+  const value = (request.query as Record<string, unknown> | undefined)?.[name];
+  if (value === undefined) return undefined;
+  if (typeof value !== "string") throw urlParam(name);
+  return value;
+}
+
+/** The JSON body, which must be an array (e.g. a list of ids or preferences). */
+export function arrayBody(request: FastifyRequest, name: string, maxItems = 1000): unknown[] {
+  if (!Array.isArray(request.body) || request.body.length > maxItems) throw bodyParam(name);
+  return request.body;
+}
+
+/** A body that must be an array of ids. */
+export function idArrayBody(request: FastifyRequest, name: string, maxItems = 1000): string[] {
+  const items = arrayBody(request, name, maxItems);
+  if (!items.every(isValidId)) throw bodyParam(name);
+  return items as string[];
+}
+
+/** An optional boolean field. */
+export function booleanField(body: Record<string, unknown>, name: string): boolean | undefined {
+  const value = body[name];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== "boolean") throw bodyParam(name);
+  return value;
+}
+
+/** An optional integer field (e.g. `expires_at`). */
+export function integerField(body: Record<string, unknown>, name: string): number | undefined {
+  const value = body[name];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== "number" || !Number.isSafeInteger(value)) throw bodyParam(name);
+  return value;
+}

@@ -1,43 +1,67 @@
-import { HostError, type ManagedPlugin, type PluginEnvironment, type UnaryHook } from "@polyplug/host";
-import { CommandArgsSchema, CommandResponseSchema, PostSchema, fromProto, toProto } from "@polyplug/protocol";
+import type { PluginEnvironment } from "@polyplug/host";
+import {
+  ChannelMemberSchema,
+  ChannelSchema,
+  CommandArgsSchema,
+  CommandResponseSchema,
+  PostSchema,
+  PreferenceSchema,
+  ReactionSchema,
+  TeamMemberSchema,
+  UserSchema,
+  fromProto,
+  toProto,
+} from "@polyplug/protocol";
 import type { AppHooks } from "../app/app-hooks.js";
 import { AppError } from "../app/app-error.js";
 import type { CommandResponse } from "../app/models/command.js";
 import type { Post } from "../app/models/post.js";
+import { runFileWillBeUploaded } from "./file-upload-hook.js";
+import { notifyAll, runWillChain } from "./hook-chain.js";
 
 /**
- * The app's hooks, run on the plugin host with Mattermost's semantics. What happens when a plugin
- * does not answer (timeout, crash, transport error, or an AppError in its response):
- *
- * | hook | policy | why |
- * |---|---|---|
- * | MessageWillBePosted | fail open: the post goes on as that plugin last saw it | a broken plugin must not stop all chat (Mattermost does the same) |
- * | MessageHasBeenPosted | logged | a notification; nothing to undo |
- * | ExecuteCommand | the command fails: 500 AppError (503 if the plugin is not running) | the user asked that plugin for an answer |
- *
- * "Will" hooks fan out in plugin-id order under one budget (PluginEnvironment.fanOutDeadline):
- * a slow plugin costs a request at most the budget, and plugins that keep timing out are skipped
- * for a while (HookStats quarantine). Every failure lands in the plugin's log, its status and
- * the hook metrics.
+ * The app's hooks, run on the plugin host with Mattermost's semantics. "Will" hooks run across
+ * plugins in id order, each seeing the previous one's changes, the first rejection ending the
+ * chain, all under one budget (PluginEnvironment.fanOutDeadline). What happens when a plugin does
+ * not answer (timeout, crash, transport error, or an AppError) is in docs/hooks.md; in short:
+ * "Will" hooks fail open for that plugin, notifications are logged, ExecuteCommand fails.
  */
-export function createHostAppHooks(plugins: () => PluginEnvironment): AppHooks {
+export function createHostAppHooks(plugins: () => PluginEnvironment, options: { hookTimeoutMs?: number } = {}): AppHooks {
+  const postOf = (response: Record<string, unknown>, current: Post) => {
+    const reason = response["rejectionReason"] as string;
+    if (reason) return { reject: reason };
+    const post = response["post"];
+    return { value: post ? (fromProto(PostSchema, post) as unknown as Post) : current };
+  };
+  const notify = (hook: string, request: Record<string, unknown>) => notifyAll(plugins(), hook, lowerFirst(hook) as never, request as never);
+
   return {
     async messageWillBePosted(post) {
-      const env = plugins();
-      const deadline = env.fanOutDeadline();
-      let current: Post = post;
-      for (const plugin of env.implementing("MessageWillBePosted")) {
-        const response = await failOpen(plugin, "messageWillBePosted", { post: toProto(PostSchema, current) }, deadline);
-        if (!response) continue;
-        if (response.rejectionReason !== "") return { kind: "reject", reason: response.rejectionReason };
-        if (response.post) current = fromProto(PostSchema, response.post) as unknown as Post;
-      }
-      return { kind: "allow", post: current };
+      const result = await runWillChain(plugins(), "MessageWillBePosted", "messageWillBePosted", post, (current) => ({ post: toProto(PostSchema, current) }) as never, postOf);
+      return result.kind === "reject" ? result : { kind: "allow", post: result.value };
     },
 
-    messageHasBeenPosted(post) {
-      notifyAll(plugins(), "MessageHasBeenPosted", "messageHasBeenPosted", { post: toProto(PostSchema, post) });
+    async messageWillBeUpdated(newPost, oldPost) {
+      const old = toProto(PostSchema, oldPost);
+      const result = await runWillChain(plugins(), "MessageWillBeUpdated", "messageWillBeUpdated", newPost, (current) => ({ newPost: toProto(PostSchema, current), oldPost: old }) as never, postOf);
+      return result.kind === "reject" ? result : { kind: "allow", post: result.value };
     },
+
+    messageHasBeenPosted: (post) => notify("MessageHasBeenPosted", { post: toProto(PostSchema, post) }),
+    messageHasBeenUpdated: (newPost, oldPost) => notify("MessageHasBeenUpdated", { newPost: toProto(PostSchema, newPost), oldPost: toProto(PostSchema, oldPost) }),
+    messageHasBeenDeleted: (post) => notify("MessageHasBeenDeleted", { post: toProto(PostSchema, post) }),
+    reactionHasBeenAdded: (reaction) => notify("ReactionHasBeenAdded", { reaction: toProto(ReactionSchema, reaction) }),
+    reactionHasBeenRemoved: (reaction) => notify("ReactionHasBeenRemoved", { reaction: toProto(ReactionSchema, reaction) }),
+    channelHasBeenCreated: (channel) => notify("ChannelHasBeenCreated", { channel: toProto(ChannelSchema, channel) }),
+    userHasJoinedChannel: (member, actor) => notify("UserHasJoinedChannel", { member: toProto(ChannelMemberSchema, member), ...(actor ? { actor: toProto(UserSchema, actor) } : {}) }),
+    userHasLeftChannel: (member, actor) => notify("UserHasLeftChannel", { member: toProto(ChannelMemberSchema, member), ...(actor ? { actor: toProto(UserSchema, actor) } : {}) }),
+    userHasJoinedTeam: (member, actor) => notify("UserHasJoinedTeam", { member: toProto(TeamMemberSchema, member), ...(actor ? { actor: toProto(UserSchema, actor) } : {}) }),
+    userHasLeftTeam: (member, actor) => notify("UserHasLeftTeam", { member: toProto(TeamMemberSchema, member), ...(actor ? { actor: toProto(UserSchema, actor) } : {}) }),
+    userHasBeenCreated: (user) => notify("UserHasBeenCreated", { user: toProto(UserSchema, user) }),
+    userHasLoggedIn: (user) => notify("UserHasLoggedIn", { user: toProto(UserSchema, user) }),
+    preferencesHaveChanged: (preferences) => notify("PreferencesHaveChanged", { preferences: preferences.map((p) => toProto(PreferenceSchema, p)) }),
+
+    fileWillBeUploaded: (info, file) => runFileWillBeUploaded(plugins(), info, file, options.hookTimeoutMs ?? 30_000),
 
     async executeCommand(pluginId, args) {
       const plugin = plugins().get(pluginId);
@@ -58,29 +82,6 @@ export function createHostAppHooks(plugins: () => PluginEnvironment): AppHooks {
   };
 }
 
-/**
- * One plugin's step in a "Will" chain. Undefined means "this plugin has no say" (it failed, timed
- * out, was skipped, or answered an AppError): the chain goes on without it. The host has already
- * logged and counted the failure.
- */
-async function failOpen<K extends UnaryHook>(plugin: ManagedPlugin, method: K, request: Parameters<ManagedPlugin["invoke"]>[1] & object, deadline: number) {
-  try {
-    const response = await plugin.invoke(method, request as never, { deadline });
-    if ((response as { error?: { id: string; message: string } }).error) {
-      const error = (response as { error: { id: string; message: string } }).error;
-      plugin.log.append({ time: new Date().toISOString(), level: "warn", source: "host", message: `${method} answered ${error.id}: ${error.message}; ignored (fail open)` });
-      return undefined;
-    }
-    return response;
-  } catch (error) {
-    if (!(error instanceof HostError)) throw error;
-    return undefined;
-  }
-}
-
-/** Fires a notification hook at every plugin implementing it; failures are the host's to log. */
-function notifyAll<K extends UnaryHook>(env: PluginEnvironment, hook: string, method: K, request: Parameters<ManagedPlugin["invoke"]>[1] & object): void {
-  for (const plugin of env.implementing(hook)) {
-    plugin.invoke(method, request as never).catch(() => undefined);
-  }
+function lowerFirst(name: string): string {
+  return name.charAt(0).toLowerCase() + name.slice(1);
 }

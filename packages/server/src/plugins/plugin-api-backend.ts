@@ -1,7 +1,8 @@
 import type { PluginAPIBackend, PluginAPIHandlers, PluginEnvironment, PluginLogEntry } from "@polyplug/host";
 import { ChannelSchema, CommandSchema, PostSchema, UserSchema, fromProto, toProto } from "@polyplug/protocol";
 import type { App } from "../app/app.js";
-import { AppError, isAppError } from "../app/app-error.js";
+import { AppError, appError, isAppError } from "../app/app-error.js";
+import { newWebSocketEvent, pluginEventName } from "../app/models/websocket-event.js";
 import type { CreatePostInput } from "../app/models/post.js";
 import type { PluginCommandInput } from "../app/models/command.js";
 import type { PluginConfigSource } from "./plugin-config.js";
@@ -60,6 +61,16 @@ export function createPluginAPIBackend(deps: PluginAPIBackendDeps): PluginAPIBac
       logInfo: log("info"),
       logWarn: log("warn"),
       logError: log("error"),
+      // Mattermost's PublishWebSocketEvent: the event is namespaced by the plugin the host
+      // authenticated, so a plugin can never impersonate a server event or another plugin.
+      publishWebSocketEvent: async ({ event, payload, broadcast }) => {
+        if (event === "") throw appError("api.context.invalid_param.app_error", { where: "PublishWebSocketEvent", params: { Name: "event" } });
+        app.events.publish(newWebSocketEvent(pluginEventName(pluginId, event), payload ?? {}, {
+          user_id: broadcast?.userId ?? "", channel_id: broadcast?.channelId ?? "", team_id: broadcast?.teamId ?? "",
+          ...(broadcast && Object.keys(broadcast.omitUsers).length > 0 ? { omit_users: { ...broadcast.omitUsers } } : {}),
+        }));
+        return {};
+      },
     });
   };
 }

@@ -7,6 +7,7 @@
  */
 import type { Migration, MigrationProvider } from "kysely";
 import { initialMigration } from "./migrations/0001-initial.js";
+import { messagingMigration } from "./migrations/0002-messaging.js";
 import type { SqlDialect } from "./sql-dialect.js";
 
 /** A provider for `new Migrator({ db, provider })` that yields every migration for a dialect. */
@@ -15,6 +16,7 @@ export function createMigrationProvider(dialect: SqlDialect): MigrationProvider 
     async getMigrations(): Promise<Record<string, Migration>> {
       return {
         "0001_initial": initialMigration(dialect),
+        "0002_messaging": messagingMigration(dialect),
       };
     },
   };

@@ -167,6 +167,76 @@ export interface CommandsTable {
   plugin_id: string;
 }
 
+/** Emoji reactions; one row per (post, user, emoji). */
+export interface ReactionsTable {
+  user_id: string;
+  post_id: string;
+  emoji_name: string;
+  create_at: number;
+  update_at: number;
+  delete_at: number;
+  remote_id: string;
+  channel_id: string;
+}
+
+/** Uploaded files; `path` is relative to `<dataDir>/files`, `post_id` is "" until attached. */
+export interface FileInfosTable {
+  id: string;
+  creator_id: string;
+  post_id: string;
+  channel_id: string;
+  create_at: number;
+  update_at: number;
+  delete_at: number;
+  path: string;
+  name: string;
+  extension: string;
+  size: number;
+  mime_type: string;
+  width: number;
+  height: number;
+  has_preview_image: number;
+  remote_id: string;
+  archived: number;
+}
+
+/** Client preferences, keyed by (user, category, name). */
+export interface PreferencesTable {
+  user_id: string;
+  category: string;
+  name: string;
+  value: string;
+}
+
+/** User presence; a missing row means "offline". */
+export interface StatusesTable {
+  user_id: string;
+  status: string;
+  manual: number;
+  last_activity_at: number;
+  dnd_end_time: number;
+}
+
+/** Personal access tokens (also bot tokens); `token` is the bearer secret. */
+export interface UserAccessTokensTable {
+  id: string;
+  token: string;
+  user_id: string;
+  description: string;
+  is_active: number;
+  expires_at: number;
+}
+
+/** Bot accounts: the user row has is_bot = 1; this row adds owner and description. */
+export interface BotsTable {
+  user_id: string;
+  owner_id: string;
+  description: string;
+  create_at: number;
+  update_at: number;
+  delete_at: number;
+}
+
 /** Every table, keyed by its SQL name. */
 export interface Schema {
   users: UsersTable;
@@ -178,6 +248,12 @@ export interface Schema {
   posts: PostsTable;
   plugin_kv: PluginKvTable;
   commands: CommandsTable;
+  reactions: ReactionsTable;
+  file_infos: FileInfosTable;
+  preferences: PreferencesTable;
+  statuses: StatusesTable;
+  user_access_tokens: UserAccessTokensTable;
+  bots: BotsTable;
 }
 
 /** The typed query builder every service receives. */

@@ -23,24 +23,25 @@ const (
 
 // FileInfo as Mattermost's model.FileInfo (metadata only; file bytes are always streamed).
 type FileInfo struct {
-	state           protoimpl.MessageState `protogen:"open.v1"`
-	Id              string                 `protobuf:"bytes,1,opt,name=id,proto3" json:"id,omitempty"`
-	CreatorId       string                 `protobuf:"bytes,2,opt,name=creator_id,json=creatorId,proto3" json:"creator_id,omitempty"`
-	PostId          string                 `protobuf:"bytes,3,opt,name=post_id,json=postId,proto3" json:"post_id,omitempty"`
-	ChannelId       string                 `protobuf:"bytes,4,opt,name=channel_id,json=channelId,proto3" json:"channel_id,omitempty"`
-	CreateAt        int64                  `protobuf:"varint,5,opt,name=create_at,json=createAt,proto3" json:"create_at,omitempty"`
-	UpdateAt        int64                  `protobuf:"varint,6,opt,name=update_at,json=updateAt,proto3" json:"update_at,omitempty"`
-	DeleteAt        int64                  `protobuf:"varint,7,opt,name=delete_at,json=deleteAt,proto3" json:"delete_at,omitempty"`
-	Name            string                 `protobuf:"bytes,8,opt,name=name,proto3" json:"name,omitempty"`
-	Extension       string                 `protobuf:"bytes,9,opt,name=extension,proto3" json:"extension,omitempty"`
-	Size            int64                  `protobuf:"varint,10,opt,name=size,proto3" json:"size,omitempty"`
-	MimeType        string                 `protobuf:"bytes,11,opt,name=mime_type,json=mimeType,proto3" json:"mime_type,omitempty"`
-	Width           int32                  `protobuf:"varint,12,opt,name=width,proto3" json:"width,omitempty"`
-	Height          int32                  `protobuf:"varint,13,opt,name=height,proto3" json:"height,omitempty"`
-	HasPreviewImage bool                   `protobuf:"varint,14,opt,name=has_preview_image,json=hasPreviewImage,proto3" json:"has_preview_image,omitempty"`
-	MiniPreview     []byte                 `protobuf:"bytes,15,opt,name=mini_preview,json=miniPreview,proto3" json:"mini_preview,omitempty"`
-	RemoteId        string                 `protobuf:"bytes,16,opt,name=remote_id,json=remoteId,proto3" json:"remote_id,omitempty"`
-	Archived        bool                   `protobuf:"varint,17,opt,name=archived,proto3" json:"archived,omitempty"`
+	state protoimpl.MessageState `protogen:"open.v1"`
+	Id    string                 `protobuf:"bytes,1,opt,name=id,proto3" json:"id,omitempty"`
+	// The uploader (Mattermost's CreatorId, serialized as "user_id").
+	UserId          string `protobuf:"bytes,2,opt,name=user_id,json=userId,proto3" json:"user_id,omitempty"`
+	PostId          string `protobuf:"bytes,3,opt,name=post_id,json=postId,proto3" json:"post_id,omitempty"`
+	ChannelId       string `protobuf:"bytes,4,opt,name=channel_id,json=channelId,proto3" json:"channel_id,omitempty"`
+	CreateAt        int64  `protobuf:"varint,5,opt,name=create_at,json=createAt,proto3" json:"create_at,omitempty"`
+	UpdateAt        int64  `protobuf:"varint,6,opt,name=update_at,json=updateAt,proto3" json:"update_at,omitempty"`
+	DeleteAt        int64  `protobuf:"varint,7,opt,name=delete_at,json=deleteAt,proto3" json:"delete_at,omitempty"`
+	Name            string `protobuf:"bytes,8,opt,name=name,proto3" json:"name,omitempty"`
+	Extension       string `protobuf:"bytes,9,opt,name=extension,proto3" json:"extension,omitempty"`
+	Size            int64  `protobuf:"varint,10,opt,name=size,proto3" json:"size,omitempty"`
+	MimeType        string `protobuf:"bytes,11,opt,name=mime_type,json=mimeType,proto3" json:"mime_type,omitempty"`
+	Width           int32  `protobuf:"varint,12,opt,name=width,proto3" json:"width,omitempty"`
+	Height          int32  `protobuf:"varint,13,opt,name=height,proto3" json:"height,omitempty"`
+	HasPreviewImage bool   `protobuf:"varint,14,opt,name=has_preview_image,json=hasPreviewImage,proto3" json:"has_preview_image,omitempty"`
+	MiniPreview     []byte `protobuf:"bytes,15,opt,name=mini_preview,json=miniPreview,proto3" json:"mini_preview,omitempty"`
+	RemoteId        string `protobuf:"bytes,16,opt,name=remote_id,json=remoteId,proto3" json:"remote_id,omitempty"`
+	Archived        bool   `protobuf:"varint,17,opt,name=archived,proto3" json:"archived,omitempty"`
 	unknownFields   protoimpl.UnknownFields
 	sizeCache       protoimpl.SizeCache
 }
@@ -82,9 +83,9 @@ func (x *FileInfo) GetId() string {
 	return ""
 }
 
-func (x *FileInfo) GetCreatorId() string {
+func (x *FileInfo) GetUserId() string {
 	if x != nil {
-		return x.CreatorId
+		return x.UserId
 	}
 	return ""
 }
@@ -251,11 +252,10 @@ var File_polyplug_v1_file_info_proto protoreflect.FileDescriptor
 
 const file_polyplug_v1_file_info_proto_rawDesc = "" +
 	"\n" +
-	"\x1bpolyplug/v1/file_info.proto\x12\vpolyplug.v1\"\xe1\x03\n" +
+	"\x1bpolyplug/v1/file_info.proto\x12\vpolyplug.v1\"\xdb\x03\n" +
 	"\bFileInfo\x12\x0e\n" +
-	"\x02id\x18\x01 \x01(\tR\x02id\x12\x1d\n" +
-	"\n" +
-	"creator_id\x18\x02 \x01(\tR\tcreatorId\x12\x17\n" +
+	"\x02id\x18\x01 \x01(\tR\x02id\x12\x17\n" +
+	"\auser_id\x18\x02 \x01(\tR\x06userId\x12\x17\n" +
 	"\apost_id\x18\x03 \x01(\tR\x06postId\x12\x1d\n" +
 	"\n" +
 	"channel_id\x18\x04 \x01(\tR\tchannelId\x12\x1b\n" +

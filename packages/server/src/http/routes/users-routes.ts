@@ -1,5 +1,5 @@
 /**
- * `/api/v4/users…`: open sign-up, login/logout, and reading users.
+ * `/api/v4/users…`: open sign-up, login/logout, reading, listing and patching users.
  *
  * Login answers like Mattermost: the user in the body, the session token in the `Token` response
  * header (for API clients) and in the `MMAUTHTOKEN` cookie (for browsers), plus `MMUSERID` and
@@ -11,7 +11,9 @@ import { SESSION_LENGTH_MS } from "../../app/sessions-service.js";
 import { SESSION_CSRF_PROP } from "../../app/models/session.js";
 import { AUTH_COOKIE, CSRF_COOKIE, USER_ID_COOKIE, readToken, requireSession } from "../authenticate.js";
 import { serializeCookie } from "../cookies.js";
-import { idParam, objectBody, objectField, stringField, stringParam } from "../request-input.js";
+import { appError } from "../../app/app-error.js";
+import { LOGIN_FIELDS, USER_FIELDS } from "../model-fields.js";
+import { idArrayBody, idQuery, knownFields, objectBody, objectField, pagingQuery, stringField, stringParam, userIdParam } from "../request-input.js";
 
 /** Adds the users routes; login sets cookies Secure when the site URL is https. */
 export function registerUsersRoutes(fastify: FastifyInstance, app: App): void {
@@ -19,6 +21,7 @@ export function registerUsersRoutes(fastify: FastifyInstance, app: App): void {
 
   fastify.post("/api/v4/users", async (request, reply) => {
     const body = objectBody(request, "user");
+    knownFields(body, "user", USER_FIELDS);
     const props = objectField(body, "props");
     const user = await app.users.createUser({
       username: stringField(body, "username", true),
@@ -36,8 +39,9 @@ export function registerUsersRoutes(fastify: FastifyInstance, app: App): void {
 
   fastify.post("/api/v4/users/login", async (request, reply) => {
     const body = objectBody(request, "login");
+    knownFields(body, "login", LOGIN_FIELDS);
     const { session, user } = await app.sessions.login(stringField(body, "login_id", true), stringField(body, "password", true), {
-      deviceId: stringField(body, "device_id"),
+      deviceId: stringField(body, "device_id") ?? stringField(body, "deviceId"),
     });
     const maxAge = SESSION_LENGTH_MS / 1000;
     reply.header("Token", session.token);
@@ -63,12 +67,50 @@ export function registerUsersRoutes(fastify: FastifyInstance, app: App): void {
   });
 
   fastify.get("/api/v4/users/:user_id", async (request) => {
-    await requireSession(request, app);
-    return app.users.getUser(idParam(request, "user_id"));
+    const session = await requireSession(request, app);
+    return app.users.getUser(userIdParam(request, session.user_id));
   });
 
   fastify.get("/api/v4/users/username/:username", async (request) => {
     await requireSession(request, app);
     return app.users.getUserByUsername(stringParam(request, "username"));
+  });
+
+  fastify.get("/api/v4/users/email/:email", async (request) => {
+    await requireSession(request, app);
+    return app.users.getUserByEmail(stringParam(request, "email"));
+  });
+
+  fastify.get("/api/v4/users", async (request) => {
+    await requireSession(request, app);
+    const { page, perPage } = pagingQuery(request);
+    return app.userProfiles.getUsers({ page, perPage, inTeam: idQuery(request, "in_team"), inChannel: idQuery(request, "in_channel") });
+  });
+
+  fastify.post("/api/v4/users/ids", async (request) => {
+    await requireSession(request, app);
+    return app.userProfiles.getUsersByIds(idArrayBody(request, "user_ids", 200));
+  });
+
+  fastify.put("/api/v4/users/:user_id/patch", async (request) => {
+    const session = await requireSession(request, app);
+    const userId = userIdParam(request, session.user_id);
+    const body = objectBody(request, "user");
+    knownFields(body, "user", USER_FIELDS);
+    const maps = Object.fromEntries(
+      (["props", "notify_props", "timezone"] as const).map((name) => [name, objectField(body, name) as Record<string, string> | undefined]),
+    );
+    if (body["id"] !== undefined && body["id"] !== userId) {
+      throw appError("api.context.invalid_body_param.app_error", { where: "patchUser", params: { Name: "id" } });
+    }
+    return app.userProfiles.patchUser(
+      userId,
+      {
+        username: stringField(body, "username"), email: stringField(body, "email"), nickname: stringField(body, "nickname"),
+        first_name: stringField(body, "first_name"), last_name: stringField(body, "last_name"), position: stringField(body, "position"),
+        locale: stringField(body, "locale"), props: maps["props"], notify_props: maps["notify_props"], timezone: maps["timezone"],
+      },
+      { actorId: session.user_id },
+    );
   });
 }

@@ -14,7 +14,7 @@ class FileInfo:
     """A file's metadata; the bytes themselves are always streamed, never part of this object."""
 
     id: str = ""
-    creator_id: str = ""
+    user_id: str = ""  # the uploader (Mattermost's CreatorId, serialized as "user_id")
     post_id: str = ""
     channel_id: str = ""
     create_at: int = 0

@@ -10,7 +10,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file polyplug/v1/file_info.proto.
  */
 export const file_polyplug_v1_file_info: GenFile = /*@__PURE__*/
-  fileDesc("Chtwb2x5cGx1Zy92MS9maWxlX2luZm8ucHJvdG8SC3BvbHlwbHVnLnYxIr8CCghGaWxlSW5mbxIKCgJpZBgBIAEoCRISCgpjcmVhdG9yX2lkGAIgASgJEg8KB3Bvc3RfaWQYAyABKAkSEgoKY2hhbm5lbF9pZBgEIAEoCRIRCgljcmVhdGVfYXQYBSABKAMSEQoJdXBkYXRlX2F0GAYgASgDEhEKCWRlbGV0ZV9hdBgHIAEoAxIMCgRuYW1lGAggASgJEhEKCWV4dGVuc2lvbhgJIAEoCRIMCgRzaXplGAogASgDEhEKCW1pbWVfdHlwZRgLIAEoCRINCgV3aWR0aBgMIAEoBRIOCgZoZWlnaHQYDSABKAUSGQoRaGFzX3ByZXZpZXdfaW1hZ2UYDiABKAgSFAoMbWluaV9wcmV2aWV3GA8gASgMEhEKCXJlbW90ZV9pZBgQIAEoCRIQCghhcmNoaXZlZBgRIAEoCCIqCghGaWxlRGF0YRIQCghmaWxlbmFtZRgBIAEoCRIMCgRib2R5GAIgASgMYgZwcm90bzM");
+  fileDesc("Chtwb2x5cGx1Zy92MS9maWxlX2luZm8ucHJvdG8SC3BvbHlwbHVnLnYxIrwCCghGaWxlSW5mbxIKCgJpZBgBIAEoCRIPCgd1c2VyX2lkGAIgASgJEg8KB3Bvc3RfaWQYAyABKAkSEgoKY2hhbm5lbF9pZBgEIAEoCRIRCgljcmVhdGVfYXQYBSABKAMSEQoJdXBkYXRlX2F0GAYgASgDEhEKCWRlbGV0ZV9hdBgHIAEoAxIMCgRuYW1lGAggASgJEhEKCWV4dGVuc2lvbhgJIAEoCRIMCgRzaXplGAogASgDEhEKCW1pbWVfdHlwZRgLIAEoCRINCgV3aWR0aBgMIAEoBRIOCgZoZWlnaHQYDSABKAUSGQoRaGFzX3ByZXZpZXdfaW1hZ2UYDiABKAgSFAoMbWluaV9wcmV2aWV3GA8gASgMEhEKCXJlbW90ZV9pZBgQIAEoCRIQCghhcmNoaXZlZBgRIAEoCCIqCghGaWxlRGF0YRIQCghmaWxlbmFtZRgBIAEoCRIMCgRib2R5GAIgASgMYgZwcm90bzM");
 
 /**
  * FileInfo as Mattermost's model.FileInfo (metadata only; file bytes are always streamed).
@@ -24,9 +24,11 @@ export type FileInfo = Message<"polyplug.v1.FileInfo"> & {
   id: string;
 
   /**
-   * @generated from field: string creator_id = 2;
+   * The uploader (Mattermost's CreatorId, serialized as "user_id").
+   *
+   * @generated from field: string user_id = 2;
    */
-  creatorId: string;
+  userId: string;
 
   /**
    * @generated from field: string post_id = 3;

@@ -23,7 +23,7 @@ class FileInfo(_message.Message):
     DESCRIPTOR: _descriptor.Descriptor
 
     ID_FIELD_NUMBER: _builtins.int
-    CREATOR_ID_FIELD_NUMBER: _builtins.int
+    USER_ID_FIELD_NUMBER: _builtins.int
     POST_ID_FIELD_NUMBER: _builtins.int
     CHANNEL_ID_FIELD_NUMBER: _builtins.int
     CREATE_AT_FIELD_NUMBER: _builtins.int
@@ -40,7 +40,8 @@ class FileInfo(_message.Message):
     REMOTE_ID_FIELD_NUMBER: _builtins.int
     ARCHIVED_FIELD_NUMBER: _builtins.int
     id: _builtins.str
-    creator_id: _builtins.str
+    user_id: _builtins.str
+    """The uploader (Mattermost's CreatorId, serialized as "user_id")."""
     post_id: _builtins.str
     channel_id: _builtins.str
     create_at: _builtins.int
@@ -60,7 +61,7 @@ class FileInfo(_message.Message):
         self,
         *,
         id: _builtins.str = ...,
-        creator_id: _builtins.str = ...,
+        user_id: _builtins.str = ...,
         post_id: _builtins.str = ...,
         channel_id: _builtins.str = ...,
         create_at: _builtins.int = ...,
@@ -79,7 +80,7 @@ class FileInfo(_message.Message):
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["archived", b"archived", "channel_id", b"channel_id", "create_at", b"create_at", "creator_id", b"creator_id", "delete_at", b"delete_at", "extension", b"extension", "has_preview_image", b"has_preview_image", "height", b"height", "id", b"id", "mime_type", b"mime_type", "mini_preview", b"mini_preview", "name", b"name", "post_id", b"post_id", "remote_id", b"remote_id", "size", b"size", "update_at", b"update_at", "width", b"width"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["archived", b"archived", "channel_id", b"channel_id", "create_at", b"create_at", "delete_at", b"delete_at", "extension", b"extension", "has_preview_image", b"has_preview_image", "height", b"height", "id", b"id", "mime_type", b"mime_type", "mini_preview", b"mini_preview", "name", b"name", "post_id", b"post_id", "remote_id", b"remote_id", "size", b"size", "update_at", b"update_at", "user_id", b"user_id", "width", b"width"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
