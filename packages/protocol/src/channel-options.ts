@@ -16,4 +16,8 @@ export const CHANNEL_OPTIONS: ChannelOptions = {
   // frequent pings with GOAWAY too_many_pings. Liveness is the health job's concern instead.
   "grpc.keepalive_time_ms": 300_000,
   "grpc.keepalive_timeout_ms": 20_000,
+  // grpc-js's default HTTP/2 receive window is 64 KiB — one stream chunk — so every chunk of a
+  // download would wait a round trip for its WINDOW_UPDATE. 1 MiB keeps 16 chunks in flight
+  // (bench: ServeHTTP download 269 -> 486 MB/s; see bench/results/findings.md §4).
+  "grpc-node.flow_control_window": 1024 * 1024,
 };
