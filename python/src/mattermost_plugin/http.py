@@ -131,6 +131,10 @@ class ResponseSink(Protocol):
 
     def send(self, part: ResponsePart) -> None: ...
 
+    async def drain(self) -> None:
+        """Returns once everything sent so far has left (for ``async def`` handlers)."""
+        ...
+
 
 @dataclass
 class _MemorySink:
@@ -138,6 +142,9 @@ class _MemorySink:
 
     def send(self, part: ResponsePart) -> None:
         self.parts.append(part)
+
+    async def drain(self) -> None:
+        """Nothing to wait for in memory."""
 
 
 class HTTPResponseWriter:
@@ -195,6 +202,18 @@ class HTTPResponseWriter:
     def flush(self) -> None:
         """Asks the host to push what it has buffered to the HTTP client now."""
         self._send(ResponsePart(flush=True))
+
+    async def awrite(self, data: bytes | str) -> int:
+        """:meth:`write` for ``async def`` handlers: returns once the data has left the process, so
+        a fast producer waits for a slow client instead of piling up in memory."""
+        written = self.write(data)
+        await self._sink.drain()
+        return written
+
+    async def aflush(self) -> None:
+        """:meth:`flush` for ``async def`` handlers, waiting as :meth:`awrite` does."""
+        self.flush()
+        await self._sink.drain()
 
     def _send(self, part: ResponsePart) -> None:
         if not self.headers_sent:

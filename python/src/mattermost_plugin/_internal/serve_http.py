@@ -32,6 +32,9 @@ class _HTTPSink:
     def send(self, part: ResponsePart) -> None:
         self._sink.send(to_message(part))
 
+    async def drain(self) -> None:
+        await self._sink.drain()
+
 
 def to_message(part: ResponsePart) -> http_pb2.ServeHTTPResponse:
     """The wire message for one :class:`ResponsePart`."""

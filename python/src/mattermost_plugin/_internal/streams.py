@@ -15,10 +15,11 @@ import asyncio
 import concurrent.futures
 import threading
 from collections.abc import AsyncIterator
-from typing import Generic, Protocol, TypeVar
+from typing import Generic, Protocol, TypeAlias, TypeVar
 
 _GONE = "the exchange has ended (the caller went away or the handler finished)"
-_Done = concurrent.futures.Future[None]
+_Done: TypeAlias = "concurrent.futures.Future[None] | asyncio.Future[None]"
+_DRAIN = object()  # a queue marker: resolved once every message before it was taken
 _M = TypeVar("_M")
 
 
@@ -97,9 +98,18 @@ class StreamSink(Generic[_M]):
                 raise ConnectionResetError(_GONE)
             self._queue.put_nowait((message, None))
             return
-        done: _Done = concurrent.futures.Future()
+        done: concurrent.futures.Future[None] = concurrent.futures.Future()
         self._loop.call_soon_threadsafe(self._enqueue, message, done)
         done.result()
+
+    async def drain(self) -> None:
+        """Waits until gRPC has taken every message queued so far: the backpressure of ``async def``
+        handlers, whose writes from the loop thread only queue. Loop only."""
+        if self._closed:
+            raise ConnectionResetError(_GONE)
+        done: asyncio.Future[None] = self._loop.create_future()
+        self._queue.put_nowait((_DRAIN, done))  # type: ignore[arg-type]
+        await done
 
     def _enqueue(self, message: _M, done: _Done) -> None:
         if self._closed:
@@ -120,6 +130,10 @@ class StreamSink(Generic[_M]):
         try:
             while (item := await self._queue.get()) is not None:
                 message, done = item
+                if message is _DRAIN:
+                    if done is not None and not done.done():
+                        done.set_result(None)
+                    continue
                 try:
                     yield message
                 except BaseException:
