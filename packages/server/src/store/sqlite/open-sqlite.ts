@@ -11,6 +11,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import SqliteDatabase from "better-sqlite3";
 import { SqliteDialect } from "kysely";
+import { withStatementCache } from "./statement-cache.js";
 
 /** How long a writer waits for another connection's lock before giving up. */
 export const SQLITE_BUSY_TIMEOUT_MS = 5000;
@@ -23,5 +24,5 @@ export function openSqlite(file: string): { dialect: SqliteDialect; raw: SqliteD
   raw.pragma("synchronous = NORMAL");
   raw.pragma("foreign_keys = ON");
   raw.pragma(`busy_timeout = ${SQLITE_BUSY_TIMEOUT_MS}`);
-  return { dialect: new SqliteDialect({ database: raw }), raw };
+  return { dialect: new SqliteDialect({ database: withStatementCache(raw) }), raw };
 }
