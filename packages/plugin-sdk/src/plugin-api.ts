@@ -1,6 +1,6 @@
 import type { DescMethod, JsonObject, Message, MessageShape } from "@bufbuild/protobuf";
 import type { GenService } from "@bufbuild/protobuf/codegenv2";
-import { PluginAPI as PluginAPIService, fromProto, toProto, type AppError as AppErrorMessage, type WebsocketBroadcast } from "@polyplug/protocol";
+import { PluginAPI as PluginAPIService, fromProto, toProto, type AppError as AppErrorMessage, type PluginKVSetOptions, type WebsocketBroadcast } from "@polyplug/protocol";
 import { AppError } from "./app-error.js";
 import { pluginHttp, type PluginHttpRequest, type PluginHttpResponse } from "./http/plugin-http.js";
 import type { ApiTransport } from "./internal/api-transport.js";
@@ -72,6 +72,20 @@ const STREAMED: Record<string, (transport: ApiTransport, method: DescMethod) => 
 export interface PositionalAPI {
   /** Stores `value` (bytes, or a string stored as UTF-8) under `key` in this plugin's KV space. */
   kvSet(key: string, value: Uint8Array | string): Promise<void>;
+  /**
+   * Stores `value` until `expireInSeconds` from now (0: never); an expired key reads as absent.
+   * In the KV methods below, `null` is Go's nil: as a value it deletes, as an old value it means
+   * "the key must not exist" — unlike an empty value, which exists.
+   */
+  kvSetWithExpiry(key: string, value: Uint8Array | string | null, expireInSeconds: number): Promise<void>;
+  /** Writes `newValue` only if the current value is `oldValue` (null: absent); false when it is not. */
+  kvCompareAndSet(key: string, oldValue: Uint8Array | string | null, newValue: Uint8Array | string | null): Promise<boolean>;
+  /** Deletes `key` only if its current value is `oldValue`; false when it is not (always for null). */
+  kvCompareAndDelete(key: string, oldValue: Uint8Array | string | null): Promise<boolean>;
+  /** Mattermost's KVSetWithOptions (`atomic`, `old_value`, `expire_in_seconds`); true when written. */
+  kvSetWithOptions(key: string, value: Uint8Array | string | null, options?: ModelInit<PluginKVSetOptions>): Promise<boolean>;
+  /** This plugin's live keys in key order, `perPage` from `page * perPage` (perPage ≤ 0 or absent: 10). */
+  kvList(page?: number, perPage?: number): Promise<string[]>;
   /** Removes a slash command this plugin registered ("" team id: registered on every team). */
   unregisterCommand(teamId: string, trigger: string): Promise<void>;
   /** Writes to the plugin's server log with structured fields. */
@@ -83,7 +97,7 @@ export interface PositionalAPI {
   publishWebSocketEvent(event: string, payload: JsonObject, broadcast?: ModelInit<WebsocketBroadcast>): Promise<void>;
 }
 
-const POSITIONAL = new Set(["KVSet", "UnregisterCommand", "LogDebug", "LogInfo", "LogWarn", "LogError", "PublishWebSocketEvent"]);
+const POSITIONAL = new Set(["KVSet", "KVSetWithExpiry", "KVCompareAndSet", "KVCompareAndDelete", "KVSetWithOptions", "KVList", "UnregisterCommand", "LogDebug", "LogInfo", "LogWarn", "LogError", "PublishWebSocketEvent"]);
 
 /** The host's Plugin API, one Promise-returning method per PluginAPI RPC. */
 export type PluginAPI = Omit<GeneratedAPI, keyof PositionalAPI> &

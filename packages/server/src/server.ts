@@ -3,6 +3,7 @@ import path from "node:path";
 import { PluginEnvironment, PluginState, type PluginEnvironmentOptions, type PluginStatus } from "@polyplug/host";
 import { createApp, type App } from "./app/app.js";
 import { DEFAULT_MAX_FILE_BYTES } from "./app/files-service.js";
+import { startKvCleanupJob } from "./app/kv-cleanup-job.js";
 import { createHttpServer, DEFAULT_BODY_LIMIT } from "./http/create-http-server.js";
 import { registerWebSocket } from "./http/websocket/register-websocket.js";
 import { createHostAppHooks } from "./plugins/host-app-hooks.js";
@@ -48,6 +49,8 @@ export interface ServerOptions {
   readonly metricsPort?: number;
   /** Plugin host tuning: health job, restart policy, slow-plugin isolation, fan-out budget. */
   readonly pluginHost?: Pick<PluginEnvironmentOptions, "healthCheck" | "restartPolicy" | "slowPlugins" | "fanOutBudgetMs" | "hookTimeoutsMs">;
+  /** Milliseconds between purges of expired plugin KV rows (default 1 h; see app/kv-cleanup-job.ts). */
+  readonly kvCleanupIntervalMs?: number;
 }
 
 export interface RunningServer {
@@ -71,6 +74,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const host = options.host ?? "127.0.0.1";
   const config = new ServerConfigFile(path.join(options.dataDir, "config.json"));
   const app = createApp({ db: database.db, version: SERVER_VERSION, filesDir: path.join(options.dataDir, "files"), ...(options.siteUrl ? { siteUrl: options.siteUrl } : {}) });
+  const kvCleanup = startKvCleanupJob(app.kv, options.kvCleanupIntervalMs ? { intervalMs: options.kvCleanupIntervalMs } : {});
 
   let environment: PluginEnvironment | undefined;
   const plugins = (): PluginEnvironment => environment!;
@@ -124,6 +128,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
       await metrics?.close();
       await environment!.shutdown();
       await fastify.close();
+      await kvCleanup.stop();
       await database.close();
     },
   };

@@ -126,6 +126,54 @@ class PluginAPIClient(_BaseClient):
         """Removes ``key`` (no error when it is absent)."""
         self._call(calls.kv_delete(key))
 
+    def kv_set_with_expiry(self, key: str, value: bytes | None, expire_in_seconds: int) -> None:
+        """Stores ``value`` under ``key`` until ``expire_in_seconds`` from now (0: never); an expired
+        key reads as absent. ``None`` deletes the key, as Go's nil does."""
+        self._call(calls.kv_set_with_expiry(key, value, expire_in_seconds))
+
+    def kv_compare_and_set(self, key: str, old_value: bytes | None, new_value: bytes | None) -> bool:
+        """Writes ``new_value`` only if the current value is ``old_value``; False when it is not.
+
+        ``old_value=None`` means the key must not exist (insert if absent), which is not the same as
+        ``b""`` (the key holds an empty value). ``new_value=None`` deletes instead of writing.
+        """
+        return self._call(calls.kv_compare_and_set(key, old_value, new_value))
+
+    def kv_compare_and_delete(self, key: str, old_value: bytes | None) -> bool:
+        """Deletes ``key`` only if its current value is ``old_value``; False when it is not (and
+        always for ``None``: an absent key cannot be deleted)."""
+        return self._call(calls.kv_compare_and_delete(key, old_value))
+
+    def kv_set_with_options(
+        self,
+        key: str,
+        value: bytes | None,
+        *,
+        atomic: bool = False,
+        old_value: bytes | None = None,
+        expire_in_seconds: int = 0,
+    ) -> bool:
+        """Mattermost's ``KVSetWithOptions``; True when the value was written (or deleted).
+
+        Not atomic: an upsert (``value=None`` deletes); giving ``old_value`` too is a
+        ValidationError (400). Atomic: as :meth:`kv_compare_and_set` with ``old_value``.
+        ``expire_in_seconds`` as in :meth:`kv_set_with_expiry`.
+        """
+        return self._call(
+            calls.kv_set_with_options(
+                key, value, atomic=atomic, old_value=old_value, expire_in_seconds=expire_in_seconds
+            )
+        )
+
+    def kv_delete_all(self) -> None:
+        """Removes every key of this plugin."""
+        self._call(calls.kv_delete_all())
+
+    def kv_list(self, page: int = 0, per_page: int = 10) -> list[str]:
+        """This plugin's live keys in key order, ``per_page`` from ``page * per_page`` (``per_page``
+        <= 0 lists 10 from the start, as Mattermost does)."""
+        return self._call(calls.kv_list(page, per_page))
+
     def register_command(self, command: Command) -> None:
         """Registers a slash command; its runs arrive in the ExecuteCommand hook."""
         self._call(calls.register_command(command))
@@ -246,6 +294,36 @@ class AsyncPluginAPIClient(_BaseClient):
 
     async def kv_delete(self, key: str) -> None:
         await self._call(calls.kv_delete(key))
+
+    async def kv_set_with_expiry(self, key: str, value: bytes | None, expire_in_seconds: int) -> None:
+        await self._call(calls.kv_set_with_expiry(key, value, expire_in_seconds))
+
+    async def kv_compare_and_set(self, key: str, old_value: bytes | None, new_value: bytes | None) -> bool:
+        return await self._call(calls.kv_compare_and_set(key, old_value, new_value))
+
+    async def kv_compare_and_delete(self, key: str, old_value: bytes | None) -> bool:
+        return await self._call(calls.kv_compare_and_delete(key, old_value))
+
+    async def kv_set_with_options(
+        self,
+        key: str,
+        value: bytes | None,
+        *,
+        atomic: bool = False,
+        old_value: bytes | None = None,
+        expire_in_seconds: int = 0,
+    ) -> bool:
+        return await self._call(
+            calls.kv_set_with_options(
+                key, value, atomic=atomic, old_value=old_value, expire_in_seconds=expire_in_seconds
+            )
+        )
+
+    async def kv_delete_all(self) -> None:
+        await self._call(calls.kv_delete_all())
+
+    async def kv_list(self, page: int = 0, per_page: int = 10) -> list[str]:
+        return await self._call(calls.kv_list(page, per_page))
 
     async def register_command(self, command: Command) -> None:
         await self._call(calls.register_command(command))

@@ -43,7 +43,12 @@ export class FakePluginAPI {
   readonly users = new Map<string, User>();
   readonly channels = new Map<string, Channel>();
   readonly posts = new Map<string, Post>();
+  /** The plugin's live KV values (expired keys are dropped before every KV call). */
   readonly kv = new Map<string, Uint8Array>();
+  /** When keys set with an expiry expire (epoch ms, by `now`). */
+  readonly kvExpireAt = new Map<string, number>();
+  /** The fake's clock for KV expiry (epoch ms); replace it to expire keys without waiting. */
+  now: () => number = Date.now;
   readonly commands: Command[] = [];
   readonly logs: { level: LogLevel; message: string; fields: JsonObject }[] = [];
   /** WebSocket events the plugin published, with their broadcast target (WebsocketBroadcast fields). */
@@ -150,9 +155,7 @@ export class FakePluginAPI {
       if (!post || post.delete_at) throw notFound("app.post.get.app_error", "post", "GetPost");
       return { post };
     });
-    this.handle("KVSet", ({ key, value }) => void this.kv.set(String(key), value as Uint8Array));
-    this.handle("KVGet", ({ key }) => (this.kv.has(String(key)) ? { value: this.kv.get(String(key)) } : {}));
-    this.handle("KVDelete", ({ key }) => void this.kv.delete(String(key)));
+    this.#installKv();
     this.handle("RegisterCommand", ({ command }) => {
       const registered = command as Command;
       const at = this.commands.findIndex((c) => c.trigger === registered.trigger && c.team_id === registered.team_id);
@@ -169,6 +172,67 @@ export class FakePluginAPI {
     this.handle("LogError", log("error"));
     this.handle("PublishWebSocketEvent", ({ event, payload, broadcast }) => {
       this.events.push({ event: String(event), payload: (payload as JsonObject) ?? {}, broadcast: (broadcast as Record<string, unknown>) ?? {} });
+    });
+  }
+
+  /** The KV methods with the host's semantics (server app/kv-service.ts, Mattermost's plugin_store.go). */
+  #installKv(): void {
+    const bytes = (value: unknown): Uint8Array | null => (value === undefined ? null : (value as Uint8Array));
+    const same = (a: Uint8Array | undefined, b: Uint8Array) => a !== undefined && Buffer.from(a).equals(Buffer.from(b));
+    const checkKey = (key: unknown, where: string): string => {
+      const text = String(key ?? "");
+      if ([...text].length < 1 || [...text].length > 150) throw new AppError({ id: "model.plugin_key_value.is_valid.key.app_error", message: "Invalid key: it must be 1 to 150 characters.", statusCode: 400, where });
+      return text;
+    };
+    const purge = () => {
+      for (const [key, at] of this.kvExpireAt) {
+        if (at > this.now()) continue;
+        this.kv.delete(key);
+        this.kvExpireAt.delete(key);
+      }
+    };
+    const write = (key: string, value: Uint8Array | null, seconds: number) => {
+      this.kvExpireAt.delete(key);
+      if (value === null) return void this.kv.delete(key);
+      this.kv.set(key, value);
+      if (seconds !== 0) this.kvExpireAt.set(key, this.now() + seconds * 1000);
+    };
+    const setWithOptions = (key: string, value: Uint8Array | null, atomic: boolean, old: Uint8Array | null, seconds: number): boolean => {
+      purge();
+      const current = this.kv.get(key);
+      if (atomic) {
+        // Compare-and-delete never matches a null old value; compare-and-set with one inserts if absent.
+        const matches = old === null ? value !== null && current === undefined : same(current, old);
+        if (!matches) return false;
+      }
+      write(key, value, seconds);
+      return true;
+    };
+    this.handle("KVSet", ({ key, value }) => void setWithOptions(checkKey(key, "KVSet"), bytes(value) ?? new Uint8Array(), false, null, 0));
+    this.handle("KVGet", ({ key }) => {
+      const checked = checkKey(key, "KVGet");
+      purge();
+      return this.kv.has(checked) ? { value: this.kv.get(checked) } : {};
+    });
+    this.handle("KVDelete", ({ key }) => void setWithOptions(checkKey(key, "KVDelete"), null, false, null, 0));
+    this.handle("KVSetWithExpiry", ({ key, value, expire_in_seconds }) => void setWithOptions(checkKey(key, "KVSetWithExpiry"), bytes(value), false, null, Number(expire_in_seconds ?? 0)));
+    this.handle("KVCompareAndSet", ({ key, old_value, new_value }) => ({ success: setWithOptions(checkKey(key, "KVCompareAndSet"), bytes(new_value), true, bytes(old_value), 0) }));
+    this.handle("KVCompareAndDelete", ({ key, old_value }) => ({ success: setWithOptions(checkKey(key, "KVCompareAndDelete"), null, true, bytes(old_value), 0) }));
+    this.handle("KVSetWithOptions", ({ key, value, options }) => {
+      const { atomic = false, old_value, expire_in_seconds = 0 } = (options ?? {}) as { atomic?: boolean; old_value?: Uint8Array; expire_in_seconds?: number };
+      if (!atomic && old_value !== undefined) throw new AppError({ id: "model.plugin_kvset_options.is_valid.old_value.app_error", message: "old_value is only allowed with atomic set: pass atomic = true.", statusCode: 400, where: "KVSetWithOptions" });
+      return { success: setWithOptions(checkKey(key, "KVSetWithOptions"), bytes(value), atomic, bytes(old_value), Number(expire_in_seconds)) };
+    });
+    this.handle("KVDeleteAll", () => {
+      this.kv.clear();
+      this.kvExpireAt.clear();
+    });
+    this.handle("KVList", ({ page = 0, per_page = 0 }) => {
+      purge();
+      const limit = Number(per_page) > 0 ? Number(per_page) : 10;
+      const offset = Math.max(0, Number(page) * Number(per_page));
+      // Key order as the host's: by code unit here, by UTF-8 bytes there (the same below U+D800).
+      return { keys: [...this.kv.keys()].sort().slice(offset, offset + limit) };
     });
   }
 }

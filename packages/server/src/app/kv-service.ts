@@ -24,7 +24,7 @@ export interface KvSetOptions {
   /** Compare-and-set: only write if the current value equals `oldValue` (null = must be absent). */
   atomic?: boolean;
   oldValue?: Uint8Array | null;
-  /** Seconds until the key expires; 0 or absent = never. */
+  /** Seconds until the key expires; 0 or absent = never (negative: already expired). */
   expireInSeconds?: number;
 }
 
@@ -38,7 +38,7 @@ export interface KvService {
   get(pluginId: string, key: string): Promise<Uint8Array | null>;
   delete(pluginId: string, key: string): Promise<void>;
   deleteAll(pluginId: string): Promise<void>;
-  /** Live keys in key order, `perPage` per page (≤ 0 → 10). */
+  /** Live keys in key order from offset `page * perPage`, `perPage` of them (≤ 0 → 10). */
   list(pluginId: string, page: number, perPage: number): Promise<string[]>;
   /** Removes every expired row of every plugin; returns how many (run periodically). */
   deleteAllExpired(): Promise<number>;
@@ -63,7 +63,9 @@ export function createKvService(ctx: AppContext): KvService {
     }
   }
 
-  const expireAt = (seconds: number | undefined) => (seconds !== undefined && seconds > 0 ? ctx.now() + seconds * 1000 : 0);
+  // Mattermost (NewPluginKeyValueFromOptions): any non-zero expiry counts from now, so a negative
+  // one writes a row that is already expired.
+  const expireAt = (seconds: number | undefined) => (seconds !== undefined && seconds !== 0 ? ctx.now() + seconds * 1000 : 0);
 
   /** Rows of (plugin, key) that are still live at `now`. */
   const live = (db: Db, pluginId: string, now: number) =>
@@ -143,8 +145,10 @@ export function createKvService(ctx: AppContext): KvService {
     },
 
     async list(pluginId, page, perPage) {
+      // As Mattermost's ListPluginKeys: the offset is page * perPage as given (so perPage ≤ 0
+      // always reads the first page), the limit perPage or 10.
       const size = perPage > 0 ? perPage : KV_LIST_DEFAULT_PER_PAGE;
-      const offset = Math.max(0, page) * size;
+      const offset = Math.max(0, page * perPage);
       const rows = await live(ctx.db, pluginId, ctx.now()).select("pkey").orderBy("pkey").limit(size).offset(offset).execute();
       return rows.map((r) => r.pkey);
     },

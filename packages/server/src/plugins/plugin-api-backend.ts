@@ -5,6 +5,7 @@ import { AppError, appError, isAppError } from "../app/app-error.js";
 import { newWebSocketEvent, pluginEventName } from "../app/models/websocket-event.js";
 import type { CreatePostInput } from "../app/models/post.js";
 import type { PluginCommandInput } from "../app/models/command.js";
+import { createKvHandlers } from "./plugin-api-kv.js";
 import type { PluginConfigSource } from "./plugin-config.js";
 
 export interface PluginAPIBackendDeps {
@@ -37,18 +38,7 @@ export function createPluginAPIBackend(deps: PluginAPIBackendDeps): PluginAPIBac
         return { post: toProto(PostSchema, created) };
       },
       getPost: async ({ postId }) => ({ post: toProto(PostSchema, await app.posts.getPost(postId)) }),
-      kVSet: async ({ key, value }) => {
-        await app.kv.set(pluginId, key, value);
-        return {};
-      },
-      kVGet: async ({ key }) => {
-        const value = await app.kv.get(pluginId, key);
-        return value === null ? {} : { value };
-      },
-      kVDelete: async ({ key }) => {
-        await app.kv.delete(pluginId, key);
-        return {};
-      },
+      ...createKvHandlers(app, pluginId),
       registerCommand: async ({ command }) => {
         await app.commands.registerPluginCommand(pluginId, fromProto(CommandSchema, command ?? {}) as unknown as PluginCommandInput);
         return {};

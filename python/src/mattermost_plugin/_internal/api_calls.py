@@ -57,12 +57,20 @@ def get_post(post_id: str) -> ApiCall[Post]:
     return ApiCall("GetPost", pb.GetPostRequest(post_id=post_id), lambda r: Post.from_proto(r.post))
 
 
-def kv_set(key: str, value: bytes) -> ApiCall[None]:
+def _bytes(method: str, name: str, value: object) -> bytes:
     if not isinstance(value, (bytes, bytearray, memoryview)):
-        raise TypeError(
-            f"kv_set value must be bytes, not {type(value).__name__}; encode it first, e.g. json.dumps(data).encode()"
-        )
-    return ApiCall("KVSet", pb.KVSetRequest(key=key, value=bytes(value)), _none)
+        kind = type(value).__name__
+        raise TypeError(f"{method} {name} must be bytes, not {kind}; encode it first, e.g. json.dumps(data).encode()")
+    return bytes(value)
+
+
+def _maybe_bytes(method: str, name: str, value: object) -> bytes | None:
+    # None is Go's nil and travels as an unset optional field; b"" is an empty value.
+    return None if value is None else _bytes(method, name, value)
+
+
+def kv_set(key: str, value: bytes) -> ApiCall[None]:
+    return ApiCall("KVSet", pb.KVSetRequest(key=key, value=_bytes("kv_set", "value", value)), _none)
 
 
 def _kv_value(response: pb.KVGetResponse) -> bytes | None:
@@ -76,6 +84,54 @@ def kv_get(key: str) -> ApiCall[bytes | None]:
 
 def kv_delete(key: str) -> ApiCall[None]:
     return ApiCall("KVDelete", pb.KVDeleteRequest(key=key), _none)
+
+
+def _success(response: Any) -> bool:
+    return bool(response.success)
+
+
+def kv_set_with_expiry(key: str, value: bytes | None, expire_in_seconds: int) -> ApiCall[None]:
+    request = pb.KVSetWithExpiryRequest(
+        key=key, value=_maybe_bytes("kv_set_with_expiry", "value", value), expire_in_seconds=expire_in_seconds
+    )
+    return ApiCall("KVSetWithExpiry", request, _none)
+
+
+def kv_compare_and_set(key: str, old_value: bytes | None, new_value: bytes | None) -> ApiCall[bool]:
+    request = pb.KVCompareAndSetRequest(
+        key=key,
+        old_value=_maybe_bytes("kv_compare_and_set", "old_value", old_value),
+        new_value=_maybe_bytes("kv_compare_and_set", "new_value", new_value),
+    )
+    return ApiCall("KVCompareAndSet", request, _success)
+
+
+def kv_compare_and_delete(key: str, old_value: bytes | None) -> ApiCall[bool]:
+    old = _maybe_bytes("kv_compare_and_delete", "old_value", old_value)
+    request = pb.KVCompareAndDeleteRequest(key=key, old_value=old)
+    return ApiCall("KVCompareAndDelete", request, _success)
+
+
+def kv_set_with_options(
+    key: str, value: bytes | None, *, atomic: bool, old_value: bytes | None, expire_in_seconds: int
+) -> ApiCall[bool]:
+    options = pb.PluginKVSetOptions(
+        atomic=atomic,
+        old_value=_maybe_bytes("kv_set_with_options", "old_value", old_value),
+        expire_in_seconds=expire_in_seconds,
+    )
+    request = pb.KVSetWithOptionsRequest(
+        key=key, value=_maybe_bytes("kv_set_with_options", "value", value), options=options
+    )
+    return ApiCall("KVSetWithOptions", request, _success)
+
+
+def kv_delete_all() -> ApiCall[None]:
+    return ApiCall("KVDeleteAll", pb.KVDeleteAllRequest(), _none)
+
+
+def kv_list(page: int, per_page: int) -> ApiCall[list[str]]:
+    return ApiCall("KVList", pb.KVListRequest(page=page, per_page=per_page), lambda r: [str(k) for k in r.keys])
 
 
 def register_command(command: Command) -> ApiCall[None]:

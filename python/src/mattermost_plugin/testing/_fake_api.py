@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import secrets
 import threading
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
@@ -33,6 +34,8 @@ __all__ = ["FakeAPI", "LogEntry", "PublishedEvent"]
 _T = TypeVar("_T")
 PluginHTTPHandler = Callable[[str, str, dict[str, list[str]], bytes], PluginHTTPResponse]
 DEFAULT_SERVER_VERSION = "10.5.0"
+KV_KEY_MAX_RUNES = 150  # Mattermost's KeyValueKeyMaxRunes
+KV_LIST_DEFAULT_PER_PAGE = 10
 
 
 @dataclass(frozen=True)
@@ -65,7 +68,9 @@ def _error(error_id: str, status: int, message: str, where: str) -> AppError:
 class FakeAPI(PluginAPIClient):
     """The Plugin API in memory. Inspect and seed its state directly:
 
-    - ``kv`` (``dict[str, bytes]``; an absent key and an empty value stay different),
+    - ``kv`` (``dict[str, bytes]``; an absent key and an empty value stay different) and
+      ``kv_expire_at`` (key → epoch milliseconds, for keys set with an expiry); expiry follows
+      ``clock`` (``time.time`` unless given) plus whatever :meth:`advance_clock` added,
     - ``users``, ``channels``, ``posts``, ``bots`` (by id), ``commands`` (registered, in order),
     - ``plugin_config`` (what ``get_plugin_config`` answers), ``server_version``,
     - ``logs`` (every ``log_*`` call as a :class:`LogEntry`), ``events`` (published WebSocket
@@ -80,11 +85,15 @@ class FakeAPI(PluginAPIClient):
         *,
         plugin_config: dict[str, Any] | None = None,
         server_version: str = DEFAULT_SERVER_VERSION,
+        clock: Callable[[], float] = time.time,
     ) -> None:
         _BaseClient.__init__(self, "fake://plugin-api", "")  # no channel: the fake is the transport
         self.plugin_config: dict[str, Any] = dict(plugin_config or {})
         self.server_version = server_version
         self.kv: dict[str, bytes] = {}
+        self.kv_expire_at: dict[str, float] = {}
+        self.clock = clock
+        self._clock_offset = 0.0
         self.users: dict[str, User] = {}
         self.channels: dict[str, Channel] = {}
         self.posts: dict[str, Post] = {}
@@ -131,6 +140,11 @@ class FakeAPI(PluginAPIClient):
         with self._lock:
             self.bots[user.id] = bot
         return bot
+
+    def advance_clock(self, seconds: float) -> None:
+        """Moves the fake's clock forward, so KV keys expire without waiting."""
+        with self._lock:
+            self._clock_offset += seconds
 
     def log_messages(self, level: str | None = None) -> list[str]:
         """The logged messages, optionally only those of one ``level``."""
@@ -200,17 +214,122 @@ class FakeAPI(PluginAPIClient):
             return pb.GetPostResponse(error=_error("app.post.get.app_error", 404, "Unable to get the post.", "GetPost"))
         return pb.GetPostResponse(post=post.to_proto())
 
+    # KV: the host's semantics (app/kv-service.ts, Mattermost's plugin_store.go) over ``self.kv``.
+    # Expired keys are dropped before every KV call, so ``kv`` only ever shows live keys.
+
+    def _kv_now_ms(self) -> float:
+        return (self.clock() + self._clock_offset) * 1000
+
+    def _kv_purge_expired(self) -> None:
+        now = self._kv_now_ms()
+        for key in [k for k, at in self.kv_expire_at.items() if at <= now]:
+            self.kv.pop(key, None)
+            del self.kv_expire_at[key]
+
+    def _kv_invalid_key(self, key: str, where: str) -> AppError | None:
+        if 1 <= len(key) <= KV_KEY_MAX_RUNES:
+            return None
+        message = f"Invalid key: it must be 1 to {KV_KEY_MAX_RUNES} characters."
+        return _error("model.plugin_key_value.is_valid.key.app_error", 400, message, where)
+
+    def _kv_write(self, key: str, value: bytes | None, expire_in_seconds: int) -> None:
+        if value is None:
+            self.kv.pop(key, None)
+            self.kv_expire_at.pop(key, None)
+            return
+        self.kv[key] = value
+        if expire_in_seconds != 0:
+            self.kv_expire_at[key] = self._kv_now_ms() + expire_in_seconds * 1000
+        else:
+            self.kv_expire_at.pop(key, None)
+
+    def _kv_set_with_options(
+        self, key: str, value: bytes | None, atomic: bool, old: bytes | None, expire_in_seconds: int
+    ) -> bool:
+        self._kv_purge_expired()
+        if not atomic:
+            self._kv_write(key, value, expire_in_seconds)
+            return True
+        current = self.kv.get(key)
+        if value is None:  # compare-and-delete; an absent key (old None) cannot be deleted
+            if old is None or current != old:
+                return False
+            self._kv_write(key, None, 0)
+            return True
+        if current != old:  # old None: the key must be absent
+            return False
+        self._kv_write(key, value, expire_in_seconds)
+        return True
+
     def _rpc_KVSet(self, request: pb.KVSetRequest) -> pb.KVSetResponse:
-        self.kv[request.key] = bytes(request.value)
+        error = self._kv_invalid_key(request.key, "KVSet")
+        if error is not None:
+            return pb.KVSetResponse(error=error)
+        self._kv_set_with_options(request.key, bytes(request.value), False, None, 0)
         return pb.KVSetResponse()
 
     def _rpc_KVGet(self, request: pb.KVGetRequest) -> pb.KVGetResponse:
+        error = self._kv_invalid_key(request.key, "KVGet")
+        if error is not None:
+            return pb.KVGetResponse(error=error)
+        self._kv_purge_expired()
         value = self.kv.get(request.key)
         return pb.KVGetResponse() if value is None else pb.KVGetResponse(value=value)
 
     def _rpc_KVDelete(self, request: pb.KVDeleteRequest) -> pb.KVDeleteResponse:
-        self.kv.pop(request.key, None)
+        error = self._kv_invalid_key(request.key, "KVDelete")
+        if error is not None:
+            return pb.KVDeleteResponse(error=error)
+        self._kv_set_with_options(request.key, None, False, None, 0)
         return pb.KVDeleteResponse()
+
+    def _rpc_KVSetWithExpiry(self, request: pb.KVSetWithExpiryRequest) -> pb.KVSetWithExpiryResponse:
+        error = self._kv_invalid_key(request.key, "KVSetWithExpiry")
+        if error is not None:
+            return pb.KVSetWithExpiryResponse(error=error)
+        value = request.value if request.HasField("value") else None
+        self._kv_set_with_options(request.key, value, False, None, request.expire_in_seconds)
+        return pb.KVSetWithExpiryResponse()
+
+    def _rpc_KVCompareAndSet(self, request: pb.KVCompareAndSetRequest) -> pb.KVCompareAndSetResponse:
+        error = self._kv_invalid_key(request.key, "KVCompareAndSet")
+        if error is not None:
+            return pb.KVCompareAndSetResponse(error=error)
+        old = request.old_value if request.HasField("old_value") else None
+        new = request.new_value if request.HasField("new_value") else None
+        return pb.KVCompareAndSetResponse(success=self._kv_set_with_options(request.key, new, True, old, 0))
+
+    def _rpc_KVCompareAndDelete(self, request: pb.KVCompareAndDeleteRequest) -> pb.KVCompareAndDeleteResponse:
+        error = self._kv_invalid_key(request.key, "KVCompareAndDelete")
+        if error is not None:
+            return pb.KVCompareAndDeleteResponse(error=error)
+        old = request.old_value if request.HasField("old_value") else None
+        return pb.KVCompareAndDeleteResponse(success=self._kv_set_with_options(request.key, None, True, old, 0))
+
+    def _rpc_KVSetWithOptions(self, request: pb.KVSetWithOptionsRequest) -> pb.KVSetWithOptionsResponse:
+        options = request.options
+        old = options.old_value if options.HasField("old_value") else None
+        if not options.atomic and old is not None:
+            message = "old_value is only allowed with atomic set: pass atomic = true."
+            error = _error("model.plugin_kvset_options.is_valid.old_value.app_error", 400, message, "KVSetWithOptions")
+            return pb.KVSetWithOptionsResponse(error=error)
+        invalid = self._kv_invalid_key(request.key, "KVSetWithOptions")
+        if invalid is not None:
+            return pb.KVSetWithOptionsResponse(error=invalid)
+        value = request.value if request.HasField("value") else None
+        written = self._kv_set_with_options(request.key, value, options.atomic, old, options.expire_in_seconds)
+        return pb.KVSetWithOptionsResponse(success=written)
+
+    def _rpc_KVDeleteAll(self, request: pb.KVDeleteAllRequest) -> pb.KVDeleteAllResponse:
+        self.kv.clear()
+        self.kv_expire_at.clear()
+        return pb.KVDeleteAllResponse()
+
+    def _rpc_KVList(self, request: pb.KVListRequest) -> pb.KVListResponse:
+        self._kv_purge_expired()
+        limit = request.per_page if request.per_page > 0 else KV_LIST_DEFAULT_PER_PAGE
+        offset = max(0, request.page * request.per_page)  # as Mattermost: from the raw per_page
+        return pb.KVListResponse(keys=sorted(self.kv)[offset : offset + limit])
 
     def _rpc_RegisterCommand(self, request: pb.RegisterCommandRequest) -> pb.RegisterCommandResponse:
         command = Command.from_proto(request.command)

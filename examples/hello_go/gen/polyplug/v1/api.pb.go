@@ -864,6 +864,697 @@ func (x *KVDeleteResponse) GetError() *AppError {
 	return nil
 }
 
+// Mattermost's KVSetWithExpiry. An unset value deletes the key (as KVSet(key, nil) does in Go);
+// expire_in_seconds 0 never expires, any other value expires the key that many seconds from now.
+type KVSetWithExpiryRequest struct {
+	state           protoimpl.MessageState `protogen:"open.v1"`
+	Key             string                 `protobuf:"bytes,1,opt,name=key,proto3" json:"key,omitempty"`
+	Value           []byte                 `protobuf:"bytes,2,opt,name=value,proto3,oneof" json:"value,omitempty"`
+	ExpireInSeconds int64                  `protobuf:"varint,3,opt,name=expire_in_seconds,json=expireInSeconds,proto3" json:"expire_in_seconds,omitempty"`
+	unknownFields   protoimpl.UnknownFields
+	sizeCache       protoimpl.SizeCache
+}
+
+func (x *KVSetWithExpiryRequest) Reset() {
+	*x = KVSetWithExpiryRequest{}
+	mi := &file_polyplug_v1_api_proto_msgTypes[18]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *KVSetWithExpiryRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*KVSetWithExpiryRequest) ProtoMessage() {}
+
+func (x *KVSetWithExpiryRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_polyplug_v1_api_proto_msgTypes[18]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use KVSetWithExpiryRequest.ProtoReflect.Descriptor instead.
+func (*KVSetWithExpiryRequest) Descriptor() ([]byte, []int) {
+	return file_polyplug_v1_api_proto_rawDescGZIP(), []int{18}
+}
+
+func (x *KVSetWithExpiryRequest) GetKey() string {
+	if x != nil {
+		return x.Key
+	}
+	return ""
+}
+
+func (x *KVSetWithExpiryRequest) GetValue() []byte {
+	if x != nil {
+		return x.Value
+	}
+	return nil
+}
+
+func (x *KVSetWithExpiryRequest) GetExpireInSeconds() int64 {
+	if x != nil {
+		return x.ExpireInSeconds
+	}
+	return 0
+}
+
+type KVSetWithExpiryResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Error         *AppError              `protobuf:"bytes,1,opt,name=error,proto3" json:"error,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *KVSetWithExpiryResponse) Reset() {
+	*x = KVSetWithExpiryResponse{}
+	mi := &file_polyplug_v1_api_proto_msgTypes[19]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *KVSetWithExpiryResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*KVSetWithExpiryResponse) ProtoMessage() {}
+
+func (x *KVSetWithExpiryResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_polyplug_v1_api_proto_msgTypes[19]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use KVSetWithExpiryResponse.ProtoReflect.Descriptor instead.
+func (*KVSetWithExpiryResponse) Descriptor() ([]byte, []int) {
+	return file_polyplug_v1_api_proto_rawDescGZIP(), []int{19}
+}
+
+func (x *KVSetWithExpiryResponse) GetError() *AppError {
+	if x != nil {
+		return x.Error
+	}
+	return nil
+}
+
+// Mattermost's KVCompareAndSet: writes new_value only if the live value equals old_value. An
+// unset old_value means "the key must not exist" (insert if absent); an unset new_value makes it a
+// compare-and-delete.
+type KVCompareAndSetRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Key           string                 `protobuf:"bytes,1,opt,name=key,proto3" json:"key,omitempty"`
+	OldValue      []byte                 `protobuf:"bytes,2,opt,name=old_value,json=oldValue,proto3,oneof" json:"old_value,omitempty"`
+	NewValue      []byte                 `protobuf:"bytes,3,opt,name=new_value,json=newValue,proto3,oneof" json:"new_value,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *KVCompareAndSetRequest) Reset() {
+	*x = KVCompareAndSetRequest{}
+	mi := &file_polyplug_v1_api_proto_msgTypes[20]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *KVCompareAndSetRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*KVCompareAndSetRequest) ProtoMessage() {}
+
+func (x *KVCompareAndSetRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_polyplug_v1_api_proto_msgTypes[20]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use KVCompareAndSetRequest.ProtoReflect.Descriptor instead.
+func (*KVCompareAndSetRequest) Descriptor() ([]byte, []int) {
+	return file_polyplug_v1_api_proto_rawDescGZIP(), []int{20}
+}
+
+func (x *KVCompareAndSetRequest) GetKey() string {
+	if x != nil {
+		return x.Key
+	}
+	return ""
+}
+
+func (x *KVCompareAndSetRequest) GetOldValue() []byte {
+	if x != nil {
+		return x.OldValue
+	}
+	return nil
+}
+
+func (x *KVCompareAndSetRequest) GetNewValue() []byte {
+	if x != nil {
+		return x.NewValue
+	}
+	return nil
+}
+
+// success is false when the current value did not match (not an error).
+type KVCompareAndSetResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Error         *AppError              `protobuf:"bytes,1,opt,name=error,proto3" json:"error,omitempty"`
+	Success       bool                   `protobuf:"varint,2,opt,name=success,proto3" json:"success,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *KVCompareAndSetResponse) Reset() {
+	*x = KVCompareAndSetResponse{}
+	mi := &file_polyplug_v1_api_proto_msgTypes[21]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *KVCompareAndSetResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*KVCompareAndSetResponse) ProtoMessage() {}
+
+func (x *KVCompareAndSetResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_polyplug_v1_api_proto_msgTypes[21]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use KVCompareAndSetResponse.ProtoReflect.Descriptor instead.
+func (*KVCompareAndSetResponse) Descriptor() ([]byte, []int) {
+	return file_polyplug_v1_api_proto_rawDescGZIP(), []int{21}
+}
+
+func (x *KVCompareAndSetResponse) GetError() *AppError {
+	if x != nil {
+		return x.Error
+	}
+	return nil
+}
+
+func (x *KVCompareAndSetResponse) GetSuccess() bool {
+	if x != nil {
+		return x.Success
+	}
+	return false
+}
+
+// Mattermost's KVCompareAndDelete: deletes the key only if its live value equals old_value; an
+// unset old_value deletes nothing (success false).
+type KVCompareAndDeleteRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Key           string                 `protobuf:"bytes,1,opt,name=key,proto3" json:"key,omitempty"`
+	OldValue      []byte                 `protobuf:"bytes,2,opt,name=old_value,json=oldValue,proto3,oneof" json:"old_value,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *KVCompareAndDeleteRequest) Reset() {
+	*x = KVCompareAndDeleteRequest{}
+	mi := &file_polyplug_v1_api_proto_msgTypes[22]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *KVCompareAndDeleteRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*KVCompareAndDeleteRequest) ProtoMessage() {}
+
+func (x *KVCompareAndDeleteRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_polyplug_v1_api_proto_msgTypes[22]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use KVCompareAndDeleteRequest.ProtoReflect.Descriptor instead.
+func (*KVCompareAndDeleteRequest) Descriptor() ([]byte, []int) {
+	return file_polyplug_v1_api_proto_rawDescGZIP(), []int{22}
+}
+
+func (x *KVCompareAndDeleteRequest) GetKey() string {
+	if x != nil {
+		return x.Key
+	}
+	return ""
+}
+
+func (x *KVCompareAndDeleteRequest) GetOldValue() []byte {
+	if x != nil {
+		return x.OldValue
+	}
+	return nil
+}
+
+type KVCompareAndDeleteResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Error         *AppError              `protobuf:"bytes,1,opt,name=error,proto3" json:"error,omitempty"`
+	Success       bool                   `protobuf:"varint,2,opt,name=success,proto3" json:"success,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *KVCompareAndDeleteResponse) Reset() {
+	*x = KVCompareAndDeleteResponse{}
+	mi := &file_polyplug_v1_api_proto_msgTypes[23]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *KVCompareAndDeleteResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*KVCompareAndDeleteResponse) ProtoMessage() {}
+
+func (x *KVCompareAndDeleteResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_polyplug_v1_api_proto_msgTypes[23]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use KVCompareAndDeleteResponse.ProtoReflect.Descriptor instead.
+func (*KVCompareAndDeleteResponse) Descriptor() ([]byte, []int) {
+	return file_polyplug_v1_api_proto_rawDescGZIP(), []int{23}
+}
+
+func (x *KVCompareAndDeleteResponse) GetError() *AppError {
+	if x != nil {
+		return x.Error
+	}
+	return nil
+}
+
+func (x *KVCompareAndDeleteResponse) GetSuccess() bool {
+	if x != nil {
+		return x.Success
+	}
+	return false
+}
+
+// Mattermost's model.PluginKVSetOptions. old_value is only allowed with atomic (else 400).
+type PluginKVSetOptions struct {
+	state           protoimpl.MessageState `protogen:"open.v1"`
+	Atomic          bool                   `protobuf:"varint,1,opt,name=atomic,proto3" json:"atomic,omitempty"`
+	OldValue        []byte                 `protobuf:"bytes,2,opt,name=old_value,json=oldValue,proto3,oneof" json:"old_value,omitempty"`
+	ExpireInSeconds int64                  `protobuf:"varint,3,opt,name=expire_in_seconds,json=expireInSeconds,proto3" json:"expire_in_seconds,omitempty"`
+	unknownFields   protoimpl.UnknownFields
+	sizeCache       protoimpl.SizeCache
+}
+
+func (x *PluginKVSetOptions) Reset() {
+	*x = PluginKVSetOptions{}
+	mi := &file_polyplug_v1_api_proto_msgTypes[24]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *PluginKVSetOptions) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*PluginKVSetOptions) ProtoMessage() {}
+
+func (x *PluginKVSetOptions) ProtoReflect() protoreflect.Message {
+	mi := &file_polyplug_v1_api_proto_msgTypes[24]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use PluginKVSetOptions.ProtoReflect.Descriptor instead.
+func (*PluginKVSetOptions) Descriptor() ([]byte, []int) {
+	return file_polyplug_v1_api_proto_rawDescGZIP(), []int{24}
+}
+
+func (x *PluginKVSetOptions) GetAtomic() bool {
+	if x != nil {
+		return x.Atomic
+	}
+	return false
+}
+
+func (x *PluginKVSetOptions) GetOldValue() []byte {
+	if x != nil {
+		return x.OldValue
+	}
+	return nil
+}
+
+func (x *PluginKVSetOptions) GetExpireInSeconds() int64 {
+	if x != nil {
+		return x.ExpireInSeconds
+	}
+	return 0
+}
+
+// Mattermost's KVSetWithOptions. Not atomic: upsert, or delete when value is unset. Atomic:
+// compare-and-set against options.old_value (unset: insert if absent), or compare-and-delete when
+// value is unset.
+type KVSetWithOptionsRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Key           string                 `protobuf:"bytes,1,opt,name=key,proto3" json:"key,omitempty"`
+	Value         []byte                 `protobuf:"bytes,2,opt,name=value,proto3,oneof" json:"value,omitempty"`
+	Options       *PluginKVSetOptions    `protobuf:"bytes,3,opt,name=options,proto3" json:"options,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *KVSetWithOptionsRequest) Reset() {
+	*x = KVSetWithOptionsRequest{}
+	mi := &file_polyplug_v1_api_proto_msgTypes[25]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *KVSetWithOptionsRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*KVSetWithOptionsRequest) ProtoMessage() {}
+
+func (x *KVSetWithOptionsRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_polyplug_v1_api_proto_msgTypes[25]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use KVSetWithOptionsRequest.ProtoReflect.Descriptor instead.
+func (*KVSetWithOptionsRequest) Descriptor() ([]byte, []int) {
+	return file_polyplug_v1_api_proto_rawDescGZIP(), []int{25}
+}
+
+func (x *KVSetWithOptionsRequest) GetKey() string {
+	if x != nil {
+		return x.Key
+	}
+	return ""
+}
+
+func (x *KVSetWithOptionsRequest) GetValue() []byte {
+	if x != nil {
+		return x.Value
+	}
+	return nil
+}
+
+func (x *KVSetWithOptionsRequest) GetOptions() *PluginKVSetOptions {
+	if x != nil {
+		return x.Options
+	}
+	return nil
+}
+
+// success is whether the value was written (always true when not atomic).
+type KVSetWithOptionsResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Error         *AppError              `protobuf:"bytes,1,opt,name=error,proto3" json:"error,omitempty"`
+	Success       bool                   `protobuf:"varint,2,opt,name=success,proto3" json:"success,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *KVSetWithOptionsResponse) Reset() {
+	*x = KVSetWithOptionsResponse{}
+	mi := &file_polyplug_v1_api_proto_msgTypes[26]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *KVSetWithOptionsResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*KVSetWithOptionsResponse) ProtoMessage() {}
+
+func (x *KVSetWithOptionsResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_polyplug_v1_api_proto_msgTypes[26]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use KVSetWithOptionsResponse.ProtoReflect.Descriptor instead.
+func (*KVSetWithOptionsResponse) Descriptor() ([]byte, []int) {
+	return file_polyplug_v1_api_proto_rawDescGZIP(), []int{26}
+}
+
+func (x *KVSetWithOptionsResponse) GetError() *AppError {
+	if x != nil {
+		return x.Error
+	}
+	return nil
+}
+
+func (x *KVSetWithOptionsResponse) GetSuccess() bool {
+	if x != nil {
+		return x.Success
+	}
+	return false
+}
+
+type KVDeleteAllRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *KVDeleteAllRequest) Reset() {
+	*x = KVDeleteAllRequest{}
+	mi := &file_polyplug_v1_api_proto_msgTypes[27]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *KVDeleteAllRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*KVDeleteAllRequest) ProtoMessage() {}
+
+func (x *KVDeleteAllRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_polyplug_v1_api_proto_msgTypes[27]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use KVDeleteAllRequest.ProtoReflect.Descriptor instead.
+func (*KVDeleteAllRequest) Descriptor() ([]byte, []int) {
+	return file_polyplug_v1_api_proto_rawDescGZIP(), []int{27}
+}
+
+type KVDeleteAllResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Error         *AppError              `protobuf:"bytes,1,opt,name=error,proto3" json:"error,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *KVDeleteAllResponse) Reset() {
+	*x = KVDeleteAllResponse{}
+	mi := &file_polyplug_v1_api_proto_msgTypes[28]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *KVDeleteAllResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*KVDeleteAllResponse) ProtoMessage() {}
+
+func (x *KVDeleteAllResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_polyplug_v1_api_proto_msgTypes[28]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use KVDeleteAllResponse.ProtoReflect.Descriptor instead.
+func (*KVDeleteAllResponse) Descriptor() ([]byte, []int) {
+	return file_polyplug_v1_api_proto_rawDescGZIP(), []int{28}
+}
+
+func (x *KVDeleteAllResponse) GetError() *AppError {
+	if x != nil {
+		return x.Error
+	}
+	return nil
+}
+
+// Mattermost's KVList: live keys in key order, per_page of them from page * per_page
+// (per_page <= 0 lists 10).
+type KVListRequest struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Page          int32                  `protobuf:"varint,1,opt,name=page,proto3" json:"page,omitempty"`
+	PerPage       int32                  `protobuf:"varint,2,opt,name=per_page,json=perPage,proto3" json:"per_page,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *KVListRequest) Reset() {
+	*x = KVListRequest{}
+	mi := &file_polyplug_v1_api_proto_msgTypes[29]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *KVListRequest) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*KVListRequest) ProtoMessage() {}
+
+func (x *KVListRequest) ProtoReflect() protoreflect.Message {
+	mi := &file_polyplug_v1_api_proto_msgTypes[29]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use KVListRequest.ProtoReflect.Descriptor instead.
+func (*KVListRequest) Descriptor() ([]byte, []int) {
+	return file_polyplug_v1_api_proto_rawDescGZIP(), []int{29}
+}
+
+func (x *KVListRequest) GetPage() int32 {
+	if x != nil {
+		return x.Page
+	}
+	return 0
+}
+
+func (x *KVListRequest) GetPerPage() int32 {
+	if x != nil {
+		return x.PerPage
+	}
+	return 0
+}
+
+type KVListResponse struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	Error         *AppError              `protobuf:"bytes,1,opt,name=error,proto3" json:"error,omitempty"`
+	Keys          []string               `protobuf:"bytes,2,rep,name=keys,proto3" json:"keys,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *KVListResponse) Reset() {
+	*x = KVListResponse{}
+	mi := &file_polyplug_v1_api_proto_msgTypes[30]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *KVListResponse) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*KVListResponse) ProtoMessage() {}
+
+func (x *KVListResponse) ProtoReflect() protoreflect.Message {
+	mi := &file_polyplug_v1_api_proto_msgTypes[30]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use KVListResponse.ProtoReflect.Descriptor instead.
+func (*KVListResponse) Descriptor() ([]byte, []int) {
+	return file_polyplug_v1_api_proto_rawDescGZIP(), []int{30}
+}
+
+func (x *KVListResponse) GetError() *AppError {
+	if x != nil {
+		return x.Error
+	}
+	return nil
+}
+
+func (x *KVListResponse) GetKeys() []string {
+	if x != nil {
+		return x.Keys
+	}
+	return nil
+}
+
 type RegisterCommandRequest struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
 	Command       *Command               `protobuf:"bytes,1,opt,name=command,proto3" json:"command,omitempty"`
@@ -873,7 +1564,7 @@ type RegisterCommandRequest struct {
 
 func (x *RegisterCommandRequest) Reset() {
 	*x = RegisterCommandRequest{}
-	mi := &file_polyplug_v1_api_proto_msgTypes[18]
+	mi := &file_polyplug_v1_api_proto_msgTypes[31]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -885,7 +1576,7 @@ func (x *RegisterCommandRequest) String() string {
 func (*RegisterCommandRequest) ProtoMessage() {}
 
 func (x *RegisterCommandRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_polyplug_v1_api_proto_msgTypes[18]
+	mi := &file_polyplug_v1_api_proto_msgTypes[31]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -898,7 +1589,7 @@ func (x *RegisterCommandRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RegisterCommandRequest.ProtoReflect.Descriptor instead.
 func (*RegisterCommandRequest) Descriptor() ([]byte, []int) {
-	return file_polyplug_v1_api_proto_rawDescGZIP(), []int{18}
+	return file_polyplug_v1_api_proto_rawDescGZIP(), []int{31}
 }
 
 func (x *RegisterCommandRequest) GetCommand() *Command {
@@ -917,7 +1608,7 @@ type RegisterCommandResponse struct {
 
 func (x *RegisterCommandResponse) Reset() {
 	*x = RegisterCommandResponse{}
-	mi := &file_polyplug_v1_api_proto_msgTypes[19]
+	mi := &file_polyplug_v1_api_proto_msgTypes[32]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -929,7 +1620,7 @@ func (x *RegisterCommandResponse) String() string {
 func (*RegisterCommandResponse) ProtoMessage() {}
 
 func (x *RegisterCommandResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_polyplug_v1_api_proto_msgTypes[19]
+	mi := &file_polyplug_v1_api_proto_msgTypes[32]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -942,7 +1633,7 @@ func (x *RegisterCommandResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use RegisterCommandResponse.ProtoReflect.Descriptor instead.
 func (*RegisterCommandResponse) Descriptor() ([]byte, []int) {
-	return file_polyplug_v1_api_proto_rawDescGZIP(), []int{19}
+	return file_polyplug_v1_api_proto_rawDescGZIP(), []int{32}
 }
 
 func (x *RegisterCommandResponse) GetError() *AppError {
@@ -962,7 +1653,7 @@ type UnregisterCommandRequest struct {
 
 func (x *UnregisterCommandRequest) Reset() {
 	*x = UnregisterCommandRequest{}
-	mi := &file_polyplug_v1_api_proto_msgTypes[20]
+	mi := &file_polyplug_v1_api_proto_msgTypes[33]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -974,7 +1665,7 @@ func (x *UnregisterCommandRequest) String() string {
 func (*UnregisterCommandRequest) ProtoMessage() {}
 
 func (x *UnregisterCommandRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_polyplug_v1_api_proto_msgTypes[20]
+	mi := &file_polyplug_v1_api_proto_msgTypes[33]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -987,7 +1678,7 @@ func (x *UnregisterCommandRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UnregisterCommandRequest.ProtoReflect.Descriptor instead.
 func (*UnregisterCommandRequest) Descriptor() ([]byte, []int) {
-	return file_polyplug_v1_api_proto_rawDescGZIP(), []int{20}
+	return file_polyplug_v1_api_proto_rawDescGZIP(), []int{33}
 }
 
 func (x *UnregisterCommandRequest) GetTeamId() string {
@@ -1013,7 +1704,7 @@ type UnregisterCommandResponse struct {
 
 func (x *UnregisterCommandResponse) Reset() {
 	*x = UnregisterCommandResponse{}
-	mi := &file_polyplug_v1_api_proto_msgTypes[21]
+	mi := &file_polyplug_v1_api_proto_msgTypes[34]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1025,7 +1716,7 @@ func (x *UnregisterCommandResponse) String() string {
 func (*UnregisterCommandResponse) ProtoMessage() {}
 
 func (x *UnregisterCommandResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_polyplug_v1_api_proto_msgTypes[21]
+	mi := &file_polyplug_v1_api_proto_msgTypes[34]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1038,7 +1729,7 @@ func (x *UnregisterCommandResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use UnregisterCommandResponse.ProtoReflect.Descriptor instead.
 func (*UnregisterCommandResponse) Descriptor() ([]byte, []int) {
-	return file_polyplug_v1_api_proto_rawDescGZIP(), []int{21}
+	return file_polyplug_v1_api_proto_rawDescGZIP(), []int{34}
 }
 
 func (x *UnregisterCommandResponse) GetError() *AppError {
@@ -1058,7 +1749,7 @@ type LogDebugRequest struct {
 
 func (x *LogDebugRequest) Reset() {
 	*x = LogDebugRequest{}
-	mi := &file_polyplug_v1_api_proto_msgTypes[22]
+	mi := &file_polyplug_v1_api_proto_msgTypes[35]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1070,7 +1761,7 @@ func (x *LogDebugRequest) String() string {
 func (*LogDebugRequest) ProtoMessage() {}
 
 func (x *LogDebugRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_polyplug_v1_api_proto_msgTypes[22]
+	mi := &file_polyplug_v1_api_proto_msgTypes[35]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1083,7 +1774,7 @@ func (x *LogDebugRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use LogDebugRequest.ProtoReflect.Descriptor instead.
 func (*LogDebugRequest) Descriptor() ([]byte, []int) {
-	return file_polyplug_v1_api_proto_rawDescGZIP(), []int{22}
+	return file_polyplug_v1_api_proto_rawDescGZIP(), []int{35}
 }
 
 func (x *LogDebugRequest) GetMessage() string {
@@ -1109,7 +1800,7 @@ type LogDebugResponse struct {
 
 func (x *LogDebugResponse) Reset() {
 	*x = LogDebugResponse{}
-	mi := &file_polyplug_v1_api_proto_msgTypes[23]
+	mi := &file_polyplug_v1_api_proto_msgTypes[36]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1121,7 +1812,7 @@ func (x *LogDebugResponse) String() string {
 func (*LogDebugResponse) ProtoMessage() {}
 
 func (x *LogDebugResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_polyplug_v1_api_proto_msgTypes[23]
+	mi := &file_polyplug_v1_api_proto_msgTypes[36]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1134,7 +1825,7 @@ func (x *LogDebugResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use LogDebugResponse.ProtoReflect.Descriptor instead.
 func (*LogDebugResponse) Descriptor() ([]byte, []int) {
-	return file_polyplug_v1_api_proto_rawDescGZIP(), []int{23}
+	return file_polyplug_v1_api_proto_rawDescGZIP(), []int{36}
 }
 
 func (x *LogDebugResponse) GetError() *AppError {
@@ -1154,7 +1845,7 @@ type LogInfoRequest struct {
 
 func (x *LogInfoRequest) Reset() {
 	*x = LogInfoRequest{}
-	mi := &file_polyplug_v1_api_proto_msgTypes[24]
+	mi := &file_polyplug_v1_api_proto_msgTypes[37]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1166,7 +1857,7 @@ func (x *LogInfoRequest) String() string {
 func (*LogInfoRequest) ProtoMessage() {}
 
 func (x *LogInfoRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_polyplug_v1_api_proto_msgTypes[24]
+	mi := &file_polyplug_v1_api_proto_msgTypes[37]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1179,7 +1870,7 @@ func (x *LogInfoRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use LogInfoRequest.ProtoReflect.Descriptor instead.
 func (*LogInfoRequest) Descriptor() ([]byte, []int) {
-	return file_polyplug_v1_api_proto_rawDescGZIP(), []int{24}
+	return file_polyplug_v1_api_proto_rawDescGZIP(), []int{37}
 }
 
 func (x *LogInfoRequest) GetMessage() string {
@@ -1205,7 +1896,7 @@ type LogInfoResponse struct {
 
 func (x *LogInfoResponse) Reset() {
 	*x = LogInfoResponse{}
-	mi := &file_polyplug_v1_api_proto_msgTypes[25]
+	mi := &file_polyplug_v1_api_proto_msgTypes[38]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1217,7 +1908,7 @@ func (x *LogInfoResponse) String() string {
 func (*LogInfoResponse) ProtoMessage() {}
 
 func (x *LogInfoResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_polyplug_v1_api_proto_msgTypes[25]
+	mi := &file_polyplug_v1_api_proto_msgTypes[38]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1230,7 +1921,7 @@ func (x *LogInfoResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use LogInfoResponse.ProtoReflect.Descriptor instead.
 func (*LogInfoResponse) Descriptor() ([]byte, []int) {
-	return file_polyplug_v1_api_proto_rawDescGZIP(), []int{25}
+	return file_polyplug_v1_api_proto_rawDescGZIP(), []int{38}
 }
 
 func (x *LogInfoResponse) GetError() *AppError {
@@ -1250,7 +1941,7 @@ type LogWarnRequest struct {
 
 func (x *LogWarnRequest) Reset() {
 	*x = LogWarnRequest{}
-	mi := &file_polyplug_v1_api_proto_msgTypes[26]
+	mi := &file_polyplug_v1_api_proto_msgTypes[39]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1262,7 +1953,7 @@ func (x *LogWarnRequest) String() string {
 func (*LogWarnRequest) ProtoMessage() {}
 
 func (x *LogWarnRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_polyplug_v1_api_proto_msgTypes[26]
+	mi := &file_polyplug_v1_api_proto_msgTypes[39]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1275,7 +1966,7 @@ func (x *LogWarnRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use LogWarnRequest.ProtoReflect.Descriptor instead.
 func (*LogWarnRequest) Descriptor() ([]byte, []int) {
-	return file_polyplug_v1_api_proto_rawDescGZIP(), []int{26}
+	return file_polyplug_v1_api_proto_rawDescGZIP(), []int{39}
 }
 
 func (x *LogWarnRequest) GetMessage() string {
@@ -1301,7 +1992,7 @@ type LogWarnResponse struct {
 
 func (x *LogWarnResponse) Reset() {
 	*x = LogWarnResponse{}
-	mi := &file_polyplug_v1_api_proto_msgTypes[27]
+	mi := &file_polyplug_v1_api_proto_msgTypes[40]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1313,7 +2004,7 @@ func (x *LogWarnResponse) String() string {
 func (*LogWarnResponse) ProtoMessage() {}
 
 func (x *LogWarnResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_polyplug_v1_api_proto_msgTypes[27]
+	mi := &file_polyplug_v1_api_proto_msgTypes[40]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1326,7 +2017,7 @@ func (x *LogWarnResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use LogWarnResponse.ProtoReflect.Descriptor instead.
 func (*LogWarnResponse) Descriptor() ([]byte, []int) {
-	return file_polyplug_v1_api_proto_rawDescGZIP(), []int{27}
+	return file_polyplug_v1_api_proto_rawDescGZIP(), []int{40}
 }
 
 func (x *LogWarnResponse) GetError() *AppError {
@@ -1346,7 +2037,7 @@ type LogErrorRequest struct {
 
 func (x *LogErrorRequest) Reset() {
 	*x = LogErrorRequest{}
-	mi := &file_polyplug_v1_api_proto_msgTypes[28]
+	mi := &file_polyplug_v1_api_proto_msgTypes[41]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1358,7 +2049,7 @@ func (x *LogErrorRequest) String() string {
 func (*LogErrorRequest) ProtoMessage() {}
 
 func (x *LogErrorRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_polyplug_v1_api_proto_msgTypes[28]
+	mi := &file_polyplug_v1_api_proto_msgTypes[41]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1371,7 +2062,7 @@ func (x *LogErrorRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use LogErrorRequest.ProtoReflect.Descriptor instead.
 func (*LogErrorRequest) Descriptor() ([]byte, []int) {
-	return file_polyplug_v1_api_proto_rawDescGZIP(), []int{28}
+	return file_polyplug_v1_api_proto_rawDescGZIP(), []int{41}
 }
 
 func (x *LogErrorRequest) GetMessage() string {
@@ -1397,7 +2088,7 @@ type LogErrorResponse struct {
 
 func (x *LogErrorResponse) Reset() {
 	*x = LogErrorResponse{}
-	mi := &file_polyplug_v1_api_proto_msgTypes[29]
+	mi := &file_polyplug_v1_api_proto_msgTypes[42]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1409,7 +2100,7 @@ func (x *LogErrorResponse) String() string {
 func (*LogErrorResponse) ProtoMessage() {}
 
 func (x *LogErrorResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_polyplug_v1_api_proto_msgTypes[29]
+	mi := &file_polyplug_v1_api_proto_msgTypes[42]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1422,7 +2113,7 @@ func (x *LogErrorResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use LogErrorResponse.ProtoReflect.Descriptor instead.
 func (*LogErrorResponse) Descriptor() ([]byte, []int) {
-	return file_polyplug_v1_api_proto_rawDescGZIP(), []int{29}
+	return file_polyplug_v1_api_proto_rawDescGZIP(), []int{42}
 }
 
 func (x *LogErrorResponse) GetError() *AppError {
@@ -1446,7 +2137,7 @@ type WebsocketBroadcast struct {
 
 func (x *WebsocketBroadcast) Reset() {
 	*x = WebsocketBroadcast{}
-	mi := &file_polyplug_v1_api_proto_msgTypes[30]
+	mi := &file_polyplug_v1_api_proto_msgTypes[43]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1458,7 +2149,7 @@ func (x *WebsocketBroadcast) String() string {
 func (*WebsocketBroadcast) ProtoMessage() {}
 
 func (x *WebsocketBroadcast) ProtoReflect() protoreflect.Message {
-	mi := &file_polyplug_v1_api_proto_msgTypes[30]
+	mi := &file_polyplug_v1_api_proto_msgTypes[43]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1471,7 +2162,7 @@ func (x *WebsocketBroadcast) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use WebsocketBroadcast.ProtoReflect.Descriptor instead.
 func (*WebsocketBroadcast) Descriptor() ([]byte, []int) {
-	return file_polyplug_v1_api_proto_rawDescGZIP(), []int{30}
+	return file_polyplug_v1_api_proto_rawDescGZIP(), []int{43}
 }
 
 func (x *WebsocketBroadcast) GetOmitUsers() map[string]bool {
@@ -1515,7 +2206,7 @@ type PublishWebSocketEventRequest struct {
 
 func (x *PublishWebSocketEventRequest) Reset() {
 	*x = PublishWebSocketEventRequest{}
-	mi := &file_polyplug_v1_api_proto_msgTypes[31]
+	mi := &file_polyplug_v1_api_proto_msgTypes[44]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1527,7 +2218,7 @@ func (x *PublishWebSocketEventRequest) String() string {
 func (*PublishWebSocketEventRequest) ProtoMessage() {}
 
 func (x *PublishWebSocketEventRequest) ProtoReflect() protoreflect.Message {
-	mi := &file_polyplug_v1_api_proto_msgTypes[31]
+	mi := &file_polyplug_v1_api_proto_msgTypes[44]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1540,7 +2231,7 @@ func (x *PublishWebSocketEventRequest) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PublishWebSocketEventRequest.ProtoReflect.Descriptor instead.
 func (*PublishWebSocketEventRequest) Descriptor() ([]byte, []int) {
-	return file_polyplug_v1_api_proto_rawDescGZIP(), []int{31}
+	return file_polyplug_v1_api_proto_rawDescGZIP(), []int{44}
 }
 
 func (x *PublishWebSocketEventRequest) GetEvent() string {
@@ -1573,7 +2264,7 @@ type PublishWebSocketEventResponse struct {
 
 func (x *PublishWebSocketEventResponse) Reset() {
 	*x = PublishWebSocketEventResponse{}
-	mi := &file_polyplug_v1_api_proto_msgTypes[32]
+	mi := &file_polyplug_v1_api_proto_msgTypes[45]
 	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 	ms.StoreMessageInfo(mi)
 }
@@ -1585,7 +2276,7 @@ func (x *PublishWebSocketEventResponse) String() string {
 func (*PublishWebSocketEventResponse) ProtoMessage() {}
 
 func (x *PublishWebSocketEventResponse) ProtoReflect() protoreflect.Message {
-	mi := &file_polyplug_v1_api_proto_msgTypes[32]
+	mi := &file_polyplug_v1_api_proto_msgTypes[45]
 	if x != nil {
 		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
 		if ms.LoadMessageInfo() == nil {
@@ -1598,7 +2289,7 @@ func (x *PublishWebSocketEventResponse) ProtoReflect() protoreflect.Message {
 
 // Deprecated: Use PublishWebSocketEventResponse.ProtoReflect.Descriptor instead.
 func (*PublishWebSocketEventResponse) Descriptor() ([]byte, []int) {
-	return file_polyplug_v1_api_proto_rawDescGZIP(), []int{32}
+	return file_polyplug_v1_api_proto_rawDescGZIP(), []int{45}
 }
 
 func (x *PublishWebSocketEventResponse) GetError() *AppError {
@@ -1656,7 +2347,56 @@ const file_polyplug_v1_api_proto_rawDesc = "" +
 	"\x0fKVDeleteRequest\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\"?\n" +
 	"\x10KVDeleteResponse\x12+\n" +
-	"\x05error\x18\x01 \x01(\v2\x15.polyplug.v1.AppErrorR\x05error\"H\n" +
+	"\x05error\x18\x01 \x01(\v2\x15.polyplug.v1.AppErrorR\x05error\"{\n" +
+	"\x16KVSetWithExpiryRequest\x12\x10\n" +
+	"\x03key\x18\x01 \x01(\tR\x03key\x12\x19\n" +
+	"\x05value\x18\x02 \x01(\fH\x00R\x05value\x88\x01\x01\x12*\n" +
+	"\x11expire_in_seconds\x18\x03 \x01(\x03R\x0fexpireInSecondsB\b\n" +
+	"\x06_value\"F\n" +
+	"\x17KVSetWithExpiryResponse\x12+\n" +
+	"\x05error\x18\x01 \x01(\v2\x15.polyplug.v1.AppErrorR\x05error\"\x8a\x01\n" +
+	"\x16KVCompareAndSetRequest\x12\x10\n" +
+	"\x03key\x18\x01 \x01(\tR\x03key\x12 \n" +
+	"\told_value\x18\x02 \x01(\fH\x00R\boldValue\x88\x01\x01\x12 \n" +
+	"\tnew_value\x18\x03 \x01(\fH\x01R\bnewValue\x88\x01\x01B\f\n" +
+	"\n" +
+	"_old_valueB\f\n" +
+	"\n" +
+	"_new_value\"`\n" +
+	"\x17KVCompareAndSetResponse\x12+\n" +
+	"\x05error\x18\x01 \x01(\v2\x15.polyplug.v1.AppErrorR\x05error\x12\x18\n" +
+	"\asuccess\x18\x02 \x01(\bR\asuccess\"]\n" +
+	"\x19KVCompareAndDeleteRequest\x12\x10\n" +
+	"\x03key\x18\x01 \x01(\tR\x03key\x12 \n" +
+	"\told_value\x18\x02 \x01(\fH\x00R\boldValue\x88\x01\x01B\f\n" +
+	"\n" +
+	"_old_value\"c\n" +
+	"\x1aKVCompareAndDeleteResponse\x12+\n" +
+	"\x05error\x18\x01 \x01(\v2\x15.polyplug.v1.AppErrorR\x05error\x12\x18\n" +
+	"\asuccess\x18\x02 \x01(\bR\asuccess\"\x88\x01\n" +
+	"\x12PluginKVSetOptions\x12\x16\n" +
+	"\x06atomic\x18\x01 \x01(\bR\x06atomic\x12 \n" +
+	"\told_value\x18\x02 \x01(\fH\x00R\boldValue\x88\x01\x01\x12*\n" +
+	"\x11expire_in_seconds\x18\x03 \x01(\x03R\x0fexpireInSecondsB\f\n" +
+	"\n" +
+	"_old_value\"\x8b\x01\n" +
+	"\x17KVSetWithOptionsRequest\x12\x10\n" +
+	"\x03key\x18\x01 \x01(\tR\x03key\x12\x19\n" +
+	"\x05value\x18\x02 \x01(\fH\x00R\x05value\x88\x01\x01\x129\n" +
+	"\aoptions\x18\x03 \x01(\v2\x1f.polyplug.v1.PluginKVSetOptionsR\aoptionsB\b\n" +
+	"\x06_value\"a\n" +
+	"\x18KVSetWithOptionsResponse\x12+\n" +
+	"\x05error\x18\x01 \x01(\v2\x15.polyplug.v1.AppErrorR\x05error\x12\x18\n" +
+	"\asuccess\x18\x02 \x01(\bR\asuccess\"\x14\n" +
+	"\x12KVDeleteAllRequest\"B\n" +
+	"\x13KVDeleteAllResponse\x12+\n" +
+	"\x05error\x18\x01 \x01(\v2\x15.polyplug.v1.AppErrorR\x05error\">\n" +
+	"\rKVListRequest\x12\x12\n" +
+	"\x04page\x18\x01 \x01(\x05R\x04page\x12\x19\n" +
+	"\bper_page\x18\x02 \x01(\x05R\aperPage\"Q\n" +
+	"\x0eKVListResponse\x12+\n" +
+	"\x05error\x18\x01 \x01(\v2\x15.polyplug.v1.AppErrorR\x05error\x12\x12\n" +
+	"\x04keys\x18\x02 \x03(\tR\x04keys\"H\n" +
 	"\x16RegisterCommandRequest\x12.\n" +
 	"\acommand\x18\x01 \x01(\v2\x14.polyplug.v1.CommandR\acommand\"F\n" +
 	"\x17RegisterCommandResponse\x12+\n" +
@@ -1701,8 +2441,7 @@ const file_polyplug_v1_api_proto_rawDesc = "" +
 	"\apayload\x18\x02 \x01(\v2\x17.google.protobuf.StructR\apayload\x12=\n" +
 	"\tbroadcast\x18\x03 \x01(\v2\x1f.polyplug.v1.WebsocketBroadcastR\tbroadcast\"L\n" +
 	"\x1dPublishWebSocketEventResponse\x12+\n" +
-	"\x05error\x18\x01 \x01(\v2\x15.polyplug.v1.AppErrorR\x05error2\xe0\n" +
-	"\n" +
+	"\x05error\x18\x01 \x01(\v2\x15.polyplug.v1.AppErrorR\x05error2\xf9\x0e\n" +
 	"\tPluginAPI\x12_\n" +
 	"\x10GetServerVersion\x12$.polyplug.v1.GetServerVersionRequest\x1a%.polyplug.v1.GetServerVersionResponse\x12\\\n" +
 	"\x0fGetPluginConfig\x12#.polyplug.v1.GetPluginConfigRequest\x1a$.polyplug.v1.GetPluginConfigResponse\x12D\n" +
@@ -1715,6 +2454,12 @@ const file_polyplug_v1_api_proto_rawDesc = "" +
 	"\x05KVSet\x12\x19.polyplug.v1.KVSetRequest\x1a\x1a.polyplug.v1.KVSetResponse\x12>\n" +
 	"\x05KVGet\x12\x19.polyplug.v1.KVGetRequest\x1a\x1a.polyplug.v1.KVGetResponse\x12G\n" +
 	"\bKVDelete\x12\x1c.polyplug.v1.KVDeleteRequest\x1a\x1d.polyplug.v1.KVDeleteResponse\x12\\\n" +
+	"\x0fKVSetWithExpiry\x12#.polyplug.v1.KVSetWithExpiryRequest\x1a$.polyplug.v1.KVSetWithExpiryResponse\x12\\\n" +
+	"\x0fKVCompareAndSet\x12#.polyplug.v1.KVCompareAndSetRequest\x1a$.polyplug.v1.KVCompareAndSetResponse\x12e\n" +
+	"\x12KVCompareAndDelete\x12&.polyplug.v1.KVCompareAndDeleteRequest\x1a'.polyplug.v1.KVCompareAndDeleteResponse\x12_\n" +
+	"\x10KVSetWithOptions\x12$.polyplug.v1.KVSetWithOptionsRequest\x1a%.polyplug.v1.KVSetWithOptionsResponse\x12P\n" +
+	"\vKVDeleteAll\x12\x1f.polyplug.v1.KVDeleteAllRequest\x1a .polyplug.v1.KVDeleteAllResponse\x12A\n" +
+	"\x06KVList\x12\x1a.polyplug.v1.KVListRequest\x1a\x1b.polyplug.v1.KVListResponse\x12\\\n" +
 	"\x0fRegisterCommand\x12#.polyplug.v1.RegisterCommandRequest\x1a$.polyplug.v1.RegisterCommandResponse\x12b\n" +
 	"\x11UnregisterCommand\x12%.polyplug.v1.UnregisterCommandRequest\x1a&.polyplug.v1.UnregisterCommandResponse\x12G\n" +
 	"\bLogDebug\x12\x1c.polyplug.v1.LogDebugRequest\x1a\x1d.polyplug.v1.LogDebugResponse\x12D\n" +
@@ -1738,7 +2483,7 @@ func file_polyplug_v1_api_proto_rawDescGZIP() []byte {
 	return file_polyplug_v1_api_proto_rawDescData
 }
 
-var file_polyplug_v1_api_proto_msgTypes = make([]protoimpl.MessageInfo, 34)
+var file_polyplug_v1_api_proto_msgTypes = make([]protoimpl.MessageInfo, 47)
 var file_polyplug_v1_api_proto_goTypes = []any{
 	(*GetServerVersionRequest)(nil),       // 0: polyplug.v1.GetServerVersionRequest
 	(*GetServerVersionResponse)(nil),      // 1: polyplug.v1.GetServerVersionResponse
@@ -1758,101 +2503,133 @@ var file_polyplug_v1_api_proto_goTypes = []any{
 	(*KVGetResponse)(nil),                 // 15: polyplug.v1.KVGetResponse
 	(*KVDeleteRequest)(nil),               // 16: polyplug.v1.KVDeleteRequest
 	(*KVDeleteResponse)(nil),              // 17: polyplug.v1.KVDeleteResponse
-	(*RegisterCommandRequest)(nil),        // 18: polyplug.v1.RegisterCommandRequest
-	(*RegisterCommandResponse)(nil),       // 19: polyplug.v1.RegisterCommandResponse
-	(*UnregisterCommandRequest)(nil),      // 20: polyplug.v1.UnregisterCommandRequest
-	(*UnregisterCommandResponse)(nil),     // 21: polyplug.v1.UnregisterCommandResponse
-	(*LogDebugRequest)(nil),               // 22: polyplug.v1.LogDebugRequest
-	(*LogDebugResponse)(nil),              // 23: polyplug.v1.LogDebugResponse
-	(*LogInfoRequest)(nil),                // 24: polyplug.v1.LogInfoRequest
-	(*LogInfoResponse)(nil),               // 25: polyplug.v1.LogInfoResponse
-	(*LogWarnRequest)(nil),                // 26: polyplug.v1.LogWarnRequest
-	(*LogWarnResponse)(nil),               // 27: polyplug.v1.LogWarnResponse
-	(*LogErrorRequest)(nil),               // 28: polyplug.v1.LogErrorRequest
-	(*LogErrorResponse)(nil),              // 29: polyplug.v1.LogErrorResponse
-	(*WebsocketBroadcast)(nil),            // 30: polyplug.v1.WebsocketBroadcast
-	(*PublishWebSocketEventRequest)(nil),  // 31: polyplug.v1.PublishWebSocketEventRequest
-	(*PublishWebSocketEventResponse)(nil), // 32: polyplug.v1.PublishWebSocketEventResponse
-	nil,                                   // 33: polyplug.v1.WebsocketBroadcast.OmitUsersEntry
-	(*AppError)(nil),                      // 34: polyplug.v1.AppError
-	(*structpb.Struct)(nil),               // 35: google.protobuf.Struct
-	(*User)(nil),                          // 36: polyplug.v1.User
-	(*Channel)(nil),                       // 37: polyplug.v1.Channel
-	(*Post)(nil),                          // 38: polyplug.v1.Post
-	(*Command)(nil),                       // 39: polyplug.v1.Command
-	(*PluginHTTPRequest)(nil),             // 40: polyplug.v1.PluginHTTPRequest
-	(*PluginHTTPResponse)(nil),            // 41: polyplug.v1.PluginHTTPResponse
+	(*KVSetWithExpiryRequest)(nil),        // 18: polyplug.v1.KVSetWithExpiryRequest
+	(*KVSetWithExpiryResponse)(nil),       // 19: polyplug.v1.KVSetWithExpiryResponse
+	(*KVCompareAndSetRequest)(nil),        // 20: polyplug.v1.KVCompareAndSetRequest
+	(*KVCompareAndSetResponse)(nil),       // 21: polyplug.v1.KVCompareAndSetResponse
+	(*KVCompareAndDeleteRequest)(nil),     // 22: polyplug.v1.KVCompareAndDeleteRequest
+	(*KVCompareAndDeleteResponse)(nil),    // 23: polyplug.v1.KVCompareAndDeleteResponse
+	(*PluginKVSetOptions)(nil),            // 24: polyplug.v1.PluginKVSetOptions
+	(*KVSetWithOptionsRequest)(nil),       // 25: polyplug.v1.KVSetWithOptionsRequest
+	(*KVSetWithOptionsResponse)(nil),      // 26: polyplug.v1.KVSetWithOptionsResponse
+	(*KVDeleteAllRequest)(nil),            // 27: polyplug.v1.KVDeleteAllRequest
+	(*KVDeleteAllResponse)(nil),           // 28: polyplug.v1.KVDeleteAllResponse
+	(*KVListRequest)(nil),                 // 29: polyplug.v1.KVListRequest
+	(*KVListResponse)(nil),                // 30: polyplug.v1.KVListResponse
+	(*RegisterCommandRequest)(nil),        // 31: polyplug.v1.RegisterCommandRequest
+	(*RegisterCommandResponse)(nil),       // 32: polyplug.v1.RegisterCommandResponse
+	(*UnregisterCommandRequest)(nil),      // 33: polyplug.v1.UnregisterCommandRequest
+	(*UnregisterCommandResponse)(nil),     // 34: polyplug.v1.UnregisterCommandResponse
+	(*LogDebugRequest)(nil),               // 35: polyplug.v1.LogDebugRequest
+	(*LogDebugResponse)(nil),              // 36: polyplug.v1.LogDebugResponse
+	(*LogInfoRequest)(nil),                // 37: polyplug.v1.LogInfoRequest
+	(*LogInfoResponse)(nil),               // 38: polyplug.v1.LogInfoResponse
+	(*LogWarnRequest)(nil),                // 39: polyplug.v1.LogWarnRequest
+	(*LogWarnResponse)(nil),               // 40: polyplug.v1.LogWarnResponse
+	(*LogErrorRequest)(nil),               // 41: polyplug.v1.LogErrorRequest
+	(*LogErrorResponse)(nil),              // 42: polyplug.v1.LogErrorResponse
+	(*WebsocketBroadcast)(nil),            // 43: polyplug.v1.WebsocketBroadcast
+	(*PublishWebSocketEventRequest)(nil),  // 44: polyplug.v1.PublishWebSocketEventRequest
+	(*PublishWebSocketEventResponse)(nil), // 45: polyplug.v1.PublishWebSocketEventResponse
+	nil,                                   // 46: polyplug.v1.WebsocketBroadcast.OmitUsersEntry
+	(*AppError)(nil),                      // 47: polyplug.v1.AppError
+	(*structpb.Struct)(nil),               // 48: google.protobuf.Struct
+	(*User)(nil),                          // 49: polyplug.v1.User
+	(*Channel)(nil),                       // 50: polyplug.v1.Channel
+	(*Post)(nil),                          // 51: polyplug.v1.Post
+	(*Command)(nil),                       // 52: polyplug.v1.Command
+	(*PluginHTTPRequest)(nil),             // 53: polyplug.v1.PluginHTTPRequest
+	(*PluginHTTPResponse)(nil),            // 54: polyplug.v1.PluginHTTPResponse
 }
 var file_polyplug_v1_api_proto_depIdxs = []int32{
-	34, // 0: polyplug.v1.GetServerVersionResponse.error:type_name -> polyplug.v1.AppError
-	34, // 1: polyplug.v1.GetPluginConfigResponse.error:type_name -> polyplug.v1.AppError
-	35, // 2: polyplug.v1.GetPluginConfigResponse.config:type_name -> google.protobuf.Struct
-	34, // 3: polyplug.v1.GetUserResponse.error:type_name -> polyplug.v1.AppError
-	36, // 4: polyplug.v1.GetUserResponse.user:type_name -> polyplug.v1.User
-	34, // 5: polyplug.v1.GetChannelResponse.error:type_name -> polyplug.v1.AppError
-	37, // 6: polyplug.v1.GetChannelResponse.channel:type_name -> polyplug.v1.Channel
-	38, // 7: polyplug.v1.CreatePostRequest.post:type_name -> polyplug.v1.Post
-	34, // 8: polyplug.v1.CreatePostResponse.error:type_name -> polyplug.v1.AppError
-	38, // 9: polyplug.v1.CreatePostResponse.post:type_name -> polyplug.v1.Post
-	34, // 10: polyplug.v1.GetPostResponse.error:type_name -> polyplug.v1.AppError
-	38, // 11: polyplug.v1.GetPostResponse.post:type_name -> polyplug.v1.Post
-	34, // 12: polyplug.v1.KVSetResponse.error:type_name -> polyplug.v1.AppError
-	34, // 13: polyplug.v1.KVGetResponse.error:type_name -> polyplug.v1.AppError
-	34, // 14: polyplug.v1.KVDeleteResponse.error:type_name -> polyplug.v1.AppError
-	39, // 15: polyplug.v1.RegisterCommandRequest.command:type_name -> polyplug.v1.Command
-	34, // 16: polyplug.v1.RegisterCommandResponse.error:type_name -> polyplug.v1.AppError
-	34, // 17: polyplug.v1.UnregisterCommandResponse.error:type_name -> polyplug.v1.AppError
-	35, // 18: polyplug.v1.LogDebugRequest.fields:type_name -> google.protobuf.Struct
-	34, // 19: polyplug.v1.LogDebugResponse.error:type_name -> polyplug.v1.AppError
-	35, // 20: polyplug.v1.LogInfoRequest.fields:type_name -> google.protobuf.Struct
-	34, // 21: polyplug.v1.LogInfoResponse.error:type_name -> polyplug.v1.AppError
-	35, // 22: polyplug.v1.LogWarnRequest.fields:type_name -> google.protobuf.Struct
-	34, // 23: polyplug.v1.LogWarnResponse.error:type_name -> polyplug.v1.AppError
-	35, // 24: polyplug.v1.LogErrorRequest.fields:type_name -> google.protobuf.Struct
-	34, // 25: polyplug.v1.LogErrorResponse.error:type_name -> polyplug.v1.AppError
-	33, // 26: polyplug.v1.WebsocketBroadcast.omit_users:type_name -> polyplug.v1.WebsocketBroadcast.OmitUsersEntry
-	35, // 27: polyplug.v1.PublishWebSocketEventRequest.payload:type_name -> google.protobuf.Struct
-	30, // 28: polyplug.v1.PublishWebSocketEventRequest.broadcast:type_name -> polyplug.v1.WebsocketBroadcast
-	34, // 29: polyplug.v1.PublishWebSocketEventResponse.error:type_name -> polyplug.v1.AppError
-	0,  // 30: polyplug.v1.PluginAPI.GetServerVersion:input_type -> polyplug.v1.GetServerVersionRequest
-	2,  // 31: polyplug.v1.PluginAPI.GetPluginConfig:input_type -> polyplug.v1.GetPluginConfigRequest
-	4,  // 32: polyplug.v1.PluginAPI.GetUser:input_type -> polyplug.v1.GetUserRequest
-	6,  // 33: polyplug.v1.PluginAPI.GetChannel:input_type -> polyplug.v1.GetChannelRequest
-	8,  // 34: polyplug.v1.PluginAPI.CreatePost:input_type -> polyplug.v1.CreatePostRequest
-	10, // 35: polyplug.v1.PluginAPI.GetPost:input_type -> polyplug.v1.GetPostRequest
-	12, // 36: polyplug.v1.PluginAPI.KVSet:input_type -> polyplug.v1.KVSetRequest
-	14, // 37: polyplug.v1.PluginAPI.KVGet:input_type -> polyplug.v1.KVGetRequest
-	16, // 38: polyplug.v1.PluginAPI.KVDelete:input_type -> polyplug.v1.KVDeleteRequest
-	18, // 39: polyplug.v1.PluginAPI.RegisterCommand:input_type -> polyplug.v1.RegisterCommandRequest
-	20, // 40: polyplug.v1.PluginAPI.UnregisterCommand:input_type -> polyplug.v1.UnregisterCommandRequest
-	22, // 41: polyplug.v1.PluginAPI.LogDebug:input_type -> polyplug.v1.LogDebugRequest
-	24, // 42: polyplug.v1.PluginAPI.LogInfo:input_type -> polyplug.v1.LogInfoRequest
-	26, // 43: polyplug.v1.PluginAPI.LogWarn:input_type -> polyplug.v1.LogWarnRequest
-	28, // 44: polyplug.v1.PluginAPI.LogError:input_type -> polyplug.v1.LogErrorRequest
-	31, // 45: polyplug.v1.PluginAPI.PublishWebSocketEvent:input_type -> polyplug.v1.PublishWebSocketEventRequest
-	40, // 46: polyplug.v1.PluginAPI.PluginHTTP:input_type -> polyplug.v1.PluginHTTPRequest
-	1,  // 47: polyplug.v1.PluginAPI.GetServerVersion:output_type -> polyplug.v1.GetServerVersionResponse
-	3,  // 48: polyplug.v1.PluginAPI.GetPluginConfig:output_type -> polyplug.v1.GetPluginConfigResponse
-	5,  // 49: polyplug.v1.PluginAPI.GetUser:output_type -> polyplug.v1.GetUserResponse
-	7,  // 50: polyplug.v1.PluginAPI.GetChannel:output_type -> polyplug.v1.GetChannelResponse
-	9,  // 51: polyplug.v1.PluginAPI.CreatePost:output_type -> polyplug.v1.CreatePostResponse
-	11, // 52: polyplug.v1.PluginAPI.GetPost:output_type -> polyplug.v1.GetPostResponse
-	13, // 53: polyplug.v1.PluginAPI.KVSet:output_type -> polyplug.v1.KVSetResponse
-	15, // 54: polyplug.v1.PluginAPI.KVGet:output_type -> polyplug.v1.KVGetResponse
-	17, // 55: polyplug.v1.PluginAPI.KVDelete:output_type -> polyplug.v1.KVDeleteResponse
-	19, // 56: polyplug.v1.PluginAPI.RegisterCommand:output_type -> polyplug.v1.RegisterCommandResponse
-	21, // 57: polyplug.v1.PluginAPI.UnregisterCommand:output_type -> polyplug.v1.UnregisterCommandResponse
-	23, // 58: polyplug.v1.PluginAPI.LogDebug:output_type -> polyplug.v1.LogDebugResponse
-	25, // 59: polyplug.v1.PluginAPI.LogInfo:output_type -> polyplug.v1.LogInfoResponse
-	27, // 60: polyplug.v1.PluginAPI.LogWarn:output_type -> polyplug.v1.LogWarnResponse
-	29, // 61: polyplug.v1.PluginAPI.LogError:output_type -> polyplug.v1.LogErrorResponse
-	32, // 62: polyplug.v1.PluginAPI.PublishWebSocketEvent:output_type -> polyplug.v1.PublishWebSocketEventResponse
-	41, // 63: polyplug.v1.PluginAPI.PluginHTTP:output_type -> polyplug.v1.PluginHTTPResponse
-	47, // [47:64] is the sub-list for method output_type
-	30, // [30:47] is the sub-list for method input_type
-	30, // [30:30] is the sub-list for extension type_name
-	30, // [30:30] is the sub-list for extension extendee
-	0,  // [0:30] is the sub-list for field type_name
+	47, // 0: polyplug.v1.GetServerVersionResponse.error:type_name -> polyplug.v1.AppError
+	47, // 1: polyplug.v1.GetPluginConfigResponse.error:type_name -> polyplug.v1.AppError
+	48, // 2: polyplug.v1.GetPluginConfigResponse.config:type_name -> google.protobuf.Struct
+	47, // 3: polyplug.v1.GetUserResponse.error:type_name -> polyplug.v1.AppError
+	49, // 4: polyplug.v1.GetUserResponse.user:type_name -> polyplug.v1.User
+	47, // 5: polyplug.v1.GetChannelResponse.error:type_name -> polyplug.v1.AppError
+	50, // 6: polyplug.v1.GetChannelResponse.channel:type_name -> polyplug.v1.Channel
+	51, // 7: polyplug.v1.CreatePostRequest.post:type_name -> polyplug.v1.Post
+	47, // 8: polyplug.v1.CreatePostResponse.error:type_name -> polyplug.v1.AppError
+	51, // 9: polyplug.v1.CreatePostResponse.post:type_name -> polyplug.v1.Post
+	47, // 10: polyplug.v1.GetPostResponse.error:type_name -> polyplug.v1.AppError
+	51, // 11: polyplug.v1.GetPostResponse.post:type_name -> polyplug.v1.Post
+	47, // 12: polyplug.v1.KVSetResponse.error:type_name -> polyplug.v1.AppError
+	47, // 13: polyplug.v1.KVGetResponse.error:type_name -> polyplug.v1.AppError
+	47, // 14: polyplug.v1.KVDeleteResponse.error:type_name -> polyplug.v1.AppError
+	47, // 15: polyplug.v1.KVSetWithExpiryResponse.error:type_name -> polyplug.v1.AppError
+	47, // 16: polyplug.v1.KVCompareAndSetResponse.error:type_name -> polyplug.v1.AppError
+	47, // 17: polyplug.v1.KVCompareAndDeleteResponse.error:type_name -> polyplug.v1.AppError
+	24, // 18: polyplug.v1.KVSetWithOptionsRequest.options:type_name -> polyplug.v1.PluginKVSetOptions
+	47, // 19: polyplug.v1.KVSetWithOptionsResponse.error:type_name -> polyplug.v1.AppError
+	47, // 20: polyplug.v1.KVDeleteAllResponse.error:type_name -> polyplug.v1.AppError
+	47, // 21: polyplug.v1.KVListResponse.error:type_name -> polyplug.v1.AppError
+	52, // 22: polyplug.v1.RegisterCommandRequest.command:type_name -> polyplug.v1.Command
+	47, // 23: polyplug.v1.RegisterCommandResponse.error:type_name -> polyplug.v1.AppError
+	47, // 24: polyplug.v1.UnregisterCommandResponse.error:type_name -> polyplug.v1.AppError
+	48, // 25: polyplug.v1.LogDebugRequest.fields:type_name -> google.protobuf.Struct
+	47, // 26: polyplug.v1.LogDebugResponse.error:type_name -> polyplug.v1.AppError
+	48, // 27: polyplug.v1.LogInfoRequest.fields:type_name -> google.protobuf.Struct
+	47, // 28: polyplug.v1.LogInfoResponse.error:type_name -> polyplug.v1.AppError
+	48, // 29: polyplug.v1.LogWarnRequest.fields:type_name -> google.protobuf.Struct
+	47, // 30: polyplug.v1.LogWarnResponse.error:type_name -> polyplug.v1.AppError
+	48, // 31: polyplug.v1.LogErrorRequest.fields:type_name -> google.protobuf.Struct
+	47, // 32: polyplug.v1.LogErrorResponse.error:type_name -> polyplug.v1.AppError
+	46, // 33: polyplug.v1.WebsocketBroadcast.omit_users:type_name -> polyplug.v1.WebsocketBroadcast.OmitUsersEntry
+	48, // 34: polyplug.v1.PublishWebSocketEventRequest.payload:type_name -> google.protobuf.Struct
+	43, // 35: polyplug.v1.PublishWebSocketEventRequest.broadcast:type_name -> polyplug.v1.WebsocketBroadcast
+	47, // 36: polyplug.v1.PublishWebSocketEventResponse.error:type_name -> polyplug.v1.AppError
+	0,  // 37: polyplug.v1.PluginAPI.GetServerVersion:input_type -> polyplug.v1.GetServerVersionRequest
+	2,  // 38: polyplug.v1.PluginAPI.GetPluginConfig:input_type -> polyplug.v1.GetPluginConfigRequest
+	4,  // 39: polyplug.v1.PluginAPI.GetUser:input_type -> polyplug.v1.GetUserRequest
+	6,  // 40: polyplug.v1.PluginAPI.GetChannel:input_type -> polyplug.v1.GetChannelRequest
+	8,  // 41: polyplug.v1.PluginAPI.CreatePost:input_type -> polyplug.v1.CreatePostRequest
+	10, // 42: polyplug.v1.PluginAPI.GetPost:input_type -> polyplug.v1.GetPostRequest
+	12, // 43: polyplug.v1.PluginAPI.KVSet:input_type -> polyplug.v1.KVSetRequest
+	14, // 44: polyplug.v1.PluginAPI.KVGet:input_type -> polyplug.v1.KVGetRequest
+	16, // 45: polyplug.v1.PluginAPI.KVDelete:input_type -> polyplug.v1.KVDeleteRequest
+	18, // 46: polyplug.v1.PluginAPI.KVSetWithExpiry:input_type -> polyplug.v1.KVSetWithExpiryRequest
+	20, // 47: polyplug.v1.PluginAPI.KVCompareAndSet:input_type -> polyplug.v1.KVCompareAndSetRequest
+	22, // 48: polyplug.v1.PluginAPI.KVCompareAndDelete:input_type -> polyplug.v1.KVCompareAndDeleteRequest
+	25, // 49: polyplug.v1.PluginAPI.KVSetWithOptions:input_type -> polyplug.v1.KVSetWithOptionsRequest
+	27, // 50: polyplug.v1.PluginAPI.KVDeleteAll:input_type -> polyplug.v1.KVDeleteAllRequest
+	29, // 51: polyplug.v1.PluginAPI.KVList:input_type -> polyplug.v1.KVListRequest
+	31, // 52: polyplug.v1.PluginAPI.RegisterCommand:input_type -> polyplug.v1.RegisterCommandRequest
+	33, // 53: polyplug.v1.PluginAPI.UnregisterCommand:input_type -> polyplug.v1.UnregisterCommandRequest
+	35, // 54: polyplug.v1.PluginAPI.LogDebug:input_type -> polyplug.v1.LogDebugRequest
+	37, // 55: polyplug.v1.PluginAPI.LogInfo:input_type -> polyplug.v1.LogInfoRequest
+	39, // 56: polyplug.v1.PluginAPI.LogWarn:input_type -> polyplug.v1.LogWarnRequest
+	41, // 57: polyplug.v1.PluginAPI.LogError:input_type -> polyplug.v1.LogErrorRequest
+	44, // 58: polyplug.v1.PluginAPI.PublishWebSocketEvent:input_type -> polyplug.v1.PublishWebSocketEventRequest
+	53, // 59: polyplug.v1.PluginAPI.PluginHTTP:input_type -> polyplug.v1.PluginHTTPRequest
+	1,  // 60: polyplug.v1.PluginAPI.GetServerVersion:output_type -> polyplug.v1.GetServerVersionResponse
+	3,  // 61: polyplug.v1.PluginAPI.GetPluginConfig:output_type -> polyplug.v1.GetPluginConfigResponse
+	5,  // 62: polyplug.v1.PluginAPI.GetUser:output_type -> polyplug.v1.GetUserResponse
+	7,  // 63: polyplug.v1.PluginAPI.GetChannel:output_type -> polyplug.v1.GetChannelResponse
+	9,  // 64: polyplug.v1.PluginAPI.CreatePost:output_type -> polyplug.v1.CreatePostResponse
+	11, // 65: polyplug.v1.PluginAPI.GetPost:output_type -> polyplug.v1.GetPostResponse
+	13, // 66: polyplug.v1.PluginAPI.KVSet:output_type -> polyplug.v1.KVSetResponse
+	15, // 67: polyplug.v1.PluginAPI.KVGet:output_type -> polyplug.v1.KVGetResponse
+	17, // 68: polyplug.v1.PluginAPI.KVDelete:output_type -> polyplug.v1.KVDeleteResponse
+	19, // 69: polyplug.v1.PluginAPI.KVSetWithExpiry:output_type -> polyplug.v1.KVSetWithExpiryResponse
+	21, // 70: polyplug.v1.PluginAPI.KVCompareAndSet:output_type -> polyplug.v1.KVCompareAndSetResponse
+	23, // 71: polyplug.v1.PluginAPI.KVCompareAndDelete:output_type -> polyplug.v1.KVCompareAndDeleteResponse
+	26, // 72: polyplug.v1.PluginAPI.KVSetWithOptions:output_type -> polyplug.v1.KVSetWithOptionsResponse
+	28, // 73: polyplug.v1.PluginAPI.KVDeleteAll:output_type -> polyplug.v1.KVDeleteAllResponse
+	30, // 74: polyplug.v1.PluginAPI.KVList:output_type -> polyplug.v1.KVListResponse
+	32, // 75: polyplug.v1.PluginAPI.RegisterCommand:output_type -> polyplug.v1.RegisterCommandResponse
+	34, // 76: polyplug.v1.PluginAPI.UnregisterCommand:output_type -> polyplug.v1.UnregisterCommandResponse
+	36, // 77: polyplug.v1.PluginAPI.LogDebug:output_type -> polyplug.v1.LogDebugResponse
+	38, // 78: polyplug.v1.PluginAPI.LogInfo:output_type -> polyplug.v1.LogInfoResponse
+	40, // 79: polyplug.v1.PluginAPI.LogWarn:output_type -> polyplug.v1.LogWarnResponse
+	42, // 80: polyplug.v1.PluginAPI.LogError:output_type -> polyplug.v1.LogErrorResponse
+	45, // 81: polyplug.v1.PluginAPI.PublishWebSocketEvent:output_type -> polyplug.v1.PublishWebSocketEventResponse
+	54, // 82: polyplug.v1.PluginAPI.PluginHTTP:output_type -> polyplug.v1.PluginHTTPResponse
+	60, // [60:83] is the sub-list for method output_type
+	37, // [37:60] is the sub-list for method input_type
+	37, // [37:37] is the sub-list for extension type_name
+	37, // [37:37] is the sub-list for extension extendee
+	0,  // [0:37] is the sub-list for field type_name
 }
 
 func init() { file_polyplug_v1_api_proto_init() }
@@ -1867,13 +2644,18 @@ func file_polyplug_v1_api_proto_init() {
 	file_polyplug_v1_post_proto_init()
 	file_polyplug_v1_user_proto_init()
 	file_polyplug_v1_api_proto_msgTypes[15].OneofWrappers = []any{}
+	file_polyplug_v1_api_proto_msgTypes[18].OneofWrappers = []any{}
+	file_polyplug_v1_api_proto_msgTypes[20].OneofWrappers = []any{}
+	file_polyplug_v1_api_proto_msgTypes[22].OneofWrappers = []any{}
+	file_polyplug_v1_api_proto_msgTypes[24].OneofWrappers = []any{}
+	file_polyplug_v1_api_proto_msgTypes[25].OneofWrappers = []any{}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_polyplug_v1_api_proto_rawDesc), len(file_polyplug_v1_api_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   34,
+			NumMessages:   47,
 			NumExtensions: 0,
 			NumServices:   1,
 		},

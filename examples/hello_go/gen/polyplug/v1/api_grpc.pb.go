@@ -28,6 +28,12 @@ const (
 	PluginAPI_KVSet_FullMethodName                 = "/polyplug.v1.PluginAPI/KVSet"
 	PluginAPI_KVGet_FullMethodName                 = "/polyplug.v1.PluginAPI/KVGet"
 	PluginAPI_KVDelete_FullMethodName              = "/polyplug.v1.PluginAPI/KVDelete"
+	PluginAPI_KVSetWithExpiry_FullMethodName       = "/polyplug.v1.PluginAPI/KVSetWithExpiry"
+	PluginAPI_KVCompareAndSet_FullMethodName       = "/polyplug.v1.PluginAPI/KVCompareAndSet"
+	PluginAPI_KVCompareAndDelete_FullMethodName    = "/polyplug.v1.PluginAPI/KVCompareAndDelete"
+	PluginAPI_KVSetWithOptions_FullMethodName      = "/polyplug.v1.PluginAPI/KVSetWithOptions"
+	PluginAPI_KVDeleteAll_FullMethodName           = "/polyplug.v1.PluginAPI/KVDeleteAll"
+	PluginAPI_KVList_FullMethodName                = "/polyplug.v1.PluginAPI/KVList"
 	PluginAPI_RegisterCommand_FullMethodName       = "/polyplug.v1.PluginAPI/RegisterCommand"
 	PluginAPI_UnregisterCommand_FullMethodName     = "/polyplug.v1.PluginAPI/UnregisterCommand"
 	PluginAPI_LogDebug_FullMethodName              = "/polyplug.v1.PluginAPI/LogDebug"
@@ -56,6 +62,12 @@ type PluginAPIClient interface {
 	KVSet(ctx context.Context, in *KVSetRequest, opts ...grpc.CallOption) (*KVSetResponse, error)
 	KVGet(ctx context.Context, in *KVGetRequest, opts ...grpc.CallOption) (*KVGetResponse, error)
 	KVDelete(ctx context.Context, in *KVDeleteRequest, opts ...grpc.CallOption) (*KVDeleteResponse, error)
+	KVSetWithExpiry(ctx context.Context, in *KVSetWithExpiryRequest, opts ...grpc.CallOption) (*KVSetWithExpiryResponse, error)
+	KVCompareAndSet(ctx context.Context, in *KVCompareAndSetRequest, opts ...grpc.CallOption) (*KVCompareAndSetResponse, error)
+	KVCompareAndDelete(ctx context.Context, in *KVCompareAndDeleteRequest, opts ...grpc.CallOption) (*KVCompareAndDeleteResponse, error)
+	KVSetWithOptions(ctx context.Context, in *KVSetWithOptionsRequest, opts ...grpc.CallOption) (*KVSetWithOptionsResponse, error)
+	KVDeleteAll(ctx context.Context, in *KVDeleteAllRequest, opts ...grpc.CallOption) (*KVDeleteAllResponse, error)
+	KVList(ctx context.Context, in *KVListRequest, opts ...grpc.CallOption) (*KVListResponse, error)
 	RegisterCommand(ctx context.Context, in *RegisterCommandRequest, opts ...grpc.CallOption) (*RegisterCommandResponse, error)
 	UnregisterCommand(ctx context.Context, in *UnregisterCommandRequest, opts ...grpc.CallOption) (*UnregisterCommandResponse, error)
 	LogDebug(ctx context.Context, in *LogDebugRequest, opts ...grpc.CallOption) (*LogDebugResponse, error)
@@ -166,6 +178,66 @@ func (c *pluginAPIClient) KVDelete(ctx context.Context, in *KVDeleteRequest, opt
 	return out, nil
 }
 
+func (c *pluginAPIClient) KVSetWithExpiry(ctx context.Context, in *KVSetWithExpiryRequest, opts ...grpc.CallOption) (*KVSetWithExpiryResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(KVSetWithExpiryResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_KVSetWithExpiry_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) KVCompareAndSet(ctx context.Context, in *KVCompareAndSetRequest, opts ...grpc.CallOption) (*KVCompareAndSetResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(KVCompareAndSetResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_KVCompareAndSet_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) KVCompareAndDelete(ctx context.Context, in *KVCompareAndDeleteRequest, opts ...grpc.CallOption) (*KVCompareAndDeleteResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(KVCompareAndDeleteResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_KVCompareAndDelete_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) KVSetWithOptions(ctx context.Context, in *KVSetWithOptionsRequest, opts ...grpc.CallOption) (*KVSetWithOptionsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(KVSetWithOptionsResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_KVSetWithOptions_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) KVDeleteAll(ctx context.Context, in *KVDeleteAllRequest, opts ...grpc.CallOption) (*KVDeleteAllResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(KVDeleteAllResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_KVDeleteAll_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) KVList(ctx context.Context, in *KVListRequest, opts ...grpc.CallOption) (*KVListResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(KVListResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_KVList_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 func (c *pluginAPIClient) RegisterCommand(ctx context.Context, in *RegisterCommandRequest, opts ...grpc.CallOption) (*RegisterCommandResponse, error) {
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
 	out := new(RegisterCommandResponse)
@@ -267,6 +339,12 @@ type PluginAPIServer interface {
 	KVSet(context.Context, *KVSetRequest) (*KVSetResponse, error)
 	KVGet(context.Context, *KVGetRequest) (*KVGetResponse, error)
 	KVDelete(context.Context, *KVDeleteRequest) (*KVDeleteResponse, error)
+	KVSetWithExpiry(context.Context, *KVSetWithExpiryRequest) (*KVSetWithExpiryResponse, error)
+	KVCompareAndSet(context.Context, *KVCompareAndSetRequest) (*KVCompareAndSetResponse, error)
+	KVCompareAndDelete(context.Context, *KVCompareAndDeleteRequest) (*KVCompareAndDeleteResponse, error)
+	KVSetWithOptions(context.Context, *KVSetWithOptionsRequest) (*KVSetWithOptionsResponse, error)
+	KVDeleteAll(context.Context, *KVDeleteAllRequest) (*KVDeleteAllResponse, error)
+	KVList(context.Context, *KVListRequest) (*KVListResponse, error)
 	RegisterCommand(context.Context, *RegisterCommandRequest) (*RegisterCommandResponse, error)
 	UnregisterCommand(context.Context, *UnregisterCommandRequest) (*UnregisterCommandResponse, error)
 	LogDebug(context.Context, *LogDebugRequest) (*LogDebugResponse, error)
@@ -313,6 +391,24 @@ func (UnimplementedPluginAPIServer) KVGet(context.Context, *KVGetRequest) (*KVGe
 }
 func (UnimplementedPluginAPIServer) KVDelete(context.Context, *KVDeleteRequest) (*KVDeleteResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method KVDelete not implemented")
+}
+func (UnimplementedPluginAPIServer) KVSetWithExpiry(context.Context, *KVSetWithExpiryRequest) (*KVSetWithExpiryResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method KVSetWithExpiry not implemented")
+}
+func (UnimplementedPluginAPIServer) KVCompareAndSet(context.Context, *KVCompareAndSetRequest) (*KVCompareAndSetResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method KVCompareAndSet not implemented")
+}
+func (UnimplementedPluginAPIServer) KVCompareAndDelete(context.Context, *KVCompareAndDeleteRequest) (*KVCompareAndDeleteResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method KVCompareAndDelete not implemented")
+}
+func (UnimplementedPluginAPIServer) KVSetWithOptions(context.Context, *KVSetWithOptionsRequest) (*KVSetWithOptionsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method KVSetWithOptions not implemented")
+}
+func (UnimplementedPluginAPIServer) KVDeleteAll(context.Context, *KVDeleteAllRequest) (*KVDeleteAllResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method KVDeleteAll not implemented")
+}
+func (UnimplementedPluginAPIServer) KVList(context.Context, *KVListRequest) (*KVListResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method KVList not implemented")
 }
 func (UnimplementedPluginAPIServer) RegisterCommand(context.Context, *RegisterCommandRequest) (*RegisterCommandResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method RegisterCommand not implemented")
@@ -521,6 +617,114 @@ func _PluginAPI_KVDelete_Handler(srv interface{}, ctx context.Context, dec func(
 	return interceptor(ctx, in, info, handler)
 }
 
+func _PluginAPI_KVSetWithExpiry_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(KVSetWithExpiryRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).KVSetWithExpiry(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_KVSetWithExpiry_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).KVSetWithExpiry(ctx, req.(*KVSetWithExpiryRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_KVCompareAndSet_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(KVCompareAndSetRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).KVCompareAndSet(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_KVCompareAndSet_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).KVCompareAndSet(ctx, req.(*KVCompareAndSetRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_KVCompareAndDelete_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(KVCompareAndDeleteRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).KVCompareAndDelete(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_KVCompareAndDelete_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).KVCompareAndDelete(ctx, req.(*KVCompareAndDeleteRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_KVSetWithOptions_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(KVSetWithOptionsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).KVSetWithOptions(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_KVSetWithOptions_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).KVSetWithOptions(ctx, req.(*KVSetWithOptionsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_KVDeleteAll_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(KVDeleteAllRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).KVDeleteAll(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_KVDeleteAll_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).KVDeleteAll(ctx, req.(*KVDeleteAllRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_KVList_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(KVListRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).KVList(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_KVList_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).KVList(ctx, req.(*KVListRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 func _PluginAPI_RegisterCommand_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
 	in := new(RegisterCommandRequest)
 	if err := dec(in); err != nil {
@@ -696,6 +900,30 @@ var PluginAPI_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "KVDelete",
 			Handler:    _PluginAPI_KVDelete_Handler,
+		},
+		{
+			MethodName: "KVSetWithExpiry",
+			Handler:    _PluginAPI_KVSetWithExpiry_Handler,
+		},
+		{
+			MethodName: "KVCompareAndSet",
+			Handler:    _PluginAPI_KVCompareAndSet_Handler,
+		},
+		{
+			MethodName: "KVCompareAndDelete",
+			Handler:    _PluginAPI_KVCompareAndDelete_Handler,
+		},
+		{
+			MethodName: "KVSetWithOptions",
+			Handler:    _PluginAPI_KVSetWithOptions_Handler,
+		},
+		{
+			MethodName: "KVDeleteAll",
+			Handler:    _PluginAPI_KVDeleteAll_Handler,
+		},
+		{
+			MethodName: "KVList",
+			Handler:    _PluginAPI_KVList_Handler,
 		},
 		{
 			MethodName: "RegisterCommand",

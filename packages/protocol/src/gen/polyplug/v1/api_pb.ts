@@ -23,7 +23,7 @@ import type { JsonObject, Message } from "@bufbuild/protobuf";
  * Describes the file polyplug/v1/api.proto.
  */
 export const file_polyplug_v1_api: GenFile = /*@__PURE__*/
-  fileDesc("ChVwb2x5cGx1Zy92MS9hcGkucHJvdG8SC3BvbHlwbHVnLnYxIhkKF0dldFNlcnZlclZlcnNpb25SZXF1ZXN0IlEKGEdldFNlcnZlclZlcnNpb25SZXNwb25zZRIkCgVlcnJvchgBIAEoCzIVLnBvbHlwbHVnLnYxLkFwcEVycm9yEg8KB3ZlcnNpb24YAiABKAkiGAoWR2V0UGx1Z2luQ29uZmlnUmVxdWVzdCJoChdHZXRQbHVnaW5Db25maWdSZXNwb25zZRIkCgVlcnJvchgBIAEoCzIVLnBvbHlwbHVnLnYxLkFwcEVycm9yEicKBmNvbmZpZxgCIAEoCzIXLmdvb2dsZS5wcm90b2J1Zi5TdHJ1Y3QiIQoOR2V0VXNlclJlcXVlc3QSDwoHdXNlcl9pZBgBIAEoCSJYCg9HZXRVc2VyUmVzcG9uc2USJAoFZXJyb3IYASABKAsyFS5wb2x5cGx1Zy52MS5BcHBFcnJvchIfCgR1c2VyGAIgASgLMhEucG9seXBsdWcudjEuVXNlciInChFHZXRDaGFubmVsUmVxdWVzdBISCgpjaGFubmVsX2lkGAEgASgJImEKEkdldENoYW5uZWxSZXNwb25zZRIkCgVlcnJvchgBIAEoCzIVLnBvbHlwbHVnLnYxLkFwcEVycm9yEiUKB2NoYW5uZWwYAiABKAsyFC5wb2x5cGx1Zy52MS5DaGFubmVsIjQKEUNyZWF0ZVBvc3RSZXF1ZXN0Eh8KBHBvc3QYASABKAsyES5wb2x5cGx1Zy52MS5Qb3N0IlsKEkNyZWF0ZVBvc3RSZXNwb25zZRIkCgVlcnJvchgBIAEoCzIVLnBvbHlwbHVnLnYxLkFwcEVycm9yEh8KBHBvc3QYAiABKAsyES5wb2x5cGx1Zy52MS5Qb3N0IiEKDkdldFBvc3RSZXF1ZXN0Eg8KB3Bvc3RfaWQYASABKAkiWAoPR2V0UG9zdFJlc3BvbnNlEiQKBWVycm9yGAEgASgLMhUucG9seXBsdWcudjEuQXBwRXJyb3ISHwoEcG9zdBgCIAEoCzIRLnBvbHlwbHVnLnYxLlBvc3QiKgoMS1ZTZXRSZXF1ZXN0EgsKA2tleRgBIAEoCRINCgV2YWx1ZRgCIAEoDCI1Cg1LVlNldFJlc3BvbnNlEiQKBWVycm9yGAEgASgLMhUucG9seXBsdWcudjEuQXBwRXJyb3IiGwoMS1ZHZXRSZXF1ZXN0EgsKA2tleRgBIAEoCSJTCg1LVkdldFJlc3BvbnNlEiQKBWVycm9yGAEgASgLMhUucG9seXBsdWcudjEuQXBwRXJyb3ISEgoFdmFsdWUYAiABKAxIAIgBAUIICgZfdmFsdWUiHgoPS1ZEZWxldGVSZXF1ZXN0EgsKA2tleRgBIAEoCSI4ChBLVkRlbGV0ZVJlc3BvbnNlEiQKBWVycm9yGAEgASgLMhUucG9seXBsdWcudjEuQXBwRXJyb3IiPwoWUmVnaXN0ZXJDb21tYW5kUmVxdWVzdBIlCgdjb21tYW5kGAEgASgLMhQucG9seXBsdWcudjEuQ29tbWFuZCI/ChdSZWdpc3RlckNvbW1hbmRSZXNwb25zZRIkCgVlcnJvchgBIAEoCzIVLnBvbHlwbHVnLnYxLkFwcEVycm9yIjwKGFVucmVnaXN0ZXJDb21tYW5kUmVxdWVzdBIPCgd0ZWFtX2lkGAEgASgJEg8KB3RyaWdnZXIYAiABKAkiQQoZVW5yZWdpc3RlckNvbW1hbmRSZXNwb25zZRIkCgVlcnJvchgBIAEoCzIVLnBvbHlwbHVnLnYxLkFwcEVycm9yIksKD0xvZ0RlYnVnUmVxdWVzdBIPCgdtZXNzYWdlGAEgASgJEicKBmZpZWxkcxgCIAEoCzIXLmdvb2dsZS5wcm90b2J1Zi5TdHJ1Y3QiOAoQTG9nRGVidWdSZXNwb25zZRIkCgVlcnJvchgBIAEoCzIVLnBvbHlwbHVnLnYxLkFwcEVycm9yIkoKDkxvZ0luZm9SZXF1ZXN0Eg8KB21lc3NhZ2UYASABKAkSJwoGZmllbGRzGAIgASgLMhcuZ29vZ2xlLnByb3RvYnVmLlN0cnVjdCI3Cg9Mb2dJbmZvUmVzcG9uc2USJAoFZXJyb3IYASABKAsyFS5wb2x5cGx1Zy52MS5BcHBFcnJvciJKCg5Mb2dXYXJuUmVxdWVzdBIPCgdtZXNzYWdlGAEgASgJEicKBmZpZWxkcxgCIAEoCzIXLmdvb2dsZS5wcm90b2J1Zi5TdHJ1Y3QiNwoPTG9nV2FyblJlc3BvbnNlEiQKBWVycm9yGAEgASgLMhUucG9seXBsdWcudjEuQXBwRXJyb3IiSwoPTG9nRXJyb3JSZXF1ZXN0Eg8KB21lc3NhZ2UYASABKAkSJwoGZmllbGRzGAIgASgLMhcuZ29vZ2xlLnByb3RvYnVmLlN0cnVjdCI4ChBMb2dFcnJvclJlc3BvbnNlEiQKBWVycm9yGAEgASgLMhUucG9seXBsdWcudjEuQXBwRXJyb3IiwAEKEldlYnNvY2tldEJyb2FkY2FzdBJCCgpvbWl0X3VzZXJzGAEgAygLMi4ucG9seXBsdWcudjEuV2Vic29ja2V0QnJvYWRjYXN0Lk9taXRVc2Vyc0VudHJ5Eg8KB3VzZXJfaWQYAiABKAkSEgoKY2hhbm5lbF9pZBgDIAEoCRIPCgd0ZWFtX2lkGAQgASgJGjAKDk9taXRVc2Vyc0VudHJ5EgsKA2tleRgBIAEoCRINCgV2YWx1ZRgCIAEoCDoCOAEiiwEKHFB1Ymxpc2hXZWJTb2NrZXRFdmVudFJlcXVlc3QSDQoFZXZlbnQYASABKAkSKAoHcGF5bG9hZBgCIAEoCzIXLmdvb2dsZS5wcm90b2J1Zi5TdHJ1Y3QSMgoJYnJvYWRjYXN0GAMgASgLMh8ucG9seXBsdWcudjEuV2Vic29ja2V0QnJvYWRjYXN0IkUKHVB1Ymxpc2hXZWJTb2NrZXRFdmVudFJlc3BvbnNlEiQKBWVycm9yGAEgASgLMhUucG9seXBsdWcudjEuQXBwRXJyb3Iy4AoKCVBsdWdpbkFQSRJfChBHZXRTZXJ2ZXJWZXJzaW9uEiQucG9seXBsdWcudjEuR2V0U2VydmVyVmVyc2lvblJlcXVlc3QaJS5wb2x5cGx1Zy52MS5HZXRTZXJ2ZXJWZXJzaW9uUmVzcG9uc2USXAoPR2V0UGx1Z2luQ29uZmlnEiMucG9seXBsdWcudjEuR2V0UGx1Z2luQ29uZmlnUmVxdWVzdBokLnBvbHlwbHVnLnYxLkdldFBsdWdpbkNvbmZpZ1Jlc3BvbnNlEkQKB0dldFVzZXISGy5wb2x5cGx1Zy52MS5HZXRVc2VyUmVxdWVzdBocLnBvbHlwbHVnLnYxLkdldFVzZXJSZXNwb25zZRJNCgpHZXRDaGFubmVsEh4ucG9seXBsdWcudjEuR2V0Q2hhbm5lbFJlcXVlc3QaHy5wb2x5cGx1Zy52MS5HZXRDaGFubmVsUmVzcG9uc2USTQoKQ3JlYXRlUG9zdBIeLnBvbHlwbHVnLnYxLkNyZWF0ZVBvc3RSZXF1ZXN0Gh8ucG9seXBsdWcudjEuQ3JlYXRlUG9zdFJlc3BvbnNlEkQKB0dldFBvc3QSGy5wb2x5cGx1Zy52MS5HZXRQb3N0UmVxdWVzdBocLnBvbHlwbHVnLnYxLkdldFBvc3RSZXNwb25zZRI+CgVLVlNldBIZLnBvbHlwbHVnLnYxLktWU2V0UmVxdWVzdBoaLnBvbHlwbHVnLnYxLktWU2V0UmVzcG9uc2USPgoFS1ZHZXQSGS5wb2x5cGx1Zy52MS5LVkdldFJlcXVlc3QaGi5wb2x5cGx1Zy52MS5LVkdldFJlc3BvbnNlEkcKCEtWRGVsZXRlEhwucG9seXBsdWcudjEuS1ZEZWxldGVSZXF1ZXN0Gh0ucG9seXBsdWcudjEuS1ZEZWxldGVSZXNwb25zZRJcCg9SZWdpc3RlckNvbW1hbmQSIy5wb2x5cGx1Zy52MS5SZWdpc3RlckNvbW1hbmRSZXF1ZXN0GiQucG9seXBsdWcudjEuUmVnaXN0ZXJDb21tYW5kUmVzcG9uc2USYgoRVW5yZWdpc3RlckNvbW1hbmQSJS5wb2x5cGx1Zy52MS5VbnJlZ2lzdGVyQ29tbWFuZFJlcXVlc3QaJi5wb2x5cGx1Zy52MS5VbnJlZ2lzdGVyQ29tbWFuZFJlc3BvbnNlEkcKCExvZ0RlYnVnEhwucG9seXBsdWcudjEuTG9nRGVidWdSZXF1ZXN0Gh0ucG9seXBsdWcudjEuTG9nRGVidWdSZXNwb25zZRJECgdMb2dJbmZvEhsucG9seXBsdWcudjEuTG9nSW5mb1JlcXVlc3QaHC5wb2x5cGx1Zy52MS5Mb2dJbmZvUmVzcG9uc2USRAoHTG9nV2FybhIbLnBvbHlwbHVnLnYxLkxvZ1dhcm5SZXF1ZXN0GhwucG9seXBsdWcudjEuTG9nV2FyblJlc3BvbnNlEkcKCExvZ0Vycm9yEhwucG9seXBsdWcudjEuTG9nRXJyb3JSZXF1ZXN0Gh0ucG9seXBsdWcudjEuTG9nRXJyb3JSZXNwb25zZRJuChVQdWJsaXNoV2ViU29ja2V0RXZlbnQSKS5wb2x5cGx1Zy52MS5QdWJsaXNoV2ViU29ja2V0RXZlbnRSZXF1ZXN0GioucG9seXBsdWcudjEuUHVibGlzaFdlYlNvY2tldEV2ZW50UmVzcG9uc2USUQoKUGx1Z2luSFRUUBIeLnBvbHlwbHVnLnYxLlBsdWdpbkhUVFBSZXF1ZXN0Gh8ucG9seXBsdWcudjEuUGx1Z2luSFRUUFJlc3BvbnNlKAEwAWIGcHJvdG8z", [file_google_protobuf_struct, file_polyplug_v1_api_http, file_polyplug_v1_app_error, file_polyplug_v1_channel, file_polyplug_v1_command, file_polyplug_v1_post, file_polyplug_v1_user]);
+  fileDesc("ChVwb2x5cGx1Zy92MS9hcGkucHJvdG8SC3BvbHlwbHVnLnYxIhkKF0dldFNlcnZlclZlcnNpb25SZXF1ZXN0IlEKGEdldFNlcnZlclZlcnNpb25SZXNwb25zZRIkCgVlcnJvchgBIAEoCzIVLnBvbHlwbHVnLnYxLkFwcEVycm9yEg8KB3ZlcnNpb24YAiABKAkiGAoWR2V0UGx1Z2luQ29uZmlnUmVxdWVzdCJoChdHZXRQbHVnaW5Db25maWdSZXNwb25zZRIkCgVlcnJvchgBIAEoCzIVLnBvbHlwbHVnLnYxLkFwcEVycm9yEicKBmNvbmZpZxgCIAEoCzIXLmdvb2dsZS5wcm90b2J1Zi5TdHJ1Y3QiIQoOR2V0VXNlclJlcXVlc3QSDwoHdXNlcl9pZBgBIAEoCSJYCg9HZXRVc2VyUmVzcG9uc2USJAoFZXJyb3IYASABKAsyFS5wb2x5cGx1Zy52MS5BcHBFcnJvchIfCgR1c2VyGAIgASgLMhEucG9seXBsdWcudjEuVXNlciInChFHZXRDaGFubmVsUmVxdWVzdBISCgpjaGFubmVsX2lkGAEgASgJImEKEkdldENoYW5uZWxSZXNwb25zZRIkCgVlcnJvchgBIAEoCzIVLnBvbHlwbHVnLnYxLkFwcEVycm9yEiUKB2NoYW5uZWwYAiABKAsyFC5wb2x5cGx1Zy52MS5DaGFubmVsIjQKEUNyZWF0ZVBvc3RSZXF1ZXN0Eh8KBHBvc3QYASABKAsyES5wb2x5cGx1Zy52MS5Qb3N0IlsKEkNyZWF0ZVBvc3RSZXNwb25zZRIkCgVlcnJvchgBIAEoCzIVLnBvbHlwbHVnLnYxLkFwcEVycm9yEh8KBHBvc3QYAiABKAsyES5wb2x5cGx1Zy52MS5Qb3N0IiEKDkdldFBvc3RSZXF1ZXN0Eg8KB3Bvc3RfaWQYASABKAkiWAoPR2V0UG9zdFJlc3BvbnNlEiQKBWVycm9yGAEgASgLMhUucG9seXBsdWcudjEuQXBwRXJyb3ISHwoEcG9zdBgCIAEoCzIRLnBvbHlwbHVnLnYxLlBvc3QiKgoMS1ZTZXRSZXF1ZXN0EgsKA2tleRgBIAEoCRINCgV2YWx1ZRgCIAEoDCI1Cg1LVlNldFJlc3BvbnNlEiQKBWVycm9yGAEgASgLMhUucG9seXBsdWcudjEuQXBwRXJyb3IiGwoMS1ZHZXRSZXF1ZXN0EgsKA2tleRgBIAEoCSJTCg1LVkdldFJlc3BvbnNlEiQKBWVycm9yGAEgASgLMhUucG9seXBsdWcudjEuQXBwRXJyb3ISEgoFdmFsdWUYAiABKAxIAIgBAUIICgZfdmFsdWUiHgoPS1ZEZWxldGVSZXF1ZXN0EgsKA2tleRgBIAEoCSI4ChBLVkRlbGV0ZVJlc3BvbnNlEiQKBWVycm9yGAEgASgLMhUucG9seXBsdWcudjEuQXBwRXJyb3IiXgoWS1ZTZXRXaXRoRXhwaXJ5UmVxdWVzdBILCgNrZXkYASABKAkSEgoFdmFsdWUYAiABKAxIAIgBARIZChFleHBpcmVfaW5fc2Vjb25kcxgDIAEoA0IICgZfdmFsdWUiPwoXS1ZTZXRXaXRoRXhwaXJ5UmVzcG9uc2USJAoFZXJyb3IYASABKAsyFS5wb2x5cGx1Zy52MS5BcHBFcnJvciJxChZLVkNvbXBhcmVBbmRTZXRSZXF1ZXN0EgsKA2tleRgBIAEoCRIWCglvbGRfdmFsdWUYAiABKAxIAIgBARIWCgluZXdfdmFsdWUYAyABKAxIAYgBAUIMCgpfb2xkX3ZhbHVlQgwKCl9uZXdfdmFsdWUiUAoXS1ZDb21wYXJlQW5kU2V0UmVzcG9uc2USJAoFZXJyb3IYASABKAsyFS5wb2x5cGx1Zy52MS5BcHBFcnJvchIPCgdzdWNjZXNzGAIgASgIIk4KGUtWQ29tcGFyZUFuZERlbGV0ZVJlcXVlc3QSCwoDa2V5GAEgASgJEhYKCW9sZF92YWx1ZRgCIAEoDEgAiAEBQgwKCl9vbGRfdmFsdWUiUwoaS1ZDb21wYXJlQW5kRGVsZXRlUmVzcG9uc2USJAoFZXJyb3IYASABKAsyFS5wb2x5cGx1Zy52MS5BcHBFcnJvchIPCgdzdWNjZXNzGAIgASgIImUKElBsdWdpbktWU2V0T3B0aW9ucxIOCgZhdG9taWMYASABKAgSFgoJb2xkX3ZhbHVlGAIgASgMSACIAQESGQoRZXhwaXJlX2luX3NlY29uZHMYAyABKANCDAoKX29sZF92YWx1ZSJ2ChdLVlNldFdpdGhPcHRpb25zUmVxdWVzdBILCgNrZXkYASABKAkSEgoFdmFsdWUYAiABKAxIAIgBARIwCgdvcHRpb25zGAMgASgLMh8ucG9seXBsdWcudjEuUGx1Z2luS1ZTZXRPcHRpb25zQggKBl92YWx1ZSJRChhLVlNldFdpdGhPcHRpb25zUmVzcG9uc2USJAoFZXJyb3IYASABKAsyFS5wb2x5cGx1Zy52MS5BcHBFcnJvchIPCgdzdWNjZXNzGAIgASgIIhQKEktWRGVsZXRlQWxsUmVxdWVzdCI7ChNLVkRlbGV0ZUFsbFJlc3BvbnNlEiQKBWVycm9yGAEgASgLMhUucG9seXBsdWcudjEuQXBwRXJyb3IiLwoNS1ZMaXN0UmVxdWVzdBIMCgRwYWdlGAEgASgFEhAKCHBlcl9wYWdlGAIgASgFIkQKDktWTGlzdFJlc3BvbnNlEiQKBWVycm9yGAEgASgLMhUucG9seXBsdWcudjEuQXBwRXJyb3ISDAoEa2V5cxgCIAMoCSI/ChZSZWdpc3RlckNvbW1hbmRSZXF1ZXN0EiUKB2NvbW1hbmQYASABKAsyFC5wb2x5cGx1Zy52MS5Db21tYW5kIj8KF1JlZ2lzdGVyQ29tbWFuZFJlc3BvbnNlEiQKBWVycm9yGAEgASgLMhUucG9seXBsdWcudjEuQXBwRXJyb3IiPAoYVW5yZWdpc3RlckNvbW1hbmRSZXF1ZXN0Eg8KB3RlYW1faWQYASABKAkSDwoHdHJpZ2dlchgCIAEoCSJBChlVbnJlZ2lzdGVyQ29tbWFuZFJlc3BvbnNlEiQKBWVycm9yGAEgASgLMhUucG9seXBsdWcudjEuQXBwRXJyb3IiSwoPTG9nRGVidWdSZXF1ZXN0Eg8KB21lc3NhZ2UYASABKAkSJwoGZmllbGRzGAIgASgLMhcuZ29vZ2xlLnByb3RvYnVmLlN0cnVjdCI4ChBMb2dEZWJ1Z1Jlc3BvbnNlEiQKBWVycm9yGAEgASgLMhUucG9seXBsdWcudjEuQXBwRXJyb3IiSgoOTG9nSW5mb1JlcXVlc3QSDwoHbWVzc2FnZRgBIAEoCRInCgZmaWVsZHMYAiABKAsyFy5nb29nbGUucHJvdG9idWYuU3RydWN0IjcKD0xvZ0luZm9SZXNwb25zZRIkCgVlcnJvchgBIAEoCzIVLnBvbHlwbHVnLnYxLkFwcEVycm9yIkoKDkxvZ1dhcm5SZXF1ZXN0Eg8KB21lc3NhZ2UYASABKAkSJwoGZmllbGRzGAIgASgLMhcuZ29vZ2xlLnByb3RvYnVmLlN0cnVjdCI3Cg9Mb2dXYXJuUmVzcG9uc2USJAoFZXJyb3IYASABKAsyFS5wb2x5cGx1Zy52MS5BcHBFcnJvciJLCg9Mb2dFcnJvclJlcXVlc3QSDwoHbWVzc2FnZRgBIAEoCRInCgZmaWVsZHMYAiABKAsyFy5nb29nbGUucHJvdG9idWYuU3RydWN0IjgKEExvZ0Vycm9yUmVzcG9uc2USJAoFZXJyb3IYASABKAsyFS5wb2x5cGx1Zy52MS5BcHBFcnJvciLAAQoSV2Vic29ja2V0QnJvYWRjYXN0EkIKCm9taXRfdXNlcnMYASADKAsyLi5wb2x5cGx1Zy52MS5XZWJzb2NrZXRCcm9hZGNhc3QuT21pdFVzZXJzRW50cnkSDwoHdXNlcl9pZBgCIAEoCRISCgpjaGFubmVsX2lkGAMgASgJEg8KB3RlYW1faWQYBCABKAkaMAoOT21pdFVzZXJzRW50cnkSCwoDa2V5GAEgASgJEg0KBXZhbHVlGAIgASgIOgI4ASKLAQocUHVibGlzaFdlYlNvY2tldEV2ZW50UmVxdWVzdBINCgVldmVudBgBIAEoCRIoCgdwYXlsb2FkGAIgASgLMhcuZ29vZ2xlLnByb3RvYnVmLlN0cnVjdBIyCglicm9hZGNhc3QYAyABKAsyHy5wb2x5cGx1Zy52MS5XZWJzb2NrZXRCcm9hZGNhc3QiRQodUHVibGlzaFdlYlNvY2tldEV2ZW50UmVzcG9uc2USJAoFZXJyb3IYASABKAsyFS5wb2x5cGx1Zy52MS5BcHBFcnJvcjL5DgoJUGx1Z2luQVBJEl8KEEdldFNlcnZlclZlcnNpb24SJC5wb2x5cGx1Zy52MS5HZXRTZXJ2ZXJWZXJzaW9uUmVxdWVzdBolLnBvbHlwbHVnLnYxLkdldFNlcnZlclZlcnNpb25SZXNwb25zZRJcCg9HZXRQbHVnaW5Db25maWcSIy5wb2x5cGx1Zy52MS5HZXRQbHVnaW5Db25maWdSZXF1ZXN0GiQucG9seXBsdWcudjEuR2V0UGx1Z2luQ29uZmlnUmVzcG9uc2USRAoHR2V0VXNlchIbLnBvbHlwbHVnLnYxLkdldFVzZXJSZXF1ZXN0GhwucG9seXBsdWcudjEuR2V0VXNlclJlc3BvbnNlEk0KCkdldENoYW5uZWwSHi5wb2x5cGx1Zy52MS5HZXRDaGFubmVsUmVxdWVzdBofLnBvbHlwbHVnLnYxLkdldENoYW5uZWxSZXNwb25zZRJNCgpDcmVhdGVQb3N0Eh4ucG9seXBsdWcudjEuQ3JlYXRlUG9zdFJlcXVlc3QaHy5wb2x5cGx1Zy52MS5DcmVhdGVQb3N0UmVzcG9uc2USRAoHR2V0UG9zdBIbLnBvbHlwbHVnLnYxLkdldFBvc3RSZXF1ZXN0GhwucG9seXBsdWcudjEuR2V0UG9zdFJlc3BvbnNlEj4KBUtWU2V0EhkucG9seXBsdWcudjEuS1ZTZXRSZXF1ZXN0GhoucG9seXBsdWcudjEuS1ZTZXRSZXNwb25zZRI+CgVLVkdldBIZLnBvbHlwbHVnLnYxLktWR2V0UmVxdWVzdBoaLnBvbHlwbHVnLnYxLktWR2V0UmVzcG9uc2USRwoIS1ZEZWxldGUSHC5wb2x5cGx1Zy52MS5LVkRlbGV0ZVJlcXVlc3QaHS5wb2x5cGx1Zy52MS5LVkRlbGV0ZVJlc3BvbnNlElwKD0tWU2V0V2l0aEV4cGlyeRIjLnBvbHlwbHVnLnYxLktWU2V0V2l0aEV4cGlyeVJlcXVlc3QaJC5wb2x5cGx1Zy52MS5LVlNldFdpdGhFeHBpcnlSZXNwb25zZRJcCg9LVkNvbXBhcmVBbmRTZXQSIy5wb2x5cGx1Zy52MS5LVkNvbXBhcmVBbmRTZXRSZXF1ZXN0GiQucG9seXBsdWcudjEuS1ZDb21wYXJlQW5kU2V0UmVzcG9uc2USZQoSS1ZDb21wYXJlQW5kRGVsZXRlEiYucG9seXBsdWcudjEuS1ZDb21wYXJlQW5kRGVsZXRlUmVxdWVzdBonLnBvbHlwbHVnLnYxLktWQ29tcGFyZUFuZERlbGV0ZVJlc3BvbnNlEl8KEEtWU2V0V2l0aE9wdGlvbnMSJC5wb2x5cGx1Zy52MS5LVlNldFdpdGhPcHRpb25zUmVxdWVzdBolLnBvbHlwbHVnLnYxLktWU2V0V2l0aE9wdGlvbnNSZXNwb25zZRJQCgtLVkRlbGV0ZUFsbBIfLnBvbHlwbHVnLnYxLktWRGVsZXRlQWxsUmVxdWVzdBogLnBvbHlwbHVnLnYxLktWRGVsZXRlQWxsUmVzcG9uc2USQQoGS1ZMaXN0EhoucG9seXBsdWcudjEuS1ZMaXN0UmVxdWVzdBobLnBvbHlwbHVnLnYxLktWTGlzdFJlc3BvbnNlElwKD1JlZ2lzdGVyQ29tbWFuZBIjLnBvbHlwbHVnLnYxLlJlZ2lzdGVyQ29tbWFuZFJlcXVlc3QaJC5wb2x5cGx1Zy52MS5SZWdpc3RlckNvbW1hbmRSZXNwb25zZRJiChFVbnJlZ2lzdGVyQ29tbWFuZBIlLnBvbHlwbHVnLnYxLlVucmVnaXN0ZXJDb21tYW5kUmVxdWVzdBomLnBvbHlwbHVnLnYxLlVucmVnaXN0ZXJDb21tYW5kUmVzcG9uc2USRwoITG9nRGVidWcSHC5wb2x5cGx1Zy52MS5Mb2dEZWJ1Z1JlcXVlc3QaHS5wb2x5cGx1Zy52MS5Mb2dEZWJ1Z1Jlc3BvbnNlEkQKB0xvZ0luZm8SGy5wb2x5cGx1Zy52MS5Mb2dJbmZvUmVxdWVzdBocLnBvbHlwbHVnLnYxLkxvZ0luZm9SZXNwb25zZRJECgdMb2dXYXJuEhsucG9seXBsdWcudjEuTG9nV2FyblJlcXVlc3QaHC5wb2x5cGx1Zy52MS5Mb2dXYXJuUmVzcG9uc2USRwoITG9nRXJyb3ISHC5wb2x5cGx1Zy52MS5Mb2dFcnJvclJlcXVlc3QaHS5wb2x5cGx1Zy52MS5Mb2dFcnJvclJlc3BvbnNlEm4KFVB1Ymxpc2hXZWJTb2NrZXRFdmVudBIpLnBvbHlwbHVnLnYxLlB1Ymxpc2hXZWJTb2NrZXRFdmVudFJlcXVlc3QaKi5wb2x5cGx1Zy52MS5QdWJsaXNoV2ViU29ja2V0RXZlbnRSZXNwb25zZRJRCgpQbHVnaW5IVFRQEh4ucG9seXBsdWcudjEuUGx1Z2luSFRUUFJlcXVlc3QaHy5wb2x5cGx1Zy52MS5QbHVnaW5IVFRQUmVzcG9uc2UoATABYgZwcm90bzM", [file_google_protobuf_struct, file_polyplug_v1_api_http, file_polyplug_v1_app_error, file_polyplug_v1_channel, file_polyplug_v1_command, file_polyplug_v1_post, file_polyplug_v1_user]);
 
 /**
  * @generated from message polyplug.v1.GetServerVersionRequest
@@ -368,6 +368,316 @@ export const KVDeleteResponseSchema: GenMessage<KVDeleteResponse> = /*@__PURE__*
   messageDesc(file_polyplug_v1_api, 17);
 
 /**
+ * Mattermost's KVSetWithExpiry. An unset value deletes the key (as KVSet(key, nil) does in Go);
+ * expire_in_seconds 0 never expires, any other value expires the key that many seconds from now.
+ *
+ * @generated from message polyplug.v1.KVSetWithExpiryRequest
+ */
+export type KVSetWithExpiryRequest = Message<"polyplug.v1.KVSetWithExpiryRequest"> & {
+  /**
+   * @generated from field: string key = 1;
+   */
+  key: string;
+
+  /**
+   * @generated from field: optional bytes value = 2;
+   */
+  value?: Uint8Array | undefined;
+
+  /**
+   * @generated from field: int64 expire_in_seconds = 3;
+   */
+  expireInSeconds: bigint;
+};
+
+/**
+ * Describes the message polyplug.v1.KVSetWithExpiryRequest.
+ * Use `create(KVSetWithExpiryRequestSchema)` to create a new message.
+ */
+export const KVSetWithExpiryRequestSchema: GenMessage<KVSetWithExpiryRequest> = /*@__PURE__*/
+  messageDesc(file_polyplug_v1_api, 18);
+
+/**
+ * @generated from message polyplug.v1.KVSetWithExpiryResponse
+ */
+export type KVSetWithExpiryResponse = Message<"polyplug.v1.KVSetWithExpiryResponse"> & {
+  /**
+   * @generated from field: polyplug.v1.AppError error = 1;
+   */
+  error?: AppError | undefined;
+};
+
+/**
+ * Describes the message polyplug.v1.KVSetWithExpiryResponse.
+ * Use `create(KVSetWithExpiryResponseSchema)` to create a new message.
+ */
+export const KVSetWithExpiryResponseSchema: GenMessage<KVSetWithExpiryResponse> = /*@__PURE__*/
+  messageDesc(file_polyplug_v1_api, 19);
+
+/**
+ * Mattermost's KVCompareAndSet: writes new_value only if the live value equals old_value. An
+ * unset old_value means "the key must not exist" (insert if absent); an unset new_value makes it a
+ * compare-and-delete.
+ *
+ * @generated from message polyplug.v1.KVCompareAndSetRequest
+ */
+export type KVCompareAndSetRequest = Message<"polyplug.v1.KVCompareAndSetRequest"> & {
+  /**
+   * @generated from field: string key = 1;
+   */
+  key: string;
+
+  /**
+   * @generated from field: optional bytes old_value = 2;
+   */
+  oldValue?: Uint8Array | undefined;
+
+  /**
+   * @generated from field: optional bytes new_value = 3;
+   */
+  newValue?: Uint8Array | undefined;
+};
+
+/**
+ * Describes the message polyplug.v1.KVCompareAndSetRequest.
+ * Use `create(KVCompareAndSetRequestSchema)` to create a new message.
+ */
+export const KVCompareAndSetRequestSchema: GenMessage<KVCompareAndSetRequest> = /*@__PURE__*/
+  messageDesc(file_polyplug_v1_api, 20);
+
+/**
+ * success is false when the current value did not match (not an error).
+ *
+ * @generated from message polyplug.v1.KVCompareAndSetResponse
+ */
+export type KVCompareAndSetResponse = Message<"polyplug.v1.KVCompareAndSetResponse"> & {
+  /**
+   * @generated from field: polyplug.v1.AppError error = 1;
+   */
+  error?: AppError | undefined;
+
+  /**
+   * @generated from field: bool success = 2;
+   */
+  success: boolean;
+};
+
+/**
+ * Describes the message polyplug.v1.KVCompareAndSetResponse.
+ * Use `create(KVCompareAndSetResponseSchema)` to create a new message.
+ */
+export const KVCompareAndSetResponseSchema: GenMessage<KVCompareAndSetResponse> = /*@__PURE__*/
+  messageDesc(file_polyplug_v1_api, 21);
+
+/**
+ * Mattermost's KVCompareAndDelete: deletes the key only if its live value equals old_value; an
+ * unset old_value deletes nothing (success false).
+ *
+ * @generated from message polyplug.v1.KVCompareAndDeleteRequest
+ */
+export type KVCompareAndDeleteRequest = Message<"polyplug.v1.KVCompareAndDeleteRequest"> & {
+  /**
+   * @generated from field: string key = 1;
+   */
+  key: string;
+
+  /**
+   * @generated from field: optional bytes old_value = 2;
+   */
+  oldValue?: Uint8Array | undefined;
+};
+
+/**
+ * Describes the message polyplug.v1.KVCompareAndDeleteRequest.
+ * Use `create(KVCompareAndDeleteRequestSchema)` to create a new message.
+ */
+export const KVCompareAndDeleteRequestSchema: GenMessage<KVCompareAndDeleteRequest> = /*@__PURE__*/
+  messageDesc(file_polyplug_v1_api, 22);
+
+/**
+ * @generated from message polyplug.v1.KVCompareAndDeleteResponse
+ */
+export type KVCompareAndDeleteResponse = Message<"polyplug.v1.KVCompareAndDeleteResponse"> & {
+  /**
+   * @generated from field: polyplug.v1.AppError error = 1;
+   */
+  error?: AppError | undefined;
+
+  /**
+   * @generated from field: bool success = 2;
+   */
+  success: boolean;
+};
+
+/**
+ * Describes the message polyplug.v1.KVCompareAndDeleteResponse.
+ * Use `create(KVCompareAndDeleteResponseSchema)` to create a new message.
+ */
+export const KVCompareAndDeleteResponseSchema: GenMessage<KVCompareAndDeleteResponse> = /*@__PURE__*/
+  messageDesc(file_polyplug_v1_api, 23);
+
+/**
+ * Mattermost's model.PluginKVSetOptions. old_value is only allowed with atomic (else 400).
+ *
+ * @generated from message polyplug.v1.PluginKVSetOptions
+ */
+export type PluginKVSetOptions = Message<"polyplug.v1.PluginKVSetOptions"> & {
+  /**
+   * @generated from field: bool atomic = 1;
+   */
+  atomic: boolean;
+
+  /**
+   * @generated from field: optional bytes old_value = 2;
+   */
+  oldValue?: Uint8Array | undefined;
+
+  /**
+   * @generated from field: int64 expire_in_seconds = 3;
+   */
+  expireInSeconds: bigint;
+};
+
+/**
+ * Describes the message polyplug.v1.PluginKVSetOptions.
+ * Use `create(PluginKVSetOptionsSchema)` to create a new message.
+ */
+export const PluginKVSetOptionsSchema: GenMessage<PluginKVSetOptions> = /*@__PURE__*/
+  messageDesc(file_polyplug_v1_api, 24);
+
+/**
+ * Mattermost's KVSetWithOptions. Not atomic: upsert, or delete when value is unset. Atomic:
+ * compare-and-set against options.old_value (unset: insert if absent), or compare-and-delete when
+ * value is unset.
+ *
+ * @generated from message polyplug.v1.KVSetWithOptionsRequest
+ */
+export type KVSetWithOptionsRequest = Message<"polyplug.v1.KVSetWithOptionsRequest"> & {
+  /**
+   * @generated from field: string key = 1;
+   */
+  key: string;
+
+  /**
+   * @generated from field: optional bytes value = 2;
+   */
+  value?: Uint8Array | undefined;
+
+  /**
+   * @generated from field: polyplug.v1.PluginKVSetOptions options = 3;
+   */
+  options?: PluginKVSetOptions | undefined;
+};
+
+/**
+ * Describes the message polyplug.v1.KVSetWithOptionsRequest.
+ * Use `create(KVSetWithOptionsRequestSchema)` to create a new message.
+ */
+export const KVSetWithOptionsRequestSchema: GenMessage<KVSetWithOptionsRequest> = /*@__PURE__*/
+  messageDesc(file_polyplug_v1_api, 25);
+
+/**
+ * success is whether the value was written (always true when not atomic).
+ *
+ * @generated from message polyplug.v1.KVSetWithOptionsResponse
+ */
+export type KVSetWithOptionsResponse = Message<"polyplug.v1.KVSetWithOptionsResponse"> & {
+  /**
+   * @generated from field: polyplug.v1.AppError error = 1;
+   */
+  error?: AppError | undefined;
+
+  /**
+   * @generated from field: bool success = 2;
+   */
+  success: boolean;
+};
+
+/**
+ * Describes the message polyplug.v1.KVSetWithOptionsResponse.
+ * Use `create(KVSetWithOptionsResponseSchema)` to create a new message.
+ */
+export const KVSetWithOptionsResponseSchema: GenMessage<KVSetWithOptionsResponse> = /*@__PURE__*/
+  messageDesc(file_polyplug_v1_api, 26);
+
+/**
+ * @generated from message polyplug.v1.KVDeleteAllRequest
+ */
+export type KVDeleteAllRequest = Message<"polyplug.v1.KVDeleteAllRequest"> & {
+};
+
+/**
+ * Describes the message polyplug.v1.KVDeleteAllRequest.
+ * Use `create(KVDeleteAllRequestSchema)` to create a new message.
+ */
+export const KVDeleteAllRequestSchema: GenMessage<KVDeleteAllRequest> = /*@__PURE__*/
+  messageDesc(file_polyplug_v1_api, 27);
+
+/**
+ * @generated from message polyplug.v1.KVDeleteAllResponse
+ */
+export type KVDeleteAllResponse = Message<"polyplug.v1.KVDeleteAllResponse"> & {
+  /**
+   * @generated from field: polyplug.v1.AppError error = 1;
+   */
+  error?: AppError | undefined;
+};
+
+/**
+ * Describes the message polyplug.v1.KVDeleteAllResponse.
+ * Use `create(KVDeleteAllResponseSchema)` to create a new message.
+ */
+export const KVDeleteAllResponseSchema: GenMessage<KVDeleteAllResponse> = /*@__PURE__*/
+  messageDesc(file_polyplug_v1_api, 28);
+
+/**
+ * Mattermost's KVList: live keys in key order, per_page of them from page * per_page
+ * (per_page <= 0 lists 10).
+ *
+ * @generated from message polyplug.v1.KVListRequest
+ */
+export type KVListRequest = Message<"polyplug.v1.KVListRequest"> & {
+  /**
+   * @generated from field: int32 page = 1;
+   */
+  page: number;
+
+  /**
+   * @generated from field: int32 per_page = 2;
+   */
+  perPage: number;
+};
+
+/**
+ * Describes the message polyplug.v1.KVListRequest.
+ * Use `create(KVListRequestSchema)` to create a new message.
+ */
+export const KVListRequestSchema: GenMessage<KVListRequest> = /*@__PURE__*/
+  messageDesc(file_polyplug_v1_api, 29);
+
+/**
+ * @generated from message polyplug.v1.KVListResponse
+ */
+export type KVListResponse = Message<"polyplug.v1.KVListResponse"> & {
+  /**
+   * @generated from field: polyplug.v1.AppError error = 1;
+   */
+  error?: AppError | undefined;
+
+  /**
+   * @generated from field: repeated string keys = 2;
+   */
+  keys: string[];
+};
+
+/**
+ * Describes the message polyplug.v1.KVListResponse.
+ * Use `create(KVListResponseSchema)` to create a new message.
+ */
+export const KVListResponseSchema: GenMessage<KVListResponse> = /*@__PURE__*/
+  messageDesc(file_polyplug_v1_api, 30);
+
+/**
  * @generated from message polyplug.v1.RegisterCommandRequest
  */
 export type RegisterCommandRequest = Message<"polyplug.v1.RegisterCommandRequest"> & {
@@ -382,7 +692,7 @@ export type RegisterCommandRequest = Message<"polyplug.v1.RegisterCommandRequest
  * Use `create(RegisterCommandRequestSchema)` to create a new message.
  */
 export const RegisterCommandRequestSchema: GenMessage<RegisterCommandRequest> = /*@__PURE__*/
-  messageDesc(file_polyplug_v1_api, 18);
+  messageDesc(file_polyplug_v1_api, 31);
 
 /**
  * @generated from message polyplug.v1.RegisterCommandResponse
@@ -399,7 +709,7 @@ export type RegisterCommandResponse = Message<"polyplug.v1.RegisterCommandRespon
  * Use `create(RegisterCommandResponseSchema)` to create a new message.
  */
 export const RegisterCommandResponseSchema: GenMessage<RegisterCommandResponse> = /*@__PURE__*/
-  messageDesc(file_polyplug_v1_api, 19);
+  messageDesc(file_polyplug_v1_api, 32);
 
 /**
  * @generated from message polyplug.v1.UnregisterCommandRequest
@@ -421,7 +731,7 @@ export type UnregisterCommandRequest = Message<"polyplug.v1.UnregisterCommandReq
  * Use `create(UnregisterCommandRequestSchema)` to create a new message.
  */
 export const UnregisterCommandRequestSchema: GenMessage<UnregisterCommandRequest> = /*@__PURE__*/
-  messageDesc(file_polyplug_v1_api, 20);
+  messageDesc(file_polyplug_v1_api, 33);
 
 /**
  * @generated from message polyplug.v1.UnregisterCommandResponse
@@ -438,7 +748,7 @@ export type UnregisterCommandResponse = Message<"polyplug.v1.UnregisterCommandRe
  * Use `create(UnregisterCommandResponseSchema)` to create a new message.
  */
 export const UnregisterCommandResponseSchema: GenMessage<UnregisterCommandResponse> = /*@__PURE__*/
-  messageDesc(file_polyplug_v1_api, 21);
+  messageDesc(file_polyplug_v1_api, 34);
 
 /**
  * @generated from message polyplug.v1.LogDebugRequest
@@ -460,7 +770,7 @@ export type LogDebugRequest = Message<"polyplug.v1.LogDebugRequest"> & {
  * Use `create(LogDebugRequestSchema)` to create a new message.
  */
 export const LogDebugRequestSchema: GenMessage<LogDebugRequest> = /*@__PURE__*/
-  messageDesc(file_polyplug_v1_api, 22);
+  messageDesc(file_polyplug_v1_api, 35);
 
 /**
  * @generated from message polyplug.v1.LogDebugResponse
@@ -477,7 +787,7 @@ export type LogDebugResponse = Message<"polyplug.v1.LogDebugResponse"> & {
  * Use `create(LogDebugResponseSchema)` to create a new message.
  */
 export const LogDebugResponseSchema: GenMessage<LogDebugResponse> = /*@__PURE__*/
-  messageDesc(file_polyplug_v1_api, 23);
+  messageDesc(file_polyplug_v1_api, 36);
 
 /**
  * @generated from message polyplug.v1.LogInfoRequest
@@ -499,7 +809,7 @@ export type LogInfoRequest = Message<"polyplug.v1.LogInfoRequest"> & {
  * Use `create(LogInfoRequestSchema)` to create a new message.
  */
 export const LogInfoRequestSchema: GenMessage<LogInfoRequest> = /*@__PURE__*/
-  messageDesc(file_polyplug_v1_api, 24);
+  messageDesc(file_polyplug_v1_api, 37);
 
 /**
  * @generated from message polyplug.v1.LogInfoResponse
@@ -516,7 +826,7 @@ export type LogInfoResponse = Message<"polyplug.v1.LogInfoResponse"> & {
  * Use `create(LogInfoResponseSchema)` to create a new message.
  */
 export const LogInfoResponseSchema: GenMessage<LogInfoResponse> = /*@__PURE__*/
-  messageDesc(file_polyplug_v1_api, 25);
+  messageDesc(file_polyplug_v1_api, 38);
 
 /**
  * @generated from message polyplug.v1.LogWarnRequest
@@ -538,7 +848,7 @@ export type LogWarnRequest = Message<"polyplug.v1.LogWarnRequest"> & {
  * Use `create(LogWarnRequestSchema)` to create a new message.
  */
 export const LogWarnRequestSchema: GenMessage<LogWarnRequest> = /*@__PURE__*/
-  messageDesc(file_polyplug_v1_api, 26);
+  messageDesc(file_polyplug_v1_api, 39);
 
 /**
  * @generated from message polyplug.v1.LogWarnResponse
@@ -555,7 +865,7 @@ export type LogWarnResponse = Message<"polyplug.v1.LogWarnResponse"> & {
  * Use `create(LogWarnResponseSchema)` to create a new message.
  */
 export const LogWarnResponseSchema: GenMessage<LogWarnResponse> = /*@__PURE__*/
-  messageDesc(file_polyplug_v1_api, 27);
+  messageDesc(file_polyplug_v1_api, 40);
 
 /**
  * @generated from message polyplug.v1.LogErrorRequest
@@ -577,7 +887,7 @@ export type LogErrorRequest = Message<"polyplug.v1.LogErrorRequest"> & {
  * Use `create(LogErrorRequestSchema)` to create a new message.
  */
 export const LogErrorRequestSchema: GenMessage<LogErrorRequest> = /*@__PURE__*/
-  messageDesc(file_polyplug_v1_api, 28);
+  messageDesc(file_polyplug_v1_api, 41);
 
 /**
  * @generated from message polyplug.v1.LogErrorResponse
@@ -594,7 +904,7 @@ export type LogErrorResponse = Message<"polyplug.v1.LogErrorResponse"> & {
  * Use `create(LogErrorResponseSchema)` to create a new message.
  */
 export const LogErrorResponseSchema: GenMessage<LogErrorResponse> = /*@__PURE__*/
-  messageDesc(file_polyplug_v1_api, 29);
+  messageDesc(file_polyplug_v1_api, 42);
 
 /**
  * Who receives a published event (Mattermost's model.WebsocketBroadcast). Empty fields do not
@@ -629,7 +939,7 @@ export type WebsocketBroadcast = Message<"polyplug.v1.WebsocketBroadcast"> & {
  * Use `create(WebsocketBroadcastSchema)` to create a new message.
  */
 export const WebsocketBroadcastSchema: GenMessage<WebsocketBroadcast> = /*@__PURE__*/
-  messageDesc(file_polyplug_v1_api, 30);
+  messageDesc(file_polyplug_v1_api, 43);
 
 /**
  * Sends a custom event to WebSocket clients as "custom_<plugin id>_<event>", with the payload as
@@ -659,7 +969,7 @@ export type PublishWebSocketEventRequest = Message<"polyplug.v1.PublishWebSocket
  * Use `create(PublishWebSocketEventRequestSchema)` to create a new message.
  */
 export const PublishWebSocketEventRequestSchema: GenMessage<PublishWebSocketEventRequest> = /*@__PURE__*/
-  messageDesc(file_polyplug_v1_api, 31);
+  messageDesc(file_polyplug_v1_api, 44);
 
 /**
  * @generated from message polyplug.v1.PublishWebSocketEventResponse
@@ -676,7 +986,7 @@ export type PublishWebSocketEventResponse = Message<"polyplug.v1.PublishWebSocke
  * Use `create(PublishWebSocketEventResponseSchema)` to create a new message.
  */
 export const PublishWebSocketEventResponseSchema: GenMessage<PublishWebSocketEventResponse> = /*@__PURE__*/
-  messageDesc(file_polyplug_v1_api, 32);
+  messageDesc(file_polyplug_v1_api, 45);
 
 /**
  * PluginAPI is served by the host, one server per plugin on a private unix socket, and called by
@@ -758,6 +1068,54 @@ export const PluginAPI: GenService<{
     methodKind: "unary";
     input: typeof KVDeleteRequestSchema;
     output: typeof KVDeleteResponseSchema;
+  },
+  /**
+   * @generated from rpc polyplug.v1.PluginAPI.KVSetWithExpiry
+   */
+  kVSetWithExpiry: {
+    methodKind: "unary";
+    input: typeof KVSetWithExpiryRequestSchema;
+    output: typeof KVSetWithExpiryResponseSchema;
+  },
+  /**
+   * @generated from rpc polyplug.v1.PluginAPI.KVCompareAndSet
+   */
+  kVCompareAndSet: {
+    methodKind: "unary";
+    input: typeof KVCompareAndSetRequestSchema;
+    output: typeof KVCompareAndSetResponseSchema;
+  },
+  /**
+   * @generated from rpc polyplug.v1.PluginAPI.KVCompareAndDelete
+   */
+  kVCompareAndDelete: {
+    methodKind: "unary";
+    input: typeof KVCompareAndDeleteRequestSchema;
+    output: typeof KVCompareAndDeleteResponseSchema;
+  },
+  /**
+   * @generated from rpc polyplug.v1.PluginAPI.KVSetWithOptions
+   */
+  kVSetWithOptions: {
+    methodKind: "unary";
+    input: typeof KVSetWithOptionsRequestSchema;
+    output: typeof KVSetWithOptionsResponseSchema;
+  },
+  /**
+   * @generated from rpc polyplug.v1.PluginAPI.KVDeleteAll
+   */
+  kVDeleteAll: {
+    methodKind: "unary";
+    input: typeof KVDeleteAllRequestSchema;
+    output: typeof KVDeleteAllResponseSchema;
+  },
+  /**
+   * @generated from rpc polyplug.v1.PluginAPI.KVList
+   */
+  kVList: {
+    methodKind: "unary";
+    input: typeof KVListRequestSchema;
+    output: typeof KVListResponseSchema;
   },
   /**
    * @generated from rpc polyplug.v1.PluginAPI.RegisterCommand

@@ -404,6 +404,345 @@ class KVDeleteResponse(_message.Message):
 Global___KVDeleteResponse: _TypeAlias = KVDeleteResponse  # noqa: Y015
 
 @_typing.final
+class KVSetWithExpiryRequest(_message.Message):
+    """Every KV value below is `optional bytes`: unset is Go's nil, set-but-empty is an empty value.
+    The two mean different things (the seed could not tell them apart).
+
+    Mattermost's KVSetWithExpiry. An unset value deletes the key (as KVSet(key, nil) does in Go);
+    expire_in_seconds 0 never expires, any other value expires the key that many seconds from now.
+    """
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    KEY_FIELD_NUMBER: _builtins.int
+    VALUE_FIELD_NUMBER: _builtins.int
+    EXPIRE_IN_SECONDS_FIELD_NUMBER: _builtins.int
+    key: _builtins.str
+    value: _builtins.bytes
+    expire_in_seconds: _builtins.int
+    def __init__(
+        self,
+        *,
+        key: _builtins.str = ...,
+        value: _builtins.bytes | None = ...,
+        expire_in_seconds: _builtins.int = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _typing.Literal["_value", b"_value", "value", b"value"]  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["_value", b"_value", "expire_in_seconds", b"expire_in_seconds", "key", b"key", "value", b"value"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    _WhichOneofReturnType__value: _TypeAlias = _typing.Literal["value"]  # noqa: Y015
+    _WhichOneofArgType__value: _TypeAlias = _typing.Literal["_value", b"_value"]  # noqa: Y015
+    def WhichOneof(self, oneof_group: _WhichOneofArgType__value) -> _WhichOneofReturnType__value | None: ...
+
+Global___KVSetWithExpiryRequest: _TypeAlias = KVSetWithExpiryRequest  # noqa: Y015
+
+@_typing.final
+class KVSetWithExpiryResponse(_message.Message):
+    DESCRIPTOR: _descriptor.Descriptor
+
+    ERROR_FIELD_NUMBER: _builtins.int
+    @_builtins.property
+    def error(self) -> _app_error_pb2.AppError: ...
+    def __init__(
+        self,
+        *,
+        error: _app_error_pb2.AppError | None = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _typing.Literal["error", b"error"]  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["error", b"error"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___KVSetWithExpiryResponse: _TypeAlias = KVSetWithExpiryResponse  # noqa: Y015
+
+@_typing.final
+class KVCompareAndSetRequest(_message.Message):
+    """Mattermost's KVCompareAndSet: writes new_value only if the live value equals old_value. An
+    unset old_value means "the key must not exist" (insert if absent); an unset new_value makes it a
+    compare-and-delete.
+    """
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    KEY_FIELD_NUMBER: _builtins.int
+    OLD_VALUE_FIELD_NUMBER: _builtins.int
+    NEW_VALUE_FIELD_NUMBER: _builtins.int
+    key: _builtins.str
+    old_value: _builtins.bytes
+    new_value: _builtins.bytes
+    def __init__(
+        self,
+        *,
+        key: _builtins.str = ...,
+        old_value: _builtins.bytes | None = ...,
+        new_value: _builtins.bytes | None = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _typing.Literal["_new_value", b"_new_value", "_old_value", b"_old_value", "new_value", b"new_value", "old_value", b"old_value"]  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["_new_value", b"_new_value", "_old_value", b"_old_value", "key", b"key", "new_value", b"new_value", "old_value", b"old_value"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    _WhichOneofReturnType__new_value: _TypeAlias = _typing.Literal["new_value"]  # noqa: Y015
+    _WhichOneofArgType__new_value: _TypeAlias = _typing.Literal["_new_value", b"_new_value"]  # noqa: Y015
+    _WhichOneofReturnType__old_value: _TypeAlias = _typing.Literal["old_value"]  # noqa: Y015
+    _WhichOneofArgType__old_value: _TypeAlias = _typing.Literal["_old_value", b"_old_value"]  # noqa: Y015
+    @_typing.overload
+    def WhichOneof(self, oneof_group: _WhichOneofArgType__new_value) -> _WhichOneofReturnType__new_value | None: ...
+    @_typing.overload
+    def WhichOneof(self, oneof_group: _WhichOneofArgType__old_value) -> _WhichOneofReturnType__old_value | None: ...
+
+Global___KVCompareAndSetRequest: _TypeAlias = KVCompareAndSetRequest  # noqa: Y015
+
+@_typing.final
+class KVCompareAndSetResponse(_message.Message):
+    """success is false when the current value did not match (not an error)."""
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    ERROR_FIELD_NUMBER: _builtins.int
+    SUCCESS_FIELD_NUMBER: _builtins.int
+    success: _builtins.bool
+    @_builtins.property
+    def error(self) -> _app_error_pb2.AppError: ...
+    def __init__(
+        self,
+        *,
+        error: _app_error_pb2.AppError | None = ...,
+        success: _builtins.bool = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _typing.Literal["error", b"error"]  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["error", b"error", "success", b"success"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___KVCompareAndSetResponse: _TypeAlias = KVCompareAndSetResponse  # noqa: Y015
+
+@_typing.final
+class KVCompareAndDeleteRequest(_message.Message):
+    """Mattermost's KVCompareAndDelete: deletes the key only if its live value equals old_value; an
+    unset old_value deletes nothing (success false).
+    """
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    KEY_FIELD_NUMBER: _builtins.int
+    OLD_VALUE_FIELD_NUMBER: _builtins.int
+    key: _builtins.str
+    old_value: _builtins.bytes
+    def __init__(
+        self,
+        *,
+        key: _builtins.str = ...,
+        old_value: _builtins.bytes | None = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _typing.Literal["_old_value", b"_old_value", "old_value", b"old_value"]  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["_old_value", b"_old_value", "key", b"key", "old_value", b"old_value"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    _WhichOneofReturnType__old_value: _TypeAlias = _typing.Literal["old_value"]  # noqa: Y015
+    _WhichOneofArgType__old_value: _TypeAlias = _typing.Literal["_old_value", b"_old_value"]  # noqa: Y015
+    def WhichOneof(self, oneof_group: _WhichOneofArgType__old_value) -> _WhichOneofReturnType__old_value | None: ...
+
+Global___KVCompareAndDeleteRequest: _TypeAlias = KVCompareAndDeleteRequest  # noqa: Y015
+
+@_typing.final
+class KVCompareAndDeleteResponse(_message.Message):
+    DESCRIPTOR: _descriptor.Descriptor
+
+    ERROR_FIELD_NUMBER: _builtins.int
+    SUCCESS_FIELD_NUMBER: _builtins.int
+    success: _builtins.bool
+    @_builtins.property
+    def error(self) -> _app_error_pb2.AppError: ...
+    def __init__(
+        self,
+        *,
+        error: _app_error_pb2.AppError | None = ...,
+        success: _builtins.bool = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _typing.Literal["error", b"error"]  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["error", b"error", "success", b"success"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___KVCompareAndDeleteResponse: _TypeAlias = KVCompareAndDeleteResponse  # noqa: Y015
+
+@_typing.final
+class PluginKVSetOptions(_message.Message):
+    """Mattermost's model.PluginKVSetOptions. old_value is only allowed with atomic (else 400)."""
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    ATOMIC_FIELD_NUMBER: _builtins.int
+    OLD_VALUE_FIELD_NUMBER: _builtins.int
+    EXPIRE_IN_SECONDS_FIELD_NUMBER: _builtins.int
+    atomic: _builtins.bool
+    old_value: _builtins.bytes
+    expire_in_seconds: _builtins.int
+    def __init__(
+        self,
+        *,
+        atomic: _builtins.bool = ...,
+        old_value: _builtins.bytes | None = ...,
+        expire_in_seconds: _builtins.int = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _typing.Literal["_old_value", b"_old_value", "old_value", b"old_value"]  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["_old_value", b"_old_value", "atomic", b"atomic", "expire_in_seconds", b"expire_in_seconds", "old_value", b"old_value"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    _WhichOneofReturnType__old_value: _TypeAlias = _typing.Literal["old_value"]  # noqa: Y015
+    _WhichOneofArgType__old_value: _TypeAlias = _typing.Literal["_old_value", b"_old_value"]  # noqa: Y015
+    def WhichOneof(self, oneof_group: _WhichOneofArgType__old_value) -> _WhichOneofReturnType__old_value | None: ...
+
+Global___PluginKVSetOptions: _TypeAlias = PluginKVSetOptions  # noqa: Y015
+
+@_typing.final
+class KVSetWithOptionsRequest(_message.Message):
+    """Mattermost's KVSetWithOptions. Not atomic: upsert, or delete when value is unset. Atomic:
+    compare-and-set against options.old_value (unset: insert if absent), or compare-and-delete when
+    value is unset.
+    """
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    KEY_FIELD_NUMBER: _builtins.int
+    VALUE_FIELD_NUMBER: _builtins.int
+    OPTIONS_FIELD_NUMBER: _builtins.int
+    key: _builtins.str
+    value: _builtins.bytes
+    @_builtins.property
+    def options(self) -> Global___PluginKVSetOptions: ...
+    def __init__(
+        self,
+        *,
+        key: _builtins.str = ...,
+        value: _builtins.bytes | None = ...,
+        options: Global___PluginKVSetOptions | None = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _typing.Literal["_value", b"_value", "options", b"options", "value", b"value"]  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["_value", b"_value", "key", b"key", "options", b"options", "value", b"value"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    _WhichOneofReturnType__value: _TypeAlias = _typing.Literal["value"]  # noqa: Y015
+    _WhichOneofArgType__value: _TypeAlias = _typing.Literal["_value", b"_value"]  # noqa: Y015
+    def WhichOneof(self, oneof_group: _WhichOneofArgType__value) -> _WhichOneofReturnType__value | None: ...
+
+Global___KVSetWithOptionsRequest: _TypeAlias = KVSetWithOptionsRequest  # noqa: Y015
+
+@_typing.final
+class KVSetWithOptionsResponse(_message.Message):
+    """success is whether the value was written (always true when not atomic)."""
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    ERROR_FIELD_NUMBER: _builtins.int
+    SUCCESS_FIELD_NUMBER: _builtins.int
+    success: _builtins.bool
+    @_builtins.property
+    def error(self) -> _app_error_pb2.AppError: ...
+    def __init__(
+        self,
+        *,
+        error: _app_error_pb2.AppError | None = ...,
+        success: _builtins.bool = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _typing.Literal["error", b"error"]  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["error", b"error", "success", b"success"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___KVSetWithOptionsResponse: _TypeAlias = KVSetWithOptionsResponse  # noqa: Y015
+
+@_typing.final
+class KVDeleteAllRequest(_message.Message):
+    DESCRIPTOR: _descriptor.Descriptor
+
+    def __init__(
+        self,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___KVDeleteAllRequest: _TypeAlias = KVDeleteAllRequest  # noqa: Y015
+
+@_typing.final
+class KVDeleteAllResponse(_message.Message):
+    DESCRIPTOR: _descriptor.Descriptor
+
+    ERROR_FIELD_NUMBER: _builtins.int
+    @_builtins.property
+    def error(self) -> _app_error_pb2.AppError: ...
+    def __init__(
+        self,
+        *,
+        error: _app_error_pb2.AppError | None = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _typing.Literal["error", b"error"]  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["error", b"error"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___KVDeleteAllResponse: _TypeAlias = KVDeleteAllResponse  # noqa: Y015
+
+@_typing.final
+class KVListRequest(_message.Message):
+    """Mattermost's KVList: live keys in key order, per_page of them from page * per_page
+    (per_page <= 0 lists 10).
+    """
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    PAGE_FIELD_NUMBER: _builtins.int
+    PER_PAGE_FIELD_NUMBER: _builtins.int
+    page: _builtins.int
+    per_page: _builtins.int
+    def __init__(
+        self,
+        *,
+        page: _builtins.int = ...,
+        per_page: _builtins.int = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["page", b"page", "per_page", b"per_page"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___KVListRequest: _TypeAlias = KVListRequest  # noqa: Y015
+
+@_typing.final
+class KVListResponse(_message.Message):
+    DESCRIPTOR: _descriptor.Descriptor
+
+    ERROR_FIELD_NUMBER: _builtins.int
+    KEYS_FIELD_NUMBER: _builtins.int
+    @_builtins.property
+    def error(self) -> _app_error_pb2.AppError: ...
+    @_builtins.property
+    def keys(self) -> _containers.RepeatedScalarFieldContainer[_builtins.str]: ...
+    def __init__(
+        self,
+        *,
+        error: _app_error_pb2.AppError | None = ...,
+        keys: _abc.Iterable[_builtins.str] | None = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _typing.Literal["error", b"error"]  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["error", b"error", "keys", b"keys"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___KVListResponse: _TypeAlias = KVListResponse  # noqa: Y015
+
+@_typing.final
 class RegisterCommandRequest(_message.Message):
     DESCRIPTOR: _descriptor.Descriptor
 

@@ -84,6 +84,36 @@ class PluginAPIStub:
                 request_serializer=polyplug_dot_v1_dot_api__pb2.KVDeleteRequest.SerializeToString,
                 response_deserializer=polyplug_dot_v1_dot_api__pb2.KVDeleteResponse.FromString,
                 _registered_method=True)
+        self.KVSetWithExpiry = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/KVSetWithExpiry',
+                request_serializer=polyplug_dot_v1_dot_api__pb2.KVSetWithExpiryRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__pb2.KVSetWithExpiryResponse.FromString,
+                _registered_method=True)
+        self.KVCompareAndSet = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/KVCompareAndSet',
+                request_serializer=polyplug_dot_v1_dot_api__pb2.KVCompareAndSetRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__pb2.KVCompareAndSetResponse.FromString,
+                _registered_method=True)
+        self.KVCompareAndDelete = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/KVCompareAndDelete',
+                request_serializer=polyplug_dot_v1_dot_api__pb2.KVCompareAndDeleteRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__pb2.KVCompareAndDeleteResponse.FromString,
+                _registered_method=True)
+        self.KVSetWithOptions = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/KVSetWithOptions',
+                request_serializer=polyplug_dot_v1_dot_api__pb2.KVSetWithOptionsRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__pb2.KVSetWithOptionsResponse.FromString,
+                _registered_method=True)
+        self.KVDeleteAll = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/KVDeleteAll',
+                request_serializer=polyplug_dot_v1_dot_api__pb2.KVDeleteAllRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__pb2.KVDeleteAllResponse.FromString,
+                _registered_method=True)
+        self.KVList = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/KVList',
+                request_serializer=polyplug_dot_v1_dot_api__pb2.KVListRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__pb2.KVListResponse.FromString,
+                _registered_method=True)
         self.RegisterCommand = channel.unary_unary(
                 '/polyplug.v1.PluginAPI/RegisterCommand',
                 request_serializer=polyplug_dot_v1_dot_api__pb2.RegisterCommandRequest.SerializeToString,
@@ -187,6 +217,42 @@ class PluginAPIServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def KVSetWithExpiry(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def KVCompareAndSet(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def KVCompareAndDelete(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def KVSetWithOptions(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def KVDeleteAll(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def KVList(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
     def RegisterCommand(self, request, context):
         """Missing associated documentation comment in .proto file."""
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
@@ -284,6 +350,36 @@ def add_PluginAPIServicer_to_server(servicer, server):
                     servicer.KVDelete,
                     request_deserializer=polyplug_dot_v1_dot_api__pb2.KVDeleteRequest.FromString,
                     response_serializer=polyplug_dot_v1_dot_api__pb2.KVDeleteResponse.SerializeToString,
+            ),
+            'KVSetWithExpiry': grpc.unary_unary_rpc_method_handler(
+                    servicer.KVSetWithExpiry,
+                    request_deserializer=polyplug_dot_v1_dot_api__pb2.KVSetWithExpiryRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__pb2.KVSetWithExpiryResponse.SerializeToString,
+            ),
+            'KVCompareAndSet': grpc.unary_unary_rpc_method_handler(
+                    servicer.KVCompareAndSet,
+                    request_deserializer=polyplug_dot_v1_dot_api__pb2.KVCompareAndSetRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__pb2.KVCompareAndSetResponse.SerializeToString,
+            ),
+            'KVCompareAndDelete': grpc.unary_unary_rpc_method_handler(
+                    servicer.KVCompareAndDelete,
+                    request_deserializer=polyplug_dot_v1_dot_api__pb2.KVCompareAndDeleteRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__pb2.KVCompareAndDeleteResponse.SerializeToString,
+            ),
+            'KVSetWithOptions': grpc.unary_unary_rpc_method_handler(
+                    servicer.KVSetWithOptions,
+                    request_deserializer=polyplug_dot_v1_dot_api__pb2.KVSetWithOptionsRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__pb2.KVSetWithOptionsResponse.SerializeToString,
+            ),
+            'KVDeleteAll': grpc.unary_unary_rpc_method_handler(
+                    servicer.KVDeleteAll,
+                    request_deserializer=polyplug_dot_v1_dot_api__pb2.KVDeleteAllRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__pb2.KVDeleteAllResponse.SerializeToString,
+            ),
+            'KVList': grpc.unary_unary_rpc_method_handler(
+                    servicer.KVList,
+                    request_deserializer=polyplug_dot_v1_dot_api__pb2.KVListRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__pb2.KVListResponse.SerializeToString,
             ),
             'RegisterCommand': grpc.unary_unary_rpc_method_handler(
                     servicer.RegisterCommand,
@@ -573,6 +669,168 @@ class PluginAPI:
             '/polyplug.v1.PluginAPI/KVDelete',
             polyplug_dot_v1_dot_api__pb2.KVDeleteRequest.SerializeToString,
             polyplug_dot_v1_dot_api__pb2.KVDeleteResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def KVSetWithExpiry(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/KVSetWithExpiry',
+            polyplug_dot_v1_dot_api__pb2.KVSetWithExpiryRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__pb2.KVSetWithExpiryResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def KVCompareAndSet(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/KVCompareAndSet',
+            polyplug_dot_v1_dot_api__pb2.KVCompareAndSetRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__pb2.KVCompareAndSetResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def KVCompareAndDelete(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/KVCompareAndDelete',
+            polyplug_dot_v1_dot_api__pb2.KVCompareAndDeleteRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__pb2.KVCompareAndDeleteResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def KVSetWithOptions(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/KVSetWithOptions',
+            polyplug_dot_v1_dot_api__pb2.KVSetWithOptionsRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__pb2.KVSetWithOptionsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def KVDeleteAll(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/KVDeleteAll',
+            polyplug_dot_v1_dot_api__pb2.KVDeleteAllRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__pb2.KVDeleteAllResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def KVList(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/KVList',
+            polyplug_dot_v1_dot_api__pb2.KVListRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__pb2.KVListResponse.FromString,
             options,
             channel_credentials,
             insecure,

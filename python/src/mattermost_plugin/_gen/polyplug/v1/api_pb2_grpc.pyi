@@ -47,6 +47,12 @@ class PluginAPIStub:
     KVSet: _grpc.UnaryUnaryMultiCallable[_api_pb2.KVSetRequest, _api_pb2.KVSetResponse]
     KVGet: _grpc.UnaryUnaryMultiCallable[_api_pb2.KVGetRequest, _api_pb2.KVGetResponse]
     KVDelete: _grpc.UnaryUnaryMultiCallable[_api_pb2.KVDeleteRequest, _api_pb2.KVDeleteResponse]
+    KVSetWithExpiry: _grpc.UnaryUnaryMultiCallable[_api_pb2.KVSetWithExpiryRequest, _api_pb2.KVSetWithExpiryResponse]
+    KVCompareAndSet: _grpc.UnaryUnaryMultiCallable[_api_pb2.KVCompareAndSetRequest, _api_pb2.KVCompareAndSetResponse]
+    KVCompareAndDelete: _grpc.UnaryUnaryMultiCallable[_api_pb2.KVCompareAndDeleteRequest, _api_pb2.KVCompareAndDeleteResponse]
+    KVSetWithOptions: _grpc.UnaryUnaryMultiCallable[_api_pb2.KVSetWithOptionsRequest, _api_pb2.KVSetWithOptionsResponse]
+    KVDeleteAll: _grpc.UnaryUnaryMultiCallable[_api_pb2.KVDeleteAllRequest, _api_pb2.KVDeleteAllResponse]
+    KVList: _grpc.UnaryUnaryMultiCallable[_api_pb2.KVListRequest, _api_pb2.KVListResponse]
     RegisterCommand: _grpc.UnaryUnaryMultiCallable[_api_pb2.RegisterCommandRequest, _api_pb2.RegisterCommandResponse]
     UnregisterCommand: _grpc.UnaryUnaryMultiCallable[_api_pb2.UnregisterCommandRequest, _api_pb2.UnregisterCommandResponse]
     LogDebug: _grpc.UnaryUnaryMultiCallable[_api_pb2.LogDebugRequest, _api_pb2.LogDebugResponse]
@@ -77,6 +83,12 @@ class PluginAPIAsyncStub(PluginAPIStub):
     KVSet: _aio.UnaryUnaryMultiCallable[_api_pb2.KVSetRequest, _api_pb2.KVSetResponse]  # type: ignore[assignment]
     KVGet: _aio.UnaryUnaryMultiCallable[_api_pb2.KVGetRequest, _api_pb2.KVGetResponse]  # type: ignore[assignment]
     KVDelete: _aio.UnaryUnaryMultiCallable[_api_pb2.KVDeleteRequest, _api_pb2.KVDeleteResponse]  # type: ignore[assignment]
+    KVSetWithExpiry: _aio.UnaryUnaryMultiCallable[_api_pb2.KVSetWithExpiryRequest, _api_pb2.KVSetWithExpiryResponse]  # type: ignore[assignment]
+    KVCompareAndSet: _aio.UnaryUnaryMultiCallable[_api_pb2.KVCompareAndSetRequest, _api_pb2.KVCompareAndSetResponse]  # type: ignore[assignment]
+    KVCompareAndDelete: _aio.UnaryUnaryMultiCallable[_api_pb2.KVCompareAndDeleteRequest, _api_pb2.KVCompareAndDeleteResponse]  # type: ignore[assignment]
+    KVSetWithOptions: _aio.UnaryUnaryMultiCallable[_api_pb2.KVSetWithOptionsRequest, _api_pb2.KVSetWithOptionsResponse]  # type: ignore[assignment]
+    KVDeleteAll: _aio.UnaryUnaryMultiCallable[_api_pb2.KVDeleteAllRequest, _api_pb2.KVDeleteAllResponse]  # type: ignore[assignment]
+    KVList: _aio.UnaryUnaryMultiCallable[_api_pb2.KVListRequest, _api_pb2.KVListResponse]  # type: ignore[assignment]
     RegisterCommand: _aio.UnaryUnaryMultiCallable[_api_pb2.RegisterCommandRequest, _api_pb2.RegisterCommandResponse]  # type: ignore[assignment]
     UnregisterCommand: _aio.UnaryUnaryMultiCallable[_api_pb2.UnregisterCommandRequest, _api_pb2.UnregisterCommandResponse]  # type: ignore[assignment]
     LogDebug: _aio.UnaryUnaryMultiCallable[_api_pb2.LogDebugRequest, _api_pb2.LogDebugResponse]  # type: ignore[assignment]
@@ -158,6 +170,48 @@ class PluginAPIServicer(metaclass=_abc_1.ABCMeta):
         request: _api_pb2.KVDeleteRequest,
         context: _ServicerContext,
     ) -> _typing.Union[_api_pb2.KVDeleteResponse, _abc.Awaitable[_api_pb2.KVDeleteResponse]]: ...
+
+    @_abc_1.abstractmethod
+    def KVSetWithExpiry(
+        self,
+        request: _api_pb2.KVSetWithExpiryRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_pb2.KVSetWithExpiryResponse, _abc.Awaitable[_api_pb2.KVSetWithExpiryResponse]]: ...
+
+    @_abc_1.abstractmethod
+    def KVCompareAndSet(
+        self,
+        request: _api_pb2.KVCompareAndSetRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_pb2.KVCompareAndSetResponse, _abc.Awaitable[_api_pb2.KVCompareAndSetResponse]]: ...
+
+    @_abc_1.abstractmethod
+    def KVCompareAndDelete(
+        self,
+        request: _api_pb2.KVCompareAndDeleteRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_pb2.KVCompareAndDeleteResponse, _abc.Awaitable[_api_pb2.KVCompareAndDeleteResponse]]: ...
+
+    @_abc_1.abstractmethod
+    def KVSetWithOptions(
+        self,
+        request: _api_pb2.KVSetWithOptionsRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_pb2.KVSetWithOptionsResponse, _abc.Awaitable[_api_pb2.KVSetWithOptionsResponse]]: ...
+
+    @_abc_1.abstractmethod
+    def KVDeleteAll(
+        self,
+        request: _api_pb2.KVDeleteAllRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_pb2.KVDeleteAllResponse, _abc.Awaitable[_api_pb2.KVDeleteAllResponse]]: ...
+
+    @_abc_1.abstractmethod
+    def KVList(
+        self,
+        request: _api_pb2.KVListRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_pb2.KVListResponse, _abc.Awaitable[_api_pb2.KVListResponse]]: ...
 
     @_abc_1.abstractmethod
     def RegisterCommand(
