@@ -11,6 +11,7 @@ import json
 import threading
 
 from mattermost_plugin import (
+    AlreadyExistsError,
     Command,
     CommandArgs,
     CommandResponse,
@@ -38,16 +39,24 @@ class HelloPythonPlugin(Plugin):
 
     @hook(HookName.OnActivate)
     def activate(self) -> None:
+        try:
+            self.register_hello("hello")
+        except AlreadyExistsError:
+            # Another plugin (say, hello_ts beside us in examples/) owns /hello: take our own name.
+            self.logger.warning("/hello belongs to another plugin; registering /hello-python instead")
+            self.register_hello("hello-python")
+        self.logger.info("Hello, Python! Server version %s", self.api.get_server_version())
+
+    def register_hello(self, trigger: str) -> None:
         self.api.register_command(
             Command(
-                trigger="hello",
+                trigger=trigger,
                 auto_complete=True,
                 auto_complete_desc="Say hello",
                 auto_complete_hint="[name]",
                 display_name="Hello",
             )
         )
-        self.logger.info("Hello, Python! Server version %s", self.api.get_server_version())
 
     @hook(HookName.MessageWillBePosted)
     def filter_bad_word(self, context: PluginContext, post: Post) -> tuple[Post | None, str]:

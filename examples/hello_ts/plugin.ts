@@ -8,7 +8,7 @@
  *
  * The host runs this file through tsx; `node bundle.ts` makes a plain-JS bundle for distribution.
  */
-import { definePlugin, isMainModule, runPlugin } from "@polyplug/plugin";
+import { definePlugin, isAppError, isMainModule, runPlugin } from "@polyplug/plugin";
 
 let badWord = "badword";
 // Handlers run concurrently; the read-modify-write of the counter is chained to stay exact.
@@ -21,13 +21,16 @@ export const helloPlugin = definePlugin({
   },
 
   async onActivate({ api, log }) {
-    await api.registerCommand({
-      trigger: "hello",
-      auto_complete: true,
-      auto_complete_desc: "Say hello",
-      auto_complete_hint: "[name]",
-      display_name: "Hello",
-    });
+    const hello = (trigger: string) =>
+      api.registerCommand({ trigger, auto_complete: true, auto_complete_desc: "Say hello", auto_complete_hint: "[name]", display_name: "Hello" });
+    try {
+      await hello("hello");
+    } catch (error) {
+      if (!isAppError(error) || error.statusCode !== 409) throw error;
+      // Another plugin (say, hello_python beside us in examples/) owns /hello: take our own name.
+      log.warn("/hello belongs to another plugin; registering /hello-ts instead");
+      await hello("hello-ts");
+    }
     log.info("Hello, TypeScript!", { server_version: await api.getServerVersion() });
   },
 
