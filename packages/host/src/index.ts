@@ -1,6 +1,7 @@
 // Public surface of @polyplug/host: the plugin runtime, independent of any chat domain.
 export { PluginEnvironment, type PluginEnvironmentOptions } from "./plugin-environment.js";
-export { ManagedPlugin, MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE } from "./managed-plugin.js";
+export { ManagedPlugin } from "./managed-plugin.js";
+export { MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE, pluginEnvironment } from "./plugin-env.js";
 export { PluginState, pluginStateName, type PluginStatus } from "./plugin-state.js";
 export type { PluginAPIBackend, PluginAPIHandlers } from "./api-server.js";
 export { bridgeServeHttp, type ServeHttpInit } from "./serve-http.js";

@@ -6,13 +6,13 @@ import { type PluginHooks, type UnaryClient, health } from "@polyplug/protocol";
 import { PluginAPIServer, type PluginAPIBackend } from "./api-server.js";
 import type { PluginHttpCall } from "./plugin-http-bridge.js";
 import type { HostCertificate } from "./auto-mtls.js";
-import { APP_PROTOCOL_VERSION } from "./handshake.js";
 import { HostError, HostErrorCode } from "./host-error.js";
 import { HookStats, type HookOutcome } from "./hook-stats.js";
 import type { Manifest } from "./manifest.js";
 import { connectToPlugin, type PluginConnection } from "./plugin-connection.js";
 import { PluginLog } from "./plugin-log.js";
 import { describeExit, PluginProcess } from "./plugin-process.js";
+import { pluginEnvironment } from "./plugin-env.js";
 import { newPluginSecret } from "./plugin-secret.js";
 import { readPluginStdio } from "./plugin-stdio.js";
 import { PluginState, pluginStateName, type PluginStatus } from "./plugin-state.js";
@@ -20,12 +20,6 @@ import { RestartPolicy } from "./restart-policy.js";
 import { resolveLaunch } from "./runtime/resolve-launch.js";
 import type { LaunchOptions } from "./runtime/launch-spec.js";
 
-/** go-plugin's magic cookie for Mattermost plugins: a UX check that a plugin was started by a host. */
-export const MAGIC_COOKIE_KEY = "MATTERMOST_PLUGIN";
-export const MAGIC_COOKIE_VALUE = "Securely message teams, anywhere.";
-
-/** Host environment variables never passed to plugins (they may hold the host's own secrets). */
-const PRIVATE_ENV = /^(POLYPLUG_|MM_SQLSETTINGS)/;
 
 export interface ManagedPluginOptions {
   readonly bundleDir: string;
@@ -289,7 +283,17 @@ export class ManagedPlugin {
     });
     const certificate = await this.#options.hostCertificate?.();
     const reaper = spec.runtime === "native"; // our SDKs exit on stdin EOF by themselves
-    const { process: child, handshake } = await PluginProcess.start({ spec, env: this.#environment(secret, certificate), startTimeoutMs, log: this.log, reaper });
+    const env = pluginEnvironment({
+      pluginId: this.id,
+      bundleDir: this.#options.bundleDir,
+      socketDir: this.#dir,
+      apiTarget: this.#api.address,
+      secret,
+      hookTimeoutMs: this.#options.hookTimeoutMs,
+      logLevel: this.#options.logLevel,
+      ...(certificate ? { clientCertPem: certificate.certPem } : {}),
+    });
+    const { process: child, handshake } = await PluginProcess.start({ spec, env, startTimeoutMs, log: this.log, reaper });
     this.#process = child;
     void child.exited.then((exit) => this.#onExit(child, describeExit(exit)));
     this.#connection = connectToPlugin(handshake, secret, certificate);
@@ -310,29 +314,6 @@ export class ManagedPlugin {
     if (response.status !== health.HealthCheckResponse_ServingStatus.SERVING) {
       throw new HostError(HostErrorCode.HealthCheckFailed, `health check of service "plugin" answered ${health.HealthCheckResponse_ServingStatus[response.status]}, not SERVING`);
     }
-  }
-
-  #environment(secret: string, certificate: HostCertificate | undefined): Record<string, string> {
-    const env: Record<string, string> = {};
-    for (const [key, value] of Object.entries(process.env)) {
-      if (value !== undefined && !PRIVATE_ENV.test(key)) env[key] = value;
-    }
-    return {
-      ...env,
-      [MAGIC_COOKIE_KEY]: MAGIC_COOKIE_VALUE,
-      PLUGIN_PROTOCOL_VERSIONS: String(APP_PROTOCOL_VERSION),
-      PLUGIN_MIN_PORT: "10000",
-      PLUGIN_MAX_PORT: "25000",
-      PLUGIN_UNIX_SOCKET_DIR: this.#dir!,
-      MATTERMOST_PLUGIN_ID: this.id,
-      MATTERMOST_PLUGIN_PATH: this.#options.bundleDir,
-      MATTERMOST_PLUGIN_API_TARGET: this.#api!.address,
-      MATTERMOST_PLUGIN_API_SECRET: secret,
-      MATTERMOST_PLUGIN_HOOK_TIMEOUT: String(this.#options.hookTimeoutMs / 1000),
-      MATTERMOST_PLUGIN_LOG_LEVEL: this.#options.logLevel,
-      PYTHONUNBUFFERED: "1",
-      ...(certificate ? { PLUGIN_CLIENT_CERT: certificate.certPem } : {}),
-    };
   }
 
   #onExit(child: PluginProcess, how: string): void {
