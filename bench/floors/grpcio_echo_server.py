@@ -8,7 +8,8 @@ Two flags add, one at a time, what the SDK's server does on top of that (used by
 bench/tools/python-dispatch-breakdown.ts to split the figure's gap, never by the suite's floor):
 ``--typed`` decodes the request as a MessageWillBePostedRequest and answers a
 MessageWillBePostedResponse with the same post (protobuf in Python, a real async handler);
-``--secret S`` adds the SDK's own secret-checking interceptor, expecting ``Bearer S``.
+``--secret S`` adds the SDK's own secret check (``SecretCheck.guard``, as the SDK registers its
+services), expecting ``Bearer S``.
 
 Usage: python bench/floors/grpcio_echo_server.py <socket-path> [--typed] [--secret S]
 """
@@ -28,33 +29,36 @@ async def echo(request: bytes, context: Any) -> bytes:
     return request
 
 
-def typed_handler() -> Any:
+def typed_handler(secret: str) -> Any:
     from mattermost_plugin._internal import hook_messages as pb
 
     async def will_be_posted(request: Any, context: Any) -> Any:
         return pb.MessageWillBePostedResponse(post=request.post)
 
+    behaviour = will_be_posted
+    if secret:
+        from mattermost_plugin._gen.polyplug.v1 import hooks_pb2
+        from mattermost_plugin._internal.auth import SecretCheck
+
+        method = hooks_pb2.DESCRIPTOR.services_by_name["PluginHooks"].methods_by_name["MessageWillBePosted"]
+        behaviour = SecretCheck(secret).guard_method(method, will_be_posted)
     return grpc.unary_unary_rpc_method_handler(
-        will_be_posted,
+        behaviour,
         request_deserializer=pb.MessageWillBePostedRequest.FromString,
         response_serializer=pb.MessageWillBePostedResponse.SerializeToString,
     )
 
 
 async def main(socket_path: str, typed: bool, secret: str) -> None:
-    interceptors = []
-    if secret:
-        from mattermost_plugin._internal.auth import SecretCheckInterceptor
-
-        interceptors.append(SecretCheckInterceptor(secret))
+    if secret and not typed:
+        raise SystemExit("--secret needs --typed")
     server = grpc.aio.server(
-        interceptors=interceptors,
         options=[
             ("grpc.max_send_message_length", MAX_MESSAGE_BYTES),
             ("grpc.max_receive_message_length", MAX_MESSAGE_BYTES),
         ],
     )
-    method = typed_handler() if typed else grpc.unary_unary_rpc_method_handler(echo)
+    method = typed_handler(secret) if typed else grpc.unary_unary_rpc_method_handler(echo)
     server.add_generic_rpc_handlers((grpc.method_handlers_generic_handler("polyplug.bench.Echo", {"Echo": method}),))
     server.add_insecure_port(f"unix:{socket_path}")
     await server.start()

@@ -2,7 +2,7 @@
  * Splits the gap between the Python hook-dispatch figure and its floor into steps, each measured
  * beside the others in turns: the raw echo (the floor), + the host's call options (deadline and
  * secret metadata), + protobuf decoding/encoding in Python with a real async handler, + the SDK's
- * secret-checking interceptor, then the SDK itself with an `async def` and a `def` handler.
+ * secret check (`SecretCheck.guard_method`), then the SDK itself with an `async def` and a `def` handler.
  * Not part of the suite (it answers "where does the time go", not "how fast is it").
  *
  *   node --import tsx bench/tools/python-dispatch-breakdown.ts [--rounds 5] [--calls 3000]
@@ -46,7 +46,7 @@ try {
     ["raw echo (the floor)", ((c) => () => c.call(request))(client(raw, false))],
     ["+ host call options (deadline, secret metadata)", ((c) => () => c.call(request))(client(raw, true))],
     ["+ protobuf in Python, async handler", ((c) => () => c.call(request))(client(typed, true))],
-    ["+ the SDK's secret interceptor", ((c) => () => c.call(request))(client(guarded, true))],
+    ["+ the SDK's secret check", ((c) => () => c.call(request))(client(guarded, true))],
     ["SDK, async def handler (host invoke)", () => plugins[0]!.invoke("messageWillBePosted", { post })],
     ["SDK, def handler (host invoke)", () => plugins[1]!.invoke("messageWillBePosted", { post })],
   ];

@@ -14,8 +14,9 @@ import pytest
 from mattermost_plugin import FileInfo, FileReader, FileWriter, Plugin, hook
 from mattermost_plugin._gen.polyplug.v1 import hooks_pb2_grpc
 from mattermost_plugin._internal import hook_messages as pb
-from mattermost_plugin._internal.auth import SecretCheckInterceptor
+from mattermost_plugin._internal.auth import SecretCheck
 from mattermost_plugin._internal.hook_runner import HookRunner
+from mattermost_plugin._internal.plugin_server import add_hooks_service
 from mattermost_plugin._internal.servicer import HooksServicer
 from mattermost_plugin.http import MAX_CHUNK_SIZE
 from mattermost_plugin.testing import HookError, HookInvoker
@@ -116,8 +117,8 @@ async def test_over_grpc_output_flows_before_the_upload_has_ended() -> None:
             return FileInfo(name=info.name, size=output.bytes_written), ""
 
     runner = HookRunner(timeout=5)
-    server = grpc.aio.server(interceptors=[SecretCheckInterceptor("s")])
-    hooks_pb2_grpc.add_PluginHooksServicer_to_server(HooksServicer(Echo(), runner, logging.getLogger("t")), server)
+    server = grpc.aio.server()
+    add_hooks_service(server, HooksServicer(Echo(), runner, logging.getLogger("t")), SecretCheck("s"))
     sock_dir = tempfile.mkdtemp(prefix="pp-t-")
     server.add_insecure_port(f"unix:{sock_dir}/p.sock")
     await server.start()

@@ -18,10 +18,12 @@ import pytest_asyncio
 from mattermost_plugin import CommandResponse, HookName, Plugin, Post, hook
 from mattermost_plugin._gen.polyplug.v1 import command_pb2, hooks_pb2_grpc, http_pb2, post_pb2
 from mattermost_plugin._internal import hook_messages as hooks_pb2
-from mattermost_plugin._internal.auth import SecretCheckInterceptor
+from mattermost_plugin._internal.auth import SecretCheck
 from mattermost_plugin._internal.hook_runner import HookRunner
+from mattermost_plugin._internal.plugin_server import add_hooks_service
 from mattermost_plugin._internal.serve_http import serve_http
 from mattermost_plugin._internal.servicer import HooksServicer
+from mattermost_plugin._internal.structs import dict_to_struct, struct_to_dict
 from mattermost_plugin.http import MAX_CHUNK_SIZE
 
 SECRET = "s3cret"
@@ -78,8 +80,8 @@ async def env() -> AsyncIterator[tuple[Behaviours, hooks_pb2_grpc.PluginHooksStu
     release.clear()
     plugin = Behaviours()
     runner = HookRunner(timeout=0.3, max_workers=4)
-    server = grpc.aio.server(interceptors=[SecretCheckInterceptor(SECRET)])
-    hooks_pb2_grpc.add_PluginHooksServicer_to_server(HooksServicer(plugin, runner, logging.getLogger("t")), server)
+    server = grpc.aio.server()
+    add_hooks_service(server, HooksServicer(plugin, runner, logging.getLogger("t")), SecretCheck(SECRET))
     sock_dir = tempfile.mkdtemp(prefix="pp-t-")
     server.add_insecure_port(f"unix:{sock_dir}/p.sock")
     await server.start()
@@ -139,6 +141,37 @@ async def test_message_will_be_posted_result_shapes(env: Env, result, post_messa
     assert not response.HasField("error"), response.error
     assert response.rejection_reason == reason
     assert (response.post.message if response.HasField("post") else None) == post_message
+
+
+def _edit(post: Post, **props: object) -> Post:
+    post.props.update(props)
+    return post
+
+
+@pytest.mark.parametrize(
+    ("result", "answered"),
+    [
+        (lambda p: p, None),  # the same post, untouched: "allowed unchanged", no post on the wire
+        (lambda p: (p, ""), None),
+        (lambda p: Post.from_proto(p.to_proto()), None),  # an equal copy is just as unchanged
+        (lambda p: _edit(p, n=1), None),  # 1 is what the host sent (JSON numbers are doubles)
+        (lambda p: _edit(p, n=True), {"n": True}),  # == 1 in Python, not on the wire: replaced
+        (lambda p: _edit(p, extra="x"), {"n": 1, "extra": "x"}),  # edited in place: replaced
+        (lambda p: Post(message="orig"), {}),  # the props were dropped: replaced
+    ],
+)
+async def test_an_unchanged_post_is_answered_as_allowed_unchanged(result, answered) -> None:
+    plugin = Behaviours()
+    plugin.will_be_posted = result
+    runner = HookRunner(timeout=5)
+    servicer = HooksServicer(plugin, runner, logging.getLogger("t"), elide_unchanged_posts=True)
+    sent = post_pb2.Post(message="orig", props=dict_to_struct({"n": 1}))
+    try:
+        response = await servicer.MessageWillBePosted(hooks_pb2.MessageWillBePostedRequest(post=sent), None)
+    finally:
+        runner.shutdown()
+    assert not response.HasField("error") and response.rejection_reason == ""
+    assert (struct_to_dict(response.post.props) if response.HasField("post") else None) == answered
 
 
 async def test_message_will_be_posted_rejects_unknown_shapes_loudly(env: Env) -> None:

@@ -115,3 +115,15 @@ def test_struct_numbers_come_back_as_json_would() -> None:
         "i": 5, "f": 1.5, "big": float(2**60), "n": None,
     }  # fmt: skip
     assert struct_to_dict(dict_to_struct({"obj": object})) == {"obj": str(object)}
+
+
+def test_none_values_stay_unset_on_the_wire() -> None:
+    post = Post(message=None, file_ids=None, props=None, metadata={}, create_at=None)  # type: ignore[arg-type]
+    assert post.to_proto() == post_pb2.Post()
+    response = CommandResponse(text="t", props=None, extra_responses=None)  # type: ignore[arg-type]
+    assert response.to_proto() == command_pb2.CommandResponse(text="t")
+
+
+def test_a_wrong_type_is_refused_when_converting() -> None:
+    with pytest.raises(TypeError):
+        Post(create_at="yesterday").to_proto()  # type: ignore[arg-type]

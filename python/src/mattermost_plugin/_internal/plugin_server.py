@@ -1,8 +1,9 @@
 """``PluginServer``: the plugin's gRPC server with every service the host expects.
 
-PluginHooks (behind the secret check), grpc.health.v1 ("plugin" and "" SERVING, what go-plugin
-probes) and plugin.GRPCController, listening on ``<PLUGIN_UNIX_SOCKET_DIR>/plugin.sock`` or, without
-that directory, on 127.0.0.1 with a free port. Never on a non-loopback interface.
+PluginHooks and plugin.GRPCController, both behind the secret check (``auth.py``), and
+grpc.health.v1 ("plugin" and "" SERVING, what go-plugin probes), open; listening on
+``<PLUGIN_UNIX_SOCKET_DIR>/plugin.sock`` or, without that directory, on 127.0.0.1 with a free
+port. Never on a non-loopback interface.
 """
 
 from __future__ import annotations
@@ -16,11 +17,11 @@ import grpc.aio
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 from grpc_health.v1.health import aio as health_aio
 
-from .._gen.plugin import grpc_controller_pb2_grpc
-from .._gen.polyplug.v1 import hooks_pb2_grpc
+from .._gen.plugin import grpc_controller_pb2, grpc_controller_pb2_grpc
+from .._gen.polyplug.v1 import hooks_pb2, hooks_pb2_grpc
 from ..client import MAX_MESSAGE_BYTES
 from ..runtime_config import RuntimeConfig
-from .auth import SecretCheckInterceptor
+from .auth import SecretCheck
 from .controller import Controller
 from .servicer import HooksServicer
 
@@ -29,6 +30,12 @@ _OPTIONS = [
     ("grpc.max_send_message_length", MAX_MESSAGE_BYTES),
     ("grpc.max_receive_message_length", MAX_MESSAGE_BYTES),
 ]
+
+
+def add_hooks_service(server: grpc.aio.Server, hooks: HooksServicer, secret: SecretCheck) -> None:
+    """Serves ``hooks`` as polyplug.v1.PluginHooks on ``server``, every RPC behind ``secret``."""
+    service = hooks_pb2.DESCRIPTOR.services_by_name["PluginHooks"]
+    hooks_pb2_grpc.add_PluginHooksServicer_to_server(secret.guard(hooks, service), server)
 
 
 class PluginServer:
@@ -42,11 +49,14 @@ class PluginServer:
         logger: logging.Logger,
     ) -> None:
         self._config, self._logger = config, logger
-        self._server = grpc.aio.server(interceptors=[SecretCheckInterceptor(config.api_secret)], options=_OPTIONS)
+        self._server = grpc.aio.server(options=_OPTIONS)
         self._health = health_aio.HealthServicer()
-        hooks_pb2_grpc.add_PluginHooksServicer_to_server(hooks, self._server)
-        health_pb2_grpc.add_HealthServicer_to_server(self._health, self._server)
-        grpc_controller_pb2_grpc.add_GRPCControllerServicer_to_server(Controller(request_stop), self._server)
+        secret = SecretCheck(config.api_secret)
+        add_hooks_service(self._server, hooks, secret)
+        controller_service = grpc_controller_pb2.DESCRIPTOR.services_by_name["GRPCController"]
+        controller = secret.guard(Controller(request_stop), controller_service)
+        grpc_controller_pb2_grpc.add_GRPCControllerServicer_to_server(controller, self._server)
+        health_pb2_grpc.add_HealthServicer_to_server(self._health, self._server)  # open: see auth.py
         self._socket_path: str | None = None
 
     def _bind(self) -> tuple[str, str]:

@@ -47,7 +47,8 @@ async def serve(plugin: Plugin, config: RuntimeConfig, handshake: HandshakeChann
         _log.warning("hook %s is declared but protocol v1 does not carry it yet; it will not be called", name)
 
     runner = HookRunner(timeout=config.hook_timeout, max_workers=max_workers)
-    hooks = HooksServicer(plugin, runner, logging.getLogger(f"mattermost_plugin.{plugin_class.__name__}"))
+    logger = logging.getLogger(f"mattermost_plugin.{plugin_class.__name__}")
+    hooks = HooksServicer(plugin, runner, logger, elide_unchanged_posts=True)
     server = PluginServer(hooks, config, request_stop, _log)
     try:
         network, address = await server.start()

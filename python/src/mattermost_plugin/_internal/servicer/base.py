@@ -46,8 +46,15 @@ def context_of(request: _HasContext) -> PluginContext:
 class HookDispatcher:
     """Runs one plugin's handlers; shared by the hook-family mixins of :class:`HooksServicer`."""
 
-    def __init__(self, plugin: Plugin, runner: HookRunner, logger: logging.Logger) -> None:
+    def __init__(
+        self, plugin: Plugin, runner: HookRunner, logger: logging.Logger, *, elide_unchanged_posts: bool = False
+    ) -> None:
+        """``elide_unchanged_posts``: answer MessageWillBePosted "allowed unchanged" (no post) when the
+        handler returns the post it got, unmodified: the same outcome for the host, which then
+        neither decodes nor converts it. The plugin process sets it; the test kit does not, so
+        its ``message_will_be_posted`` returns the post the handler returned."""
         self._plugin, self._runner, self._logger = plugin, runner, logger
+        self._elide_unchanged_posts = elide_unchanged_posts
 
     async def _invoke(self, hook: HookName, *args: Any) -> tuple[Any, AppError | None]:
         """``(result, None)``, or ``(None, error)`` when the handler raised or ran out of time.

@@ -19,8 +19,10 @@ from .base import Context, HookDispatcher, context_of
 class LifecycleHooks(HookDispatcher):
     """OnActivate & co.; also tracks activation for the runtime's shutdown path."""
 
-    def __init__(self, plugin: Plugin, runner: HookRunner, logger: logging.Logger) -> None:
-        super().__init__(plugin, runner, logger)
+    def __init__(
+        self, plugin: Plugin, runner: HookRunner, logger: logging.Logger, *, elide_unchanged_posts: bool = False
+    ) -> None:
+        super().__init__(plugin, runner, logger, elide_unchanged_posts=elide_unchanged_posts)
         self.activated = False
         self.deactivated = False
 

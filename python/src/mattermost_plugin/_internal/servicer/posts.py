@@ -20,7 +20,8 @@ class PostHooks(HookDispatcher):
         self, request: pb.MessageWillBePostedRequest, context: Context
     ) -> pb.MessageWillBePostedResponse:
         hook = HookName.MessageWillBePosted
-        build = _will_post(pb.MessageWillBePostedResponse, hook)
+        original = request.post if self._elide_unchanged_posts else None
+        build = _will_post(pb.MessageWillBePostedResponse, hook, original)
         return await self._respond(
             hook, pb.MessageWillBePostedResponse, build, context_of(request), _post(request.post)
         )
@@ -86,14 +87,17 @@ def _post(message: post_pb2.Post) -> Post:
     return Post.from_proto(message)
 
 
-def _will_post(response: type[_W], hook: HookName) -> Callable[[Any], _W]:
-    """The builder for MessageWillBePosted/Updated: allow, replace, or reject (docs/protocol.md §4)."""
+def _will_post(response: type[_W], hook: HookName, original: post_pb2.Post | None = None) -> Callable[[Any], _W]:
+    """The builder for MessageWillBePosted/Updated: allow, replace, or reject (docs/protocol.md §4).
+    A returned post equal on the wire to ``original`` is answered as "allowed unchanged" (no post)."""
 
     def build(result: Any) -> _W:
         post, reason = results.will(result, hook.value, Post, "Post")
         message = response(rejection_reason=reason)
         if post is not None:
-            message.post.CopyFrom(post.to_proto())
+            wire = post.to_proto()
+            if original is None or wire != original:
+                message.post.CopyFrom(wire)
         return message
 
     return build

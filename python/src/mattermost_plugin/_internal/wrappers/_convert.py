@@ -1,13 +1,18 @@
 """Field-by-field conversion between wrapper dataclasses and their protobuf messages.
 
 Wrappers declare one dataclass field per proto field, with the proto's (= Mattermost's JSON) name.
-Conversion walks the message descriptor, so a field added to the proto and to the dataclass is
-carried both ways without more code, and a test checks that no proto field lacks a wrapper field.
+The conversion functions are generated from the message descriptor the first time a type is
+converted (as ``dataclasses`` generates ``__init__``): one straight-line function per direction
+and type, so a field added to the proto and to the dataclass is carried both ways without more
+code, at the cost of hand-written code (every hook call converts its post and context; walking
+the descriptor per call was most of the SDK's own time). A test checks that no proto field lacks a
+wrapper field.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import keyword
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -21,6 +26,8 @@ _M = TypeVar("_M", bound=Message)
 _STRUCT = "google.protobuf.Struct"
 # proto full name -> wrapper class, for nested messages (CommandResponse.extra_responses).
 _WRAPPERS: dict[str, type[Any]] = {}
+_FROM: dict[type[Any], Callable[[Any], Any]] = {}
+_TO: dict[type[Message], Callable[[Any], Any]] = {}
 
 
 def wraps(proto_type: type[Message]) -> Callable[[type[_T]], type[_T]]:
@@ -33,60 +40,94 @@ def wraps(proto_type: type[Message]) -> Callable[[type[_T]], type[_T]]:
     return register
 
 
-def _is_map(field: Any) -> bool:
-    return field.message_type is not None and bool(field.message_type.GetOptions().map_entry)
+def from_message(cls: type[_T], message: Message) -> _T:
+    """The ``cls`` wrapper of ``message``: every field, nested messages wrapped, Structs as dicts."""
+    convert = _FROM.get(cls)
+    if convert is None:
+        convert = _FROM[cls] = _compile_from(cls, message.DESCRIPTOR)
+    result: _T = convert(message)
+    return result
 
 
-def fields_from_message(message: Message) -> dict[str, Any]:
-    """Keyword arguments for a wrapper's constructor, read from ``message``."""
-    values: dict[str, Any] = {}
-    for field in message.DESCRIPTOR.fields:
-        raw = getattr(message, field.name)
-        kind = field.message_type.full_name if field.message_type is not None else None
-        if _is_map(field):
-            values[field.name] = dict(raw)
-        elif kind == _STRUCT:
-            values[field.name] = struct_to_dict(raw)
-        elif kind is not None and field.is_repeated:
-            values[field.name] = [_wrap(item) for item in raw]
-        elif kind is not None:
-            values[field.name] = _wrap(raw) if message.HasField(field.name) else None
-        elif field.is_repeated:
-            values[field.name] = list(raw)
-        else:
-            values[field.name] = raw
-    return values
-
-
-def fill_message(wrapper: Any, message: _M) -> _M:
-    """Copies every field of ``wrapper`` into ``message`` (empty values stay unset) and returns it."""
-    for field in message.DESCRIPTOR.fields:
-        value = getattr(wrapper, field.name)
-        if value is None:
-            continue
-        kind = field.message_type.full_name if field.message_type is not None else None
-        target: Any = getattr(message, field.name) if kind is not None or field.is_repeated else None
-        if _is_map(field):
-            target.update({str(k): str(v) for k, v in value.items()})
-        elif kind == _STRUCT:
-            if value:
-                target.CopyFrom(dict_to_struct(value))
-        elif kind is not None and field.is_repeated:
-            target.extend(item.to_proto() for item in value)
-        elif kind is not None:
-            target.CopyFrom(value.to_proto())
-        elif field.is_repeated:
-            target.extend(value)
-        else:
-            setattr(message, field.name, value)
+def to_message(wrapper: Any, proto_type: type[_M]) -> _M:
+    """A new ``proto_type`` with every field of ``wrapper``; ``None`` and empty Structs stay unset."""
+    convert = _TO.get(proto_type)
+    if convert is None:
+        convert = _TO[proto_type] = _compile_to(proto_type)
+    message: _M = convert(wrapper)
     return message
 
 
-def _wrap(message: Message) -> Any:
-    cls = _WRAPPERS.get(message.DESCRIPTOR.full_name)
+# Descriptors are typed Any: upb's and the pure-Python ones are different classes.
+def _kind(field: Any) -> str:
+    if field.message_type is None:
+        return "repeated" if field.is_repeated else "scalar"
+    if field.message_type.GetOptions().map_entry:
+        return "map"
+    if field.message_type.full_name == _STRUCT:
+        return "struct"
+    return "messages" if field.is_repeated else "message"
+
+
+def _fields(descriptor: Any) -> list[tuple[Any, str]]:
+    """``(field, name)`` pairs; a name must be usable in generated code (and as a dataclass field)."""
+    for field in descriptor.fields:
+        if keyword.iskeyword(field.name) or not field.name.isidentifier():  # pragma: no cover - none today
+            raise TypeError(f"{descriptor.full_name}.{field.name} cannot be a wrapper field; rename it in the proto")
+    return [(field, field.name) for field in descriptor.fields]
+
+
+def _wrapper_of(field: Any) -> type[Any]:
+    cls: type[Any] | None = _WRAPPERS.get(field.message_type.full_name)
     if cls is None:  # pragma: no cover - every nested message type has a wrapper
-        raise TypeError(f"no wrapper registered for {message.DESCRIPTOR.full_name}")
-    return cls.from_proto(message)
+        raise TypeError(f"no wrapper registered for {field.message_type.full_name}")
+    return cls
+
+
+def _compile_from(cls: type[Any], descriptor: Any) -> Callable[[Any], Any]:
+    namespace: dict[str, Any] = {"cls": cls, "struct_to_dict": struct_to_dict}
+    arguments = []
+    for field, name in _fields(descriptor):
+        kind, value = _kind(field), f"m.{name}"
+        if kind == "repeated":
+            value = f"list({value})"
+        elif kind == "map":
+            value = f"dict({value})"
+        elif kind == "struct":
+            value = f"struct_to_dict({value})"
+        elif kind in ("message", "messages"):
+            namespace[f"wrap_{name}"] = _wrapper_of(field).from_proto
+            value = (
+                f"[wrap_{name}(item) for item in {value}]"
+                if kind == "messages"
+                else f"(wrap_{name}({value}) if m.HasField({name!r}) else None)"
+            )
+        arguments.append(f"{name}={value}")
+    return _define("from_proto", "m", f"cls({', '.join(arguments)})", namespace)
+
+
+def _compile_to(proto_type: type[Message]) -> Callable[[Any], Any]:
+    namespace: dict[str, Any] = {"proto_type": proto_type, "dict_to_struct": dict_to_struct}
+    arguments = []
+    for field, name in _fields(proto_type.DESCRIPTOR):
+        kind, value = _kind(field), f"w.{name}"
+        # The constructor leaves a field unset when given None, as the wire's "no value".
+        if kind == "map":
+            value = f"(None if {value} is None else {{str(k): str(v) for k, v in {value}.items()}})"
+        elif kind == "struct":
+            value = f"(dict_to_struct({value}) if {value} else None)"
+        elif kind == "messages":
+            value = f"(None if {value} is None else [item.to_proto() for item in {value}])"
+        elif kind == "message":
+            value = f"(None if {value} is None else {value}.to_proto())"
+        arguments.append(f"{name}={value}")
+    return _define("to_proto", "w", f"proto_type({', '.join(arguments)})", namespace)
+
+
+def _define(name: str, parameter: str, expression: str, namespace: dict[str, Any]) -> Callable[[Any], Any]:
+    exec(f"def {name}({parameter}):\n    return {expression}\n", namespace)  # our own source, from the descriptor
+    function: Callable[[Any], Any] = namespace[name]
+    return function
 
 
 def field_names(cls: type[Any]) -> set[str]:

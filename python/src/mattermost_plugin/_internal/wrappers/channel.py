@@ -7,7 +7,7 @@ from enum import Enum
 from typing import Any
 
 from ..._gen.polyplug.v1 import channel_pb2
-from ._convert import fields_from_message, fill_message, wraps
+from ._convert import from_message, to_message, wraps
 
 
 class ChannelType(str, Enum):
@@ -49,8 +49,8 @@ class Channel:
     @classmethod
     def from_proto(cls, message: channel_pb2.Channel) -> Channel:
         """The wrapper for a wire ``Channel``."""
-        return cls(**fields_from_message(message))
+        return from_message(cls, message)
 
     def to_proto(self) -> channel_pb2.Channel:
         """The wire ``Channel`` for this wrapper."""
-        return fill_message(self, channel_pb2.Channel())
+        return to_message(self, channel_pb2.Channel)

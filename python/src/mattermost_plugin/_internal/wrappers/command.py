@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..._gen.polyplug.v1 import command_pb2
-from ._convert import fields_from_message, fill_message, wraps
+from ._convert import from_message, to_message, wraps
 
 
 @wraps(command_pb2.Command)
@@ -38,11 +38,11 @@ class Command:
     @classmethod
     def from_proto(cls, message: command_pb2.Command) -> Command:
         """The wrapper for a wire ``Command``."""
-        return cls(**fields_from_message(message))
+        return from_message(cls, message)
 
     def to_proto(self) -> command_pb2.Command:
         """The wire ``Command`` for this wrapper."""
-        return fill_message(self, command_pb2.Command())
+        return to_message(self, command_pb2.Command)
 
 
 @wraps(command_pb2.CommandArgs)
@@ -64,11 +64,11 @@ class CommandArgs:
     @classmethod
     def from_proto(cls, message: command_pb2.CommandArgs) -> CommandArgs:
         """The wrapper for a wire ``CommandArgs``."""
-        return cls(**fields_from_message(message))
+        return from_message(cls, message)
 
     def to_proto(self) -> command_pb2.CommandArgs:
         """The wire ``CommandArgs`` for this wrapper."""
-        return fill_message(self, command_pb2.CommandArgs())
+        return to_message(self, command_pb2.CommandArgs)
 
 
 @wraps(command_pb2.CommandResponse)
@@ -109,8 +109,8 @@ class CommandResponse:
     @classmethod
     def from_proto(cls, message: command_pb2.CommandResponse) -> CommandResponse:
         """The wrapper for a wire ``CommandResponse``."""
-        return cls(**fields_from_message(message))
+        return from_message(cls, message)
 
     def to_proto(self) -> command_pb2.CommandResponse:
         """The wire ``CommandResponse`` for this wrapper."""
-        return fill_message(self, command_pb2.CommandResponse())
+        return to_message(self, command_pb2.CommandResponse)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..._gen.polyplug.v1 import file_info_pb2
-from ._convert import fields_from_message, fill_message, wraps
+from ._convert import from_message, to_message, wraps
 
 
 @wraps(file_info_pb2.FileInfo)
@@ -34,11 +34,11 @@ class FileInfo:
     @classmethod
     def from_proto(cls, message: file_info_pb2.FileInfo) -> FileInfo:
         """The wrapper for a wire ``FileInfo``."""
-        return cls(**fields_from_message(message))
+        return from_message(cls, message)
 
     def to_proto(self) -> file_info_pb2.FileInfo:
         """The wire ``FileInfo`` for this wrapper."""
-        return fill_message(self, file_info_pb2.FileInfo())
+        return to_message(self, file_info_pb2.FileInfo)
 
 
 @wraps(file_info_pb2.FileData)
@@ -52,8 +52,8 @@ class FileData:
     @classmethod
     def from_proto(cls, message: file_info_pb2.FileData) -> FileData:
         """The wrapper for a wire ``FileData``."""
-        return cls(**fields_from_message(message))
+        return from_message(cls, message)
 
     def to_proto(self) -> file_info_pb2.FileData:
         """The wire ``FileData`` for this wrapper."""
-        return fill_message(self, file_info_pb2.FileData())
+        return to_message(self, file_info_pb2.FileData)

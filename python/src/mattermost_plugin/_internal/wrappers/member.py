@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..._gen.polyplug.v1 import member_pb2
-from ._convert import fields_from_message, fill_message, wraps
+from ._convert import from_message, to_message, wraps
 
 
 @wraps(member_pb2.ChannelMember)
@@ -32,11 +32,11 @@ class ChannelMember:
     @classmethod
     def from_proto(cls, message: member_pb2.ChannelMember) -> ChannelMember:
         """The wrapper for a wire ``ChannelMember``."""
-        return cls(**fields_from_message(message))
+        return from_message(cls, message)
 
     def to_proto(self) -> member_pb2.ChannelMember:
         """The wire ``ChannelMember`` for this wrapper."""
-        return fill_message(self, member_pb2.ChannelMember())
+        return to_message(self, member_pb2.ChannelMember)
 
 
 @wraps(member_pb2.TeamMember)
@@ -57,8 +57,8 @@ class TeamMember:
     @classmethod
     def from_proto(cls, message: member_pb2.TeamMember) -> TeamMember:
         """The wrapper for a wire ``TeamMember``."""
-        return cls(**fields_from_message(message))
+        return from_message(cls, message)
 
     def to_proto(self) -> member_pb2.TeamMember:
         """The wire ``TeamMember`` for this wrapper."""
-        return fill_message(self, member_pb2.TeamMember())
+        return to_message(self, member_pb2.TeamMember)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..._gen.polyplug.v1 import plugin_context_pb2
-from ._convert import fields_from_message, fill_message, wraps
+from ._convert import from_message, to_message, wraps
 
 
 @wraps(plugin_context_pb2.PluginContext)
@@ -22,8 +22,8 @@ class PluginContext:
     @classmethod
     def from_proto(cls, message: plugin_context_pb2.PluginContext) -> PluginContext:
         """The wrapper for a wire ``PluginContext``."""
-        return cls(**fields_from_message(message))
+        return from_message(cls, message)
 
     def to_proto(self) -> plugin_context_pb2.PluginContext:
         """The wire ``PluginContext`` for this wrapper."""
-        return fill_message(self, plugin_context_pb2.PluginContext())
+        return to_message(self, plugin_context_pb2.PluginContext)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..._gen.polyplug.v1 import post_pb2
-from ._convert import fields_from_message, fill_message, wraps
+from ._convert import from_message, to_message, wraps
 
 
 @wraps(post_pb2.Post)
@@ -42,8 +42,8 @@ class Post:
     @classmethod
     def from_proto(cls, message: post_pb2.Post) -> Post:
         """The wrapper for a wire ``Post``."""
-        return cls(**fields_from_message(message))
+        return from_message(cls, message)
 
     def to_proto(self) -> post_pb2.Post:
         """The wire ``Post`` for this wrapper."""
-        return fill_message(self, post_pb2.Post())
+        return to_message(self, post_pb2.Post)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..._gen.polyplug.v1 import preference_pb2
-from ._convert import fields_from_message, fill_message, wraps
+from ._convert import from_message, to_message, wraps
 
 
 @wraps(preference_pb2.Preference)
@@ -21,8 +21,8 @@ class Preference:
     @classmethod
     def from_proto(cls, message: preference_pb2.Preference) -> Preference:
         """The wrapper for a wire ``Preference``."""
-        return cls(**fields_from_message(message))
+        return from_message(cls, message)
 
     def to_proto(self) -> preference_pb2.Preference:
         """The wire ``Preference`` for this wrapper."""
-        return fill_message(self, preference_pb2.Preference())
+        return to_message(self, preference_pb2.Preference)

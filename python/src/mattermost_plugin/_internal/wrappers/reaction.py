@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..._gen.polyplug.v1 import reaction_pb2
-from ._convert import fields_from_message, fill_message, wraps
+from ._convert import from_message, to_message, wraps
 
 
 @wraps(reaction_pb2.Reaction)
@@ -25,8 +25,8 @@ class Reaction:
     @classmethod
     def from_proto(cls, message: reaction_pb2.Reaction) -> Reaction:
         """The wrapper for a wire ``Reaction``."""
-        return cls(**fields_from_message(message))
+        return from_message(cls, message)
 
     def to_proto(self) -> reaction_pb2.Reaction:
         """The wire ``Reaction`` for this wrapper."""
-        return fill_message(self, reaction_pb2.Reaction())
+        return to_message(self, reaction_pb2.Reaction)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from ..._gen.polyplug.v1 import team_pb2
-from ._convert import fields_from_message, fill_message, wraps
+from ._convert import from_message, to_message, wraps
 
 
 class TeamType(str, Enum):
@@ -42,8 +42,8 @@ class Team:
     @classmethod
     def from_proto(cls, message: team_pb2.Team) -> Team:
         """The wrapper for a wire ``Team``."""
-        return cls(**fields_from_message(message))
+        return from_message(cls, message)
 
     def to_proto(self) -> team_pb2.Team:
         """The wire ``Team`` for this wrapper."""
-        return fill_message(self, team_pb2.Team())
+        return to_message(self, team_pb2.Team)

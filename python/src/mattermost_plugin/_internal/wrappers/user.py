@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..._gen.polyplug.v1 import user_pb2
-from ._convert import fields_from_message, fill_message, wraps
+from ._convert import from_message, to_message, wraps
 
 
 @wraps(user_pb2.User)
@@ -47,8 +47,8 @@ class User:
     @classmethod
     def from_proto(cls, message: user_pb2.User) -> User:
         """The wrapper for a wire ``User``."""
-        return cls(**fields_from_message(message))
+        return from_message(cls, message)
 
     def to_proto(self) -> user_pb2.User:
         """The wire ``User`` for this wrapper."""
-        return fill_message(self, user_pb2.User())
+        return to_message(self, user_pb2.User)
