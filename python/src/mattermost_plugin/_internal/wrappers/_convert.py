@@ -93,8 +93,8 @@ def _compile_from(cls: type[Any], descriptor: Any) -> Callable[[Any], Any]:
             value = f"list({value})"
         elif kind == "map":
             value = f"dict({value})"
-        elif kind == "struct":
-            value = f"struct_to_dict({value})"
+        elif kind == "struct":  # an unset Struct is {}: skip making Python objects for it
+            value = f"(struct_to_dict({value}) if m.HasField({name!r}) else {{}})"
         elif kind in ("message", "messages"):
             namespace[f"wrap_{name}"] = _wrapper_of(field).from_proto
             value = (
