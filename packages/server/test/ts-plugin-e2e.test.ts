@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { after, before, describe, test } from "node:test";
 import { PluginState } from "@polyplug/host";
 import { bundlePlugin } from "@polyplug/plugin/bundle";
+import { helloExampleContract } from "./support/hello-example-contract.js";
 import { eventually, RestClient, runningServer } from "./support/running-server.js";
 
 // TypeScript plugins (@polyplug/plugin) through the whole stack, for real: HTTP → app core →
@@ -50,42 +51,7 @@ describe("TypeScript plugins through the real stack", () => {
   after(() => server.close());
 
   describe("hello_ts (the example, run from its TypeScript source)", () => {
-    test("a clean post is stored and listed", async () => {
-      const created = await alice.call("POST", "/api/v4/posts", { channel_id: channelId, message: "apples are fine", props: { from: "test" } });
-      assert.equal(created.status, 201, JSON.stringify(created.json));
-      assert.equal(created.json.message, "apples are fine");
-      assert.deepEqual(created.json.props, { from: "test" });
-      const list = await alice.call("GET", `/api/v4/channels/${channelId}/posts`);
-      assert.ok(list.json.order.includes(created.json.id));
-    });
-
-    test("a post with the configured bad word is rejected with the plugin's reason and not stored", async () => {
-      const rejected = await alice.call("POST", "/api/v4/posts", { channel_id: channelId, message: "I hate KUMQUATs" });
-      assert.equal(rejected.status, 400);
-      assert.equal(rejected.json.message, "Post rejected by plugin. Message blocked: contains a forbidden word");
-      const list = await alice.call("GET", `/api/v4/channels/${channelId}/posts`);
-      assert.ok(Object.values(list.json.posts).every((p: any) => !p.message.includes("KUMQUAT")));
-      assert.equal((await alice.call("POST", "/api/v4/posts", { channel_id: channelId, message: "badword is fine here" })).status, 201);
-    });
-
-    test("/hello answers through the plugin's ExecuteCommand", async () => {
-      const plain = await alice.call("POST", "/api/v4/commands/execute", { channel_id: channelId, team_id: teamId, command: "/hello" });
-      assert.equal(plain.status, 200, JSON.stringify(plain.json));
-      assert.equal(plain.json.text, "Hello, alice!");
-      assert.equal(plain.json.response_type, "ephemeral");
-      const named = await alice.call("POST", "/api/v4/commands/execute", { channel_id: channelId, team_id: teamId, command: "/hello world" });
-      assert.equal(named.json.text, "Hello, world!");
-    });
-
-    test("the HTTP endpoint counts its hits in KV: 1, then 2, persisted", async () => {
-      const first = await fetch(`${server.url}/plugins/${HELLO}/hits`);
-      assert.equal(first.status, 200);
-      assert.match(first.headers.get("content-type") ?? "", /application\/json/);
-      assert.deepEqual(await first.json(), { hits: 1 });
-      assert.deepEqual(await (await fetch(`${server.url}/plugins/${HELLO}/hits`)).json(), { hits: 2 });
-      assert.equal(Buffer.from((await server.app.kv.get(HELLO, "hits"))!).toString(), "2");
-      assert.equal((await fetch(`${server.url}/plugins/${HELLO}/nope`)).status, 404);
-    });
+    helloExampleContract(HELLO, () => ({ server, alice, channelId, teamId }));
 
     test("its log lines reach the plugin's log with their level and fields", () => {
       const line = server.plugins.get(HELLO)!.log.tail(50).find((entry) => entry.message === "Hello, TypeScript!");
