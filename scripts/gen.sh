@@ -5,6 +5,9 @@
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
+# One generation at a time: the outputs are deleted and rewritten, and parallel runs would interleave.
+exec 9>"${TMPDIR:-/tmp}/polyplug-gen.lock"
+flock 9
 
 ts_out=packages/protocol/src/gen
 py_pkg=python/src/mattermost_plugin/_gen
@@ -24,6 +27,14 @@ find "$py_pkg" -name '*.py' -o -name '*.pyi' | xargs sed -i -E \
 for d in "$py_pkg" "$py_pkg/polyplug" "$py_pkg/polyplug/v1" "$py_pkg/plugin"; do
   printf '# Generated from proto/ by scripts/gen.sh. Do not edit.\n' > "$d/__init__.py"
 done
+# The Python SDK's typed API methods and entity wrappers, from the descriptors and their comments.
+image=$(mktemp)
+(cd proto && ../node_modules/.bin/buf build -o "$image#format=binpb")
+.venv/bin/python scripts/gen_python_api.py "$image" python/src/mattermost_plugin
+rm -f "$image"
+py_generated=(python/src/mattermost_plugin/_internal/generated_api.py python/src/mattermost_plugin/_internal/wrappers/generated.py)
+.venv/bin/ruff check -q --fix --config python/pyproject.toml "${py_generated[@]}"
+.venv/bin/ruff format -q --config python/pyproject.toml "${py_generated[@]}"
 
 # Go code for examples/hello_go (a stock go-plugin binary), when a Go toolchain is present.
 go_out=examples/hello_go/gen
@@ -37,8 +48,8 @@ else
 fi
 
 if [ "${1:-}" = "--check" ]; then
-  if [ -n "$(git status --porcelain -- "$ts_out" "$py_pkg" "$go_out")" ]; then
-    git status --short -- "$ts_out" "$py_pkg" "$go_out"
+  if [ -n "$(git status --porcelain -- "$ts_out" "$py_pkg" "$go_out" "${py_generated[@]}")" ]; then
+    git status --short -- "$ts_out" "$py_pkg" "$go_out" "${py_generated[@]}"
     echo "generated code is stale: run scripts/gen.sh and commit the result" >&2
     exit 1
   fi

@@ -6,6 +6,7 @@ from __future__ import annotations
 import importlib.metadata
 
 import pytest
+from google.protobuf import message_factory
 
 from mattermost_plugin import (
     Command,
@@ -13,6 +14,7 @@ from mattermost_plugin import (
     NotImplementedAPIError,
     Plugin,
     Post,
+    User,
     ValidationError,
     hook,
 )
@@ -73,10 +75,38 @@ def test_commands_bots_config_and_logs() -> None:
     assert api.calls[:3] == ["RegisterCommand", "RegisterCommand", "RegisterCommand"]
 
 
-def test_the_fake_answers_every_plugin_api_rpc() -> None:
+# The RPCs FakeAPI models with state; the rest answer 501 until stubbed (next tests).
+MODELLED = {
+    "GetServerVersion", "GetPluginConfig", "GetUser", "GetChannel", "CreatePost", "GetPost", "KVSet", "KVGet",
+    "KVDelete", "KVSetWithExpiry", "KVCompareAndSet", "KVCompareAndDelete", "KVSetWithOptions", "KVDeleteAll",
+    "KVList", "RegisterCommand", "UnregisterCommand", "LogDebug", "LogInfo", "LogWarn", "LogError",
+    "PublishWebSocketEvent", "PluginHTTP",
+}  # fmt: skip
+
+
+def test_the_fake_models_the_core_rpcs() -> None:
+    missing = [name for name in MODELLED if not hasattr(FakeAPI, f"_rpc_{name}")]
+    assert not missing, f"FakeAPI lost its _rpc_<Name> handlers for {missing}"
+
+
+def test_an_unmodelled_rpc_answers_501_until_stubbed_then_the_stub() -> None:
+    api = FakeAPI()
     rpcs = api_pb2.DESCRIPTOR.services_by_name["PluginAPI"].methods_by_name
-    missing = [name for name in rpcs if not hasattr(FakeAPI, f"_rpc_{name}")]
-    assert not missing, f"add FakeAPI._rpc_<Name> handlers for {missing} (mattermost_plugin/testing/_fake_api.py)"
+    unmodelled = sorted(name for name in rpcs if not hasattr(FakeAPI, f"_rpc_{name}"))
+    for name in unmodelled:
+        response = api.answer(name, message_factory.GetMessageClass(rpcs[name].input_type)())
+        assert response.error.status_code == 501 and f"fake.stub({name!r}" in response.error.message, name
+
+
+def test_a_stub_answers_with_the_client_methods_value() -> None:
+    api = FakeAPI()
+    api.stub("GetUser", User(id="u9", username="stubbed"))
+    assert api.get_user("anyone").username == "stubbed"
+    seen = []
+    api.stub("GetServerVersion", lambda request: seen.append(request) or "1.2.3")
+    assert api.get_server_version() == "1.2.3" and len(seen) == 1
+    api.stub("KVList", ["a", "b"])
+    assert api.kv_list() == ["a", "b"]
 
 
 def test_published_websocket_events_are_captured() -> None:

@@ -19,8 +19,9 @@ import grpc.aio
 from ._gen.polyplug.v1 import api_pb2_grpc
 from ._internal import api_calls as calls
 from ._internal.error_mapping import from_rpc_error
+from ._internal.generated_api import GeneratedAsyncMethods, GeneratedSyncMethods
 from ._internal.plugin_http import PluginHTTPResponse, ResponseAssembler, request_messages
-from ._internal.wrappers import Channel, Command, Post, User
+from ._internal.wrappers import Post
 from .exceptions import UnavailableError, from_app_error
 
 __all__ = ["MAX_MESSAGE_BYTES", "AsyncPluginAPIClient", "PluginAPIClient"]
@@ -55,7 +56,7 @@ class _BaseClient:
         return dataclasses.replace(post, **fields) if fields else post
 
 
-class PluginAPIClient(_BaseClient):
+class PluginAPIClient(GeneratedSyncMethods, _BaseClient):
     """The Plugin API for synchronous code; thread-safe (sync hook handlers run in worker threads).
 
     Errors raise :class:`~mattermost_plugin.exceptions.PluginAPIError` subclasses.
@@ -90,59 +91,13 @@ class PluginAPIClient(_BaseClient):
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def get_server_version(self) -> str:
-        """The host's version string."""
-        return self._call(calls.get_server_version())
-
-    def get_plugin_config(self) -> dict[str, Any]:
-        """This plugin's settings: manifest defaults overlaid with the admin's values."""
-        return self._call(calls.get_plugin_config())
-
-    def get_user(self, user_id: str) -> User:
-        """A user by id (NotFoundError when there is none)."""
-        return self._call(calls.get_user(user_id))
-
-    def get_channel(self, channel_id: str) -> Channel:
-        """A channel by id (NotFoundError when there is none)."""
-        return self._call(calls.get_channel(channel_id))
-
     def create_post(self, post: Post | None = None, **fields: Any) -> Post:
         """Creates a post, given as a ``Post`` or as keywords (``channel_id=..., message=...``)."""
         return self._call(calls.create_post(self._post(post, fields)))
 
-    def get_post(self, post_id: str) -> Post:
-        """A post by id (NotFoundError when there is none)."""
-        return self._call(calls.get_post(post_id))
-
     def kv_set(self, key: str, value: bytes) -> None:
         """Stores ``value`` under ``key`` in this plugin's key-value store."""
         self._call(calls.kv_set(key, value))
-
-    def kv_get(self, key: str) -> bytes | None:
-        """The value under ``key``; None only when the key is absent (an empty value is ``b""``)."""
-        return self._call(calls.kv_get(key))
-
-    def kv_delete(self, key: str) -> None:
-        """Removes ``key`` (no error when it is absent)."""
-        self._call(calls.kv_delete(key))
-
-    def kv_set_with_expiry(self, key: str, value: bytes | None, expire_in_seconds: int) -> None:
-        """Stores ``value`` under ``key`` until ``expire_in_seconds`` from now (0: never); an expired
-        key reads as absent. ``None`` deletes the key, as Go's nil does."""
-        self._call(calls.kv_set_with_expiry(key, value, expire_in_seconds))
-
-    def kv_compare_and_set(self, key: str, old_value: bytes | None, new_value: bytes | None) -> bool:
-        """Writes ``new_value`` only if the current value is ``old_value``; False when it is not.
-
-        ``old_value=None`` means the key must not exist (insert if absent), which is not the same as
-        ``b""`` (the key holds an empty value). ``new_value=None`` deletes instead of writing.
-        """
-        return self._call(calls.kv_compare_and_set(key, old_value, new_value))
-
-    def kv_compare_and_delete(self, key: str, old_value: bytes | None) -> bool:
-        """Deletes ``key`` only if its current value is ``old_value``; False when it is not (and
-        always for ``None``: an absent key cannot be deleted)."""
-        return self._call(calls.kv_compare_and_delete(key, old_value))
 
     def kv_set_with_options(
         self,
@@ -165,22 +120,10 @@ class PluginAPIClient(_BaseClient):
             )
         )
 
-    def kv_delete_all(self) -> None:
-        """Removes every key of this plugin."""
-        self._call(calls.kv_delete_all())
-
     def kv_list(self, page: int = 0, per_page: int = 10) -> list[str]:
         """This plugin's live keys in key order, ``per_page`` from ``page * per_page`` (``per_page``
         <= 0 lists 10 from the start, as Mattermost does)."""
         return self._call(calls.kv_list(page, per_page))
-
-    def register_command(self, command: Command) -> None:
-        """Registers a slash command; its runs arrive in the ExecuteCommand hook."""
-        self._call(calls.register_command(command))
-
-    def unregister_command(self, team_id: str, trigger: str) -> None:
-        """Removes a slash command registered by this plugin."""
-        self._call(calls.unregister_command(team_id, trigger))
 
     def log_debug(self, message: str, **fields: Any) -> None:
         """Writes to the server's log as this plugin, with structured ``fields``."""
@@ -235,7 +178,7 @@ class PluginAPIClient(_BaseClient):
         return assembler.result()
 
 
-class AsyncPluginAPIClient(_BaseClient):
+class AsyncPluginAPIClient(GeneratedAsyncMethods, _BaseClient):
     """The Plugin API for ``async def`` handlers, over ``grpc.aio``: the same methods as
     :class:`PluginAPIClient`, as coroutines. Create it inside the event loop that uses it."""
 
@@ -268,41 +211,11 @@ class AsyncPluginAPIClient(_BaseClient):
     ) -> None:
         await self.close()
 
-    async def get_server_version(self) -> str:
-        return await self._call(calls.get_server_version())
-
-    async def get_plugin_config(self) -> dict[str, Any]:
-        return await self._call(calls.get_plugin_config())
-
-    async def get_user(self, user_id: str) -> User:
-        return await self._call(calls.get_user(user_id))
-
-    async def get_channel(self, channel_id: str) -> Channel:
-        return await self._call(calls.get_channel(channel_id))
-
     async def create_post(self, post: Post | None = None, **fields: Any) -> Post:
         return await self._call(calls.create_post(self._post(post, fields)))
 
-    async def get_post(self, post_id: str) -> Post:
-        return await self._call(calls.get_post(post_id))
-
     async def kv_set(self, key: str, value: bytes) -> None:
         await self._call(calls.kv_set(key, value))
-
-    async def kv_get(self, key: str) -> bytes | None:
-        return await self._call(calls.kv_get(key))
-
-    async def kv_delete(self, key: str) -> None:
-        await self._call(calls.kv_delete(key))
-
-    async def kv_set_with_expiry(self, key: str, value: bytes | None, expire_in_seconds: int) -> None:
-        await self._call(calls.kv_set_with_expiry(key, value, expire_in_seconds))
-
-    async def kv_compare_and_set(self, key: str, old_value: bytes | None, new_value: bytes | None) -> bool:
-        return await self._call(calls.kv_compare_and_set(key, old_value, new_value))
-
-    async def kv_compare_and_delete(self, key: str, old_value: bytes | None) -> bool:
-        return await self._call(calls.kv_compare_and_delete(key, old_value))
 
     async def kv_set_with_options(
         self,
@@ -319,17 +232,8 @@ class AsyncPluginAPIClient(_BaseClient):
             )
         )
 
-    async def kv_delete_all(self) -> None:
-        await self._call(calls.kv_delete_all())
-
     async def kv_list(self, page: int = 0, per_page: int = 10) -> list[str]:
         return await self._call(calls.kv_list(page, per_page))
-
-    async def register_command(self, command: Command) -> None:
-        await self._call(calls.register_command(command))
-
-    async def unregister_command(self, team_id: str, trigger: str) -> None:
-        await self._call(calls.unregister_command(team_id, trigger))
 
     async def log_debug(self, message: str, **fields: Any) -> None:
         await self._call(calls.log("LogDebug", message, fields))

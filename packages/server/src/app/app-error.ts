@@ -8,16 +8,27 @@
  * `params`.
  */
 
+import { USERS_ERRORS } from "./errors/users-errors.js";
+import { USER_ACCESS_ERRORS } from "./errors/user-access-errors.js";
+import { TEAMS_ERRORS } from "./errors/teams-errors.js";
+import { CHANNELS_ERRORS } from "./errors/channels-errors.js";
+import { POSTS_ERRORS } from "./errors/posts-errors.js";
+import { FILES_ERRORS } from "./errors/files-errors.js";
+import { BOTS_COMMANDS_ERRORS } from "./errors/bots-commands-errors.js";
+import { GROUPS_ERRORS } from "./errors/groups-errors.js";
+import { PROPERTIES_ERRORS } from "./errors/properties-errors.js";
+import { SYSTEM_ERRORS } from "./errors/system-errors.js";
+
 /** HTTP statuses the app reports. */
 export type AppErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 500 | 501;
 
-interface CatalogueEntry {
+export interface CatalogueEntry {
   readonly status: AppErrorStatus;
   readonly message: string;
 }
 
 /** Every error id the app core raises, with its status and default (English) message. */
-export const ERROR_CATALOGUE = {
+const CORE_ERRORS = {
   // Request context (HTTP layer)
   "api.context.session_expired.app_error": { status: 401, message: "Invalid or expired session, please login again." },
   "api.context.permissions.app_error": { status: 403, message: "You do not have the appropriate permissions." },
@@ -136,6 +147,21 @@ export const ERROR_CATALOGUE = {
   "store.sql.foreign_key_violation.app_error": { status: 400, message: "The change refers to a record that does not exist." },
   "store.sql.constraint_violation.app_error": { status: 400, message: "The change violates a database constraint." },
   "store.sql.query.app_error": { status: 500, message: "The database could not complete the request; the server log has details." },
+} as const satisfies Record<string, CatalogueEntry>;
+
+/** Every error id the app core raises: the core's above, and each Plugin API group's (app/errors/). */
+export const ERROR_CATALOGUE = {
+  ...CORE_ERRORS,
+  ...USERS_ERRORS,
+  ...USER_ACCESS_ERRORS,
+  ...TEAMS_ERRORS,
+  ...CHANNELS_ERRORS,
+  ...POSTS_ERRORS,
+  ...FILES_ERRORS,
+  ...BOTS_COMMANDS_ERRORS,
+  ...GROUPS_ERRORS,
+  ...PROPERTIES_ERRORS,
+  ...SYSTEM_ERRORS,
 } as const satisfies Record<string, CatalogueEntry>;
 
 /** An id from {@link ERROR_CATALOGUE}. */

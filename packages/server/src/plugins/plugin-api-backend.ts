@@ -6,13 +6,20 @@ import { newWebSocketEvent, pluginEventName } from "../app/models/websocket-even
 import type { CreatePostInput } from "../app/models/post.js";
 import type { PluginCommandInput } from "../app/models/command.js";
 import { createKvHandlers } from "./plugin-api-kv.js";
+import type { PluginAPIBackendDeps } from "./plugin-api-deps.js";
+import { createUsersHandlers } from "./api/users-handlers.js";
+import { createUserAccessHandlers } from "./api/user-access-handlers.js";
+import { createTeamsHandlers } from "./api/teams-handlers.js";
+import { createChannelsHandlers } from "./api/channels-handlers.js";
+import { createPostsHandlers } from "./api/posts-handlers.js";
+import { createFilesHandlers } from "./api/files-handlers.js";
+import { createBotsCommandsHandlers } from "./api/bots-commands-handlers.js";
+import { createGroupsHandlers } from "./api/groups-handlers.js";
+import { createPropertiesHandlers } from "./api/properties-handlers.js";
+import { createSystemHandlers } from "./api/system-handlers.js";
 import type { PluginConfigSource } from "./plugin-config.js";
 
-export interface PluginAPIBackendDeps {
-  readonly app: App;
-  readonly plugins: () => PluginEnvironment;
-  readonly config: PluginConfigSource;
-}
+export type { PluginAPIBackendDeps } from "./plugin-api-deps.js";
 
 /**
  * The Plugin API over the app core. Each handler acts as the plugin the host authenticated
@@ -39,6 +46,16 @@ export function createPluginAPIBackend(deps: PluginAPIBackendDeps): PluginAPIBac
       },
       getPost: async ({ postId }) => ({ post: toProto(PostSchema, await app.posts.getPost(postId)) }),
       ...createKvHandlers(app, pluginId),
+      ...createUsersHandlers(deps, pluginId),
+      ...createUserAccessHandlers(deps, pluginId),
+      ...createTeamsHandlers(deps, pluginId),
+      ...createChannelsHandlers(deps, pluginId),
+      ...createPostsHandlers(deps, pluginId),
+      ...createFilesHandlers(deps, pluginId),
+      ...createBotsCommandsHandlers(deps, pluginId),
+      ...createGroupsHandlers(deps, pluginId),
+      ...createPropertiesHandlers(deps, pluginId),
+      ...createSystemHandlers(deps, pluginId),
       registerCommand: async ({ command }) => {
         await app.commands.registerPluginCommand(pluginId, fromProto(CommandSchema, command ?? {}) as unknown as PluginCommandInput);
         return {};

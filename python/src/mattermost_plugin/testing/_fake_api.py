@@ -18,6 +18,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any, TypeVar
 
+from google.protobuf import message_factory
 from google.protobuf.message import Message
 
 from .._gen.polyplug.v1 import api_http_pb2, http_pb2
@@ -65,6 +66,33 @@ def _error(error_id: str, status: int, message: str, where: str) -> AppError:
     return AppError(id=error_id, status_code=status, message=message, where=where)
 
 
+def _response_type(rpc: str) -> Any:
+    method = pb.DESCRIPTOR.services_by_name["PluginAPI"].methods_by_name[rpc]
+    return message_factory.GetMessageClass(method.output_type)
+
+
+def _response_with(rpc: str, result: Any) -> Message:
+    """The ``rpc`` response carrying ``result`` in its one field besides ``error``."""
+    response = _response_type(rpc)()
+    fields = [f for f in response.DESCRIPTOR.fields if f.name != "error"]
+    if not fields or result is None:
+        return response  # type: ignore[no-any-return]
+    field = fields[0]
+    if field.message_type is not None and field.message_type.full_name == "google.protobuf.Struct":
+        getattr(response, field.name).CopyFrom(dict_to_struct(result))
+    elif field.message_type is not None and field.message_type.GetOptions().map_entry:
+        getattr(response, field.name).update(result)
+    elif field.message_type is not None and field.is_repeated:
+        getattr(response, field.name).extend(item.to_proto() for item in result)
+    elif field.message_type is not None:
+        getattr(response, field.name).CopyFrom(result.to_proto())
+    elif field.is_repeated:
+        getattr(response, field.name).extend(result)
+    else:
+        setattr(response, field.name, result)
+    return response  # type: ignore[no-any-return]
+
+
 class FakeAPI(PluginAPIClient):
     """The Plugin API in memory. Inspect and seed its state directly:
 
@@ -102,6 +130,7 @@ class FakeAPI(PluginAPIClient):
         self.logs: list[LogEntry] = []
         self.events: list[PublishedEvent] = []
         self.calls: list[str] = []
+        self._stubs: dict[str, Callable[[Any], Any]] = {}
         self.plugin_id = "com.example.plugin-under-test"
         self._http_handlers: dict[str, PluginHTTPHandler] = {}
         self._lock = threading.RLock()
@@ -169,12 +198,21 @@ class FakeAPI(PluginAPIClient):
         """The response message the host would send for ``request`` to PluginAPI method ``rpc``."""
         with self._lock:
             self.calls.append(rpc)
+            stubbed = self._stubs.get(rpc)
+            if stubbed is not None:
+                return _response_with(rpc, stubbed(request))
             handler: Callable[[Any], Any] | None = getattr(self, f"_rpc_{rpc}", None)
             if handler is not None:
                 return handler(request)
-        response_type = getattr(pb, f"{rpc}Response")
-        message = f"{rpc} is not supported by FakeAPI yet"
-        return response_type(error=_error("api.plugin.not_implemented.app_error", 501, message, rpc))
+        message = f"{rpc} is not modelled by FakeAPI; give its answer with fake.stub({rpc!r}, ...)"
+        return _response_type(rpc)(error=_error("api.plugin.not_implemented.app_error", 501, message, rpc))
+
+    def stub(self, rpc: str, result: Any) -> None:
+        """Answers every ``rpc`` call (the Mattermost name, e.g. ``"GetTeam"``) with ``result``: what
+        the client method returns (a wrapper, a list of them, bytes, a dict…), or a function of the
+        request message that gives it. For the methods the fake does not model; replaces the model's
+        answer for those it does."""
+        self._stubs[rpc] = result if callable(result) else (lambda _request: result)
 
     # -- one handler per PluginAPI RPC ---------------------------------------------------------
 

@@ -53,22 +53,39 @@ const (
 // plugin's MATTERMOST_PLUGIN_API_SECRET; the host, not the caller, decides which plugin calls.
 // Application errors come back in the response's error field, never as a gRPC status.
 type PluginAPIClient interface {
+	// The host's version string.
 	GetServerVersion(ctx context.Context, in *GetServerVersionRequest, opts ...grpc.CallOption) (*GetServerVersionResponse, error)
+	// This plugin's settings: manifest defaults overlaid with the admin's values.
 	GetPluginConfig(ctx context.Context, in *GetPluginConfigRequest, opts ...grpc.CallOption) (*GetPluginConfigResponse, error)
+	// A user by id (404 when there is none).
 	GetUser(ctx context.Context, in *GetUserRequest, opts ...grpc.CallOption) (*GetUserResponse, error)
+	// A channel by id (404 when there is none).
 	GetChannel(ctx context.Context, in *GetChannelRequest, opts ...grpc.CallOption) (*GetChannelResponse, error)
 	CreatePost(ctx context.Context, in *CreatePostRequest, opts ...grpc.CallOption) (*CreatePostResponse, error)
+	// A post by id (404 when there is none).
 	GetPost(ctx context.Context, in *GetPostRequest, opts ...grpc.CallOption) (*GetPostResponse, error)
 	KVSet(ctx context.Context, in *KVSetRequest, opts ...grpc.CallOption) (*KVSetResponse, error)
+	// The value under key; unset only when the key is absent (an empty value is a value).
 	KVGet(ctx context.Context, in *KVGetRequest, opts ...grpc.CallOption) (*KVGetResponse, error)
+	// Removes key (no error when it is absent).
 	KVDelete(ctx context.Context, in *KVDeleteRequest, opts ...grpc.CallOption) (*KVDeleteResponse, error)
+	// Stores value under key until expire_in_seconds from now (0: never); an expired key reads as
+	// absent. An unset value deletes the key, as Go's nil does.
 	KVSetWithExpiry(ctx context.Context, in *KVSetWithExpiryRequest, opts ...grpc.CallOption) (*KVSetWithExpiryResponse, error)
+	// Writes new_value only if the current value is old_value; false when it is not. An unset
+	// old_value means the key must not exist (insert if absent), unlike an empty one; an unset
+	// new_value deletes instead of writing.
 	KVCompareAndSet(ctx context.Context, in *KVCompareAndSetRequest, opts ...grpc.CallOption) (*KVCompareAndSetResponse, error)
+	// Deletes key only if its current value is old_value; false when it is not (and always for an
+	// unset old_value: an absent key cannot be deleted).
 	KVCompareAndDelete(ctx context.Context, in *KVCompareAndDeleteRequest, opts ...grpc.CallOption) (*KVCompareAndDeleteResponse, error)
 	KVSetWithOptions(ctx context.Context, in *KVSetWithOptionsRequest, opts ...grpc.CallOption) (*KVSetWithOptionsResponse, error)
+	// Removes every key of this plugin.
 	KVDeleteAll(ctx context.Context, in *KVDeleteAllRequest, opts ...grpc.CallOption) (*KVDeleteAllResponse, error)
 	KVList(ctx context.Context, in *KVListRequest, opts ...grpc.CallOption) (*KVListResponse, error)
+	// Registers a slash command; its runs arrive in the ExecuteCommand hook.
 	RegisterCommand(ctx context.Context, in *RegisterCommandRequest, opts ...grpc.CallOption) (*RegisterCommandResponse, error)
+	// Removes a slash command registered by this plugin.
 	UnregisterCommand(ctx context.Context, in *UnregisterCommandRequest, opts ...grpc.CallOption) (*UnregisterCommandResponse, error)
 	LogDebug(ctx context.Context, in *LogDebugRequest, opts ...grpc.CallOption) (*LogDebugResponse, error)
 	LogInfo(ctx context.Context, in *LogInfoRequest, opts ...grpc.CallOption) (*LogInfoResponse, error)
@@ -330,22 +347,39 @@ type PluginAPI_PluginHTTPClient = grpc.BidiStreamingClient[PluginHTTPRequest, Pl
 // plugin's MATTERMOST_PLUGIN_API_SECRET; the host, not the caller, decides which plugin calls.
 // Application errors come back in the response's error field, never as a gRPC status.
 type PluginAPIServer interface {
+	// The host's version string.
 	GetServerVersion(context.Context, *GetServerVersionRequest) (*GetServerVersionResponse, error)
+	// This plugin's settings: manifest defaults overlaid with the admin's values.
 	GetPluginConfig(context.Context, *GetPluginConfigRequest) (*GetPluginConfigResponse, error)
+	// A user by id (404 when there is none).
 	GetUser(context.Context, *GetUserRequest) (*GetUserResponse, error)
+	// A channel by id (404 when there is none).
 	GetChannel(context.Context, *GetChannelRequest) (*GetChannelResponse, error)
 	CreatePost(context.Context, *CreatePostRequest) (*CreatePostResponse, error)
+	// A post by id (404 when there is none).
 	GetPost(context.Context, *GetPostRequest) (*GetPostResponse, error)
 	KVSet(context.Context, *KVSetRequest) (*KVSetResponse, error)
+	// The value under key; unset only when the key is absent (an empty value is a value).
 	KVGet(context.Context, *KVGetRequest) (*KVGetResponse, error)
+	// Removes key (no error when it is absent).
 	KVDelete(context.Context, *KVDeleteRequest) (*KVDeleteResponse, error)
+	// Stores value under key until expire_in_seconds from now (0: never); an expired key reads as
+	// absent. An unset value deletes the key, as Go's nil does.
 	KVSetWithExpiry(context.Context, *KVSetWithExpiryRequest) (*KVSetWithExpiryResponse, error)
+	// Writes new_value only if the current value is old_value; false when it is not. An unset
+	// old_value means the key must not exist (insert if absent), unlike an empty one; an unset
+	// new_value deletes instead of writing.
 	KVCompareAndSet(context.Context, *KVCompareAndSetRequest) (*KVCompareAndSetResponse, error)
+	// Deletes key only if its current value is old_value; false when it is not (and always for an
+	// unset old_value: an absent key cannot be deleted).
 	KVCompareAndDelete(context.Context, *KVCompareAndDeleteRequest) (*KVCompareAndDeleteResponse, error)
 	KVSetWithOptions(context.Context, *KVSetWithOptionsRequest) (*KVSetWithOptionsResponse, error)
+	// Removes every key of this plugin.
 	KVDeleteAll(context.Context, *KVDeleteAllRequest) (*KVDeleteAllResponse, error)
 	KVList(context.Context, *KVListRequest) (*KVListResponse, error)
+	// Registers a slash command; its runs arrive in the ExecuteCommand hook.
 	RegisterCommand(context.Context, *RegisterCommandRequest) (*RegisterCommandResponse, error)
+	// Removes a slash command registered by this plugin.
 	UnregisterCommand(context.Context, *UnregisterCommandRequest) (*UnregisterCommandResponse, error)
 	LogDebug(context.Context, *LogDebugRequest) (*LogDebugResponse, error)
 	LogInfo(context.Context, *LogInfoRequest) (*LogInfoResponse, error)

@@ -5,11 +5,13 @@ clients take and return them. The public home is :mod:`mattermost_plugin.wrapper
 kept because plugins written for the seed SDK import ``mattermost_plugin._internal.wrappers``.
 """
 
+from . import generated
 from .bot import Bot
 from .channel import Channel, ChannelType
 from .command import Command, CommandArgs, CommandResponse
 from .events import OnInstallEvent, PluginClusterEvent, WebSocketRequest
 from .file_info import FileData, FileInfo
+from .generated import *  # noqa: F403 (entity wrappers generated from the proto)
 from .member import ChannelMember, TeamMember
 from .plugin_context import PluginContext
 from .post import Post
@@ -40,3 +42,4 @@ __all__ = [
     "User",
     "WebSocketRequest",
 ]
+__all__ += generated.__all__

