@@ -37,6 +37,7 @@ const CORE_ERRORS = {
   "api.context.invalid_body_param.app_error": { status: 400, message: "Invalid or missing {{.Name}} in request body." },
   "api.context.request_body_too_large.app_error": { status: 413, message: "The request body is too large." },
   "api.context.404.app_error": { status: 404, message: "Sorry, we could not find the page." },
+  "app.plugin_api.not_supported.app_error": { status: 501, message: "{{.Method}} is not supported by this server: {{.Reason}}" },
   "api.context.unexpected.app_error": { status: 500, message: "An unexpected error occurred; the server log has details." },
   // Users and sessions
   "model.user.is_valid.username.app_error": { status: 400, message: "Username must begin with a letter and contain between 3 and 22 lowercase characters made up of numbers, letters, and the symbols '.', '-', and '_'." },
@@ -247,4 +248,12 @@ export function appError(id: AppErrorId, options: AppErrorOptions = {}): AppErro
 /** Narrows `unknown` (a caught value) to AppError. */
 export function isAppError(err: unknown): err is AppError {
   return err instanceof AppError;
+}
+
+/**
+ * The answer of a Plugin API method that needs a system this server does not run (LDAP, SAML,
+ * licensing, clusters, shared channels…): 501 with the reason. docs/api-unsupported.md lists each.
+ */
+export function notSupported(method: string, reason: string): AppError {
+  return appError("app.plugin_api.not_supported.app_error", { where: method, params: { Method: method, Reason: reason } });
 }
