@@ -151,7 +151,8 @@ class Types:
 
 
 def docstring(comment: str, fallback: str, indent: str) -> str:
-    lines = [line.strip() for line in comment.strip().splitlines()] or [fallback]
+    # Section markers in the service ("// --- users ... ---") are not part of an RPC's documentation.
+    lines = [line.strip() for line in comment.strip().splitlines() if not line.strip().startswith("---")] or [fallback]
     text = "\n".join(lines).replace("\\", "\\\\").replace('"""', "'''")
     body = text.replace("\n", "\n" + indent)
     if "\n" in text:
@@ -199,6 +200,8 @@ def request_value(types: Types, f: FieldProto, name: str) -> str:
     if types.contract.is_map(f):
         return f"dict({name})"
     if f.type_name == STRUCT:
+        if f.label == FieldProto.LABEL_REPEATED:
+            return f"[dict_to_struct(item) for item in {name}]"
         return f"dict_to_struct({name})"
     if f.type == FieldProto.TYPE_MESSAGE:
         if f.label == FieldProto.LABEL_REPEATED:
@@ -218,6 +221,8 @@ def response_value(types: Types, f: FieldProto) -> tuple[str, str]:
             return types.annotation(f), f"{{k: {types.element(entry.field[1])}.from_proto(v) for k, v in {value}.items()}}"
         return types.annotation(f), f"dict({value})"
     if f.type_name == STRUCT:
+        if f.label == FieldProto.LABEL_REPEATED:
+            return "list[dict[str, Any]]", f"[struct_to_dict(item) for item in {value}]"
         return "dict[str, Any]", f"struct_to_dict({value})"
     if f.type == FieldProto.TYPE_MESSAGE:
         cls = types.element(f)

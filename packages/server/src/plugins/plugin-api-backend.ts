@@ -6,6 +6,7 @@ import { newWebSocketEvent, pluginEventName } from "../app/models/websocket-even
 import type { CreatePostInput } from "../app/models/post.js";
 import type { PluginCommandInput } from "../app/models/command.js";
 import { createKvHandlers } from "./plugin-api-kv.js";
+import { createUnsupportedHandlers } from "./api/unsupported-handlers.js";
 import type { PluginAPIBackendDeps } from "./plugin-api-deps.js";
 import { createUsersHandlers } from "./api/users-handlers.js";
 import { createUserAccessHandlers } from "./api/user-access-handlers.js";
@@ -46,6 +47,7 @@ export function createPluginAPIBackend(deps: PluginAPIBackendDeps): PluginAPIBac
       },
       getPost: async ({ postId }) => ({ post: toProto(PostSchema, await app.posts.getPost(postId)) }),
       ...createKvHandlers(app, pluginId),
+      ...createUnsupportedHandlers(),
       ...createUsersHandlers(deps, pluginId),
       ...createUserAccessHandlers(deps, pluginId),
       ...createTeamsHandlers(deps, pluginId),

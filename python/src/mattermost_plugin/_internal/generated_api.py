@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any, TypeVar
 
-from .._gen.polyplug.v1 import api_pb2
+from .._gen.polyplug.v1 import api_access_control_pb2, api_pb2, api_shared_channels_pb2
 from .api_calls import ApiCall
-from .structs import struct_to_dict
-from .wrappers import Channel, Command, Post, User
+from .structs import dict_to_struct, struct_to_dict
+from .wrappers import Channel, Command, FileInfo, Post, User
 
 __all__ = ["GeneratedAsyncMethods", "GeneratedSyncMethods"]
 
@@ -48,6 +48,70 @@ def _parse_kv_compare_and_set(r: api_pb2.KVCompareAndSetResponse) -> bool:
 
 def _parse_kv_compare_and_delete(r: api_pb2.KVCompareAndDeleteResponse) -> bool:
     return r.success
+
+
+def _parse_register_plugin_for_shared_channels(
+    r: api_shared_channels_pb2.RegisterPluginForSharedChannelsResponse,
+) -> str:
+    return r.remote_id
+
+
+def _parse_share_channel(r: api_shared_channels_pb2.ShareChannelResponse) -> dict[str, Any]:
+    return struct_to_dict(r.shared_channel)
+
+
+def _parse_update_shared_channel(r: api_shared_channels_pb2.UpdateSharedChannelResponse) -> dict[str, Any]:
+    return struct_to_dict(r.shared_channel)
+
+
+def _parse_unshare_channel(r: api_shared_channels_pb2.UnshareChannelResponse) -> bool:
+    return r.unshared
+
+
+def _parse_receive_shared_channel_sync_msg(
+    r: api_shared_channels_pb2.ReceiveSharedChannelSyncMsgResponse,
+) -> dict[str, Any]:
+    return struct_to_dict(r.response)
+
+
+def _parse_receive_shared_channel_attachment_sync_msg(
+    r: api_shared_channels_pb2.ReceiveSharedChannelAttachmentSyncMsgResponse,
+) -> FileInfo:
+    return FileInfo.from_proto(r.file_info)
+
+
+def _parse_evaluate_access_control(r: api_access_control_pb2.EvaluateAccessControlResponse) -> dict[str, Any]:
+    return struct_to_dict(r.decision)
+
+
+def _parse_save_access_control_policy(r: api_access_control_pb2.SaveAccessControlPolicyResponse) -> dict[str, Any]:
+    return struct_to_dict(r.policy)
+
+
+def _parse_get_access_control_policy(r: api_access_control_pb2.GetAccessControlPolicyResponse) -> dict[str, Any]:
+    return struct_to_dict(r.policy)
+
+
+def _parse_check_access_control_expression(
+    r: api_access_control_pb2.CheckAccessControlExpressionResponse,
+) -> list[dict[str, Any]]:
+    return [struct_to_dict(item) for item in r.errors]
+
+
+def _parse_query_users_for_access_control_expression(
+    r: api_access_control_pb2.QueryUsersForAccessControlExpressionResponse,
+) -> dict[str, Any]:
+    return struct_to_dict(r.result)
+
+
+def _parse_get_access_control_fields_autocomplete(
+    r: api_access_control_pb2.GetAccessControlFieldsAutocompleteResponse,
+) -> list[dict[str, Any]]:
+    return [struct_to_dict(item) for item in r.fields]
+
+
+def _parse_get_access_control_visual_ast(r: api_access_control_pb2.GetAccessControlVisualASTResponse) -> dict[str, Any]:
+    return struct_to_dict(r.visual_ast)
 
 
 class GeneratedSyncMethods:
@@ -139,6 +203,258 @@ class GeneratedSyncMethods:
         """Removes a slash command registered by this plugin."""
         return self._call(
             ApiCall("UnregisterCommand", api_pb2.UnregisterCommandRequest(team_id=team_id, trigger=trigger), _no_result)
+        )
+
+    def register_plugin_for_shared_channels(self, opts: dict[str, Any]) -> str:
+        """Mattermost's RegisterPluginForSharedChannels; answers 501 here (no shared channels service)."""
+        return self._call(
+            ApiCall(
+                "RegisterPluginForSharedChannels",
+                api_shared_channels_pb2.RegisterPluginForSharedChannelsRequest(opts=dict_to_struct(opts)),
+                _parse_register_plugin_for_shared_channels,
+            )
+        )
+
+    def unregister_plugin_for_shared_channels(self, plugin_id: str) -> None:
+        """Mattermost's UnregisterPluginForSharedChannels; answers 501 here (no shared channels service)."""
+        return self._call(
+            ApiCall(
+                "UnregisterPluginForSharedChannels",
+                api_shared_channels_pb2.UnregisterPluginForSharedChannelsRequest(plugin_id=plugin_id),
+                _no_result,
+            )
+        )
+
+    def unregister_plugin_remote_for_shared_channels(self, remote_id: str) -> None:
+        """Mattermost's UnregisterPluginRemoteForSharedChannels; answers 501 here (no shared channels service)."""
+        return self._call(
+            ApiCall(
+                "UnregisterPluginRemoteForSharedChannels",
+                api_shared_channels_pb2.UnregisterPluginRemoteForSharedChannelsRequest(remote_id=remote_id),
+                _no_result,
+            )
+        )
+
+    def share_channel(self, shared_channel: dict[str, Any]) -> dict[str, Any]:
+        """Mattermost's ShareChannel; answers 501 here (no shared channels service)."""
+        return self._call(
+            ApiCall(
+                "ShareChannel",
+                api_shared_channels_pb2.ShareChannelRequest(shared_channel=dict_to_struct(shared_channel)),
+                _parse_share_channel,
+            )
+        )
+
+    def update_shared_channel(self, shared_channel: dict[str, Any]) -> dict[str, Any]:
+        """Mattermost's UpdateSharedChannel; answers 501 here (no shared channels service)."""
+        return self._call(
+            ApiCall(
+                "UpdateSharedChannel",
+                api_shared_channels_pb2.UpdateSharedChannelRequest(shared_channel=dict_to_struct(shared_channel)),
+                _parse_update_shared_channel,
+            )
+        )
+
+    def unshare_channel(self, channel_id: str) -> bool:
+        """Mattermost's UnshareChannel; answers 501 here (no shared channels service)."""
+        return self._call(
+            ApiCall(
+                "UnshareChannel",
+                api_shared_channels_pb2.UnshareChannelRequest(channel_id=channel_id),
+                _parse_unshare_channel,
+            )
+        )
+
+    def update_shared_channel_cursor(self, channel_id: str, remote_id: str, cursor: dict[str, Any]) -> None:
+        """Mattermost's UpdateSharedChannelCursor; answers 501 here (no shared channels service)."""
+        return self._call(
+            ApiCall(
+                "UpdateSharedChannelCursor",
+                api_shared_channels_pb2.UpdateSharedChannelCursorRequest(
+                    channel_id=channel_id, remote_id=remote_id, cursor=dict_to_struct(cursor)
+                ),
+                _no_result,
+            )
+        )
+
+    def sync_shared_channel(self, channel_id: str) -> None:
+        """Mattermost's SyncSharedChannel; answers 501 here (no shared channels service)."""
+        return self._call(
+            ApiCall(
+                "SyncSharedChannel", api_shared_channels_pb2.SyncSharedChannelRequest(channel_id=channel_id), _no_result
+            )
+        )
+
+    def invite_remote_to_channel(
+        self, channel_id: str, remote_id: str, user_id: str, share_if_not_shared: bool
+    ) -> None:
+        """Mattermost's InviteRemoteToChannel; answers 501 here (no shared channels service)."""
+        return self._call(
+            ApiCall(
+                "InviteRemoteToChannel",
+                api_shared_channels_pb2.InviteRemoteToChannelRequest(
+                    channel_id=channel_id, remote_id=remote_id, user_id=user_id, share_if_not_shared=share_if_not_shared
+                ),
+                _no_result,
+            )
+        )
+
+    def uninvite_remote_from_channel(self, channel_id: str, remote_id: str) -> None:
+        """Mattermost's UninviteRemoteFromChannel; answers 501 here (no shared channels service)."""
+        return self._call(
+            ApiCall(
+                "UninviteRemoteFromChannel",
+                api_shared_channels_pb2.UninviteRemoteFromChannelRequest(channel_id=channel_id, remote_id=remote_id),
+                _no_result,
+            )
+        )
+
+    def receive_shared_channel_sync_msg(self, remote_id: str, msg: dict[str, Any]) -> dict[str, Any]:
+        """Mattermost's ReceiveSharedChannelSyncMsg; answers 501 here (no shared channels service)."""
+        return self._call(
+            ApiCall(
+                "ReceiveSharedChannelSyncMsg",
+                api_shared_channels_pb2.ReceiveSharedChannelSyncMsgRequest(
+                    remote_id=remote_id, msg=dict_to_struct(msg)
+                ),
+                _parse_receive_shared_channel_sync_msg,
+            )
+        )
+
+    def receive_shared_channel_attachment_sync_msg(
+        self, remote_id: str, channel_id: str, file_info: FileInfo | None, data: bytes
+    ) -> FileInfo:
+        """Mattermost's ReceiveSharedChannelAttachmentSyncMsg; answers 501 here (no shared channels service)."""
+        return self._call(
+            ApiCall(
+                "ReceiveSharedChannelAttachmentSyncMsg",
+                api_shared_channels_pb2.ReceiveSharedChannelAttachmentSyncMsgRequest(
+                    remote_id=remote_id,
+                    channel_id=channel_id,
+                    file_info=(None if file_info is None else file_info.to_proto()),
+                    data=data,
+                ),
+                _parse_receive_shared_channel_attachment_sync_msg,
+            )
+        )
+
+    def receive_shared_channel_profile_image_sync_msg(self, remote_id: str, user_id: str, image: bytes) -> None:
+        """Mattermost's ReceiveSharedChannelProfileImageSyncMsg; answers 501 here (no shared channels service)."""
+        return self._call(
+            ApiCall(
+                "ReceiveSharedChannelProfileImageSyncMsg",
+                api_shared_channels_pb2.ReceiveSharedChannelProfileImageSyncMsgRequest(
+                    remote_id=remote_id, user_id=user_id, image=image
+                ),
+                _no_result,
+            )
+        )
+
+    def evaluate_access_control(
+        self, user_id: str, resource_type: str, resource_id: str, action: str
+    ) -> dict[str, Any]:
+        """Mattermost's EvaluateAccessControl; answers 501 here (no access control policy engine)."""
+        return self._call(
+            ApiCall(
+                "EvaluateAccessControl",
+                api_access_control_pb2.EvaluateAccessControlRequest(
+                    user_id=user_id, resource_type=resource_type, resource_id=resource_id, action=action
+                ),
+                _parse_evaluate_access_control,
+            )
+        )
+
+    def save_access_control_policy(self, acting_user_id: str, policy: dict[str, Any]) -> dict[str, Any]:
+        """Mattermost's SaveAccessControlPolicy; answers 501 here (no access control policy engine)."""
+        return self._call(
+            ApiCall(
+                "SaveAccessControlPolicy",
+                api_access_control_pb2.SaveAccessControlPolicyRequest(
+                    acting_user_id=acting_user_id, policy=dict_to_struct(policy)
+                ),
+                _parse_save_access_control_policy,
+            )
+        )
+
+    def get_access_control_policy(self, id: str) -> dict[str, Any]:
+        """Mattermost's GetAccessControlPolicy; answers 501 here (no access control policy engine)."""
+        return self._call(
+            ApiCall(
+                "GetAccessControlPolicy",
+                api_access_control_pb2.GetAccessControlPolicyRequest(id=id),
+                _parse_get_access_control_policy,
+            )
+        )
+
+    def delete_access_control_policy(self, acting_user_id: str, resource_type: str, id: str) -> None:
+        """Mattermost's DeleteAccessControlPolicy; answers 501 here (no access control policy engine)."""
+        return self._call(
+            ApiCall(
+                "DeleteAccessControlPolicy",
+                api_access_control_pb2.DeleteAccessControlPolicyRequest(
+                    acting_user_id=acting_user_id, resource_type=resource_type, id=id
+                ),
+                _no_result,
+            )
+        )
+
+    def check_access_control_expression(
+        self, acting_user_id: str, resource_type: str, expression: str
+    ) -> list[dict[str, Any]]:
+        """Mattermost's CheckAccessControlExpression; answers 501 here (no access control policy engine)."""
+        return self._call(
+            ApiCall(
+                "CheckAccessControlExpression",
+                api_access_control_pb2.CheckAccessControlExpressionRequest(
+                    acting_user_id=acting_user_id, resource_type=resource_type, expression=expression
+                ),
+                _parse_check_access_control_expression,
+            )
+        )
+
+    def query_users_for_access_control_expression(
+        self, acting_user_id: str, resource_type: str, expression: str, term: str, cursor_id: str, limit: int
+    ) -> dict[str, Any]:
+        """Mattermost's QueryUsersForAccessControlExpression; answers 501 here (no access control policy engine)."""
+        return self._call(
+            ApiCall(
+                "QueryUsersForAccessControlExpression",
+                api_access_control_pb2.QueryUsersForAccessControlExpressionRequest(
+                    acting_user_id=acting_user_id,
+                    resource_type=resource_type,
+                    expression=expression,
+                    term=term,
+                    cursor_id=cursor_id,
+                    limit=limit,
+                ),
+                _parse_query_users_for_access_control_expression,
+            )
+        )
+
+    def get_access_control_fields_autocomplete(
+        self, acting_user_id: str, after: str, limit: int
+    ) -> list[dict[str, Any]]:
+        """Mattermost's GetAccessControlFieldsAutocomplete; answers 501 here (no access control policy engine)."""
+        return self._call(
+            ApiCall(
+                "GetAccessControlFieldsAutocomplete",
+                api_access_control_pb2.GetAccessControlFieldsAutocompleteRequest(
+                    acting_user_id=acting_user_id, after=after, limit=limit
+                ),
+                _parse_get_access_control_fields_autocomplete,
+            )
+        )
+
+    def get_access_control_visual_ast(self, acting_user_id: str, resource_type: str, expression: str) -> dict[str, Any]:
+        """Mattermost's GetAccessControlVisualAST; answers 501 here (no access control policy engine)."""
+        return self._call(
+            ApiCall(
+                "GetAccessControlVisualAST",
+                api_access_control_pb2.GetAccessControlVisualASTRequest(
+                    acting_user_id=acting_user_id, resource_type=resource_type, expression=expression
+                ),
+                _parse_get_access_control_visual_ast,
+            )
         )
 
 
@@ -237,4 +553,258 @@ class GeneratedAsyncMethods:
         """Removes a slash command registered by this plugin."""
         return await self._call(
             ApiCall("UnregisterCommand", api_pb2.UnregisterCommandRequest(team_id=team_id, trigger=trigger), _no_result)
+        )
+
+    async def register_plugin_for_shared_channels(self, opts: dict[str, Any]) -> str:
+        """Mattermost's RegisterPluginForSharedChannels; answers 501 here (no shared channels service)."""
+        return await self._call(
+            ApiCall(
+                "RegisterPluginForSharedChannels",
+                api_shared_channels_pb2.RegisterPluginForSharedChannelsRequest(opts=dict_to_struct(opts)),
+                _parse_register_plugin_for_shared_channels,
+            )
+        )
+
+    async def unregister_plugin_for_shared_channels(self, plugin_id: str) -> None:
+        """Mattermost's UnregisterPluginForSharedChannels; answers 501 here (no shared channels service)."""
+        return await self._call(
+            ApiCall(
+                "UnregisterPluginForSharedChannels",
+                api_shared_channels_pb2.UnregisterPluginForSharedChannelsRequest(plugin_id=plugin_id),
+                _no_result,
+            )
+        )
+
+    async def unregister_plugin_remote_for_shared_channels(self, remote_id: str) -> None:
+        """Mattermost's UnregisterPluginRemoteForSharedChannels; answers 501 here (no shared channels service)."""
+        return await self._call(
+            ApiCall(
+                "UnregisterPluginRemoteForSharedChannels",
+                api_shared_channels_pb2.UnregisterPluginRemoteForSharedChannelsRequest(remote_id=remote_id),
+                _no_result,
+            )
+        )
+
+    async def share_channel(self, shared_channel: dict[str, Any]) -> dict[str, Any]:
+        """Mattermost's ShareChannel; answers 501 here (no shared channels service)."""
+        return await self._call(
+            ApiCall(
+                "ShareChannel",
+                api_shared_channels_pb2.ShareChannelRequest(shared_channel=dict_to_struct(shared_channel)),
+                _parse_share_channel,
+            )
+        )
+
+    async def update_shared_channel(self, shared_channel: dict[str, Any]) -> dict[str, Any]:
+        """Mattermost's UpdateSharedChannel; answers 501 here (no shared channels service)."""
+        return await self._call(
+            ApiCall(
+                "UpdateSharedChannel",
+                api_shared_channels_pb2.UpdateSharedChannelRequest(shared_channel=dict_to_struct(shared_channel)),
+                _parse_update_shared_channel,
+            )
+        )
+
+    async def unshare_channel(self, channel_id: str) -> bool:
+        """Mattermost's UnshareChannel; answers 501 here (no shared channels service)."""
+        return await self._call(
+            ApiCall(
+                "UnshareChannel",
+                api_shared_channels_pb2.UnshareChannelRequest(channel_id=channel_id),
+                _parse_unshare_channel,
+            )
+        )
+
+    async def update_shared_channel_cursor(self, channel_id: str, remote_id: str, cursor: dict[str, Any]) -> None:
+        """Mattermost's UpdateSharedChannelCursor; answers 501 here (no shared channels service)."""
+        return await self._call(
+            ApiCall(
+                "UpdateSharedChannelCursor",
+                api_shared_channels_pb2.UpdateSharedChannelCursorRequest(
+                    channel_id=channel_id, remote_id=remote_id, cursor=dict_to_struct(cursor)
+                ),
+                _no_result,
+            )
+        )
+
+    async def sync_shared_channel(self, channel_id: str) -> None:
+        """Mattermost's SyncSharedChannel; answers 501 here (no shared channels service)."""
+        return await self._call(
+            ApiCall(
+                "SyncSharedChannel", api_shared_channels_pb2.SyncSharedChannelRequest(channel_id=channel_id), _no_result
+            )
+        )
+
+    async def invite_remote_to_channel(
+        self, channel_id: str, remote_id: str, user_id: str, share_if_not_shared: bool
+    ) -> None:
+        """Mattermost's InviteRemoteToChannel; answers 501 here (no shared channels service)."""
+        return await self._call(
+            ApiCall(
+                "InviteRemoteToChannel",
+                api_shared_channels_pb2.InviteRemoteToChannelRequest(
+                    channel_id=channel_id, remote_id=remote_id, user_id=user_id, share_if_not_shared=share_if_not_shared
+                ),
+                _no_result,
+            )
+        )
+
+    async def uninvite_remote_from_channel(self, channel_id: str, remote_id: str) -> None:
+        """Mattermost's UninviteRemoteFromChannel; answers 501 here (no shared channels service)."""
+        return await self._call(
+            ApiCall(
+                "UninviteRemoteFromChannel",
+                api_shared_channels_pb2.UninviteRemoteFromChannelRequest(channel_id=channel_id, remote_id=remote_id),
+                _no_result,
+            )
+        )
+
+    async def receive_shared_channel_sync_msg(self, remote_id: str, msg: dict[str, Any]) -> dict[str, Any]:
+        """Mattermost's ReceiveSharedChannelSyncMsg; answers 501 here (no shared channels service)."""
+        return await self._call(
+            ApiCall(
+                "ReceiveSharedChannelSyncMsg",
+                api_shared_channels_pb2.ReceiveSharedChannelSyncMsgRequest(
+                    remote_id=remote_id, msg=dict_to_struct(msg)
+                ),
+                _parse_receive_shared_channel_sync_msg,
+            )
+        )
+
+    async def receive_shared_channel_attachment_sync_msg(
+        self, remote_id: str, channel_id: str, file_info: FileInfo | None, data: bytes
+    ) -> FileInfo:
+        """Mattermost's ReceiveSharedChannelAttachmentSyncMsg; answers 501 here (no shared channels service)."""
+        return await self._call(
+            ApiCall(
+                "ReceiveSharedChannelAttachmentSyncMsg",
+                api_shared_channels_pb2.ReceiveSharedChannelAttachmentSyncMsgRequest(
+                    remote_id=remote_id,
+                    channel_id=channel_id,
+                    file_info=(None if file_info is None else file_info.to_proto()),
+                    data=data,
+                ),
+                _parse_receive_shared_channel_attachment_sync_msg,
+            )
+        )
+
+    async def receive_shared_channel_profile_image_sync_msg(self, remote_id: str, user_id: str, image: bytes) -> None:
+        """Mattermost's ReceiveSharedChannelProfileImageSyncMsg; answers 501 here (no shared channels service)."""
+        return await self._call(
+            ApiCall(
+                "ReceiveSharedChannelProfileImageSyncMsg",
+                api_shared_channels_pb2.ReceiveSharedChannelProfileImageSyncMsgRequest(
+                    remote_id=remote_id, user_id=user_id, image=image
+                ),
+                _no_result,
+            )
+        )
+
+    async def evaluate_access_control(
+        self, user_id: str, resource_type: str, resource_id: str, action: str
+    ) -> dict[str, Any]:
+        """Mattermost's EvaluateAccessControl; answers 501 here (no access control policy engine)."""
+        return await self._call(
+            ApiCall(
+                "EvaluateAccessControl",
+                api_access_control_pb2.EvaluateAccessControlRequest(
+                    user_id=user_id, resource_type=resource_type, resource_id=resource_id, action=action
+                ),
+                _parse_evaluate_access_control,
+            )
+        )
+
+    async def save_access_control_policy(self, acting_user_id: str, policy: dict[str, Any]) -> dict[str, Any]:
+        """Mattermost's SaveAccessControlPolicy; answers 501 here (no access control policy engine)."""
+        return await self._call(
+            ApiCall(
+                "SaveAccessControlPolicy",
+                api_access_control_pb2.SaveAccessControlPolicyRequest(
+                    acting_user_id=acting_user_id, policy=dict_to_struct(policy)
+                ),
+                _parse_save_access_control_policy,
+            )
+        )
+
+    async def get_access_control_policy(self, id: str) -> dict[str, Any]:
+        """Mattermost's GetAccessControlPolicy; answers 501 here (no access control policy engine)."""
+        return await self._call(
+            ApiCall(
+                "GetAccessControlPolicy",
+                api_access_control_pb2.GetAccessControlPolicyRequest(id=id),
+                _parse_get_access_control_policy,
+            )
+        )
+
+    async def delete_access_control_policy(self, acting_user_id: str, resource_type: str, id: str) -> None:
+        """Mattermost's DeleteAccessControlPolicy; answers 501 here (no access control policy engine)."""
+        return await self._call(
+            ApiCall(
+                "DeleteAccessControlPolicy",
+                api_access_control_pb2.DeleteAccessControlPolicyRequest(
+                    acting_user_id=acting_user_id, resource_type=resource_type, id=id
+                ),
+                _no_result,
+            )
+        )
+
+    async def check_access_control_expression(
+        self, acting_user_id: str, resource_type: str, expression: str
+    ) -> list[dict[str, Any]]:
+        """Mattermost's CheckAccessControlExpression; answers 501 here (no access control policy engine)."""
+        return await self._call(
+            ApiCall(
+                "CheckAccessControlExpression",
+                api_access_control_pb2.CheckAccessControlExpressionRequest(
+                    acting_user_id=acting_user_id, resource_type=resource_type, expression=expression
+                ),
+                _parse_check_access_control_expression,
+            )
+        )
+
+    async def query_users_for_access_control_expression(
+        self, acting_user_id: str, resource_type: str, expression: str, term: str, cursor_id: str, limit: int
+    ) -> dict[str, Any]:
+        """Mattermost's QueryUsersForAccessControlExpression; answers 501 here (no access control policy engine)."""
+        return await self._call(
+            ApiCall(
+                "QueryUsersForAccessControlExpression",
+                api_access_control_pb2.QueryUsersForAccessControlExpressionRequest(
+                    acting_user_id=acting_user_id,
+                    resource_type=resource_type,
+                    expression=expression,
+                    term=term,
+                    cursor_id=cursor_id,
+                    limit=limit,
+                ),
+                _parse_query_users_for_access_control_expression,
+            )
+        )
+
+    async def get_access_control_fields_autocomplete(
+        self, acting_user_id: str, after: str, limit: int
+    ) -> list[dict[str, Any]]:
+        """Mattermost's GetAccessControlFieldsAutocomplete; answers 501 here (no access control policy engine)."""
+        return await self._call(
+            ApiCall(
+                "GetAccessControlFieldsAutocomplete",
+                api_access_control_pb2.GetAccessControlFieldsAutocompleteRequest(
+                    acting_user_id=acting_user_id, after=after, limit=limit
+                ),
+                _parse_get_access_control_fields_autocomplete,
+            )
+        )
+
+    async def get_access_control_visual_ast(
+        self, acting_user_id: str, resource_type: str, expression: str
+    ) -> dict[str, Any]:
+        """Mattermost's GetAccessControlVisualAST; answers 501 here (no access control policy engine)."""
+        return await self._call(
+            ApiCall(
+                "GetAccessControlVisualAST",
+                api_access_control_pb2.GetAccessControlVisualASTRequest(
+                    acting_user_id=acting_user_id, resource_type=resource_type, expression=expression
+                ),
+                _parse_get_access_control_visual_ast,
+            )
         )

@@ -2303,7 +2303,7 @@ var File_polyplug_v1_api_proto protoreflect.FileDescriptor
 
 const file_polyplug_v1_api_proto_rawDesc = "" +
 	"\n" +
-	"\x15polyplug/v1/api.proto\x12\vpolyplug.v1\x1a\x1cgoogle/protobuf/struct.proto\x1a\x1apolyplug/v1/api_http.proto\x1a\x1bpolyplug/v1/app_error.proto\x1a\x19polyplug/v1/channel.proto\x1a\x19polyplug/v1/command.proto\x1a\x16polyplug/v1/post.proto\x1a\x16polyplug/v1/user.proto\"\x19\n" +
+	"\x15polyplug/v1/api.proto\x12\vpolyplug.v1\x1a\x1cgoogle/protobuf/struct.proto\x1a$polyplug/v1/api_access_control.proto\x1a%polyplug/v1/api_shared_channels.proto\x1a\x1apolyplug/v1/api_http.proto\x1a\x1bpolyplug/v1/app_error.proto\x1a\x19polyplug/v1/channel.proto\x1a\x19polyplug/v1/command.proto\x1a\x16polyplug/v1/post.proto\x1a\x16polyplug/v1/user.proto\"\x19\n" +
 	"\x17GetServerVersionRequest\"a\n" +
 	"\x18GetServerVersionResponse\x12+\n" +
 	"\x05error\x18\x01 \x01(\v2\x15.polyplug.v1.AppErrorR\x05error\x12\x18\n" +
@@ -2441,7 +2441,7 @@ const file_polyplug_v1_api_proto_rawDesc = "" +
 	"\apayload\x18\x02 \x01(\v2\x17.google.protobuf.StructR\apayload\x12=\n" +
 	"\tbroadcast\x18\x03 \x01(\v2\x1f.polyplug.v1.WebsocketBroadcastR\tbroadcast\"L\n" +
 	"\x1dPublishWebSocketEventResponse\x12+\n" +
-	"\x05error\x18\x01 \x01(\v2\x15.polyplug.v1.AppErrorR\x05error2\xf9\x0e\n" +
+	"\x05error\x18\x01 \x01(\v2\x15.polyplug.v1.AppErrorR\x05error2\x82$\n" +
 	"\tPluginAPI\x12_\n" +
 	"\x10GetServerVersion\x12$.polyplug.v1.GetServerVersionRequest\x1a%.polyplug.v1.GetServerVersionResponse\x12\\\n" +
 	"\x0fGetPluginConfig\x12#.polyplug.v1.GetPluginConfigRequest\x1a$.polyplug.v1.GetPluginConfigResponse\x12D\n" +
@@ -2466,7 +2466,28 @@ const file_polyplug_v1_api_proto_rawDesc = "" +
 	"\aLogInfo\x12\x1b.polyplug.v1.LogInfoRequest\x1a\x1c.polyplug.v1.LogInfoResponse\x12D\n" +
 	"\aLogWarn\x12\x1b.polyplug.v1.LogWarnRequest\x1a\x1c.polyplug.v1.LogWarnResponse\x12G\n" +
 	"\bLogError\x12\x1c.polyplug.v1.LogErrorRequest\x1a\x1d.polyplug.v1.LogErrorResponse\x12n\n" +
-	"\x15PublishWebSocketEvent\x12).polyplug.v1.PublishWebSocketEventRequest\x1a*.polyplug.v1.PublishWebSocketEventResponse\x12Q\n" +
+	"\x15PublishWebSocketEvent\x12).polyplug.v1.PublishWebSocketEventRequest\x1a*.polyplug.v1.PublishWebSocketEventResponse\x12\x8c\x01\n" +
+	"\x1fRegisterPluginForSharedChannels\x123.polyplug.v1.RegisterPluginForSharedChannelsRequest\x1a4.polyplug.v1.RegisterPluginForSharedChannelsResponse\x12\x92\x01\n" +
+	"!UnregisterPluginForSharedChannels\x125.polyplug.v1.UnregisterPluginForSharedChannelsRequest\x1a6.polyplug.v1.UnregisterPluginForSharedChannelsResponse\x12\xa4\x01\n" +
+	"'UnregisterPluginRemoteForSharedChannels\x12;.polyplug.v1.UnregisterPluginRemoteForSharedChannelsRequest\x1a<.polyplug.v1.UnregisterPluginRemoteForSharedChannelsResponse\x12S\n" +
+	"\fShareChannel\x12 .polyplug.v1.ShareChannelRequest\x1a!.polyplug.v1.ShareChannelResponse\x12h\n" +
+	"\x13UpdateSharedChannel\x12'.polyplug.v1.UpdateSharedChannelRequest\x1a(.polyplug.v1.UpdateSharedChannelResponse\x12Y\n" +
+	"\x0eUnshareChannel\x12\".polyplug.v1.UnshareChannelRequest\x1a#.polyplug.v1.UnshareChannelResponse\x12z\n" +
+	"\x19UpdateSharedChannelCursor\x12-.polyplug.v1.UpdateSharedChannelCursorRequest\x1a..polyplug.v1.UpdateSharedChannelCursorResponse\x12b\n" +
+	"\x11SyncSharedChannel\x12%.polyplug.v1.SyncSharedChannelRequest\x1a&.polyplug.v1.SyncSharedChannelResponse\x12n\n" +
+	"\x15InviteRemoteToChannel\x12).polyplug.v1.InviteRemoteToChannelRequest\x1a*.polyplug.v1.InviteRemoteToChannelResponse\x12z\n" +
+	"\x19UninviteRemoteFromChannel\x12-.polyplug.v1.UninviteRemoteFromChannelRequest\x1a..polyplug.v1.UninviteRemoteFromChannelResponse\x12\x80\x01\n" +
+	"\x1bReceiveSharedChannelSyncMsg\x12/.polyplug.v1.ReceiveSharedChannelSyncMsgRequest\x1a0.polyplug.v1.ReceiveSharedChannelSyncMsgResponse\x12\x9e\x01\n" +
+	"%ReceiveSharedChannelAttachmentSyncMsg\x129.polyplug.v1.ReceiveSharedChannelAttachmentSyncMsgRequest\x1a:.polyplug.v1.ReceiveSharedChannelAttachmentSyncMsgResponse\x12\xa4\x01\n" +
+	"'ReceiveSharedChannelProfileImageSyncMsg\x12;.polyplug.v1.ReceiveSharedChannelProfileImageSyncMsgRequest\x1a<.polyplug.v1.ReceiveSharedChannelProfileImageSyncMsgResponse\x12n\n" +
+	"\x15EvaluateAccessControl\x12).polyplug.v1.EvaluateAccessControlRequest\x1a*.polyplug.v1.EvaluateAccessControlResponse\x12t\n" +
+	"\x17SaveAccessControlPolicy\x12+.polyplug.v1.SaveAccessControlPolicyRequest\x1a,.polyplug.v1.SaveAccessControlPolicyResponse\x12q\n" +
+	"\x16GetAccessControlPolicy\x12*.polyplug.v1.GetAccessControlPolicyRequest\x1a+.polyplug.v1.GetAccessControlPolicyResponse\x12z\n" +
+	"\x19DeleteAccessControlPolicy\x12-.polyplug.v1.DeleteAccessControlPolicyRequest\x1a..polyplug.v1.DeleteAccessControlPolicyResponse\x12\x83\x01\n" +
+	"\x1cCheckAccessControlExpression\x120.polyplug.v1.CheckAccessControlExpressionRequest\x1a1.polyplug.v1.CheckAccessControlExpressionResponse\x12\x9b\x01\n" +
+	"$QueryUsersForAccessControlExpression\x128.polyplug.v1.QueryUsersForAccessControlExpressionRequest\x1a9.polyplug.v1.QueryUsersForAccessControlExpressionResponse\x12\x95\x01\n" +
+	"\"GetAccessControlFieldsAutocomplete\x126.polyplug.v1.GetAccessControlFieldsAutocompleteRequest\x1a7.polyplug.v1.GetAccessControlFieldsAutocompleteResponse\x12z\n" +
+	"\x19GetAccessControlVisualAST\x12-.polyplug.v1.GetAccessControlVisualASTRequest\x1a..polyplug.v1.GetAccessControlVisualASTResponse\x12Q\n" +
 	"\n" +
 	"PluginHTTP\x12\x1e.polyplug.v1.PluginHTTPRequest\x1a\x1f.polyplug.v1.PluginHTTPResponse(\x010\x01B\xa3\x01\n" +
 	"\x0fcom.polyplug.v1B\bApiProtoP\x01Z9polyplug.dev/examples/hello_go/gen/polyplug/v1;polyplugv1\xa2\x02\x03PXX\xaa\x02\vPolyplug.V1\xca\x02\vPolyplug\\V1\xe2\x02\x17Polyplug\\V1\\GPBMetadata\xea\x02\fPolyplug::V1b\x06proto3"
@@ -2485,61 +2506,103 @@ func file_polyplug_v1_api_proto_rawDescGZIP() []byte {
 
 var file_polyplug_v1_api_proto_msgTypes = make([]protoimpl.MessageInfo, 47)
 var file_polyplug_v1_api_proto_goTypes = []any{
-	(*GetServerVersionRequest)(nil),       // 0: polyplug.v1.GetServerVersionRequest
-	(*GetServerVersionResponse)(nil),      // 1: polyplug.v1.GetServerVersionResponse
-	(*GetPluginConfigRequest)(nil),        // 2: polyplug.v1.GetPluginConfigRequest
-	(*GetPluginConfigResponse)(nil),       // 3: polyplug.v1.GetPluginConfigResponse
-	(*GetUserRequest)(nil),                // 4: polyplug.v1.GetUserRequest
-	(*GetUserResponse)(nil),               // 5: polyplug.v1.GetUserResponse
-	(*GetChannelRequest)(nil),             // 6: polyplug.v1.GetChannelRequest
-	(*GetChannelResponse)(nil),            // 7: polyplug.v1.GetChannelResponse
-	(*CreatePostRequest)(nil),             // 8: polyplug.v1.CreatePostRequest
-	(*CreatePostResponse)(nil),            // 9: polyplug.v1.CreatePostResponse
-	(*GetPostRequest)(nil),                // 10: polyplug.v1.GetPostRequest
-	(*GetPostResponse)(nil),               // 11: polyplug.v1.GetPostResponse
-	(*KVSetRequest)(nil),                  // 12: polyplug.v1.KVSetRequest
-	(*KVSetResponse)(nil),                 // 13: polyplug.v1.KVSetResponse
-	(*KVGetRequest)(nil),                  // 14: polyplug.v1.KVGetRequest
-	(*KVGetResponse)(nil),                 // 15: polyplug.v1.KVGetResponse
-	(*KVDeleteRequest)(nil),               // 16: polyplug.v1.KVDeleteRequest
-	(*KVDeleteResponse)(nil),              // 17: polyplug.v1.KVDeleteResponse
-	(*KVSetWithExpiryRequest)(nil),        // 18: polyplug.v1.KVSetWithExpiryRequest
-	(*KVSetWithExpiryResponse)(nil),       // 19: polyplug.v1.KVSetWithExpiryResponse
-	(*KVCompareAndSetRequest)(nil),        // 20: polyplug.v1.KVCompareAndSetRequest
-	(*KVCompareAndSetResponse)(nil),       // 21: polyplug.v1.KVCompareAndSetResponse
-	(*KVCompareAndDeleteRequest)(nil),     // 22: polyplug.v1.KVCompareAndDeleteRequest
-	(*KVCompareAndDeleteResponse)(nil),    // 23: polyplug.v1.KVCompareAndDeleteResponse
-	(*PluginKVSetOptions)(nil),            // 24: polyplug.v1.PluginKVSetOptions
-	(*KVSetWithOptionsRequest)(nil),       // 25: polyplug.v1.KVSetWithOptionsRequest
-	(*KVSetWithOptionsResponse)(nil),      // 26: polyplug.v1.KVSetWithOptionsResponse
-	(*KVDeleteAllRequest)(nil),            // 27: polyplug.v1.KVDeleteAllRequest
-	(*KVDeleteAllResponse)(nil),           // 28: polyplug.v1.KVDeleteAllResponse
-	(*KVListRequest)(nil),                 // 29: polyplug.v1.KVListRequest
-	(*KVListResponse)(nil),                // 30: polyplug.v1.KVListResponse
-	(*RegisterCommandRequest)(nil),        // 31: polyplug.v1.RegisterCommandRequest
-	(*RegisterCommandResponse)(nil),       // 32: polyplug.v1.RegisterCommandResponse
-	(*UnregisterCommandRequest)(nil),      // 33: polyplug.v1.UnregisterCommandRequest
-	(*UnregisterCommandResponse)(nil),     // 34: polyplug.v1.UnregisterCommandResponse
-	(*LogDebugRequest)(nil),               // 35: polyplug.v1.LogDebugRequest
-	(*LogDebugResponse)(nil),              // 36: polyplug.v1.LogDebugResponse
-	(*LogInfoRequest)(nil),                // 37: polyplug.v1.LogInfoRequest
-	(*LogInfoResponse)(nil),               // 38: polyplug.v1.LogInfoResponse
-	(*LogWarnRequest)(nil),                // 39: polyplug.v1.LogWarnRequest
-	(*LogWarnResponse)(nil),               // 40: polyplug.v1.LogWarnResponse
-	(*LogErrorRequest)(nil),               // 41: polyplug.v1.LogErrorRequest
-	(*LogErrorResponse)(nil),              // 42: polyplug.v1.LogErrorResponse
-	(*WebsocketBroadcast)(nil),            // 43: polyplug.v1.WebsocketBroadcast
-	(*PublishWebSocketEventRequest)(nil),  // 44: polyplug.v1.PublishWebSocketEventRequest
-	(*PublishWebSocketEventResponse)(nil), // 45: polyplug.v1.PublishWebSocketEventResponse
-	nil,                                   // 46: polyplug.v1.WebsocketBroadcast.OmitUsersEntry
-	(*AppError)(nil),                      // 47: polyplug.v1.AppError
-	(*structpb.Struct)(nil),               // 48: google.protobuf.Struct
-	(*User)(nil),                          // 49: polyplug.v1.User
-	(*Channel)(nil),                       // 50: polyplug.v1.Channel
-	(*Post)(nil),                          // 51: polyplug.v1.Post
-	(*Command)(nil),                       // 52: polyplug.v1.Command
-	(*PluginHTTPRequest)(nil),             // 53: polyplug.v1.PluginHTTPRequest
-	(*PluginHTTPResponse)(nil),            // 54: polyplug.v1.PluginHTTPResponse
+	(*GetServerVersionRequest)(nil),                         // 0: polyplug.v1.GetServerVersionRequest
+	(*GetServerVersionResponse)(nil),                        // 1: polyplug.v1.GetServerVersionResponse
+	(*GetPluginConfigRequest)(nil),                          // 2: polyplug.v1.GetPluginConfigRequest
+	(*GetPluginConfigResponse)(nil),                         // 3: polyplug.v1.GetPluginConfigResponse
+	(*GetUserRequest)(nil),                                  // 4: polyplug.v1.GetUserRequest
+	(*GetUserResponse)(nil),                                 // 5: polyplug.v1.GetUserResponse
+	(*GetChannelRequest)(nil),                               // 6: polyplug.v1.GetChannelRequest
+	(*GetChannelResponse)(nil),                              // 7: polyplug.v1.GetChannelResponse
+	(*CreatePostRequest)(nil),                               // 8: polyplug.v1.CreatePostRequest
+	(*CreatePostResponse)(nil),                              // 9: polyplug.v1.CreatePostResponse
+	(*GetPostRequest)(nil),                                  // 10: polyplug.v1.GetPostRequest
+	(*GetPostResponse)(nil),                                 // 11: polyplug.v1.GetPostResponse
+	(*KVSetRequest)(nil),                                    // 12: polyplug.v1.KVSetRequest
+	(*KVSetResponse)(nil),                                   // 13: polyplug.v1.KVSetResponse
+	(*KVGetRequest)(nil),                                    // 14: polyplug.v1.KVGetRequest
+	(*KVGetResponse)(nil),                                   // 15: polyplug.v1.KVGetResponse
+	(*KVDeleteRequest)(nil),                                 // 16: polyplug.v1.KVDeleteRequest
+	(*KVDeleteResponse)(nil),                                // 17: polyplug.v1.KVDeleteResponse
+	(*KVSetWithExpiryRequest)(nil),                          // 18: polyplug.v1.KVSetWithExpiryRequest
+	(*KVSetWithExpiryResponse)(nil),                         // 19: polyplug.v1.KVSetWithExpiryResponse
+	(*KVCompareAndSetRequest)(nil),                          // 20: polyplug.v1.KVCompareAndSetRequest
+	(*KVCompareAndSetResponse)(nil),                         // 21: polyplug.v1.KVCompareAndSetResponse
+	(*KVCompareAndDeleteRequest)(nil),                       // 22: polyplug.v1.KVCompareAndDeleteRequest
+	(*KVCompareAndDeleteResponse)(nil),                      // 23: polyplug.v1.KVCompareAndDeleteResponse
+	(*PluginKVSetOptions)(nil),                              // 24: polyplug.v1.PluginKVSetOptions
+	(*KVSetWithOptionsRequest)(nil),                         // 25: polyplug.v1.KVSetWithOptionsRequest
+	(*KVSetWithOptionsResponse)(nil),                        // 26: polyplug.v1.KVSetWithOptionsResponse
+	(*KVDeleteAllRequest)(nil),                              // 27: polyplug.v1.KVDeleteAllRequest
+	(*KVDeleteAllResponse)(nil),                             // 28: polyplug.v1.KVDeleteAllResponse
+	(*KVListRequest)(nil),                                   // 29: polyplug.v1.KVListRequest
+	(*KVListResponse)(nil),                                  // 30: polyplug.v1.KVListResponse
+	(*RegisterCommandRequest)(nil),                          // 31: polyplug.v1.RegisterCommandRequest
+	(*RegisterCommandResponse)(nil),                         // 32: polyplug.v1.RegisterCommandResponse
+	(*UnregisterCommandRequest)(nil),                        // 33: polyplug.v1.UnregisterCommandRequest
+	(*UnregisterCommandResponse)(nil),                       // 34: polyplug.v1.UnregisterCommandResponse
+	(*LogDebugRequest)(nil),                                 // 35: polyplug.v1.LogDebugRequest
+	(*LogDebugResponse)(nil),                                // 36: polyplug.v1.LogDebugResponse
+	(*LogInfoRequest)(nil),                                  // 37: polyplug.v1.LogInfoRequest
+	(*LogInfoResponse)(nil),                                 // 38: polyplug.v1.LogInfoResponse
+	(*LogWarnRequest)(nil),                                  // 39: polyplug.v1.LogWarnRequest
+	(*LogWarnResponse)(nil),                                 // 40: polyplug.v1.LogWarnResponse
+	(*LogErrorRequest)(nil),                                 // 41: polyplug.v1.LogErrorRequest
+	(*LogErrorResponse)(nil),                                // 42: polyplug.v1.LogErrorResponse
+	(*WebsocketBroadcast)(nil),                              // 43: polyplug.v1.WebsocketBroadcast
+	(*PublishWebSocketEventRequest)(nil),                    // 44: polyplug.v1.PublishWebSocketEventRequest
+	(*PublishWebSocketEventResponse)(nil),                   // 45: polyplug.v1.PublishWebSocketEventResponse
+	nil,                                                     // 46: polyplug.v1.WebsocketBroadcast.OmitUsersEntry
+	(*AppError)(nil),                                        // 47: polyplug.v1.AppError
+	(*structpb.Struct)(nil),                                 // 48: google.protobuf.Struct
+	(*User)(nil),                                            // 49: polyplug.v1.User
+	(*Channel)(nil),                                         // 50: polyplug.v1.Channel
+	(*Post)(nil),                                            // 51: polyplug.v1.Post
+	(*Command)(nil),                                         // 52: polyplug.v1.Command
+	(*RegisterPluginForSharedChannelsRequest)(nil),          // 53: polyplug.v1.RegisterPluginForSharedChannelsRequest
+	(*UnregisterPluginForSharedChannelsRequest)(nil),        // 54: polyplug.v1.UnregisterPluginForSharedChannelsRequest
+	(*UnregisterPluginRemoteForSharedChannelsRequest)(nil),  // 55: polyplug.v1.UnregisterPluginRemoteForSharedChannelsRequest
+	(*ShareChannelRequest)(nil),                             // 56: polyplug.v1.ShareChannelRequest
+	(*UpdateSharedChannelRequest)(nil),                      // 57: polyplug.v1.UpdateSharedChannelRequest
+	(*UnshareChannelRequest)(nil),                           // 58: polyplug.v1.UnshareChannelRequest
+	(*UpdateSharedChannelCursorRequest)(nil),                // 59: polyplug.v1.UpdateSharedChannelCursorRequest
+	(*SyncSharedChannelRequest)(nil),                        // 60: polyplug.v1.SyncSharedChannelRequest
+	(*InviteRemoteToChannelRequest)(nil),                    // 61: polyplug.v1.InviteRemoteToChannelRequest
+	(*UninviteRemoteFromChannelRequest)(nil),                // 62: polyplug.v1.UninviteRemoteFromChannelRequest
+	(*ReceiveSharedChannelSyncMsgRequest)(nil),              // 63: polyplug.v1.ReceiveSharedChannelSyncMsgRequest
+	(*ReceiveSharedChannelAttachmentSyncMsgRequest)(nil),    // 64: polyplug.v1.ReceiveSharedChannelAttachmentSyncMsgRequest
+	(*ReceiveSharedChannelProfileImageSyncMsgRequest)(nil),  // 65: polyplug.v1.ReceiveSharedChannelProfileImageSyncMsgRequest
+	(*EvaluateAccessControlRequest)(nil),                    // 66: polyplug.v1.EvaluateAccessControlRequest
+	(*SaveAccessControlPolicyRequest)(nil),                  // 67: polyplug.v1.SaveAccessControlPolicyRequest
+	(*GetAccessControlPolicyRequest)(nil),                   // 68: polyplug.v1.GetAccessControlPolicyRequest
+	(*DeleteAccessControlPolicyRequest)(nil),                // 69: polyplug.v1.DeleteAccessControlPolicyRequest
+	(*CheckAccessControlExpressionRequest)(nil),             // 70: polyplug.v1.CheckAccessControlExpressionRequest
+	(*QueryUsersForAccessControlExpressionRequest)(nil),     // 71: polyplug.v1.QueryUsersForAccessControlExpressionRequest
+	(*GetAccessControlFieldsAutocompleteRequest)(nil),       // 72: polyplug.v1.GetAccessControlFieldsAutocompleteRequest
+	(*GetAccessControlVisualASTRequest)(nil),                // 73: polyplug.v1.GetAccessControlVisualASTRequest
+	(*PluginHTTPRequest)(nil),                               // 74: polyplug.v1.PluginHTTPRequest
+	(*RegisterPluginForSharedChannelsResponse)(nil),         // 75: polyplug.v1.RegisterPluginForSharedChannelsResponse
+	(*UnregisterPluginForSharedChannelsResponse)(nil),       // 76: polyplug.v1.UnregisterPluginForSharedChannelsResponse
+	(*UnregisterPluginRemoteForSharedChannelsResponse)(nil), // 77: polyplug.v1.UnregisterPluginRemoteForSharedChannelsResponse
+	(*ShareChannelResponse)(nil),                            // 78: polyplug.v1.ShareChannelResponse
+	(*UpdateSharedChannelResponse)(nil),                     // 79: polyplug.v1.UpdateSharedChannelResponse
+	(*UnshareChannelResponse)(nil),                          // 80: polyplug.v1.UnshareChannelResponse
+	(*UpdateSharedChannelCursorResponse)(nil),               // 81: polyplug.v1.UpdateSharedChannelCursorResponse
+	(*SyncSharedChannelResponse)(nil),                       // 82: polyplug.v1.SyncSharedChannelResponse
+	(*InviteRemoteToChannelResponse)(nil),                   // 83: polyplug.v1.InviteRemoteToChannelResponse
+	(*UninviteRemoteFromChannelResponse)(nil),               // 84: polyplug.v1.UninviteRemoteFromChannelResponse
+	(*ReceiveSharedChannelSyncMsgResponse)(nil),             // 85: polyplug.v1.ReceiveSharedChannelSyncMsgResponse
+	(*ReceiveSharedChannelAttachmentSyncMsgResponse)(nil),   // 86: polyplug.v1.ReceiveSharedChannelAttachmentSyncMsgResponse
+	(*ReceiveSharedChannelProfileImageSyncMsgResponse)(nil), // 87: polyplug.v1.ReceiveSharedChannelProfileImageSyncMsgResponse
+	(*EvaluateAccessControlResponse)(nil),                   // 88: polyplug.v1.EvaluateAccessControlResponse
+	(*SaveAccessControlPolicyResponse)(nil),                 // 89: polyplug.v1.SaveAccessControlPolicyResponse
+	(*GetAccessControlPolicyResponse)(nil),                  // 90: polyplug.v1.GetAccessControlPolicyResponse
+	(*DeleteAccessControlPolicyResponse)(nil),               // 91: polyplug.v1.DeleteAccessControlPolicyResponse
+	(*CheckAccessControlExpressionResponse)(nil),            // 92: polyplug.v1.CheckAccessControlExpressionResponse
+	(*QueryUsersForAccessControlExpressionResponse)(nil),    // 93: polyplug.v1.QueryUsersForAccessControlExpressionResponse
+	(*GetAccessControlFieldsAutocompleteResponse)(nil),      // 94: polyplug.v1.GetAccessControlFieldsAutocompleteResponse
+	(*GetAccessControlVisualASTResponse)(nil),               // 95: polyplug.v1.GetAccessControlVisualASTResponse
+	(*PluginHTTPResponse)(nil),                              // 96: polyplug.v1.PluginHTTPResponse
 }
 var file_polyplug_v1_api_proto_depIdxs = []int32{
 	47, // 0: polyplug.v1.GetServerVersionResponse.error:type_name -> polyplug.v1.AppError
@@ -2601,32 +2664,74 @@ var file_polyplug_v1_api_proto_depIdxs = []int32{
 	39, // 56: polyplug.v1.PluginAPI.LogWarn:input_type -> polyplug.v1.LogWarnRequest
 	41, // 57: polyplug.v1.PluginAPI.LogError:input_type -> polyplug.v1.LogErrorRequest
 	44, // 58: polyplug.v1.PluginAPI.PublishWebSocketEvent:input_type -> polyplug.v1.PublishWebSocketEventRequest
-	53, // 59: polyplug.v1.PluginAPI.PluginHTTP:input_type -> polyplug.v1.PluginHTTPRequest
-	1,  // 60: polyplug.v1.PluginAPI.GetServerVersion:output_type -> polyplug.v1.GetServerVersionResponse
-	3,  // 61: polyplug.v1.PluginAPI.GetPluginConfig:output_type -> polyplug.v1.GetPluginConfigResponse
-	5,  // 62: polyplug.v1.PluginAPI.GetUser:output_type -> polyplug.v1.GetUserResponse
-	7,  // 63: polyplug.v1.PluginAPI.GetChannel:output_type -> polyplug.v1.GetChannelResponse
-	9,  // 64: polyplug.v1.PluginAPI.CreatePost:output_type -> polyplug.v1.CreatePostResponse
-	11, // 65: polyplug.v1.PluginAPI.GetPost:output_type -> polyplug.v1.GetPostResponse
-	13, // 66: polyplug.v1.PluginAPI.KVSet:output_type -> polyplug.v1.KVSetResponse
-	15, // 67: polyplug.v1.PluginAPI.KVGet:output_type -> polyplug.v1.KVGetResponse
-	17, // 68: polyplug.v1.PluginAPI.KVDelete:output_type -> polyplug.v1.KVDeleteResponse
-	19, // 69: polyplug.v1.PluginAPI.KVSetWithExpiry:output_type -> polyplug.v1.KVSetWithExpiryResponse
-	21, // 70: polyplug.v1.PluginAPI.KVCompareAndSet:output_type -> polyplug.v1.KVCompareAndSetResponse
-	23, // 71: polyplug.v1.PluginAPI.KVCompareAndDelete:output_type -> polyplug.v1.KVCompareAndDeleteResponse
-	26, // 72: polyplug.v1.PluginAPI.KVSetWithOptions:output_type -> polyplug.v1.KVSetWithOptionsResponse
-	28, // 73: polyplug.v1.PluginAPI.KVDeleteAll:output_type -> polyplug.v1.KVDeleteAllResponse
-	30, // 74: polyplug.v1.PluginAPI.KVList:output_type -> polyplug.v1.KVListResponse
-	32, // 75: polyplug.v1.PluginAPI.RegisterCommand:output_type -> polyplug.v1.RegisterCommandResponse
-	34, // 76: polyplug.v1.PluginAPI.UnregisterCommand:output_type -> polyplug.v1.UnregisterCommandResponse
-	36, // 77: polyplug.v1.PluginAPI.LogDebug:output_type -> polyplug.v1.LogDebugResponse
-	38, // 78: polyplug.v1.PluginAPI.LogInfo:output_type -> polyplug.v1.LogInfoResponse
-	40, // 79: polyplug.v1.PluginAPI.LogWarn:output_type -> polyplug.v1.LogWarnResponse
-	42, // 80: polyplug.v1.PluginAPI.LogError:output_type -> polyplug.v1.LogErrorResponse
-	45, // 81: polyplug.v1.PluginAPI.PublishWebSocketEvent:output_type -> polyplug.v1.PublishWebSocketEventResponse
-	54, // 82: polyplug.v1.PluginAPI.PluginHTTP:output_type -> polyplug.v1.PluginHTTPResponse
-	60, // [60:83] is the sub-list for method output_type
-	37, // [37:60] is the sub-list for method input_type
+	53, // 59: polyplug.v1.PluginAPI.RegisterPluginForSharedChannels:input_type -> polyplug.v1.RegisterPluginForSharedChannelsRequest
+	54, // 60: polyplug.v1.PluginAPI.UnregisterPluginForSharedChannels:input_type -> polyplug.v1.UnregisterPluginForSharedChannelsRequest
+	55, // 61: polyplug.v1.PluginAPI.UnregisterPluginRemoteForSharedChannels:input_type -> polyplug.v1.UnregisterPluginRemoteForSharedChannelsRequest
+	56, // 62: polyplug.v1.PluginAPI.ShareChannel:input_type -> polyplug.v1.ShareChannelRequest
+	57, // 63: polyplug.v1.PluginAPI.UpdateSharedChannel:input_type -> polyplug.v1.UpdateSharedChannelRequest
+	58, // 64: polyplug.v1.PluginAPI.UnshareChannel:input_type -> polyplug.v1.UnshareChannelRequest
+	59, // 65: polyplug.v1.PluginAPI.UpdateSharedChannelCursor:input_type -> polyplug.v1.UpdateSharedChannelCursorRequest
+	60, // 66: polyplug.v1.PluginAPI.SyncSharedChannel:input_type -> polyplug.v1.SyncSharedChannelRequest
+	61, // 67: polyplug.v1.PluginAPI.InviteRemoteToChannel:input_type -> polyplug.v1.InviteRemoteToChannelRequest
+	62, // 68: polyplug.v1.PluginAPI.UninviteRemoteFromChannel:input_type -> polyplug.v1.UninviteRemoteFromChannelRequest
+	63, // 69: polyplug.v1.PluginAPI.ReceiveSharedChannelSyncMsg:input_type -> polyplug.v1.ReceiveSharedChannelSyncMsgRequest
+	64, // 70: polyplug.v1.PluginAPI.ReceiveSharedChannelAttachmentSyncMsg:input_type -> polyplug.v1.ReceiveSharedChannelAttachmentSyncMsgRequest
+	65, // 71: polyplug.v1.PluginAPI.ReceiveSharedChannelProfileImageSyncMsg:input_type -> polyplug.v1.ReceiveSharedChannelProfileImageSyncMsgRequest
+	66, // 72: polyplug.v1.PluginAPI.EvaluateAccessControl:input_type -> polyplug.v1.EvaluateAccessControlRequest
+	67, // 73: polyplug.v1.PluginAPI.SaveAccessControlPolicy:input_type -> polyplug.v1.SaveAccessControlPolicyRequest
+	68, // 74: polyplug.v1.PluginAPI.GetAccessControlPolicy:input_type -> polyplug.v1.GetAccessControlPolicyRequest
+	69, // 75: polyplug.v1.PluginAPI.DeleteAccessControlPolicy:input_type -> polyplug.v1.DeleteAccessControlPolicyRequest
+	70, // 76: polyplug.v1.PluginAPI.CheckAccessControlExpression:input_type -> polyplug.v1.CheckAccessControlExpressionRequest
+	71, // 77: polyplug.v1.PluginAPI.QueryUsersForAccessControlExpression:input_type -> polyplug.v1.QueryUsersForAccessControlExpressionRequest
+	72, // 78: polyplug.v1.PluginAPI.GetAccessControlFieldsAutocomplete:input_type -> polyplug.v1.GetAccessControlFieldsAutocompleteRequest
+	73, // 79: polyplug.v1.PluginAPI.GetAccessControlVisualAST:input_type -> polyplug.v1.GetAccessControlVisualASTRequest
+	74, // 80: polyplug.v1.PluginAPI.PluginHTTP:input_type -> polyplug.v1.PluginHTTPRequest
+	1,  // 81: polyplug.v1.PluginAPI.GetServerVersion:output_type -> polyplug.v1.GetServerVersionResponse
+	3,  // 82: polyplug.v1.PluginAPI.GetPluginConfig:output_type -> polyplug.v1.GetPluginConfigResponse
+	5,  // 83: polyplug.v1.PluginAPI.GetUser:output_type -> polyplug.v1.GetUserResponse
+	7,  // 84: polyplug.v1.PluginAPI.GetChannel:output_type -> polyplug.v1.GetChannelResponse
+	9,  // 85: polyplug.v1.PluginAPI.CreatePost:output_type -> polyplug.v1.CreatePostResponse
+	11, // 86: polyplug.v1.PluginAPI.GetPost:output_type -> polyplug.v1.GetPostResponse
+	13, // 87: polyplug.v1.PluginAPI.KVSet:output_type -> polyplug.v1.KVSetResponse
+	15, // 88: polyplug.v1.PluginAPI.KVGet:output_type -> polyplug.v1.KVGetResponse
+	17, // 89: polyplug.v1.PluginAPI.KVDelete:output_type -> polyplug.v1.KVDeleteResponse
+	19, // 90: polyplug.v1.PluginAPI.KVSetWithExpiry:output_type -> polyplug.v1.KVSetWithExpiryResponse
+	21, // 91: polyplug.v1.PluginAPI.KVCompareAndSet:output_type -> polyplug.v1.KVCompareAndSetResponse
+	23, // 92: polyplug.v1.PluginAPI.KVCompareAndDelete:output_type -> polyplug.v1.KVCompareAndDeleteResponse
+	26, // 93: polyplug.v1.PluginAPI.KVSetWithOptions:output_type -> polyplug.v1.KVSetWithOptionsResponse
+	28, // 94: polyplug.v1.PluginAPI.KVDeleteAll:output_type -> polyplug.v1.KVDeleteAllResponse
+	30, // 95: polyplug.v1.PluginAPI.KVList:output_type -> polyplug.v1.KVListResponse
+	32, // 96: polyplug.v1.PluginAPI.RegisterCommand:output_type -> polyplug.v1.RegisterCommandResponse
+	34, // 97: polyplug.v1.PluginAPI.UnregisterCommand:output_type -> polyplug.v1.UnregisterCommandResponse
+	36, // 98: polyplug.v1.PluginAPI.LogDebug:output_type -> polyplug.v1.LogDebugResponse
+	38, // 99: polyplug.v1.PluginAPI.LogInfo:output_type -> polyplug.v1.LogInfoResponse
+	40, // 100: polyplug.v1.PluginAPI.LogWarn:output_type -> polyplug.v1.LogWarnResponse
+	42, // 101: polyplug.v1.PluginAPI.LogError:output_type -> polyplug.v1.LogErrorResponse
+	45, // 102: polyplug.v1.PluginAPI.PublishWebSocketEvent:output_type -> polyplug.v1.PublishWebSocketEventResponse
+	75, // 103: polyplug.v1.PluginAPI.RegisterPluginForSharedChannels:output_type -> polyplug.v1.RegisterPluginForSharedChannelsResponse
+	76, // 104: polyplug.v1.PluginAPI.UnregisterPluginForSharedChannels:output_type -> polyplug.v1.UnregisterPluginForSharedChannelsResponse
+	77, // 105: polyplug.v1.PluginAPI.UnregisterPluginRemoteForSharedChannels:output_type -> polyplug.v1.UnregisterPluginRemoteForSharedChannelsResponse
+	78, // 106: polyplug.v1.PluginAPI.ShareChannel:output_type -> polyplug.v1.ShareChannelResponse
+	79, // 107: polyplug.v1.PluginAPI.UpdateSharedChannel:output_type -> polyplug.v1.UpdateSharedChannelResponse
+	80, // 108: polyplug.v1.PluginAPI.UnshareChannel:output_type -> polyplug.v1.UnshareChannelResponse
+	81, // 109: polyplug.v1.PluginAPI.UpdateSharedChannelCursor:output_type -> polyplug.v1.UpdateSharedChannelCursorResponse
+	82, // 110: polyplug.v1.PluginAPI.SyncSharedChannel:output_type -> polyplug.v1.SyncSharedChannelResponse
+	83, // 111: polyplug.v1.PluginAPI.InviteRemoteToChannel:output_type -> polyplug.v1.InviteRemoteToChannelResponse
+	84, // 112: polyplug.v1.PluginAPI.UninviteRemoteFromChannel:output_type -> polyplug.v1.UninviteRemoteFromChannelResponse
+	85, // 113: polyplug.v1.PluginAPI.ReceiveSharedChannelSyncMsg:output_type -> polyplug.v1.ReceiveSharedChannelSyncMsgResponse
+	86, // 114: polyplug.v1.PluginAPI.ReceiveSharedChannelAttachmentSyncMsg:output_type -> polyplug.v1.ReceiveSharedChannelAttachmentSyncMsgResponse
+	87, // 115: polyplug.v1.PluginAPI.ReceiveSharedChannelProfileImageSyncMsg:output_type -> polyplug.v1.ReceiveSharedChannelProfileImageSyncMsgResponse
+	88, // 116: polyplug.v1.PluginAPI.EvaluateAccessControl:output_type -> polyplug.v1.EvaluateAccessControlResponse
+	89, // 117: polyplug.v1.PluginAPI.SaveAccessControlPolicy:output_type -> polyplug.v1.SaveAccessControlPolicyResponse
+	90, // 118: polyplug.v1.PluginAPI.GetAccessControlPolicy:output_type -> polyplug.v1.GetAccessControlPolicyResponse
+	91, // 119: polyplug.v1.PluginAPI.DeleteAccessControlPolicy:output_type -> polyplug.v1.DeleteAccessControlPolicyResponse
+	92, // 120: polyplug.v1.PluginAPI.CheckAccessControlExpression:output_type -> polyplug.v1.CheckAccessControlExpressionResponse
+	93, // 121: polyplug.v1.PluginAPI.QueryUsersForAccessControlExpression:output_type -> polyplug.v1.QueryUsersForAccessControlExpressionResponse
+	94, // 122: polyplug.v1.PluginAPI.GetAccessControlFieldsAutocomplete:output_type -> polyplug.v1.GetAccessControlFieldsAutocompleteResponse
+	95, // 123: polyplug.v1.PluginAPI.GetAccessControlVisualAST:output_type -> polyplug.v1.GetAccessControlVisualASTResponse
+	96, // 124: polyplug.v1.PluginAPI.PluginHTTP:output_type -> polyplug.v1.PluginHTTPResponse
+	81, // [81:125] is the sub-list for method output_type
+	37, // [37:81] is the sub-list for method input_type
 	37, // [37:37] is the sub-list for extension type_name
 	37, // [37:37] is the sub-list for extension extendee
 	0,  // [0:37] is the sub-list for field type_name
@@ -2637,6 +2742,8 @@ func file_polyplug_v1_api_proto_init() {
 	if File_polyplug_v1_api_proto != nil {
 		return
 	}
+	file_polyplug_v1_api_access_control_proto_init()
+	file_polyplug_v1_api_shared_channels_proto_init()
 	file_polyplug_v1_api_http_proto_init()
 	file_polyplug_v1_app_error_proto_init()
 	file_polyplug_v1_channel_proto_init()

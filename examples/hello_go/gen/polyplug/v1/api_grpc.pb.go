@@ -19,29 +19,50 @@ import (
 const _ = grpc.SupportPackageIsVersion9
 
 const (
-	PluginAPI_GetServerVersion_FullMethodName      = "/polyplug.v1.PluginAPI/GetServerVersion"
-	PluginAPI_GetPluginConfig_FullMethodName       = "/polyplug.v1.PluginAPI/GetPluginConfig"
-	PluginAPI_GetUser_FullMethodName               = "/polyplug.v1.PluginAPI/GetUser"
-	PluginAPI_GetChannel_FullMethodName            = "/polyplug.v1.PluginAPI/GetChannel"
-	PluginAPI_CreatePost_FullMethodName            = "/polyplug.v1.PluginAPI/CreatePost"
-	PluginAPI_GetPost_FullMethodName               = "/polyplug.v1.PluginAPI/GetPost"
-	PluginAPI_KVSet_FullMethodName                 = "/polyplug.v1.PluginAPI/KVSet"
-	PluginAPI_KVGet_FullMethodName                 = "/polyplug.v1.PluginAPI/KVGet"
-	PluginAPI_KVDelete_FullMethodName              = "/polyplug.v1.PluginAPI/KVDelete"
-	PluginAPI_KVSetWithExpiry_FullMethodName       = "/polyplug.v1.PluginAPI/KVSetWithExpiry"
-	PluginAPI_KVCompareAndSet_FullMethodName       = "/polyplug.v1.PluginAPI/KVCompareAndSet"
-	PluginAPI_KVCompareAndDelete_FullMethodName    = "/polyplug.v1.PluginAPI/KVCompareAndDelete"
-	PluginAPI_KVSetWithOptions_FullMethodName      = "/polyplug.v1.PluginAPI/KVSetWithOptions"
-	PluginAPI_KVDeleteAll_FullMethodName           = "/polyplug.v1.PluginAPI/KVDeleteAll"
-	PluginAPI_KVList_FullMethodName                = "/polyplug.v1.PluginAPI/KVList"
-	PluginAPI_RegisterCommand_FullMethodName       = "/polyplug.v1.PluginAPI/RegisterCommand"
-	PluginAPI_UnregisterCommand_FullMethodName     = "/polyplug.v1.PluginAPI/UnregisterCommand"
-	PluginAPI_LogDebug_FullMethodName              = "/polyplug.v1.PluginAPI/LogDebug"
-	PluginAPI_LogInfo_FullMethodName               = "/polyplug.v1.PluginAPI/LogInfo"
-	PluginAPI_LogWarn_FullMethodName               = "/polyplug.v1.PluginAPI/LogWarn"
-	PluginAPI_LogError_FullMethodName              = "/polyplug.v1.PluginAPI/LogError"
-	PluginAPI_PublishWebSocketEvent_FullMethodName = "/polyplug.v1.PluginAPI/PublishWebSocketEvent"
-	PluginAPI_PluginHTTP_FullMethodName            = "/polyplug.v1.PluginAPI/PluginHTTP"
+	PluginAPI_GetServerVersion_FullMethodName                        = "/polyplug.v1.PluginAPI/GetServerVersion"
+	PluginAPI_GetPluginConfig_FullMethodName                         = "/polyplug.v1.PluginAPI/GetPluginConfig"
+	PluginAPI_GetUser_FullMethodName                                 = "/polyplug.v1.PluginAPI/GetUser"
+	PluginAPI_GetChannel_FullMethodName                              = "/polyplug.v1.PluginAPI/GetChannel"
+	PluginAPI_CreatePost_FullMethodName                              = "/polyplug.v1.PluginAPI/CreatePost"
+	PluginAPI_GetPost_FullMethodName                                 = "/polyplug.v1.PluginAPI/GetPost"
+	PluginAPI_KVSet_FullMethodName                                   = "/polyplug.v1.PluginAPI/KVSet"
+	PluginAPI_KVGet_FullMethodName                                   = "/polyplug.v1.PluginAPI/KVGet"
+	PluginAPI_KVDelete_FullMethodName                                = "/polyplug.v1.PluginAPI/KVDelete"
+	PluginAPI_KVSetWithExpiry_FullMethodName                         = "/polyplug.v1.PluginAPI/KVSetWithExpiry"
+	PluginAPI_KVCompareAndSet_FullMethodName                         = "/polyplug.v1.PluginAPI/KVCompareAndSet"
+	PluginAPI_KVCompareAndDelete_FullMethodName                      = "/polyplug.v1.PluginAPI/KVCompareAndDelete"
+	PluginAPI_KVSetWithOptions_FullMethodName                        = "/polyplug.v1.PluginAPI/KVSetWithOptions"
+	PluginAPI_KVDeleteAll_FullMethodName                             = "/polyplug.v1.PluginAPI/KVDeleteAll"
+	PluginAPI_KVList_FullMethodName                                  = "/polyplug.v1.PluginAPI/KVList"
+	PluginAPI_RegisterCommand_FullMethodName                         = "/polyplug.v1.PluginAPI/RegisterCommand"
+	PluginAPI_UnregisterCommand_FullMethodName                       = "/polyplug.v1.PluginAPI/UnregisterCommand"
+	PluginAPI_LogDebug_FullMethodName                                = "/polyplug.v1.PluginAPI/LogDebug"
+	PluginAPI_LogInfo_FullMethodName                                 = "/polyplug.v1.PluginAPI/LogInfo"
+	PluginAPI_LogWarn_FullMethodName                                 = "/polyplug.v1.PluginAPI/LogWarn"
+	PluginAPI_LogError_FullMethodName                                = "/polyplug.v1.PluginAPI/LogError"
+	PluginAPI_PublishWebSocketEvent_FullMethodName                   = "/polyplug.v1.PluginAPI/PublishWebSocketEvent"
+	PluginAPI_RegisterPluginForSharedChannels_FullMethodName         = "/polyplug.v1.PluginAPI/RegisterPluginForSharedChannels"
+	PluginAPI_UnregisterPluginForSharedChannels_FullMethodName       = "/polyplug.v1.PluginAPI/UnregisterPluginForSharedChannels"
+	PluginAPI_UnregisterPluginRemoteForSharedChannels_FullMethodName = "/polyplug.v1.PluginAPI/UnregisterPluginRemoteForSharedChannels"
+	PluginAPI_ShareChannel_FullMethodName                            = "/polyplug.v1.PluginAPI/ShareChannel"
+	PluginAPI_UpdateSharedChannel_FullMethodName                     = "/polyplug.v1.PluginAPI/UpdateSharedChannel"
+	PluginAPI_UnshareChannel_FullMethodName                          = "/polyplug.v1.PluginAPI/UnshareChannel"
+	PluginAPI_UpdateSharedChannelCursor_FullMethodName               = "/polyplug.v1.PluginAPI/UpdateSharedChannelCursor"
+	PluginAPI_SyncSharedChannel_FullMethodName                       = "/polyplug.v1.PluginAPI/SyncSharedChannel"
+	PluginAPI_InviteRemoteToChannel_FullMethodName                   = "/polyplug.v1.PluginAPI/InviteRemoteToChannel"
+	PluginAPI_UninviteRemoteFromChannel_FullMethodName               = "/polyplug.v1.PluginAPI/UninviteRemoteFromChannel"
+	PluginAPI_ReceiveSharedChannelSyncMsg_FullMethodName             = "/polyplug.v1.PluginAPI/ReceiveSharedChannelSyncMsg"
+	PluginAPI_ReceiveSharedChannelAttachmentSyncMsg_FullMethodName   = "/polyplug.v1.PluginAPI/ReceiveSharedChannelAttachmentSyncMsg"
+	PluginAPI_ReceiveSharedChannelProfileImageSyncMsg_FullMethodName = "/polyplug.v1.PluginAPI/ReceiveSharedChannelProfileImageSyncMsg"
+	PluginAPI_EvaluateAccessControl_FullMethodName                   = "/polyplug.v1.PluginAPI/EvaluateAccessControl"
+	PluginAPI_SaveAccessControlPolicy_FullMethodName                 = "/polyplug.v1.PluginAPI/SaveAccessControlPolicy"
+	PluginAPI_GetAccessControlPolicy_FullMethodName                  = "/polyplug.v1.PluginAPI/GetAccessControlPolicy"
+	PluginAPI_DeleteAccessControlPolicy_FullMethodName               = "/polyplug.v1.PluginAPI/DeleteAccessControlPolicy"
+	PluginAPI_CheckAccessControlExpression_FullMethodName            = "/polyplug.v1.PluginAPI/CheckAccessControlExpression"
+	PluginAPI_QueryUsersForAccessControlExpression_FullMethodName    = "/polyplug.v1.PluginAPI/QueryUsersForAccessControlExpression"
+	PluginAPI_GetAccessControlFieldsAutocomplete_FullMethodName      = "/polyplug.v1.PluginAPI/GetAccessControlFieldsAutocomplete"
+	PluginAPI_GetAccessControlVisualAST_FullMethodName               = "/polyplug.v1.PluginAPI/GetAccessControlVisualAST"
+	PluginAPI_PluginHTTP_FullMethodName                              = "/polyplug.v1.PluginAPI/PluginHTTP"
 )
 
 // PluginAPIClient is the client API for PluginAPI service.
@@ -92,6 +113,50 @@ type PluginAPIClient interface {
 	LogWarn(ctx context.Context, in *LogWarnRequest, opts ...grpc.CallOption) (*LogWarnResponse, error)
 	LogError(ctx context.Context, in *LogErrorRequest, opts ...grpc.CallOption) (*LogErrorResponse, error)
 	PublishWebSocketEvent(ctx context.Context, in *PublishWebSocketEventRequest, opts ...grpc.CallOption) (*PublishWebSocketEventResponse, error)
+	// --- shared channels: no remote-cluster service runs here, so each answers 501 (api_shared_channels.proto) ---
+	// Mattermost's RegisterPluginForSharedChannels; answers 501 here (no shared channels service).
+	RegisterPluginForSharedChannels(ctx context.Context, in *RegisterPluginForSharedChannelsRequest, opts ...grpc.CallOption) (*RegisterPluginForSharedChannelsResponse, error)
+	// Mattermost's UnregisterPluginForSharedChannels; answers 501 here (no shared channels service).
+	UnregisterPluginForSharedChannels(ctx context.Context, in *UnregisterPluginForSharedChannelsRequest, opts ...grpc.CallOption) (*UnregisterPluginForSharedChannelsResponse, error)
+	// Mattermost's UnregisterPluginRemoteForSharedChannels; answers 501 here (no shared channels service).
+	UnregisterPluginRemoteForSharedChannels(ctx context.Context, in *UnregisterPluginRemoteForSharedChannelsRequest, opts ...grpc.CallOption) (*UnregisterPluginRemoteForSharedChannelsResponse, error)
+	// Mattermost's ShareChannel; answers 501 here (no shared channels service).
+	ShareChannel(ctx context.Context, in *ShareChannelRequest, opts ...grpc.CallOption) (*ShareChannelResponse, error)
+	// Mattermost's UpdateSharedChannel; answers 501 here (no shared channels service).
+	UpdateSharedChannel(ctx context.Context, in *UpdateSharedChannelRequest, opts ...grpc.CallOption) (*UpdateSharedChannelResponse, error)
+	// Mattermost's UnshareChannel; answers 501 here (no shared channels service).
+	UnshareChannel(ctx context.Context, in *UnshareChannelRequest, opts ...grpc.CallOption) (*UnshareChannelResponse, error)
+	// Mattermost's UpdateSharedChannelCursor; answers 501 here (no shared channels service).
+	UpdateSharedChannelCursor(ctx context.Context, in *UpdateSharedChannelCursorRequest, opts ...grpc.CallOption) (*UpdateSharedChannelCursorResponse, error)
+	// Mattermost's SyncSharedChannel; answers 501 here (no shared channels service).
+	SyncSharedChannel(ctx context.Context, in *SyncSharedChannelRequest, opts ...grpc.CallOption) (*SyncSharedChannelResponse, error)
+	// Mattermost's InviteRemoteToChannel; answers 501 here (no shared channels service).
+	InviteRemoteToChannel(ctx context.Context, in *InviteRemoteToChannelRequest, opts ...grpc.CallOption) (*InviteRemoteToChannelResponse, error)
+	// Mattermost's UninviteRemoteFromChannel; answers 501 here (no shared channels service).
+	UninviteRemoteFromChannel(ctx context.Context, in *UninviteRemoteFromChannelRequest, opts ...grpc.CallOption) (*UninviteRemoteFromChannelResponse, error)
+	// Mattermost's ReceiveSharedChannelSyncMsg; answers 501 here (no shared channels service).
+	ReceiveSharedChannelSyncMsg(ctx context.Context, in *ReceiveSharedChannelSyncMsgRequest, opts ...grpc.CallOption) (*ReceiveSharedChannelSyncMsgResponse, error)
+	// Mattermost's ReceiveSharedChannelAttachmentSyncMsg; answers 501 here (no shared channels service).
+	ReceiveSharedChannelAttachmentSyncMsg(ctx context.Context, in *ReceiveSharedChannelAttachmentSyncMsgRequest, opts ...grpc.CallOption) (*ReceiveSharedChannelAttachmentSyncMsgResponse, error)
+	// Mattermost's ReceiveSharedChannelProfileImageSyncMsg; answers 501 here (no shared channels service).
+	ReceiveSharedChannelProfileImageSyncMsg(ctx context.Context, in *ReceiveSharedChannelProfileImageSyncMsgRequest, opts ...grpc.CallOption) (*ReceiveSharedChannelProfileImageSyncMsgResponse, error)
+	// --- access control: no policy engine runs here, so each answers 501 (api_access_control.proto) ---
+	// Mattermost's EvaluateAccessControl; answers 501 here (no access control policy engine).
+	EvaluateAccessControl(ctx context.Context, in *EvaluateAccessControlRequest, opts ...grpc.CallOption) (*EvaluateAccessControlResponse, error)
+	// Mattermost's SaveAccessControlPolicy; answers 501 here (no access control policy engine).
+	SaveAccessControlPolicy(ctx context.Context, in *SaveAccessControlPolicyRequest, opts ...grpc.CallOption) (*SaveAccessControlPolicyResponse, error)
+	// Mattermost's GetAccessControlPolicy; answers 501 here (no access control policy engine).
+	GetAccessControlPolicy(ctx context.Context, in *GetAccessControlPolicyRequest, opts ...grpc.CallOption) (*GetAccessControlPolicyResponse, error)
+	// Mattermost's DeleteAccessControlPolicy; answers 501 here (no access control policy engine).
+	DeleteAccessControlPolicy(ctx context.Context, in *DeleteAccessControlPolicyRequest, opts ...grpc.CallOption) (*DeleteAccessControlPolicyResponse, error)
+	// Mattermost's CheckAccessControlExpression; answers 501 here (no access control policy engine).
+	CheckAccessControlExpression(ctx context.Context, in *CheckAccessControlExpressionRequest, opts ...grpc.CallOption) (*CheckAccessControlExpressionResponse, error)
+	// Mattermost's QueryUsersForAccessControlExpression; answers 501 here (no access control policy engine).
+	QueryUsersForAccessControlExpression(ctx context.Context, in *QueryUsersForAccessControlExpressionRequest, opts ...grpc.CallOption) (*QueryUsersForAccessControlExpressionResponse, error)
+	// Mattermost's GetAccessControlFieldsAutocomplete; answers 501 here (no access control policy engine).
+	GetAccessControlFieldsAutocomplete(ctx context.Context, in *GetAccessControlFieldsAutocompleteRequest, opts ...grpc.CallOption) (*GetAccessControlFieldsAutocompleteResponse, error)
+	// Mattermost's GetAccessControlVisualAST; answers 501 here (no access control policy engine).
+	GetAccessControlVisualAST(ctx context.Context, in *GetAccessControlVisualASTRequest, opts ...grpc.CallOption) (*GetAccessControlVisualASTResponse, error)
 	// Plugin-to-plugin HTTP (Mattermost's API.PluginHTTP): a request whose path starts with
 	// "/<target plugin id>" is served by that plugin's ServeHTTP, streamed both ways.
 	PluginHTTP(ctx context.Context, opts ...grpc.CallOption) (grpc.BidiStreamingClient[PluginHTTPRequest, PluginHTTPResponse], error)
@@ -325,6 +390,216 @@ func (c *pluginAPIClient) PublishWebSocketEvent(ctx context.Context, in *Publish
 	return out, nil
 }
 
+func (c *pluginAPIClient) RegisterPluginForSharedChannels(ctx context.Context, in *RegisterPluginForSharedChannelsRequest, opts ...grpc.CallOption) (*RegisterPluginForSharedChannelsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(RegisterPluginForSharedChannelsResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_RegisterPluginForSharedChannels_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) UnregisterPluginForSharedChannels(ctx context.Context, in *UnregisterPluginForSharedChannelsRequest, opts ...grpc.CallOption) (*UnregisterPluginForSharedChannelsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(UnregisterPluginForSharedChannelsResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_UnregisterPluginForSharedChannels_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) UnregisterPluginRemoteForSharedChannels(ctx context.Context, in *UnregisterPluginRemoteForSharedChannelsRequest, opts ...grpc.CallOption) (*UnregisterPluginRemoteForSharedChannelsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(UnregisterPluginRemoteForSharedChannelsResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_UnregisterPluginRemoteForSharedChannels_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) ShareChannel(ctx context.Context, in *ShareChannelRequest, opts ...grpc.CallOption) (*ShareChannelResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(ShareChannelResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_ShareChannel_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) UpdateSharedChannel(ctx context.Context, in *UpdateSharedChannelRequest, opts ...grpc.CallOption) (*UpdateSharedChannelResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(UpdateSharedChannelResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_UpdateSharedChannel_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) UnshareChannel(ctx context.Context, in *UnshareChannelRequest, opts ...grpc.CallOption) (*UnshareChannelResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(UnshareChannelResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_UnshareChannel_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) UpdateSharedChannelCursor(ctx context.Context, in *UpdateSharedChannelCursorRequest, opts ...grpc.CallOption) (*UpdateSharedChannelCursorResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(UpdateSharedChannelCursorResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_UpdateSharedChannelCursor_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) SyncSharedChannel(ctx context.Context, in *SyncSharedChannelRequest, opts ...grpc.CallOption) (*SyncSharedChannelResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(SyncSharedChannelResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_SyncSharedChannel_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) InviteRemoteToChannel(ctx context.Context, in *InviteRemoteToChannelRequest, opts ...grpc.CallOption) (*InviteRemoteToChannelResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(InviteRemoteToChannelResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_InviteRemoteToChannel_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) UninviteRemoteFromChannel(ctx context.Context, in *UninviteRemoteFromChannelRequest, opts ...grpc.CallOption) (*UninviteRemoteFromChannelResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(UninviteRemoteFromChannelResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_UninviteRemoteFromChannel_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) ReceiveSharedChannelSyncMsg(ctx context.Context, in *ReceiveSharedChannelSyncMsgRequest, opts ...grpc.CallOption) (*ReceiveSharedChannelSyncMsgResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(ReceiveSharedChannelSyncMsgResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_ReceiveSharedChannelSyncMsg_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) ReceiveSharedChannelAttachmentSyncMsg(ctx context.Context, in *ReceiveSharedChannelAttachmentSyncMsgRequest, opts ...grpc.CallOption) (*ReceiveSharedChannelAttachmentSyncMsgResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(ReceiveSharedChannelAttachmentSyncMsgResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_ReceiveSharedChannelAttachmentSyncMsg_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) ReceiveSharedChannelProfileImageSyncMsg(ctx context.Context, in *ReceiveSharedChannelProfileImageSyncMsgRequest, opts ...grpc.CallOption) (*ReceiveSharedChannelProfileImageSyncMsgResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(ReceiveSharedChannelProfileImageSyncMsgResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_ReceiveSharedChannelProfileImageSyncMsg_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) EvaluateAccessControl(ctx context.Context, in *EvaluateAccessControlRequest, opts ...grpc.CallOption) (*EvaluateAccessControlResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(EvaluateAccessControlResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_EvaluateAccessControl_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) SaveAccessControlPolicy(ctx context.Context, in *SaveAccessControlPolicyRequest, opts ...grpc.CallOption) (*SaveAccessControlPolicyResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(SaveAccessControlPolicyResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_SaveAccessControlPolicy_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetAccessControlPolicy(ctx context.Context, in *GetAccessControlPolicyRequest, opts ...grpc.CallOption) (*GetAccessControlPolicyResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetAccessControlPolicyResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetAccessControlPolicy_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) DeleteAccessControlPolicy(ctx context.Context, in *DeleteAccessControlPolicyRequest, opts ...grpc.CallOption) (*DeleteAccessControlPolicyResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(DeleteAccessControlPolicyResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_DeleteAccessControlPolicy_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) CheckAccessControlExpression(ctx context.Context, in *CheckAccessControlExpressionRequest, opts ...grpc.CallOption) (*CheckAccessControlExpressionResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(CheckAccessControlExpressionResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_CheckAccessControlExpression_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) QueryUsersForAccessControlExpression(ctx context.Context, in *QueryUsersForAccessControlExpressionRequest, opts ...grpc.CallOption) (*QueryUsersForAccessControlExpressionResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(QueryUsersForAccessControlExpressionResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_QueryUsersForAccessControlExpression_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetAccessControlFieldsAutocomplete(ctx context.Context, in *GetAccessControlFieldsAutocompleteRequest, opts ...grpc.CallOption) (*GetAccessControlFieldsAutocompleteResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetAccessControlFieldsAutocompleteResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetAccessControlFieldsAutocomplete_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetAccessControlVisualAST(ctx context.Context, in *GetAccessControlVisualASTRequest, opts ...grpc.CallOption) (*GetAccessControlVisualASTResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetAccessControlVisualASTResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetAccessControlVisualAST_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 func (c *pluginAPIClient) PluginHTTP(ctx context.Context, opts ...grpc.CallOption) (grpc.BidiStreamingClient[PluginHTTPRequest, PluginHTTPResponse], error) {
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
 	stream, err := c.cc.NewStream(ctx, &PluginAPI_ServiceDesc.Streams[0], PluginAPI_PluginHTTP_FullMethodName, cOpts...)
@@ -386,6 +661,50 @@ type PluginAPIServer interface {
 	LogWarn(context.Context, *LogWarnRequest) (*LogWarnResponse, error)
 	LogError(context.Context, *LogErrorRequest) (*LogErrorResponse, error)
 	PublishWebSocketEvent(context.Context, *PublishWebSocketEventRequest) (*PublishWebSocketEventResponse, error)
+	// --- shared channels: no remote-cluster service runs here, so each answers 501 (api_shared_channels.proto) ---
+	// Mattermost's RegisterPluginForSharedChannels; answers 501 here (no shared channels service).
+	RegisterPluginForSharedChannels(context.Context, *RegisterPluginForSharedChannelsRequest) (*RegisterPluginForSharedChannelsResponse, error)
+	// Mattermost's UnregisterPluginForSharedChannels; answers 501 here (no shared channels service).
+	UnregisterPluginForSharedChannels(context.Context, *UnregisterPluginForSharedChannelsRequest) (*UnregisterPluginForSharedChannelsResponse, error)
+	// Mattermost's UnregisterPluginRemoteForSharedChannels; answers 501 here (no shared channels service).
+	UnregisterPluginRemoteForSharedChannels(context.Context, *UnregisterPluginRemoteForSharedChannelsRequest) (*UnregisterPluginRemoteForSharedChannelsResponse, error)
+	// Mattermost's ShareChannel; answers 501 here (no shared channels service).
+	ShareChannel(context.Context, *ShareChannelRequest) (*ShareChannelResponse, error)
+	// Mattermost's UpdateSharedChannel; answers 501 here (no shared channels service).
+	UpdateSharedChannel(context.Context, *UpdateSharedChannelRequest) (*UpdateSharedChannelResponse, error)
+	// Mattermost's UnshareChannel; answers 501 here (no shared channels service).
+	UnshareChannel(context.Context, *UnshareChannelRequest) (*UnshareChannelResponse, error)
+	// Mattermost's UpdateSharedChannelCursor; answers 501 here (no shared channels service).
+	UpdateSharedChannelCursor(context.Context, *UpdateSharedChannelCursorRequest) (*UpdateSharedChannelCursorResponse, error)
+	// Mattermost's SyncSharedChannel; answers 501 here (no shared channels service).
+	SyncSharedChannel(context.Context, *SyncSharedChannelRequest) (*SyncSharedChannelResponse, error)
+	// Mattermost's InviteRemoteToChannel; answers 501 here (no shared channels service).
+	InviteRemoteToChannel(context.Context, *InviteRemoteToChannelRequest) (*InviteRemoteToChannelResponse, error)
+	// Mattermost's UninviteRemoteFromChannel; answers 501 here (no shared channels service).
+	UninviteRemoteFromChannel(context.Context, *UninviteRemoteFromChannelRequest) (*UninviteRemoteFromChannelResponse, error)
+	// Mattermost's ReceiveSharedChannelSyncMsg; answers 501 here (no shared channels service).
+	ReceiveSharedChannelSyncMsg(context.Context, *ReceiveSharedChannelSyncMsgRequest) (*ReceiveSharedChannelSyncMsgResponse, error)
+	// Mattermost's ReceiveSharedChannelAttachmentSyncMsg; answers 501 here (no shared channels service).
+	ReceiveSharedChannelAttachmentSyncMsg(context.Context, *ReceiveSharedChannelAttachmentSyncMsgRequest) (*ReceiveSharedChannelAttachmentSyncMsgResponse, error)
+	// Mattermost's ReceiveSharedChannelProfileImageSyncMsg; answers 501 here (no shared channels service).
+	ReceiveSharedChannelProfileImageSyncMsg(context.Context, *ReceiveSharedChannelProfileImageSyncMsgRequest) (*ReceiveSharedChannelProfileImageSyncMsgResponse, error)
+	// --- access control: no policy engine runs here, so each answers 501 (api_access_control.proto) ---
+	// Mattermost's EvaluateAccessControl; answers 501 here (no access control policy engine).
+	EvaluateAccessControl(context.Context, *EvaluateAccessControlRequest) (*EvaluateAccessControlResponse, error)
+	// Mattermost's SaveAccessControlPolicy; answers 501 here (no access control policy engine).
+	SaveAccessControlPolicy(context.Context, *SaveAccessControlPolicyRequest) (*SaveAccessControlPolicyResponse, error)
+	// Mattermost's GetAccessControlPolicy; answers 501 here (no access control policy engine).
+	GetAccessControlPolicy(context.Context, *GetAccessControlPolicyRequest) (*GetAccessControlPolicyResponse, error)
+	// Mattermost's DeleteAccessControlPolicy; answers 501 here (no access control policy engine).
+	DeleteAccessControlPolicy(context.Context, *DeleteAccessControlPolicyRequest) (*DeleteAccessControlPolicyResponse, error)
+	// Mattermost's CheckAccessControlExpression; answers 501 here (no access control policy engine).
+	CheckAccessControlExpression(context.Context, *CheckAccessControlExpressionRequest) (*CheckAccessControlExpressionResponse, error)
+	// Mattermost's QueryUsersForAccessControlExpression; answers 501 here (no access control policy engine).
+	QueryUsersForAccessControlExpression(context.Context, *QueryUsersForAccessControlExpressionRequest) (*QueryUsersForAccessControlExpressionResponse, error)
+	// Mattermost's GetAccessControlFieldsAutocomplete; answers 501 here (no access control policy engine).
+	GetAccessControlFieldsAutocomplete(context.Context, *GetAccessControlFieldsAutocompleteRequest) (*GetAccessControlFieldsAutocompleteResponse, error)
+	// Mattermost's GetAccessControlVisualAST; answers 501 here (no access control policy engine).
+	GetAccessControlVisualAST(context.Context, *GetAccessControlVisualASTRequest) (*GetAccessControlVisualASTResponse, error)
 	// Plugin-to-plugin HTTP (Mattermost's API.PluginHTTP): a request whose path starts with
 	// "/<target plugin id>" is served by that plugin's ServeHTTP, streamed both ways.
 	PluginHTTP(grpc.BidiStreamingServer[PluginHTTPRequest, PluginHTTPResponse]) error
@@ -464,6 +783,69 @@ func (UnimplementedPluginAPIServer) LogError(context.Context, *LogErrorRequest) 
 }
 func (UnimplementedPluginAPIServer) PublishWebSocketEvent(context.Context, *PublishWebSocketEventRequest) (*PublishWebSocketEventResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method PublishWebSocketEvent not implemented")
+}
+func (UnimplementedPluginAPIServer) RegisterPluginForSharedChannels(context.Context, *RegisterPluginForSharedChannelsRequest) (*RegisterPluginForSharedChannelsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method RegisterPluginForSharedChannels not implemented")
+}
+func (UnimplementedPluginAPIServer) UnregisterPluginForSharedChannels(context.Context, *UnregisterPluginForSharedChannelsRequest) (*UnregisterPluginForSharedChannelsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method UnregisterPluginForSharedChannels not implemented")
+}
+func (UnimplementedPluginAPIServer) UnregisterPluginRemoteForSharedChannels(context.Context, *UnregisterPluginRemoteForSharedChannelsRequest) (*UnregisterPluginRemoteForSharedChannelsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method UnregisterPluginRemoteForSharedChannels not implemented")
+}
+func (UnimplementedPluginAPIServer) ShareChannel(context.Context, *ShareChannelRequest) (*ShareChannelResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method ShareChannel not implemented")
+}
+func (UnimplementedPluginAPIServer) UpdateSharedChannel(context.Context, *UpdateSharedChannelRequest) (*UpdateSharedChannelResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method UpdateSharedChannel not implemented")
+}
+func (UnimplementedPluginAPIServer) UnshareChannel(context.Context, *UnshareChannelRequest) (*UnshareChannelResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method UnshareChannel not implemented")
+}
+func (UnimplementedPluginAPIServer) UpdateSharedChannelCursor(context.Context, *UpdateSharedChannelCursorRequest) (*UpdateSharedChannelCursorResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method UpdateSharedChannelCursor not implemented")
+}
+func (UnimplementedPluginAPIServer) SyncSharedChannel(context.Context, *SyncSharedChannelRequest) (*SyncSharedChannelResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method SyncSharedChannel not implemented")
+}
+func (UnimplementedPluginAPIServer) InviteRemoteToChannel(context.Context, *InviteRemoteToChannelRequest) (*InviteRemoteToChannelResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method InviteRemoteToChannel not implemented")
+}
+func (UnimplementedPluginAPIServer) UninviteRemoteFromChannel(context.Context, *UninviteRemoteFromChannelRequest) (*UninviteRemoteFromChannelResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method UninviteRemoteFromChannel not implemented")
+}
+func (UnimplementedPluginAPIServer) ReceiveSharedChannelSyncMsg(context.Context, *ReceiveSharedChannelSyncMsgRequest) (*ReceiveSharedChannelSyncMsgResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method ReceiveSharedChannelSyncMsg not implemented")
+}
+func (UnimplementedPluginAPIServer) ReceiveSharedChannelAttachmentSyncMsg(context.Context, *ReceiveSharedChannelAttachmentSyncMsgRequest) (*ReceiveSharedChannelAttachmentSyncMsgResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method ReceiveSharedChannelAttachmentSyncMsg not implemented")
+}
+func (UnimplementedPluginAPIServer) ReceiveSharedChannelProfileImageSyncMsg(context.Context, *ReceiveSharedChannelProfileImageSyncMsgRequest) (*ReceiveSharedChannelProfileImageSyncMsgResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method ReceiveSharedChannelProfileImageSyncMsg not implemented")
+}
+func (UnimplementedPluginAPIServer) EvaluateAccessControl(context.Context, *EvaluateAccessControlRequest) (*EvaluateAccessControlResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method EvaluateAccessControl not implemented")
+}
+func (UnimplementedPluginAPIServer) SaveAccessControlPolicy(context.Context, *SaveAccessControlPolicyRequest) (*SaveAccessControlPolicyResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method SaveAccessControlPolicy not implemented")
+}
+func (UnimplementedPluginAPIServer) GetAccessControlPolicy(context.Context, *GetAccessControlPolicyRequest) (*GetAccessControlPolicyResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetAccessControlPolicy not implemented")
+}
+func (UnimplementedPluginAPIServer) DeleteAccessControlPolicy(context.Context, *DeleteAccessControlPolicyRequest) (*DeleteAccessControlPolicyResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method DeleteAccessControlPolicy not implemented")
+}
+func (UnimplementedPluginAPIServer) CheckAccessControlExpression(context.Context, *CheckAccessControlExpressionRequest) (*CheckAccessControlExpressionResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method CheckAccessControlExpression not implemented")
+}
+func (UnimplementedPluginAPIServer) QueryUsersForAccessControlExpression(context.Context, *QueryUsersForAccessControlExpressionRequest) (*QueryUsersForAccessControlExpressionResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method QueryUsersForAccessControlExpression not implemented")
+}
+func (UnimplementedPluginAPIServer) GetAccessControlFieldsAutocomplete(context.Context, *GetAccessControlFieldsAutocompleteRequest) (*GetAccessControlFieldsAutocompleteResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetAccessControlFieldsAutocomplete not implemented")
+}
+func (UnimplementedPluginAPIServer) GetAccessControlVisualAST(context.Context, *GetAccessControlVisualASTRequest) (*GetAccessControlVisualASTResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetAccessControlVisualAST not implemented")
 }
 func (UnimplementedPluginAPIServer) PluginHTTP(grpc.BidiStreamingServer[PluginHTTPRequest, PluginHTTPResponse]) error {
 	return status.Errorf(codes.Unimplemented, "method PluginHTTP not implemented")
@@ -885,6 +1267,384 @@ func _PluginAPI_PublishWebSocketEvent_Handler(srv interface{}, ctx context.Conte
 	return interceptor(ctx, in, info, handler)
 }
 
+func _PluginAPI_RegisterPluginForSharedChannels_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(RegisterPluginForSharedChannelsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).RegisterPluginForSharedChannels(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_RegisterPluginForSharedChannels_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).RegisterPluginForSharedChannels(ctx, req.(*RegisterPluginForSharedChannelsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_UnregisterPluginForSharedChannels_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(UnregisterPluginForSharedChannelsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).UnregisterPluginForSharedChannels(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_UnregisterPluginForSharedChannels_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).UnregisterPluginForSharedChannels(ctx, req.(*UnregisterPluginForSharedChannelsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_UnregisterPluginRemoteForSharedChannels_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(UnregisterPluginRemoteForSharedChannelsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).UnregisterPluginRemoteForSharedChannels(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_UnregisterPluginRemoteForSharedChannels_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).UnregisterPluginRemoteForSharedChannels(ctx, req.(*UnregisterPluginRemoteForSharedChannelsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_ShareChannel_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ShareChannelRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).ShareChannel(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_ShareChannel_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).ShareChannel(ctx, req.(*ShareChannelRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_UpdateSharedChannel_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(UpdateSharedChannelRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).UpdateSharedChannel(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_UpdateSharedChannel_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).UpdateSharedChannel(ctx, req.(*UpdateSharedChannelRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_UnshareChannel_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(UnshareChannelRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).UnshareChannel(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_UnshareChannel_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).UnshareChannel(ctx, req.(*UnshareChannelRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_UpdateSharedChannelCursor_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(UpdateSharedChannelCursorRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).UpdateSharedChannelCursor(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_UpdateSharedChannelCursor_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).UpdateSharedChannelCursor(ctx, req.(*UpdateSharedChannelCursorRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_SyncSharedChannel_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(SyncSharedChannelRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).SyncSharedChannel(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_SyncSharedChannel_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).SyncSharedChannel(ctx, req.(*SyncSharedChannelRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_InviteRemoteToChannel_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(InviteRemoteToChannelRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).InviteRemoteToChannel(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_InviteRemoteToChannel_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).InviteRemoteToChannel(ctx, req.(*InviteRemoteToChannelRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_UninviteRemoteFromChannel_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(UninviteRemoteFromChannelRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).UninviteRemoteFromChannel(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_UninviteRemoteFromChannel_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).UninviteRemoteFromChannel(ctx, req.(*UninviteRemoteFromChannelRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_ReceiveSharedChannelSyncMsg_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ReceiveSharedChannelSyncMsgRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).ReceiveSharedChannelSyncMsg(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_ReceiveSharedChannelSyncMsg_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).ReceiveSharedChannelSyncMsg(ctx, req.(*ReceiveSharedChannelSyncMsgRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_ReceiveSharedChannelAttachmentSyncMsg_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ReceiveSharedChannelAttachmentSyncMsgRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).ReceiveSharedChannelAttachmentSyncMsg(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_ReceiveSharedChannelAttachmentSyncMsg_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).ReceiveSharedChannelAttachmentSyncMsg(ctx, req.(*ReceiveSharedChannelAttachmentSyncMsgRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_ReceiveSharedChannelProfileImageSyncMsg_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ReceiveSharedChannelProfileImageSyncMsgRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).ReceiveSharedChannelProfileImageSyncMsg(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_ReceiveSharedChannelProfileImageSyncMsg_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).ReceiveSharedChannelProfileImageSyncMsg(ctx, req.(*ReceiveSharedChannelProfileImageSyncMsgRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_EvaluateAccessControl_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(EvaluateAccessControlRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).EvaluateAccessControl(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_EvaluateAccessControl_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).EvaluateAccessControl(ctx, req.(*EvaluateAccessControlRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_SaveAccessControlPolicy_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(SaveAccessControlPolicyRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).SaveAccessControlPolicy(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_SaveAccessControlPolicy_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).SaveAccessControlPolicy(ctx, req.(*SaveAccessControlPolicyRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetAccessControlPolicy_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetAccessControlPolicyRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetAccessControlPolicy(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetAccessControlPolicy_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetAccessControlPolicy(ctx, req.(*GetAccessControlPolicyRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_DeleteAccessControlPolicy_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(DeleteAccessControlPolicyRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).DeleteAccessControlPolicy(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_DeleteAccessControlPolicy_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).DeleteAccessControlPolicy(ctx, req.(*DeleteAccessControlPolicyRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_CheckAccessControlExpression_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(CheckAccessControlExpressionRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).CheckAccessControlExpression(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_CheckAccessControlExpression_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).CheckAccessControlExpression(ctx, req.(*CheckAccessControlExpressionRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_QueryUsersForAccessControlExpression_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(QueryUsersForAccessControlExpressionRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).QueryUsersForAccessControlExpression(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_QueryUsersForAccessControlExpression_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).QueryUsersForAccessControlExpression(ctx, req.(*QueryUsersForAccessControlExpressionRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetAccessControlFieldsAutocomplete_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetAccessControlFieldsAutocompleteRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetAccessControlFieldsAutocomplete(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetAccessControlFieldsAutocomplete_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetAccessControlFieldsAutocomplete(ctx, req.(*GetAccessControlFieldsAutocompleteRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetAccessControlVisualAST_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetAccessControlVisualASTRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetAccessControlVisualAST(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetAccessControlVisualAST_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetAccessControlVisualAST(ctx, req.(*GetAccessControlVisualASTRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 func _PluginAPI_PluginHTTP_Handler(srv interface{}, stream grpc.ServerStream) error {
 	return srv.(PluginAPIServer).PluginHTTP(&grpc.GenericServerStream[PluginHTTPRequest, PluginHTTPResponse]{ServerStream: stream})
 }
@@ -986,6 +1746,90 @@ var PluginAPI_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "PublishWebSocketEvent",
 			Handler:    _PluginAPI_PublishWebSocketEvent_Handler,
+		},
+		{
+			MethodName: "RegisterPluginForSharedChannels",
+			Handler:    _PluginAPI_RegisterPluginForSharedChannels_Handler,
+		},
+		{
+			MethodName: "UnregisterPluginForSharedChannels",
+			Handler:    _PluginAPI_UnregisterPluginForSharedChannels_Handler,
+		},
+		{
+			MethodName: "UnregisterPluginRemoteForSharedChannels",
+			Handler:    _PluginAPI_UnregisterPluginRemoteForSharedChannels_Handler,
+		},
+		{
+			MethodName: "ShareChannel",
+			Handler:    _PluginAPI_ShareChannel_Handler,
+		},
+		{
+			MethodName: "UpdateSharedChannel",
+			Handler:    _PluginAPI_UpdateSharedChannel_Handler,
+		},
+		{
+			MethodName: "UnshareChannel",
+			Handler:    _PluginAPI_UnshareChannel_Handler,
+		},
+		{
+			MethodName: "UpdateSharedChannelCursor",
+			Handler:    _PluginAPI_UpdateSharedChannelCursor_Handler,
+		},
+		{
+			MethodName: "SyncSharedChannel",
+			Handler:    _PluginAPI_SyncSharedChannel_Handler,
+		},
+		{
+			MethodName: "InviteRemoteToChannel",
+			Handler:    _PluginAPI_InviteRemoteToChannel_Handler,
+		},
+		{
+			MethodName: "UninviteRemoteFromChannel",
+			Handler:    _PluginAPI_UninviteRemoteFromChannel_Handler,
+		},
+		{
+			MethodName: "ReceiveSharedChannelSyncMsg",
+			Handler:    _PluginAPI_ReceiveSharedChannelSyncMsg_Handler,
+		},
+		{
+			MethodName: "ReceiveSharedChannelAttachmentSyncMsg",
+			Handler:    _PluginAPI_ReceiveSharedChannelAttachmentSyncMsg_Handler,
+		},
+		{
+			MethodName: "ReceiveSharedChannelProfileImageSyncMsg",
+			Handler:    _PluginAPI_ReceiveSharedChannelProfileImageSyncMsg_Handler,
+		},
+		{
+			MethodName: "EvaluateAccessControl",
+			Handler:    _PluginAPI_EvaluateAccessControl_Handler,
+		},
+		{
+			MethodName: "SaveAccessControlPolicy",
+			Handler:    _PluginAPI_SaveAccessControlPolicy_Handler,
+		},
+		{
+			MethodName: "GetAccessControlPolicy",
+			Handler:    _PluginAPI_GetAccessControlPolicy_Handler,
+		},
+		{
+			MethodName: "DeleteAccessControlPolicy",
+			Handler:    _PluginAPI_DeleteAccessControlPolicy_Handler,
+		},
+		{
+			MethodName: "CheckAccessControlExpression",
+			Handler:    _PluginAPI_CheckAccessControlExpression_Handler,
+		},
+		{
+			MethodName: "QueryUsersForAccessControlExpression",
+			Handler:    _PluginAPI_QueryUsersForAccessControlExpression_Handler,
+		},
+		{
+			MethodName: "GetAccessControlFieldsAutocomplete",
+			Handler:    _PluginAPI_GetAccessControlFieldsAutocomplete_Handler,
+		},
+		{
+			MethodName: "GetAccessControlVisualAST",
+			Handler:    _PluginAPI_GetAccessControlVisualAST_Handler,
 		},
 	},
 	Streams: []grpc.StreamDesc{

@@ -3,8 +3,10 @@
 import grpc
 import warnings
 
+from mattermost_plugin._gen.polyplug.v1 import api_access_control_pb2 as polyplug_dot_v1_dot_api__access__control__pb2
 from mattermost_plugin._gen.polyplug.v1 import api_http_pb2 as polyplug_dot_v1_dot_api__http__pb2
 from mattermost_plugin._gen.polyplug.v1 import api_pb2 as polyplug_dot_v1_dot_api__pb2
+from mattermost_plugin._gen.polyplug.v1 import api_shared_channels_pb2 as polyplug_dot_v1_dot_api__shared__channels__pb2
 
 GRPC_GENERATED_VERSION = '1.85.1'
 GRPC_VERSION = grpc.__version__
@@ -148,6 +150,111 @@ class PluginAPIStub:
                 '/polyplug.v1.PluginAPI/PublishWebSocketEvent',
                 request_serializer=polyplug_dot_v1_dot_api__pb2.PublishWebSocketEventRequest.SerializeToString,
                 response_deserializer=polyplug_dot_v1_dot_api__pb2.PublishWebSocketEventResponse.FromString,
+                _registered_method=True)
+        self.RegisterPluginForSharedChannels = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/RegisterPluginForSharedChannels',
+                request_serializer=polyplug_dot_v1_dot_api__shared__channels__pb2.RegisterPluginForSharedChannelsRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__shared__channels__pb2.RegisterPluginForSharedChannelsResponse.FromString,
+                _registered_method=True)
+        self.UnregisterPluginForSharedChannels = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/UnregisterPluginForSharedChannels',
+                request_serializer=polyplug_dot_v1_dot_api__shared__channels__pb2.UnregisterPluginForSharedChannelsRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__shared__channels__pb2.UnregisterPluginForSharedChannelsResponse.FromString,
+                _registered_method=True)
+        self.UnregisterPluginRemoteForSharedChannels = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/UnregisterPluginRemoteForSharedChannels',
+                request_serializer=polyplug_dot_v1_dot_api__shared__channels__pb2.UnregisterPluginRemoteForSharedChannelsRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__shared__channels__pb2.UnregisterPluginRemoteForSharedChannelsResponse.FromString,
+                _registered_method=True)
+        self.ShareChannel = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/ShareChannel',
+                request_serializer=polyplug_dot_v1_dot_api__shared__channels__pb2.ShareChannelRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__shared__channels__pb2.ShareChannelResponse.FromString,
+                _registered_method=True)
+        self.UpdateSharedChannel = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/UpdateSharedChannel',
+                request_serializer=polyplug_dot_v1_dot_api__shared__channels__pb2.UpdateSharedChannelRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__shared__channels__pb2.UpdateSharedChannelResponse.FromString,
+                _registered_method=True)
+        self.UnshareChannel = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/UnshareChannel',
+                request_serializer=polyplug_dot_v1_dot_api__shared__channels__pb2.UnshareChannelRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__shared__channels__pb2.UnshareChannelResponse.FromString,
+                _registered_method=True)
+        self.UpdateSharedChannelCursor = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/UpdateSharedChannelCursor',
+                request_serializer=polyplug_dot_v1_dot_api__shared__channels__pb2.UpdateSharedChannelCursorRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__shared__channels__pb2.UpdateSharedChannelCursorResponse.FromString,
+                _registered_method=True)
+        self.SyncSharedChannel = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/SyncSharedChannel',
+                request_serializer=polyplug_dot_v1_dot_api__shared__channels__pb2.SyncSharedChannelRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__shared__channels__pb2.SyncSharedChannelResponse.FromString,
+                _registered_method=True)
+        self.InviteRemoteToChannel = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/InviteRemoteToChannel',
+                request_serializer=polyplug_dot_v1_dot_api__shared__channels__pb2.InviteRemoteToChannelRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__shared__channels__pb2.InviteRemoteToChannelResponse.FromString,
+                _registered_method=True)
+        self.UninviteRemoteFromChannel = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/UninviteRemoteFromChannel',
+                request_serializer=polyplug_dot_v1_dot_api__shared__channels__pb2.UninviteRemoteFromChannelRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__shared__channels__pb2.UninviteRemoteFromChannelResponse.FromString,
+                _registered_method=True)
+        self.ReceiveSharedChannelSyncMsg = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/ReceiveSharedChannelSyncMsg',
+                request_serializer=polyplug_dot_v1_dot_api__shared__channels__pb2.ReceiveSharedChannelSyncMsgRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__shared__channels__pb2.ReceiveSharedChannelSyncMsgResponse.FromString,
+                _registered_method=True)
+        self.ReceiveSharedChannelAttachmentSyncMsg = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/ReceiveSharedChannelAttachmentSyncMsg',
+                request_serializer=polyplug_dot_v1_dot_api__shared__channels__pb2.ReceiveSharedChannelAttachmentSyncMsgRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__shared__channels__pb2.ReceiveSharedChannelAttachmentSyncMsgResponse.FromString,
+                _registered_method=True)
+        self.ReceiveSharedChannelProfileImageSyncMsg = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/ReceiveSharedChannelProfileImageSyncMsg',
+                request_serializer=polyplug_dot_v1_dot_api__shared__channels__pb2.ReceiveSharedChannelProfileImageSyncMsgRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__shared__channels__pb2.ReceiveSharedChannelProfileImageSyncMsgResponse.FromString,
+                _registered_method=True)
+        self.EvaluateAccessControl = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/EvaluateAccessControl',
+                request_serializer=polyplug_dot_v1_dot_api__access__control__pb2.EvaluateAccessControlRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__access__control__pb2.EvaluateAccessControlResponse.FromString,
+                _registered_method=True)
+        self.SaveAccessControlPolicy = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/SaveAccessControlPolicy',
+                request_serializer=polyplug_dot_v1_dot_api__access__control__pb2.SaveAccessControlPolicyRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__access__control__pb2.SaveAccessControlPolicyResponse.FromString,
+                _registered_method=True)
+        self.GetAccessControlPolicy = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetAccessControlPolicy',
+                request_serializer=polyplug_dot_v1_dot_api__access__control__pb2.GetAccessControlPolicyRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__access__control__pb2.GetAccessControlPolicyResponse.FromString,
+                _registered_method=True)
+        self.DeleteAccessControlPolicy = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/DeleteAccessControlPolicy',
+                request_serializer=polyplug_dot_v1_dot_api__access__control__pb2.DeleteAccessControlPolicyRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__access__control__pb2.DeleteAccessControlPolicyResponse.FromString,
+                _registered_method=True)
+        self.CheckAccessControlExpression = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/CheckAccessControlExpression',
+                request_serializer=polyplug_dot_v1_dot_api__access__control__pb2.CheckAccessControlExpressionRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__access__control__pb2.CheckAccessControlExpressionResponse.FromString,
+                _registered_method=True)
+        self.QueryUsersForAccessControlExpression = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/QueryUsersForAccessControlExpression',
+                request_serializer=polyplug_dot_v1_dot_api__access__control__pb2.QueryUsersForAccessControlExpressionRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__access__control__pb2.QueryUsersForAccessControlExpressionResponse.FromString,
+                _registered_method=True)
+        self.GetAccessControlFieldsAutocomplete = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetAccessControlFieldsAutocomplete',
+                request_serializer=polyplug_dot_v1_dot_api__access__control__pb2.GetAccessControlFieldsAutocompleteRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__access__control__pb2.GetAccessControlFieldsAutocompleteResponse.FromString,
+                _registered_method=True)
+        self.GetAccessControlVisualAST = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetAccessControlVisualAST',
+                request_serializer=polyplug_dot_v1_dot_api__access__control__pb2.GetAccessControlVisualASTRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__access__control__pb2.GetAccessControlVisualASTResponse.FromString,
                 _registered_method=True)
         self.PluginHTTP = channel.stream_stream(
                 '/polyplug.v1.PluginAPI/PluginHTTP',
@@ -312,7 +419,7 @@ class PluginAPIServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
-    def PluginHTTP(self, request_iterator, context):
+    def RegisterPluginForSharedChannels(self, request, context):
         """--- users: accounts, search, statuses, custom status, profile images (messages in api_users.proto) ---
 
         --- preferences, sessions, access tokens, permissions (messages in api_user_access.proto) ---
@@ -333,7 +440,156 @@ class PluginAPIServicer:
 
         --- configuration, plugin management, server info, mail/push, audit, cluster events (messages in api_system.proto) ---
 
-        Plugin-to-plugin HTTP (Mattermost's API.PluginHTTP): a request whose path starts with
+        --- shared channels: no remote-cluster service runs here, so each answers 501 (api_shared_channels.proto) ---
+        Mattermost's RegisterPluginForSharedChannels; answers 501 here (no shared channels service).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UnregisterPluginForSharedChannels(self, request, context):
+        """Mattermost's UnregisterPluginForSharedChannels; answers 501 here (no shared channels service).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UnregisterPluginRemoteForSharedChannels(self, request, context):
+        """Mattermost's UnregisterPluginRemoteForSharedChannels; answers 501 here (no shared channels service).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ShareChannel(self, request, context):
+        """Mattermost's ShareChannel; answers 501 here (no shared channels service).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateSharedChannel(self, request, context):
+        """Mattermost's UpdateSharedChannel; answers 501 here (no shared channels service).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UnshareChannel(self, request, context):
+        """Mattermost's UnshareChannel; answers 501 here (no shared channels service).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateSharedChannelCursor(self, request, context):
+        """Mattermost's UpdateSharedChannelCursor; answers 501 here (no shared channels service).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SyncSharedChannel(self, request, context):
+        """Mattermost's SyncSharedChannel; answers 501 here (no shared channels service).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def InviteRemoteToChannel(self, request, context):
+        """Mattermost's InviteRemoteToChannel; answers 501 here (no shared channels service).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UninviteRemoteFromChannel(self, request, context):
+        """Mattermost's UninviteRemoteFromChannel; answers 501 here (no shared channels service).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ReceiveSharedChannelSyncMsg(self, request, context):
+        """Mattermost's ReceiveSharedChannelSyncMsg; answers 501 here (no shared channels service).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ReceiveSharedChannelAttachmentSyncMsg(self, request, context):
+        """Mattermost's ReceiveSharedChannelAttachmentSyncMsg; answers 501 here (no shared channels service).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ReceiveSharedChannelProfileImageSyncMsg(self, request, context):
+        """Mattermost's ReceiveSharedChannelProfileImageSyncMsg; answers 501 here (no shared channels service).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def EvaluateAccessControl(self, request, context):
+        """--- access control: no policy engine runs here, so each answers 501 (api_access_control.proto) ---
+        Mattermost's EvaluateAccessControl; answers 501 here (no access control policy engine).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SaveAccessControlPolicy(self, request, context):
+        """Mattermost's SaveAccessControlPolicy; answers 501 here (no access control policy engine).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetAccessControlPolicy(self, request, context):
+        """Mattermost's GetAccessControlPolicy; answers 501 here (no access control policy engine).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteAccessControlPolicy(self, request, context):
+        """Mattermost's DeleteAccessControlPolicy; answers 501 here (no access control policy engine).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CheckAccessControlExpression(self, request, context):
+        """Mattermost's CheckAccessControlExpression; answers 501 here (no access control policy engine).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def QueryUsersForAccessControlExpression(self, request, context):
+        """Mattermost's QueryUsersForAccessControlExpression; answers 501 here (no access control policy engine).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetAccessControlFieldsAutocomplete(self, request, context):
+        """Mattermost's GetAccessControlFieldsAutocomplete; answers 501 here (no access control policy engine).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetAccessControlVisualAST(self, request, context):
+        """Mattermost's GetAccessControlVisualAST; answers 501 here (no access control policy engine).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def PluginHTTP(self, request_iterator, context):
+        """Plugin-to-plugin HTTP (Mattermost's API.PluginHTTP): a request whose path starts with
         "/<target plugin id>" is served by that plugin's ServeHTTP, streamed both ways.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
@@ -452,6 +708,111 @@ def add_PluginAPIServicer_to_server(servicer, server):
                     servicer.PublishWebSocketEvent,
                     request_deserializer=polyplug_dot_v1_dot_api__pb2.PublishWebSocketEventRequest.FromString,
                     response_serializer=polyplug_dot_v1_dot_api__pb2.PublishWebSocketEventResponse.SerializeToString,
+            ),
+            'RegisterPluginForSharedChannels': grpc.unary_unary_rpc_method_handler(
+                    servicer.RegisterPluginForSharedChannels,
+                    request_deserializer=polyplug_dot_v1_dot_api__shared__channels__pb2.RegisterPluginForSharedChannelsRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__shared__channels__pb2.RegisterPluginForSharedChannelsResponse.SerializeToString,
+            ),
+            'UnregisterPluginForSharedChannels': grpc.unary_unary_rpc_method_handler(
+                    servicer.UnregisterPluginForSharedChannels,
+                    request_deserializer=polyplug_dot_v1_dot_api__shared__channels__pb2.UnregisterPluginForSharedChannelsRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__shared__channels__pb2.UnregisterPluginForSharedChannelsResponse.SerializeToString,
+            ),
+            'UnregisterPluginRemoteForSharedChannels': grpc.unary_unary_rpc_method_handler(
+                    servicer.UnregisterPluginRemoteForSharedChannels,
+                    request_deserializer=polyplug_dot_v1_dot_api__shared__channels__pb2.UnregisterPluginRemoteForSharedChannelsRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__shared__channels__pb2.UnregisterPluginRemoteForSharedChannelsResponse.SerializeToString,
+            ),
+            'ShareChannel': grpc.unary_unary_rpc_method_handler(
+                    servicer.ShareChannel,
+                    request_deserializer=polyplug_dot_v1_dot_api__shared__channels__pb2.ShareChannelRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__shared__channels__pb2.ShareChannelResponse.SerializeToString,
+            ),
+            'UpdateSharedChannel': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateSharedChannel,
+                    request_deserializer=polyplug_dot_v1_dot_api__shared__channels__pb2.UpdateSharedChannelRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__shared__channels__pb2.UpdateSharedChannelResponse.SerializeToString,
+            ),
+            'UnshareChannel': grpc.unary_unary_rpc_method_handler(
+                    servicer.UnshareChannel,
+                    request_deserializer=polyplug_dot_v1_dot_api__shared__channels__pb2.UnshareChannelRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__shared__channels__pb2.UnshareChannelResponse.SerializeToString,
+            ),
+            'UpdateSharedChannelCursor': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateSharedChannelCursor,
+                    request_deserializer=polyplug_dot_v1_dot_api__shared__channels__pb2.UpdateSharedChannelCursorRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__shared__channels__pb2.UpdateSharedChannelCursorResponse.SerializeToString,
+            ),
+            'SyncSharedChannel': grpc.unary_unary_rpc_method_handler(
+                    servicer.SyncSharedChannel,
+                    request_deserializer=polyplug_dot_v1_dot_api__shared__channels__pb2.SyncSharedChannelRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__shared__channels__pb2.SyncSharedChannelResponse.SerializeToString,
+            ),
+            'InviteRemoteToChannel': grpc.unary_unary_rpc_method_handler(
+                    servicer.InviteRemoteToChannel,
+                    request_deserializer=polyplug_dot_v1_dot_api__shared__channels__pb2.InviteRemoteToChannelRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__shared__channels__pb2.InviteRemoteToChannelResponse.SerializeToString,
+            ),
+            'UninviteRemoteFromChannel': grpc.unary_unary_rpc_method_handler(
+                    servicer.UninviteRemoteFromChannel,
+                    request_deserializer=polyplug_dot_v1_dot_api__shared__channels__pb2.UninviteRemoteFromChannelRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__shared__channels__pb2.UninviteRemoteFromChannelResponse.SerializeToString,
+            ),
+            'ReceiveSharedChannelSyncMsg': grpc.unary_unary_rpc_method_handler(
+                    servicer.ReceiveSharedChannelSyncMsg,
+                    request_deserializer=polyplug_dot_v1_dot_api__shared__channels__pb2.ReceiveSharedChannelSyncMsgRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__shared__channels__pb2.ReceiveSharedChannelSyncMsgResponse.SerializeToString,
+            ),
+            'ReceiveSharedChannelAttachmentSyncMsg': grpc.unary_unary_rpc_method_handler(
+                    servicer.ReceiveSharedChannelAttachmentSyncMsg,
+                    request_deserializer=polyplug_dot_v1_dot_api__shared__channels__pb2.ReceiveSharedChannelAttachmentSyncMsgRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__shared__channels__pb2.ReceiveSharedChannelAttachmentSyncMsgResponse.SerializeToString,
+            ),
+            'ReceiveSharedChannelProfileImageSyncMsg': grpc.unary_unary_rpc_method_handler(
+                    servicer.ReceiveSharedChannelProfileImageSyncMsg,
+                    request_deserializer=polyplug_dot_v1_dot_api__shared__channels__pb2.ReceiveSharedChannelProfileImageSyncMsgRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__shared__channels__pb2.ReceiveSharedChannelProfileImageSyncMsgResponse.SerializeToString,
+            ),
+            'EvaluateAccessControl': grpc.unary_unary_rpc_method_handler(
+                    servicer.EvaluateAccessControl,
+                    request_deserializer=polyplug_dot_v1_dot_api__access__control__pb2.EvaluateAccessControlRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__access__control__pb2.EvaluateAccessControlResponse.SerializeToString,
+            ),
+            'SaveAccessControlPolicy': grpc.unary_unary_rpc_method_handler(
+                    servicer.SaveAccessControlPolicy,
+                    request_deserializer=polyplug_dot_v1_dot_api__access__control__pb2.SaveAccessControlPolicyRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__access__control__pb2.SaveAccessControlPolicyResponse.SerializeToString,
+            ),
+            'GetAccessControlPolicy': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetAccessControlPolicy,
+                    request_deserializer=polyplug_dot_v1_dot_api__access__control__pb2.GetAccessControlPolicyRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__access__control__pb2.GetAccessControlPolicyResponse.SerializeToString,
+            ),
+            'DeleteAccessControlPolicy': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteAccessControlPolicy,
+                    request_deserializer=polyplug_dot_v1_dot_api__access__control__pb2.DeleteAccessControlPolicyRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__access__control__pb2.DeleteAccessControlPolicyResponse.SerializeToString,
+            ),
+            'CheckAccessControlExpression': grpc.unary_unary_rpc_method_handler(
+                    servicer.CheckAccessControlExpression,
+                    request_deserializer=polyplug_dot_v1_dot_api__access__control__pb2.CheckAccessControlExpressionRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__access__control__pb2.CheckAccessControlExpressionResponse.SerializeToString,
+            ),
+            'QueryUsersForAccessControlExpression': grpc.unary_unary_rpc_method_handler(
+                    servicer.QueryUsersForAccessControlExpression,
+                    request_deserializer=polyplug_dot_v1_dot_api__access__control__pb2.QueryUsersForAccessControlExpressionRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__access__control__pb2.QueryUsersForAccessControlExpressionResponse.SerializeToString,
+            ),
+            'GetAccessControlFieldsAutocomplete': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetAccessControlFieldsAutocomplete,
+                    request_deserializer=polyplug_dot_v1_dot_api__access__control__pb2.GetAccessControlFieldsAutocompleteRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__access__control__pb2.GetAccessControlFieldsAutocompleteResponse.SerializeToString,
+            ),
+            'GetAccessControlVisualAST': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetAccessControlVisualAST,
+                    request_deserializer=polyplug_dot_v1_dot_api__access__control__pb2.GetAccessControlVisualASTRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__access__control__pb2.GetAccessControlVisualASTResponse.SerializeToString,
             ),
             'PluginHTTP': grpc.stream_stream_rpc_method_handler(
                     servicer.PluginHTTP,
@@ -1057,6 +1418,573 @@ class PluginAPI:
             '/polyplug.v1.PluginAPI/PublishWebSocketEvent',
             polyplug_dot_v1_dot_api__pb2.PublishWebSocketEventRequest.SerializeToString,
             polyplug_dot_v1_dot_api__pb2.PublishWebSocketEventResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RegisterPluginForSharedChannels(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/RegisterPluginForSharedChannels',
+            polyplug_dot_v1_dot_api__shared__channels__pb2.RegisterPluginForSharedChannelsRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__shared__channels__pb2.RegisterPluginForSharedChannelsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UnregisterPluginForSharedChannels(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/UnregisterPluginForSharedChannels',
+            polyplug_dot_v1_dot_api__shared__channels__pb2.UnregisterPluginForSharedChannelsRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__shared__channels__pb2.UnregisterPluginForSharedChannelsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UnregisterPluginRemoteForSharedChannels(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/UnregisterPluginRemoteForSharedChannels',
+            polyplug_dot_v1_dot_api__shared__channels__pb2.UnregisterPluginRemoteForSharedChannelsRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__shared__channels__pb2.UnregisterPluginRemoteForSharedChannelsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ShareChannel(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/ShareChannel',
+            polyplug_dot_v1_dot_api__shared__channels__pb2.ShareChannelRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__shared__channels__pb2.ShareChannelResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateSharedChannel(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/UpdateSharedChannel',
+            polyplug_dot_v1_dot_api__shared__channels__pb2.UpdateSharedChannelRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__shared__channels__pb2.UpdateSharedChannelResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UnshareChannel(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/UnshareChannel',
+            polyplug_dot_v1_dot_api__shared__channels__pb2.UnshareChannelRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__shared__channels__pb2.UnshareChannelResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateSharedChannelCursor(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/UpdateSharedChannelCursor',
+            polyplug_dot_v1_dot_api__shared__channels__pb2.UpdateSharedChannelCursorRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__shared__channels__pb2.UpdateSharedChannelCursorResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SyncSharedChannel(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/SyncSharedChannel',
+            polyplug_dot_v1_dot_api__shared__channels__pb2.SyncSharedChannelRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__shared__channels__pb2.SyncSharedChannelResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def InviteRemoteToChannel(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/InviteRemoteToChannel',
+            polyplug_dot_v1_dot_api__shared__channels__pb2.InviteRemoteToChannelRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__shared__channels__pb2.InviteRemoteToChannelResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UninviteRemoteFromChannel(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/UninviteRemoteFromChannel',
+            polyplug_dot_v1_dot_api__shared__channels__pb2.UninviteRemoteFromChannelRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__shared__channels__pb2.UninviteRemoteFromChannelResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ReceiveSharedChannelSyncMsg(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/ReceiveSharedChannelSyncMsg',
+            polyplug_dot_v1_dot_api__shared__channels__pb2.ReceiveSharedChannelSyncMsgRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__shared__channels__pb2.ReceiveSharedChannelSyncMsgResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ReceiveSharedChannelAttachmentSyncMsg(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/ReceiveSharedChannelAttachmentSyncMsg',
+            polyplug_dot_v1_dot_api__shared__channels__pb2.ReceiveSharedChannelAttachmentSyncMsgRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__shared__channels__pb2.ReceiveSharedChannelAttachmentSyncMsgResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ReceiveSharedChannelProfileImageSyncMsg(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/ReceiveSharedChannelProfileImageSyncMsg',
+            polyplug_dot_v1_dot_api__shared__channels__pb2.ReceiveSharedChannelProfileImageSyncMsgRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__shared__channels__pb2.ReceiveSharedChannelProfileImageSyncMsgResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def EvaluateAccessControl(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/EvaluateAccessControl',
+            polyplug_dot_v1_dot_api__access__control__pb2.EvaluateAccessControlRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__access__control__pb2.EvaluateAccessControlResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SaveAccessControlPolicy(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/SaveAccessControlPolicy',
+            polyplug_dot_v1_dot_api__access__control__pb2.SaveAccessControlPolicyRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__access__control__pb2.SaveAccessControlPolicyResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetAccessControlPolicy(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetAccessControlPolicy',
+            polyplug_dot_v1_dot_api__access__control__pb2.GetAccessControlPolicyRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__access__control__pb2.GetAccessControlPolicyResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteAccessControlPolicy(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/DeleteAccessControlPolicy',
+            polyplug_dot_v1_dot_api__access__control__pb2.DeleteAccessControlPolicyRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__access__control__pb2.DeleteAccessControlPolicyResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CheckAccessControlExpression(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/CheckAccessControlExpression',
+            polyplug_dot_v1_dot_api__access__control__pb2.CheckAccessControlExpressionRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__access__control__pb2.CheckAccessControlExpressionResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def QueryUsersForAccessControlExpression(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/QueryUsersForAccessControlExpression',
+            polyplug_dot_v1_dot_api__access__control__pb2.QueryUsersForAccessControlExpressionRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__access__control__pb2.QueryUsersForAccessControlExpressionResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetAccessControlFieldsAutocomplete(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetAccessControlFieldsAutocomplete',
+            polyplug_dot_v1_dot_api__access__control__pb2.GetAccessControlFieldsAutocompleteRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__access__control__pb2.GetAccessControlFieldsAutocompleteResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetAccessControlVisualAST(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetAccessControlVisualAST',
+            polyplug_dot_v1_dot_api__access__control__pb2.GetAccessControlVisualASTRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__access__control__pb2.GetAccessControlVisualASTResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -5,8 +5,10 @@ isort:skip_file
 
 from collections import abc as _abc
 from grpc import aio as _aio
+from mattermost_plugin._gen.polyplug.v1 import api_access_control_pb2 as _api_access_control_pb2
 from mattermost_plugin._gen.polyplug.v1 import api_http_pb2 as _api_http_pb2
 from mattermost_plugin._gen.polyplug.v1 import api_pb2 as _api_pb2
+from mattermost_plugin._gen.polyplug.v1 import api_shared_channels_pb2 as _api_shared_channels_pb2
 import abc as _abc_1
 import grpc as _grpc
 import sys
@@ -80,10 +82,56 @@ class PluginAPIStub:
     LogWarn: _grpc.UnaryUnaryMultiCallable[_api_pb2.LogWarnRequest, _api_pb2.LogWarnResponse]
     LogError: _grpc.UnaryUnaryMultiCallable[_api_pb2.LogErrorRequest, _api_pb2.LogErrorResponse]
     PublishWebSocketEvent: _grpc.UnaryUnaryMultiCallable[_api_pb2.PublishWebSocketEventRequest, _api_pb2.PublishWebSocketEventResponse]
-    PluginHTTP: _grpc.StreamStreamMultiCallable[_api_http_pb2.PluginHTTPRequest, _api_http_pb2.PluginHTTPResponse]
+    RegisterPluginForSharedChannels: _grpc.UnaryUnaryMultiCallable[_api_shared_channels_pb2.RegisterPluginForSharedChannelsRequest, _api_shared_channels_pb2.RegisterPluginForSharedChannelsResponse]
     """--- configuration, plugin management, server info, mail/push, audit, cluster events (messages in api_system.proto) ---
 
-    Plugin-to-plugin HTTP (Mattermost's API.PluginHTTP): a request whose path starts with
+    --- shared channels: no remote-cluster service runs here, so each answers 501 (api_shared_channels.proto) ---
+    Mattermost's RegisterPluginForSharedChannels; answers 501 here (no shared channels service).
+    """
+    UnregisterPluginForSharedChannels: _grpc.UnaryUnaryMultiCallable[_api_shared_channels_pb2.UnregisterPluginForSharedChannelsRequest, _api_shared_channels_pb2.UnregisterPluginForSharedChannelsResponse]
+    """Mattermost's UnregisterPluginForSharedChannels; answers 501 here (no shared channels service)."""
+    UnregisterPluginRemoteForSharedChannels: _grpc.UnaryUnaryMultiCallable[_api_shared_channels_pb2.UnregisterPluginRemoteForSharedChannelsRequest, _api_shared_channels_pb2.UnregisterPluginRemoteForSharedChannelsResponse]
+    """Mattermost's UnregisterPluginRemoteForSharedChannels; answers 501 here (no shared channels service)."""
+    ShareChannel: _grpc.UnaryUnaryMultiCallable[_api_shared_channels_pb2.ShareChannelRequest, _api_shared_channels_pb2.ShareChannelResponse]
+    """Mattermost's ShareChannel; answers 501 here (no shared channels service)."""
+    UpdateSharedChannel: _grpc.UnaryUnaryMultiCallable[_api_shared_channels_pb2.UpdateSharedChannelRequest, _api_shared_channels_pb2.UpdateSharedChannelResponse]
+    """Mattermost's UpdateSharedChannel; answers 501 here (no shared channels service)."""
+    UnshareChannel: _grpc.UnaryUnaryMultiCallable[_api_shared_channels_pb2.UnshareChannelRequest, _api_shared_channels_pb2.UnshareChannelResponse]
+    """Mattermost's UnshareChannel; answers 501 here (no shared channels service)."""
+    UpdateSharedChannelCursor: _grpc.UnaryUnaryMultiCallable[_api_shared_channels_pb2.UpdateSharedChannelCursorRequest, _api_shared_channels_pb2.UpdateSharedChannelCursorResponse]
+    """Mattermost's UpdateSharedChannelCursor; answers 501 here (no shared channels service)."""
+    SyncSharedChannel: _grpc.UnaryUnaryMultiCallable[_api_shared_channels_pb2.SyncSharedChannelRequest, _api_shared_channels_pb2.SyncSharedChannelResponse]
+    """Mattermost's SyncSharedChannel; answers 501 here (no shared channels service)."""
+    InviteRemoteToChannel: _grpc.UnaryUnaryMultiCallable[_api_shared_channels_pb2.InviteRemoteToChannelRequest, _api_shared_channels_pb2.InviteRemoteToChannelResponse]
+    """Mattermost's InviteRemoteToChannel; answers 501 here (no shared channels service)."""
+    UninviteRemoteFromChannel: _grpc.UnaryUnaryMultiCallable[_api_shared_channels_pb2.UninviteRemoteFromChannelRequest, _api_shared_channels_pb2.UninviteRemoteFromChannelResponse]
+    """Mattermost's UninviteRemoteFromChannel; answers 501 here (no shared channels service)."""
+    ReceiveSharedChannelSyncMsg: _grpc.UnaryUnaryMultiCallable[_api_shared_channels_pb2.ReceiveSharedChannelSyncMsgRequest, _api_shared_channels_pb2.ReceiveSharedChannelSyncMsgResponse]
+    """Mattermost's ReceiveSharedChannelSyncMsg; answers 501 here (no shared channels service)."""
+    ReceiveSharedChannelAttachmentSyncMsg: _grpc.UnaryUnaryMultiCallable[_api_shared_channels_pb2.ReceiveSharedChannelAttachmentSyncMsgRequest, _api_shared_channels_pb2.ReceiveSharedChannelAttachmentSyncMsgResponse]
+    """Mattermost's ReceiveSharedChannelAttachmentSyncMsg; answers 501 here (no shared channels service)."""
+    ReceiveSharedChannelProfileImageSyncMsg: _grpc.UnaryUnaryMultiCallable[_api_shared_channels_pb2.ReceiveSharedChannelProfileImageSyncMsgRequest, _api_shared_channels_pb2.ReceiveSharedChannelProfileImageSyncMsgResponse]
+    """Mattermost's ReceiveSharedChannelProfileImageSyncMsg; answers 501 here (no shared channels service)."""
+    EvaluateAccessControl: _grpc.UnaryUnaryMultiCallable[_api_access_control_pb2.EvaluateAccessControlRequest, _api_access_control_pb2.EvaluateAccessControlResponse]
+    """--- access control: no policy engine runs here, so each answers 501 (api_access_control.proto) ---
+    Mattermost's EvaluateAccessControl; answers 501 here (no access control policy engine).
+    """
+    SaveAccessControlPolicy: _grpc.UnaryUnaryMultiCallable[_api_access_control_pb2.SaveAccessControlPolicyRequest, _api_access_control_pb2.SaveAccessControlPolicyResponse]
+    """Mattermost's SaveAccessControlPolicy; answers 501 here (no access control policy engine)."""
+    GetAccessControlPolicy: _grpc.UnaryUnaryMultiCallable[_api_access_control_pb2.GetAccessControlPolicyRequest, _api_access_control_pb2.GetAccessControlPolicyResponse]
+    """Mattermost's GetAccessControlPolicy; answers 501 here (no access control policy engine)."""
+    DeleteAccessControlPolicy: _grpc.UnaryUnaryMultiCallable[_api_access_control_pb2.DeleteAccessControlPolicyRequest, _api_access_control_pb2.DeleteAccessControlPolicyResponse]
+    """Mattermost's DeleteAccessControlPolicy; answers 501 here (no access control policy engine)."""
+    CheckAccessControlExpression: _grpc.UnaryUnaryMultiCallable[_api_access_control_pb2.CheckAccessControlExpressionRequest, _api_access_control_pb2.CheckAccessControlExpressionResponse]
+    """Mattermost's CheckAccessControlExpression; answers 501 here (no access control policy engine)."""
+    QueryUsersForAccessControlExpression: _grpc.UnaryUnaryMultiCallable[_api_access_control_pb2.QueryUsersForAccessControlExpressionRequest, _api_access_control_pb2.QueryUsersForAccessControlExpressionResponse]
+    """Mattermost's QueryUsersForAccessControlExpression; answers 501 here (no access control policy engine)."""
+    GetAccessControlFieldsAutocomplete: _grpc.UnaryUnaryMultiCallable[_api_access_control_pb2.GetAccessControlFieldsAutocompleteRequest, _api_access_control_pb2.GetAccessControlFieldsAutocompleteResponse]
+    """Mattermost's GetAccessControlFieldsAutocomplete; answers 501 here (no access control policy engine)."""
+    GetAccessControlVisualAST: _grpc.UnaryUnaryMultiCallable[_api_access_control_pb2.GetAccessControlVisualASTRequest, _api_access_control_pb2.GetAccessControlVisualASTResponse]
+    """Mattermost's GetAccessControlVisualAST; answers 501 here (no access control policy engine)."""
+    PluginHTTP: _grpc.StreamStreamMultiCallable[_api_http_pb2.PluginHTTPRequest, _api_http_pb2.PluginHTTPResponse]
+    """Plugin-to-plugin HTTP (Mattermost's API.PluginHTTP): a request whose path starts with
     "/<target plugin id>" is served by that plugin's ServeHTTP, streamed both ways.
     """
 
@@ -138,10 +186,56 @@ class PluginAPIAsyncStub(PluginAPIStub):
     LogWarn: _aio.UnaryUnaryMultiCallable[_api_pb2.LogWarnRequest, _api_pb2.LogWarnResponse]  # type: ignore[assignment]
     LogError: _aio.UnaryUnaryMultiCallable[_api_pb2.LogErrorRequest, _api_pb2.LogErrorResponse]  # type: ignore[assignment]
     PublishWebSocketEvent: _aio.UnaryUnaryMultiCallable[_api_pb2.PublishWebSocketEventRequest, _api_pb2.PublishWebSocketEventResponse]  # type: ignore[assignment]
-    PluginHTTP: _aio.StreamStreamMultiCallable[_api_http_pb2.PluginHTTPRequest, _api_http_pb2.PluginHTTPResponse]  # type: ignore[assignment]
+    RegisterPluginForSharedChannels: _aio.UnaryUnaryMultiCallable[_api_shared_channels_pb2.RegisterPluginForSharedChannelsRequest, _api_shared_channels_pb2.RegisterPluginForSharedChannelsResponse]  # type: ignore[assignment]
     """--- configuration, plugin management, server info, mail/push, audit, cluster events (messages in api_system.proto) ---
 
-    Plugin-to-plugin HTTP (Mattermost's API.PluginHTTP): a request whose path starts with
+    --- shared channels: no remote-cluster service runs here, so each answers 501 (api_shared_channels.proto) ---
+    Mattermost's RegisterPluginForSharedChannels; answers 501 here (no shared channels service).
+    """
+    UnregisterPluginForSharedChannels: _aio.UnaryUnaryMultiCallable[_api_shared_channels_pb2.UnregisterPluginForSharedChannelsRequest, _api_shared_channels_pb2.UnregisterPluginForSharedChannelsResponse]  # type: ignore[assignment]
+    """Mattermost's UnregisterPluginForSharedChannels; answers 501 here (no shared channels service)."""
+    UnregisterPluginRemoteForSharedChannels: _aio.UnaryUnaryMultiCallable[_api_shared_channels_pb2.UnregisterPluginRemoteForSharedChannelsRequest, _api_shared_channels_pb2.UnregisterPluginRemoteForSharedChannelsResponse]  # type: ignore[assignment]
+    """Mattermost's UnregisterPluginRemoteForSharedChannels; answers 501 here (no shared channels service)."""
+    ShareChannel: _aio.UnaryUnaryMultiCallable[_api_shared_channels_pb2.ShareChannelRequest, _api_shared_channels_pb2.ShareChannelResponse]  # type: ignore[assignment]
+    """Mattermost's ShareChannel; answers 501 here (no shared channels service)."""
+    UpdateSharedChannel: _aio.UnaryUnaryMultiCallable[_api_shared_channels_pb2.UpdateSharedChannelRequest, _api_shared_channels_pb2.UpdateSharedChannelResponse]  # type: ignore[assignment]
+    """Mattermost's UpdateSharedChannel; answers 501 here (no shared channels service)."""
+    UnshareChannel: _aio.UnaryUnaryMultiCallable[_api_shared_channels_pb2.UnshareChannelRequest, _api_shared_channels_pb2.UnshareChannelResponse]  # type: ignore[assignment]
+    """Mattermost's UnshareChannel; answers 501 here (no shared channels service)."""
+    UpdateSharedChannelCursor: _aio.UnaryUnaryMultiCallable[_api_shared_channels_pb2.UpdateSharedChannelCursorRequest, _api_shared_channels_pb2.UpdateSharedChannelCursorResponse]  # type: ignore[assignment]
+    """Mattermost's UpdateSharedChannelCursor; answers 501 here (no shared channels service)."""
+    SyncSharedChannel: _aio.UnaryUnaryMultiCallable[_api_shared_channels_pb2.SyncSharedChannelRequest, _api_shared_channels_pb2.SyncSharedChannelResponse]  # type: ignore[assignment]
+    """Mattermost's SyncSharedChannel; answers 501 here (no shared channels service)."""
+    InviteRemoteToChannel: _aio.UnaryUnaryMultiCallable[_api_shared_channels_pb2.InviteRemoteToChannelRequest, _api_shared_channels_pb2.InviteRemoteToChannelResponse]  # type: ignore[assignment]
+    """Mattermost's InviteRemoteToChannel; answers 501 here (no shared channels service)."""
+    UninviteRemoteFromChannel: _aio.UnaryUnaryMultiCallable[_api_shared_channels_pb2.UninviteRemoteFromChannelRequest, _api_shared_channels_pb2.UninviteRemoteFromChannelResponse]  # type: ignore[assignment]
+    """Mattermost's UninviteRemoteFromChannel; answers 501 here (no shared channels service)."""
+    ReceiveSharedChannelSyncMsg: _aio.UnaryUnaryMultiCallable[_api_shared_channels_pb2.ReceiveSharedChannelSyncMsgRequest, _api_shared_channels_pb2.ReceiveSharedChannelSyncMsgResponse]  # type: ignore[assignment]
+    """Mattermost's ReceiveSharedChannelSyncMsg; answers 501 here (no shared channels service)."""
+    ReceiveSharedChannelAttachmentSyncMsg: _aio.UnaryUnaryMultiCallable[_api_shared_channels_pb2.ReceiveSharedChannelAttachmentSyncMsgRequest, _api_shared_channels_pb2.ReceiveSharedChannelAttachmentSyncMsgResponse]  # type: ignore[assignment]
+    """Mattermost's ReceiveSharedChannelAttachmentSyncMsg; answers 501 here (no shared channels service)."""
+    ReceiveSharedChannelProfileImageSyncMsg: _aio.UnaryUnaryMultiCallable[_api_shared_channels_pb2.ReceiveSharedChannelProfileImageSyncMsgRequest, _api_shared_channels_pb2.ReceiveSharedChannelProfileImageSyncMsgResponse]  # type: ignore[assignment]
+    """Mattermost's ReceiveSharedChannelProfileImageSyncMsg; answers 501 here (no shared channels service)."""
+    EvaluateAccessControl: _aio.UnaryUnaryMultiCallable[_api_access_control_pb2.EvaluateAccessControlRequest, _api_access_control_pb2.EvaluateAccessControlResponse]  # type: ignore[assignment]
+    """--- access control: no policy engine runs here, so each answers 501 (api_access_control.proto) ---
+    Mattermost's EvaluateAccessControl; answers 501 here (no access control policy engine).
+    """
+    SaveAccessControlPolicy: _aio.UnaryUnaryMultiCallable[_api_access_control_pb2.SaveAccessControlPolicyRequest, _api_access_control_pb2.SaveAccessControlPolicyResponse]  # type: ignore[assignment]
+    """Mattermost's SaveAccessControlPolicy; answers 501 here (no access control policy engine)."""
+    GetAccessControlPolicy: _aio.UnaryUnaryMultiCallable[_api_access_control_pb2.GetAccessControlPolicyRequest, _api_access_control_pb2.GetAccessControlPolicyResponse]  # type: ignore[assignment]
+    """Mattermost's GetAccessControlPolicy; answers 501 here (no access control policy engine)."""
+    DeleteAccessControlPolicy: _aio.UnaryUnaryMultiCallable[_api_access_control_pb2.DeleteAccessControlPolicyRequest, _api_access_control_pb2.DeleteAccessControlPolicyResponse]  # type: ignore[assignment]
+    """Mattermost's DeleteAccessControlPolicy; answers 501 here (no access control policy engine)."""
+    CheckAccessControlExpression: _aio.UnaryUnaryMultiCallable[_api_access_control_pb2.CheckAccessControlExpressionRequest, _api_access_control_pb2.CheckAccessControlExpressionResponse]  # type: ignore[assignment]
+    """Mattermost's CheckAccessControlExpression; answers 501 here (no access control policy engine)."""
+    QueryUsersForAccessControlExpression: _aio.UnaryUnaryMultiCallable[_api_access_control_pb2.QueryUsersForAccessControlExpressionRequest, _api_access_control_pb2.QueryUsersForAccessControlExpressionResponse]  # type: ignore[assignment]
+    """Mattermost's QueryUsersForAccessControlExpression; answers 501 here (no access control policy engine)."""
+    GetAccessControlFieldsAutocomplete: _aio.UnaryUnaryMultiCallable[_api_access_control_pb2.GetAccessControlFieldsAutocompleteRequest, _api_access_control_pb2.GetAccessControlFieldsAutocompleteResponse]  # type: ignore[assignment]
+    """Mattermost's GetAccessControlFieldsAutocomplete; answers 501 here (no access control policy engine)."""
+    GetAccessControlVisualAST: _aio.UnaryUnaryMultiCallable[_api_access_control_pb2.GetAccessControlVisualASTRequest, _api_access_control_pb2.GetAccessControlVisualASTResponse]  # type: ignore[assignment]
+    """Mattermost's GetAccessControlVisualAST; answers 501 here (no access control policy engine)."""
+    PluginHTTP: _aio.StreamStreamMultiCallable[_api_http_pb2.PluginHTTPRequest, _api_http_pb2.PluginHTTPResponse]  # type: ignore[assignment]
+    """Plugin-to-plugin HTTP (Mattermost's API.PluginHTTP): a request whose path starts with
     "/<target plugin id>" is served by that plugin's ServeHTTP, streamed both ways.
     """
 
@@ -327,14 +421,186 @@ class PluginAPIServicer(metaclass=_abc_1.ABCMeta):
     ) -> _typing.Union[_api_pb2.PublishWebSocketEventResponse, _abc.Awaitable[_api_pb2.PublishWebSocketEventResponse]]: ...
 
     @_abc_1.abstractmethod
+    def RegisterPluginForSharedChannels(
+        self,
+        request: _api_shared_channels_pb2.RegisterPluginForSharedChannelsRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_shared_channels_pb2.RegisterPluginForSharedChannelsResponse, _abc.Awaitable[_api_shared_channels_pb2.RegisterPluginForSharedChannelsResponse]]:
+        """--- configuration, plugin management, server info, mail/push, audit, cluster events (messages in api_system.proto) ---
+
+        --- shared channels: no remote-cluster service runs here, so each answers 501 (api_shared_channels.proto) ---
+        Mattermost's RegisterPluginForSharedChannels; answers 501 here (no shared channels service).
+        """
+
+    @_abc_1.abstractmethod
+    def UnregisterPluginForSharedChannels(
+        self,
+        request: _api_shared_channels_pb2.UnregisterPluginForSharedChannelsRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_shared_channels_pb2.UnregisterPluginForSharedChannelsResponse, _abc.Awaitable[_api_shared_channels_pb2.UnregisterPluginForSharedChannelsResponse]]:
+        """Mattermost's UnregisterPluginForSharedChannels; answers 501 here (no shared channels service)."""
+
+    @_abc_1.abstractmethod
+    def UnregisterPluginRemoteForSharedChannels(
+        self,
+        request: _api_shared_channels_pb2.UnregisterPluginRemoteForSharedChannelsRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_shared_channels_pb2.UnregisterPluginRemoteForSharedChannelsResponse, _abc.Awaitable[_api_shared_channels_pb2.UnregisterPluginRemoteForSharedChannelsResponse]]:
+        """Mattermost's UnregisterPluginRemoteForSharedChannels; answers 501 here (no shared channels service)."""
+
+    @_abc_1.abstractmethod
+    def ShareChannel(
+        self,
+        request: _api_shared_channels_pb2.ShareChannelRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_shared_channels_pb2.ShareChannelResponse, _abc.Awaitable[_api_shared_channels_pb2.ShareChannelResponse]]:
+        """Mattermost's ShareChannel; answers 501 here (no shared channels service)."""
+
+    @_abc_1.abstractmethod
+    def UpdateSharedChannel(
+        self,
+        request: _api_shared_channels_pb2.UpdateSharedChannelRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_shared_channels_pb2.UpdateSharedChannelResponse, _abc.Awaitable[_api_shared_channels_pb2.UpdateSharedChannelResponse]]:
+        """Mattermost's UpdateSharedChannel; answers 501 here (no shared channels service)."""
+
+    @_abc_1.abstractmethod
+    def UnshareChannel(
+        self,
+        request: _api_shared_channels_pb2.UnshareChannelRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_shared_channels_pb2.UnshareChannelResponse, _abc.Awaitable[_api_shared_channels_pb2.UnshareChannelResponse]]:
+        """Mattermost's UnshareChannel; answers 501 here (no shared channels service)."""
+
+    @_abc_1.abstractmethod
+    def UpdateSharedChannelCursor(
+        self,
+        request: _api_shared_channels_pb2.UpdateSharedChannelCursorRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_shared_channels_pb2.UpdateSharedChannelCursorResponse, _abc.Awaitable[_api_shared_channels_pb2.UpdateSharedChannelCursorResponse]]:
+        """Mattermost's UpdateSharedChannelCursor; answers 501 here (no shared channels service)."""
+
+    @_abc_1.abstractmethod
+    def SyncSharedChannel(
+        self,
+        request: _api_shared_channels_pb2.SyncSharedChannelRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_shared_channels_pb2.SyncSharedChannelResponse, _abc.Awaitable[_api_shared_channels_pb2.SyncSharedChannelResponse]]:
+        """Mattermost's SyncSharedChannel; answers 501 here (no shared channels service)."""
+
+    @_abc_1.abstractmethod
+    def InviteRemoteToChannel(
+        self,
+        request: _api_shared_channels_pb2.InviteRemoteToChannelRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_shared_channels_pb2.InviteRemoteToChannelResponse, _abc.Awaitable[_api_shared_channels_pb2.InviteRemoteToChannelResponse]]:
+        """Mattermost's InviteRemoteToChannel; answers 501 here (no shared channels service)."""
+
+    @_abc_1.abstractmethod
+    def UninviteRemoteFromChannel(
+        self,
+        request: _api_shared_channels_pb2.UninviteRemoteFromChannelRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_shared_channels_pb2.UninviteRemoteFromChannelResponse, _abc.Awaitable[_api_shared_channels_pb2.UninviteRemoteFromChannelResponse]]:
+        """Mattermost's UninviteRemoteFromChannel; answers 501 here (no shared channels service)."""
+
+    @_abc_1.abstractmethod
+    def ReceiveSharedChannelSyncMsg(
+        self,
+        request: _api_shared_channels_pb2.ReceiveSharedChannelSyncMsgRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_shared_channels_pb2.ReceiveSharedChannelSyncMsgResponse, _abc.Awaitable[_api_shared_channels_pb2.ReceiveSharedChannelSyncMsgResponse]]:
+        """Mattermost's ReceiveSharedChannelSyncMsg; answers 501 here (no shared channels service)."""
+
+    @_abc_1.abstractmethod
+    def ReceiveSharedChannelAttachmentSyncMsg(
+        self,
+        request: _api_shared_channels_pb2.ReceiveSharedChannelAttachmentSyncMsgRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_shared_channels_pb2.ReceiveSharedChannelAttachmentSyncMsgResponse, _abc.Awaitable[_api_shared_channels_pb2.ReceiveSharedChannelAttachmentSyncMsgResponse]]:
+        """Mattermost's ReceiveSharedChannelAttachmentSyncMsg; answers 501 here (no shared channels service)."""
+
+    @_abc_1.abstractmethod
+    def ReceiveSharedChannelProfileImageSyncMsg(
+        self,
+        request: _api_shared_channels_pb2.ReceiveSharedChannelProfileImageSyncMsgRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_shared_channels_pb2.ReceiveSharedChannelProfileImageSyncMsgResponse, _abc.Awaitable[_api_shared_channels_pb2.ReceiveSharedChannelProfileImageSyncMsgResponse]]:
+        """Mattermost's ReceiveSharedChannelProfileImageSyncMsg; answers 501 here (no shared channels service)."""
+
+    @_abc_1.abstractmethod
+    def EvaluateAccessControl(
+        self,
+        request: _api_access_control_pb2.EvaluateAccessControlRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_access_control_pb2.EvaluateAccessControlResponse, _abc.Awaitable[_api_access_control_pb2.EvaluateAccessControlResponse]]:
+        """--- access control: no policy engine runs here, so each answers 501 (api_access_control.proto) ---
+        Mattermost's EvaluateAccessControl; answers 501 here (no access control policy engine).
+        """
+
+    @_abc_1.abstractmethod
+    def SaveAccessControlPolicy(
+        self,
+        request: _api_access_control_pb2.SaveAccessControlPolicyRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_access_control_pb2.SaveAccessControlPolicyResponse, _abc.Awaitable[_api_access_control_pb2.SaveAccessControlPolicyResponse]]:
+        """Mattermost's SaveAccessControlPolicy; answers 501 here (no access control policy engine)."""
+
+    @_abc_1.abstractmethod
+    def GetAccessControlPolicy(
+        self,
+        request: _api_access_control_pb2.GetAccessControlPolicyRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_access_control_pb2.GetAccessControlPolicyResponse, _abc.Awaitable[_api_access_control_pb2.GetAccessControlPolicyResponse]]:
+        """Mattermost's GetAccessControlPolicy; answers 501 here (no access control policy engine)."""
+
+    @_abc_1.abstractmethod
+    def DeleteAccessControlPolicy(
+        self,
+        request: _api_access_control_pb2.DeleteAccessControlPolicyRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_access_control_pb2.DeleteAccessControlPolicyResponse, _abc.Awaitable[_api_access_control_pb2.DeleteAccessControlPolicyResponse]]:
+        """Mattermost's DeleteAccessControlPolicy; answers 501 here (no access control policy engine)."""
+
+    @_abc_1.abstractmethod
+    def CheckAccessControlExpression(
+        self,
+        request: _api_access_control_pb2.CheckAccessControlExpressionRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_access_control_pb2.CheckAccessControlExpressionResponse, _abc.Awaitable[_api_access_control_pb2.CheckAccessControlExpressionResponse]]:
+        """Mattermost's CheckAccessControlExpression; answers 501 here (no access control policy engine)."""
+
+    @_abc_1.abstractmethod
+    def QueryUsersForAccessControlExpression(
+        self,
+        request: _api_access_control_pb2.QueryUsersForAccessControlExpressionRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_access_control_pb2.QueryUsersForAccessControlExpressionResponse, _abc.Awaitable[_api_access_control_pb2.QueryUsersForAccessControlExpressionResponse]]:
+        """Mattermost's QueryUsersForAccessControlExpression; answers 501 here (no access control policy engine)."""
+
+    @_abc_1.abstractmethod
+    def GetAccessControlFieldsAutocomplete(
+        self,
+        request: _api_access_control_pb2.GetAccessControlFieldsAutocompleteRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_access_control_pb2.GetAccessControlFieldsAutocompleteResponse, _abc.Awaitable[_api_access_control_pb2.GetAccessControlFieldsAutocompleteResponse]]:
+        """Mattermost's GetAccessControlFieldsAutocomplete; answers 501 here (no access control policy engine)."""
+
+    @_abc_1.abstractmethod
+    def GetAccessControlVisualAST(
+        self,
+        request: _api_access_control_pb2.GetAccessControlVisualASTRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_access_control_pb2.GetAccessControlVisualASTResponse, _abc.Awaitable[_api_access_control_pb2.GetAccessControlVisualASTResponse]]:
+        """Mattermost's GetAccessControlVisualAST; answers 501 here (no access control policy engine)."""
+
+    @_abc_1.abstractmethod
     def PluginHTTP(
         self,
         request_iterator: _MaybeAsyncIterator[_api_http_pb2.PluginHTTPRequest],
         context: _ServicerContext,
     ) -> _typing.Union[_abc.Iterator[_api_http_pb2.PluginHTTPResponse], _abc.AsyncIterator[_api_http_pb2.PluginHTTPResponse]]:
-        """--- configuration, plugin management, server info, mail/push, audit, cluster events (messages in api_system.proto) ---
-
-        Plugin-to-plugin HTTP (Mattermost's API.PluginHTTP): a request whose path starts with
+        """Plugin-to-plugin HTTP (Mattermost's API.PluginHTTP): a request whose path starts with
         "/<target plugin id>" is served by that plugin's ServeHTTP, streamed both ways.
         """
 
