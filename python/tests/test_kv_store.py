@@ -36,6 +36,15 @@ def test_compare_and_set_tells_must_not_exist_from_empty() -> None:
     assert api.kv_get("k") is None
 
 
+def test_set_none_deletes_and_set_empty_stores() -> None:
+    assert not api_calls.kv_set("k", None).request.HasField("value")  # type: ignore[attr-defined]
+    api = FakeAPI()
+    api.kv_set("k", b"")
+    assert api.kv_get("k") == b""
+    api.kv_set("k", None)
+    assert api.kv_get("k") is None
+
+
 def test_compare_and_delete() -> None:
     api = FakeAPI()
     api.kv_set("k", b"v")

@@ -22,7 +22,7 @@ describe("a go-plugin gRPC binary as a plugin", () => {
   const logs: string[] = [];
   const backend: PluginAPIBackend = (pluginId) => ({
     getServerVersion: async () => ({ version: "9.9.9" }),
-    kVSet: async ({ key, value }) => (kv.set(`${pluginId}/${key}`, Buffer.from(value).toString()), {}),
+    kVSet: async ({ key, value }) => (kv.set(`${pluginId}/${key}`, Buffer.from(value ?? []).toString()), {}),
     logInfo: async ({ message, fields }) => (logs.push(`${message} ${JSON.stringify(fields)}`), {}),
   });
 

@@ -70,8 +70,11 @@ const STREAMED: Record<string, (transport: ApiTransport, method: DescMethod) => 
 
 /** Methods that read better positionally, as in Mattermost's Go API. Their fields go in order. */
 export interface PositionalAPI {
-  /** Stores `value` (bytes, or a string stored as UTF-8) under `key` in this plugin's KV space. */
-  kvSet(key: string, value: Uint8Array | string): Promise<void>;
+  /**
+   * Stores `value` (bytes, or a string stored as UTF-8) under `key` in this plugin's KV space;
+   * `null` deletes the key (Go's nil), while an empty value is stored.
+   */
+  kvSet(key: string, value: Uint8Array | string | null): Promise<void>;
   /**
    * Stores `value` until `expireInSeconds` from now (0: never); an expired key reads as absent.
    * In the KV methods below, `null` is Go's nil: as a value it deletes, as an old value it means

@@ -27,6 +27,9 @@ describe("the Plugin API client, built from the PluginAPI descriptor", () => {
     assert.equal(await api.kvGet("absent"), undefined);
     await api.kvSet("empty", new Uint8Array());
     assert.deepEqual(await api.kvGet("empty"), new Uint8Array());
+    await api.kvSet("empty", null); // Go's nil: deletes
+    assert.deepEqual(fake.calls.at(-1), { method: "KVSet", request: { key: "empty" } });
+    assert.equal(await api.kvGet("empty"), undefined);
     assert.deepEqual(await api.getPluginConfig(), { Mode: "on" });
     await api.logWarn("careful", { n: 1 });
     assert.deepEqual(fake.logs, [{ level: "warn", message: "careful", fields: { n: 1 } }]);

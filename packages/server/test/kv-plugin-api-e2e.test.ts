@@ -91,6 +91,15 @@ describe(`the KV store through the Plugin API, on ${TEST_DIALECT}`, () => {
       assert.equal(await cad(""), false, "already gone");
     });
 
+    test(`${client}: kv_set(key, None) deletes the key, as KVSet(key, nil) does; b"" stores an empty value`, async () => {
+      await kv("kv_set", { key: `${p}nil`, value: "v" });
+      await kv("kv_set", { key: `${p}nil`, value: null });
+      assert.equal(await kv("kv_get", { key: `${p}nil` }), null);
+      assert.equal(await row(KV, `${p}nil`), undefined, "the row is gone, not emptied");
+      await kv("kv_set", { key: `${p}nil`, value: "" });
+      assert.deepEqual(await kv("kv_get", { key: `${p}nil` }), { bytes: "" });
+    });
+
     test(`${client}: set-with-options follows Mattermost's table`, async () => {
       const key = `${p}opt`;
       const swo = (value: string | null, options: Record<string, unknown> = {}) => call(KV, "kv_set_with_options", { key, value, ...options }, viaAsync);

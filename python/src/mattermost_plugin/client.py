@@ -95,8 +95,9 @@ class PluginAPIClient(GeneratedSyncMethods, _BaseClient):
         """Creates a post, given as a ``Post`` or as keywords (``channel_id=..., message=...``)."""
         return self._call(calls.create_post(self._post(post, fields)))
 
-    def kv_set(self, key: str, value: bytes) -> None:
-        """Stores ``value`` under ``key`` in this plugin's key-value store."""
+    def kv_set(self, key: str, value: bytes | None) -> None:
+        """Stores ``value`` under ``key`` in this plugin's key-value store; ``None`` deletes the key
+        (Go's nil), while ``b""`` stores an empty value."""
         self._call(calls.kv_set(key, value))
 
     def kv_set_with_options(
@@ -214,7 +215,7 @@ class AsyncPluginAPIClient(GeneratedAsyncMethods, _BaseClient):
     async def create_post(self, post: Post | None = None, **fields: Any) -> Post:
         return await self._call(calls.create_post(self._post(post, fields)))
 
-    async def kv_set(self, key: str, value: bytes) -> None:
+    async def kv_set(self, key: str, value: bytes | None) -> None:
         await self._call(calls.kv_set(key, value))
 
     async def kv_set_with_options(

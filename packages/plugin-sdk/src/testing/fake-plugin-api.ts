@@ -208,7 +208,7 @@ export class FakePluginAPI {
       write(key, value, seconds);
       return true;
     };
-    this.handle("KVSet", ({ key, value }) => void setWithOptions(checkKey(key, "KVSet"), bytes(value) ?? new Uint8Array(), false, null, 0));
+    this.handle("KVSet", ({ key, value }) => void setWithOptions(checkKey(key, "KVSet"), bytes(value), false, null, 0));
     this.handle("KVGet", ({ key }) => {
       const checked = checkKey(key, "KVGet");
       purge();

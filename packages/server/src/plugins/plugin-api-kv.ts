@@ -15,8 +15,10 @@ type KvHandlers = Required<Pick<PluginAPIHandlers,
 export function createKvHandlers(app: App, pluginId: string): KvHandlers {
   const kv = app.kv;
   return {
+    // KVSet(key, nil) deletes in Mattermost (it is SetPluginKeyWithOptions with a nil value).
     kVSet: async ({ key, value }) => {
-      await kv.set(pluginId, key, value);
+      if (value === undefined) await kv.setWithOptions(pluginId, key, null, {});
+      else await kv.set(pluginId, key, value);
       return {};
     },
     kVGet: async ({ key }) => {

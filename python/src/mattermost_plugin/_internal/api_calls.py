@@ -69,8 +69,8 @@ def _maybe_bytes(method: str, name: str, value: object) -> bytes | None:
     return None if value is None else _bytes(method, name, value)
 
 
-def kv_set(key: str, value: bytes) -> ApiCall[None]:
-    return ApiCall("KVSet", pb.KVSetRequest(key=key, value=_bytes("kv_set", "value", value)), _none)
+def kv_set(key: str, value: bytes | None) -> ApiCall[None]:
+    return ApiCall("KVSet", pb.KVSetRequest(key=key, value=_maybe_bytes("kv_set", "value", value)), _none)
 
 
 def _kv_value(response: pb.KVGetResponse) -> bytes | None:

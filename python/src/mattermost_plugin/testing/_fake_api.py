@@ -303,7 +303,8 @@ class FakeAPI(PluginAPIClient):
         error = self._kv_invalid_key(request.key, "KVSet")
         if error is not None:
             return pb.KVSetResponse(error=error)
-        self._kv_set_with_options(request.key, bytes(request.value), False, None, 0)
+        value = bytes(request.value) if request.HasField("value") else None  # None deletes, as Go's nil
+        self._kv_set_with_options(request.key, value, False, None, 0)
         return pb.KVSetResponse()
 
     def _rpc_KVGet(self, request: pb.KVGetRequest) -> pb.KVGetResponse:

@@ -583,10 +583,11 @@ func (x *GetPostResponse) GetPost() *Post {
 	return nil
 }
 
+// An unset value deletes the key, as KVSet(key, nil) does in Go; an empty value is stored.
 type KVSetRequest struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
 	Key           string                 `protobuf:"bytes,1,opt,name=key,proto3" json:"key,omitempty"`
-	Value         []byte                 `protobuf:"bytes,2,opt,name=value,proto3" json:"value,omitempty"`
+	Value         []byte                 `protobuf:"bytes,2,opt,name=value,proto3,oneof" json:"value,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -2332,10 +2333,11 @@ const file_polyplug_v1_api_proto_rawDesc = "" +
 	"\apost_id\x18\x01 \x01(\tR\x06postId\"e\n" +
 	"\x0fGetPostResponse\x12+\n" +
 	"\x05error\x18\x01 \x01(\v2\x15.polyplug.v1.AppErrorR\x05error\x12%\n" +
-	"\x04post\x18\x02 \x01(\v2\x11.polyplug.v1.PostR\x04post\"6\n" +
+	"\x04post\x18\x02 \x01(\v2\x11.polyplug.v1.PostR\x04post\"E\n" +
 	"\fKVSetRequest\x12\x10\n" +
-	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
-	"\x05value\x18\x02 \x01(\fR\x05value\"<\n" +
+	"\x03key\x18\x01 \x01(\tR\x03key\x12\x19\n" +
+	"\x05value\x18\x02 \x01(\fH\x00R\x05value\x88\x01\x01B\b\n" +
+	"\x06_value\"<\n" +
 	"\rKVSetResponse\x12+\n" +
 	"\x05error\x18\x01 \x01(\v2\x15.polyplug.v1.AppErrorR\x05error\" \n" +
 	"\fKVGetRequest\x12\x10\n" +
@@ -2750,6 +2752,7 @@ func file_polyplug_v1_api_proto_init() {
 	file_polyplug_v1_command_proto_init()
 	file_polyplug_v1_post_proto_init()
 	file_polyplug_v1_user_proto_init()
+	file_polyplug_v1_api_proto_msgTypes[12].OneofWrappers = []any{}
 	file_polyplug_v1_api_proto_msgTypes[15].OneofWrappers = []any{}
 	file_polyplug_v1_api_proto_msgTypes[18].OneofWrappers = []any{}
 	file_polyplug_v1_api_proto_msgTypes[20].OneofWrappers = []any{}
