@@ -8,7 +8,8 @@
  *   itself; every other wire RPC answers AppError 501;
  * - tested: on the wire and named in a test file (TypeScript or Python tests, their fixture
  *   plugins, the examples' tests) as the RPC (`KVSetWithExpiry`), as a call of the TypeScript SDK
- *   (`api.kvSetWithExpiry`) or, in Python, as the SDK's method (`kv_set_with_expiry`). The
+ *   (`api.kvSetWithExpiry`) or, in Python (or quoted in a TypeScript test driving the py-api probe
+ *   plugin), as the SDK's method (`kv_set_with_expiry`). The
  *   spellings are narrow on purpose: app-level tests call `app.users.getUser`, which says nothing
  *   about the Plugin API. A mention is not proof of a good test, but a method no test names is
  *   certainly untested.
@@ -86,6 +87,9 @@ function mentions(name: string, file: string, text: string): boolean {
   // An underscore ends a PascalCase name (_rpc_KVSet) but continues a snake_case one (kv_set_with…).
   if (new RegExp(`(?<![A-Za-z0-9])${escape(name)}(?![A-Za-z0-9])`).test(text)) return true;
   if (file.endsWith(".py")) return new RegExp(`(?<![A-Za-z0-9_])${escape(snakeName(name))}(?![A-Za-z0-9_])`).test(text);
+  // A TypeScript test calls the TypeScript SDK (api.kvList) or, through the py-api probe plugin,
+  // the Python SDK's method by its quoted name (probe.ok("kv_list", ...)).
+  if (new RegExp(`["'\`]${escape(snakeName(name))}["'\`]`).test(text)) return true;
   return new RegExp(`\\bapi\\??\\.${escape(camelName(name))}(?![A-Za-z0-9_])`).test(text);
 }
 
