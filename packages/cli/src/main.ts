@@ -10,6 +10,8 @@ Usage:
 serve options:
   --data-dir DIR      where the database, files and logs live (default ./data)
   --database-url URL  store data in PostgreSQL instead: postgres://user:password@host:port/database
+                      (better: set POLYPLUG_DATABASE_URL, which other users cannot read in the
+                      process list; plugins never see POLYPLUG_* variables)
   --plugins-dir DIR   one sub-directory per plugin bundle (default ./plugins)
   --host HOST         listen address; loopback unless you mean it (default 127.0.0.1)
   --port PORT         HTTP port (default 8065; 0 picks a free one)
@@ -18,11 +20,11 @@ serve options:
 `;
 
 /** Runs the CLI; resolves to the process exit code. */
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case "serve":
-      return serveCommand(parseServeArgs(rest));
+      return serveCommand(parseServeArgs(rest, env));
     case undefined:
     case "help":
     case "--help":
@@ -35,7 +37,8 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-function parseServeArgs(args: string[]) {
+/** `polyplug serve`'s options; the database URL comes from the flag, else POLYPLUG_DATABASE_URL. */
+export function parseServeArgs(args: string[], env: NodeJS.ProcessEnv = {}) {
   const { values } = parseArgs({
     args,
     options: {
@@ -49,12 +52,13 @@ function parseServeArgs(args: string[]) {
     },
     strict: true,
   });
+  const databaseUrl = values["database-url"] || env.POLYPLUG_DATABASE_URL;
   return {
     dataDir: values["data-dir"],
     pluginDir: values["plugins-dir"],
     host: values.host,
     port: Number(values.port),
-    ...(values["database-url"] ? { databaseUrl: values["database-url"] } : {}),
+    ...(databaseUrl ? { databaseUrl } : {}),
     ...(values.python ? { pythonInterpreter: values.python } : {}),
     ...(values["site-url"] ? { siteUrl: values["site-url"] } : {}),
   };
