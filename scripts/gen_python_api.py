@@ -31,7 +31,15 @@ FieldProto = descriptor_pb2.FieldDescriptorProto
 PACKAGE = "polyplug.v1"
 STRUCT = ".google.protobuf.Struct"
 # Names that do not follow plain CamelCase -> snake_case (Mattermost writes "WebSocket" as one word).
-SPECIAL_NAMES = {"PublishWebSocketEvent": "publish_websocket_event", "PluginHTTP": "plugin_http"}
+SPECIAL_NAMES = {
+    "PublishWebSocketEvent": "publish_websocket_event",
+    "PluginHTTP": "plugin_http",
+    # "OAuth" is one word too: create_oauth_app, not create_o_auth_app.
+    "CreateOAuthApp": "create_oauth_app",
+    "GetOAuthApp": "get_oauth_app",
+    "UpdateOAuthApp": "update_oauth_app",
+    "DeleteOAuthApp": "delete_oauth_app",
+}
 SCALARS = {
     FieldProto.TYPE_STRING: ("str", '""'),
     FieldProto.TYPE_BOOL: ("bool", "False"),
@@ -223,6 +231,8 @@ def response_value(types: Types, f: FieldProto) -> tuple[str, str]:
     if f.type_name == STRUCT:
         if f.label == FieldProto.LABEL_REPEATED:
             return "list[dict[str, Any]]", f"[struct_to_dict(item) for item in {value}]"
+        if f.proto3_optional:  # a nillable result (Go's nil map or struct pointer)
+            return "dict[str, Any] | None", f"(struct_to_dict({value}) if r.HasField({f.name!r}) else None)"
         return "dict[str, Any]", f"struct_to_dict({value})"
     if f.type == FieldProto.TYPE_MESSAGE:
         cls = types.element(f)

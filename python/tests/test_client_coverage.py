@@ -6,8 +6,15 @@ import re
 from mattermost_plugin import AsyncPluginAPIClient, PluginAPIClient
 from mattermost_plugin._gen.polyplug.v1 import api_pb2
 
-# Names that do not follow plain CamelCase -> snake_case (Mattermost writes "WebSocket" as one word).
-SPECIAL = {"PublishWebSocketEvent": "publish_websocket_event", "PluginHTTP": "plugin_http"}
+# Names that do not follow plain CamelCase -> snake_case (Mattermost writes "WebSocket" and "OAuth" as one word).
+SPECIAL = {
+    "PublishWebSocketEvent": "publish_websocket_event",
+    "PluginHTTP": "plugin_http",
+    "CreateOAuthApp": "create_oauth_app",
+    "GetOAuthApp": "get_oauth_app",
+    "UpdateOAuthApp": "update_oauth_app",
+    "DeleteOAuthApp": "delete_oauth_app",
+}
 
 
 def method_name(rpc: str) -> str:
@@ -32,3 +39,4 @@ def test_the_name_mapping() -> None:
     assert method_name("KVSetWithOptions") == "kv_set_with_options"
     assert method_name("GetServerVersion") == "get_server_version"
     assert method_name("LogDebug") == "log_debug"
+    assert method_name("CreateOAuthApp") == "create_oauth_app"

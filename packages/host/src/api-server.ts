@@ -1,12 +1,15 @@
 import { chmod } from "node:fs/promises";
 import * as grpc from "@grpc/grpc-js";
 import type { DescMessage, MessageInitShape } from "@bufbuild/protobuf";
-import { CHANNEL_OPTIONS, PluginAPI, toGrpcImplementation, toGrpcServiceDefinition, type UnaryHandlers } from "@polyplug/protocol";
+import { CHANNEL_OPTIONS, PluginAPI, toGrpcImplementation, toGrpcServiceDefinition, type ClientStreamingHandlers, type UnaryHandlers } from "@polyplug/protocol";
 import type { PluginHttpCall } from "./plugin-http-bridge.js";
 import { presentsSecret } from "./plugin-secret.js";
 
-/** Plugin API handlers for one plugin. Methods left out answer AppError 501. */
-export type PluginAPIHandlers = Partial<UnaryHandlers<typeof PluginAPI>>;
+/**
+ * Plugin API handlers for one plugin: unary ones, and client-streaming ones (UploadData) that read
+ * the plugin's messages as an async iterable. Methods left out answer AppError 501.
+ */
+export type PluginAPIHandlers = Partial<UnaryHandlers<typeof PluginAPI> & ClientStreamingHandlers<typeof PluginAPI>>;
 
 /**
  * Answers Plugin API calls for a given plugin. The host calls it once per plugin start with the

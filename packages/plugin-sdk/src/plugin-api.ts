@@ -4,6 +4,7 @@ import { PluginAPI as PluginAPIService, fromProto, toProto, type AppError as App
 import { AppError } from "./app-error.js";
 import { pluginHttp, type PluginHttpRequest, type PluginHttpResponse } from "./http/plugin-http.js";
 import type { ApiTransport } from "./internal/api-transport.js";
+import { uploadData, type UploadedFileInfo } from "./upload-data.js";
 import { emptyValue } from "./internal/empty-model.js";
 import type { Model, ModelInit } from "./models.js";
 
@@ -62,10 +63,17 @@ export interface StreamedAPI {
    * The host sets the target's Mattermost-Plugin-ID header to this plugin's id.
    */
   pluginHTTP(request: PluginHttpRequest): Promise<PluginHttpResponse>;
+  /**
+   * Appends `data` (bytes, a string, or a stream of chunks) to an upload session (Mattermost's
+   * UploadData), streamed in <=64 KiB messages. Resolves to the new FileInfo once the session's
+   * file_size bytes have all arrived, to null while some are still missing.
+   */
+  uploadData(uploadSession: string | { id: string }, data: Uint8Array | string | AsyncIterable<Uint8Array | string>): Promise<UploadedFileInfo>;
 }
 
 const STREAMED: Record<string, (transport: ApiTransport, method: DescMethod) => (...args: never[]) => Promise<unknown>> = {
   PluginHTTP: (transport, method) => (request: PluginHttpRequest) => pluginHttp(transport, method, request),
+  UploadData: (transport, method) => (uploadSession: string | { id: string }, data: Uint8Array | string | AsyncIterable<Uint8Array | string>) => uploadData(transport, method, uploadSession, data),
 };
 
 /** Methods that read better positionally, as in Mattermost's Go API. Their fields go in order. */

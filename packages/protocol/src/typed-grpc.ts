@@ -20,6 +20,24 @@ export type UnaryHandlers<S extends GenService<GenServiceMethods>> = {
   [K in UnaryKeys<MethodsOf<S>>]: UnaryHandler<MethodsOf<S>[K]["input"], MethodsOf<S>[K]["output"]>;
 };
 
+type ClientStreamingKeys<M extends GenServiceMethods> = {
+  [K in keyof M]: M[K]["methodKind"] extends "client_streaming" ? K : never;
+}[keyof M];
+
+/**
+ * A client-streaming handler: reads the decoded requests (the call is an async iterable of them)
+ * and resolves to the one response (init shape).
+ */
+export type ClientStreamingHandler<I extends DescMessage, O extends DescMessage> = (
+  requests: AsyncIterable<MessageShape<I>>,
+  call: grpc.ServerReadableStream<MessageShape<I>, MessageShape<O>>,
+) => Promise<MessageInitShape<O>>;
+
+/** Handlers for the client-streaming methods of service S, keyed by camelCase method name. */
+export type ClientStreamingHandlers<S extends GenService<GenServiceMethods>> = {
+  [K in ClientStreamingKeys<MethodsOf<S>>]: ClientStreamingHandler<MethodsOf<S>[K]["input"], MethodsOf<S>[K]["output"]>;
+};
+
 /** A promise-based client for the unary methods of service S. */
 export type UnaryClient<S extends GenService<GenServiceMethods>> = {
   [K in UnaryKeys<MethodsOf<S>>]: (
@@ -69,12 +87,30 @@ export function createTypedClient<S extends GenService<GenServiceMethods>>(
  */
 export function toGrpcImplementation<S extends GenService<GenServiceMethods>>(
   service: S,
-  handlers: Partial<UnaryHandlers<S>>,
+  handlers: Partial<UnaryHandlers<S> & ClientStreamingHandlers<S>>,
   fallback: (methodName: string, output: DescMessage) => Promise<MessageInitShape<DescMessage>>,
 ): grpc.UntypedServiceImplementation {
   const implementation: grpc.UntypedServiceImplementation = {};
   const table = handlers as Record<string, UnaryHandler<DescMessage, DescMessage> | undefined>;
+  const streaming = handlers as Record<string, ClientStreamingHandler<DescMessage, DescMessage> | undefined>;
   for (const method of service.methods) {
+    if (method.methodKind === "client_streaming") {
+      // Requests are read by the handler; without one, the rest of the stream is drained so the
+      // client gets the fallback answer rather than a reset.
+      implementation[method.localName] = (
+        call: grpc.ServerReadableStream<MessageShape<DescMessage>, MessageShape<DescMessage>>,
+        callback: grpc.sendUnaryData<MessageShape<DescMessage>>,
+      ) => {
+        const handler = streaming[method.localName];
+        const pending = handler ? handler(call, call) : (call.resume(), fallback(method.name, method.output));
+        pending.then(
+          (response) => callback(null, create(method.output, response)),
+          (error: unknown) =>
+            callback({ code: grpc.status.INTERNAL, details: error instanceof Error ? error.message : String(error) }),
+        );
+      };
+      continue;
+    }
     if (method.methodKind !== "unary") continue;
     const handler = table[method.localName];
     implementation[method.localName] = (

@@ -9,9 +9,12 @@ import { registerWebSocket } from "./http/websocket/register-websocket.js";
 import { createHostAppHooks } from "./plugins/host-app-hooks.js";
 import { createPluginAPIBackend } from "./plugins/plugin-api-backend.js";
 import { createPluginConfigSource } from "./plugins/plugin-config.js";
+import { fileSettingsFromConfig } from "./plugins/file-settings-config.js";
 import { registerPluginAdminRoutes } from "./plugins/plugin-admin-routes.js";
 import { PluginManager } from "./plugins/plugin-manager.js";
 import { ServerConfigFile } from "./plugins/server-config-file.js";
+import { createServerConfigService } from "./plugins/server-config-service.js";
+import { AuditLog } from "./app/audit-log.js";
 import { startMetricsListener } from "./plugins/metrics-listener.js";
 import { registerPluginRoutes } from "./plugins/plugin-routes.js";
 import { createDatabase, databaseFileIn } from "./store/create-database.js";
@@ -73,7 +76,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const database = await createDatabase(options.databaseUrl ? { url: options.databaseUrl } : { file: databaseFileIn(options.dataDir) });
   const host = options.host ?? "127.0.0.1";
   const config = new ServerConfigFile(path.join(options.dataDir, "config.json"));
-  const app = createApp({ db: database.db, version: SERVER_VERSION, filesDir: path.join(options.dataDir, "files"), ...(options.siteUrl ? { siteUrl: options.siteUrl } : {}) });
+  const app = createApp({
+    db: database.db, version: SERVER_VERSION, filesDir: path.join(options.dataDir, "files"), ...(options.siteUrl ? { siteUrl: options.siteUrl } : {}),
+    customCommandsEnabled: () => config.customCommandsEnabled(),
+    fileSettings: fileSettingsFromConfig(config, options.limits?.maxFileBytes ?? config.positiveInteger("FileSettings", "MaxFileSize") ?? DEFAULT_MAX_FILE_BYTES),
+  });
+  await app.system.init(); // the install date and telemetry id exist from the first start on
   const kvCleanup = startKvCleanupJob(app.kv, options.kvCleanupIntervalMs ? { intervalMs: options.kvCleanupIntervalMs } : {});
 
   let environment: PluginEnvironment | undefined;
@@ -81,7 +89,13 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   environment = new PluginEnvironment({
     ...options.pluginHost,
     pluginDir: options.pluginDir,
-    backend: createPluginAPIBackend({ app, plugins, config: createPluginConfigSource(path.join(options.dataDir, "config.json"), plugins) }),
+    backend: createPluginAPIBackend({
+      app, plugins, config: createPluginConfigSource(path.join(options.dataDir, "config.json"), plugins),
+      system: {
+        dataDir: options.dataDir, configFile: config, serverConfig: createServerConfigService(config, plugins),
+        manager: () => manager, audit: new AuditLog(path.join(options.dataDir, "logs")),
+      },
+    }),
     launch: options.pythonInterpreter ? { pythonInterpreter: options.pythonInterpreter } : {},
     logDir: path.join(options.dataDir, "logs", "plugins"),
     ...(options.startTimeoutMs ? { startTimeoutMs: options.startTimeoutMs } : {}),
@@ -99,7 +113,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     pluginDir: options.pluginDir, plugins, config, events: app.events,
     ...(options.limits?.maxPluginUnpackedBytes ? { bundleLimits: { maxUnpackedBytes: options.limits.maxPluginUnpackedBytes } } : {}),
   });
-  app.setHooks(createHostAppHooks(plugins, { hookTimeoutMs: options.hookTimeoutMs ?? 30_000 }));
+  app.setHooks(createHostAppHooks(plugins, { hookTimeoutMs: options.hookTimeoutMs ?? 30_000, guardsFor: (channelId) => app.channelGuards.pluginsFor(channelId) }));
 
   const fastify = createHttpServer({
     app,

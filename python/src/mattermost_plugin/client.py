@@ -11,7 +11,7 @@ import asyncio
 import dataclasses
 from collections.abc import Iterable, Mapping
 from types import TracebackType
-from typing import Any, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 import grpc
 import grpc.aio
@@ -21,7 +21,8 @@ from ._internal import api_calls as calls
 from ._internal.error_mapping import from_rpc_error
 from ._internal.generated_api import GeneratedAsyncMethods, GeneratedSyncMethods
 from ._internal.plugin_http import PluginHTTPResponse, ResponseAssembler, request_messages
-from ._internal.wrappers import Post
+from ._internal.upload_data import upload_id_of, upload_messages, upload_result
+from ._internal.wrappers import FileInfo, Post, UploadSession
 from .exceptions import UnavailableError, from_app_error
 
 __all__ = ["MAX_MESSAGE_BYTES", "AsyncPluginAPIClient", "PluginAPIClient"]
@@ -178,6 +179,22 @@ class PluginAPIClient(GeneratedSyncMethods, _BaseClient):
             raise from_rpc_error(exc, "PluginHTTP") from exc
         return assembler.result()
 
+    def upload_data(self, upload_session: UploadSession | str, data: bytes | BinaryIO) -> FileInfo | None:
+        """Appends ``data`` to an upload session (Mattermost's ``UploadData``; the session or its id).
+
+        ``data`` is bytes or a binary file object, streamed to the host in 64 KiB chunks, so a file
+        of any size fits (a file object is read as it goes, never whole). Returns the new
+        ``FileInfo`` once the session's ``file_size`` bytes have all arrived, None while some are
+        missing (call again with the rest; ``get_upload_session`` tells the offset reached).
+        """
+        try:
+            response = self._stub.UploadData(
+                upload_messages(upload_id_of(upload_session), data), metadata=self._metadata, timeout=self._timeout
+            )
+        except grpc.RpcError as exc:
+            raise from_rpc_error(exc, "UploadData") from exc
+        return upload_result(response)
+
 
 class AsyncPluginAPIClient(GeneratedAsyncMethods, _BaseClient):
     """The Plugin API for ``async def`` handlers, over ``grpc.aio``: the same methods as
@@ -278,3 +295,13 @@ class AsyncPluginAPIClient(GeneratedAsyncMethods, _BaseClient):
         except grpc.RpcError as exc:
             raise from_rpc_error(exc, "PluginHTTP") from exc
         return assembler.result()
+
+    async def upload_data(self, upload_session: UploadSession | str, data: bytes | BinaryIO) -> FileInfo | None:
+        """As :meth:`PluginAPIClient.upload_data` (a file object is read in the event loop's thread)."""
+        try:
+            response = await self._stub.UploadData(
+                upload_messages(upload_id_of(upload_session), data), metadata=self._metadata, timeout=self._timeout
+            )
+        except grpc.RpcError as exc:
+            raise from_rpc_error(exc, "UploadData") from exc
+        return upload_result(response)

@@ -21,10 +21,23 @@ import type { UserAccessTokensTable } from "../store/schema.js";
 export const SESSION_TYPE_PROP = "type";
 export const SESSION_TYPE_USER_ACCESS_TOKEN = "UserAccessToken";
 
+/** Who creates a token and how it may look. */
+export interface CreateTokenOptions {
+  /** The user acting (checked: themselves, the bot's owner, or a system admin); none for trusted callers. */
+  actorId?: string;
+  /** Epoch ms after which the token stops working; 0 (default) never. */
+  expiresAt?: number;
+  /**
+   * Accept an empty description, as Mattermost's model does for the Plugin API; REST requires
+   * one, as Mattermost's handler does.
+   */
+  allowEmptyDescription?: boolean;
+}
+
 /** Tokens as REST and authentication need them. */
 export interface AccessTokensService {
   /** Creates a token for `userId`; the result is the only place the secret appears. */
-  createToken(userId: string, description: string, options?: { actorId?: string; expiresAt?: number }): Promise<UserAccessToken>;
+  createToken(userId: string, description: string, options?: CreateTokenOptions): Promise<UserAccessToken>;
   /** A user's tokens, without secrets. */
   getTokensForUser(userId: string): Promise<UserAccessToken[]>;
   /** One token without its secret; 404 if absent. */
@@ -59,10 +72,12 @@ export function createAccessTokensService(ctx: AppContext, users: UsersService):
       const where = "createUserAccessToken";
       await checkActor(userId, options.actorId, where);
       const user = await users.getUser(userId);
-      if (typeof description !== "string" || description.trim().length === 0 || description.length > 255) {
+      if (typeof description !== "string" || (description.trim().length === 0 && !options.allowEmptyDescription) || description.length > 255) {
         throw appError("model.user_access_token.is_valid.description.app_error", { where });
       }
-      const row: UserAccessTokensTable = { id: newId(), token: newId(), user_id: user.id, description: description.trim(), is_active: 1, expires_at: Math.max(0, Math.trunc(options.expiresAt ?? 0)) };
+      const expiresAt = options.expiresAt ?? 0;
+      if (!Number.isSafeInteger(expiresAt) || expiresAt < 0) throw appError("model.user_access_token.is_valid.expires_at.app_error", { where });
+      const row: UserAccessTokensTable = { id: newId(), token: newId(), user_id: user.id, description: description.trim(), is_active: 1, expires_at: expiresAt };
       await withDbErrors(where, {}, () => ctx.db.insertInto("user_access_tokens").values(row).execute());
       return tokenFromRow(row, true);
     },
@@ -95,11 +110,11 @@ export function createAccessTokensService(ctx: AppContext, users: UsersService):
       if (!user || user.delete_at !== 0) return null;
       const session: Session = {
         id: newId(), token: row.token, user_id: user.id, create_at: now, expires_at: row.expires_at, last_activity_at: now,
-        device_id: "", roles: user.roles,
+        device_id: "", roles: user.roles, is_oauth: false, expired_notify: false,
         props: { [SESSION_TYPE_PROP]: SESSION_TYPE_USER_ACCESS_TOKEN, user_access_token_id: row.id, [SESSION_CSRF_PROP]: "" },
       };
       // Two first requests may race to open the session; the loser reuses the winner's row.
-      await ctx.db.insertInto("sessions").values({ ...session, props: JSON.stringify(session.props) }).onConflict((oc) => oc.column("token").doNothing()).execute();
+      await ctx.db.insertInto("sessions").values({ ...session, is_oauth: 0, expired_notify: 0, props: JSON.stringify(session.props) }).onConflict((oc) => oc.column("token").doNothing()).execute();
       return session;
     },
   };

@@ -37,23 +37,53 @@ export interface AppHooks {
   messageHasBeenUpdated?(newPost: Post, oldPost: Post): void;
   /** After a post is deleted (the post as it was, with delete_at set). */
   messageHasBeenDeleted?(post: Post): void;
+  /**
+   * Before posts are handed to a reader (REST and Plugin API reads): each plugin, in order, may
+   * answer replacements, matched to the posts by id. Resolves to the posts to hand out; never
+   * rejects (a failing plugin leaves the posts as they were).
+   */
+  messagesWillBeConsumed?(posts: Post[]): Promise<Post[]>;
   reactionHasBeenAdded?(reaction: Reaction): void;
   reactionHasBeenRemoved?(reaction: Reaction): void;
   channelHasBeenCreated?(channel: Channel): void;
+  /** Before a channel is archived; a plugin may refuse with a reason. */
+  channelWillBeArchived?(channel: Channel): Promise<{ kind: "allow" } | { kind: "reject"; reason: string }>;
+  /**
+   * Before a user is added to a channel; plugins may rewrite the membership or refuse. Plugins
+   * guarding the channel (RegisterChannelGuard) answer last and fail closed, so this may throw.
+   */
+  channelMemberWillBeAdded?(member: ChannelMember): Promise<{ kind: "allow"; member: ChannelMember } | { kind: "reject"; reason: string }>;
   /** `actor` is who added the user (absent when they joined by themselves). */
   userHasJoinedChannel?(member: ChannelMember, actor?: User): void;
   userHasLeftChannel?(member: ChannelMember, actor?: User): void;
+  /** Before a user is added to (or rejoins) a team; plugins may rewrite the membership or refuse. */
+  teamMemberWillBeAdded?(member: TeamMember): Promise<{ kind: "allow"; member: TeamMember } | { kind: "reject"; reason: string }>;
   userHasJoinedTeam?(member: TeamMember, actor?: User): void;
   userHasLeftTeam?(member: TeamMember, actor?: User): void;
   userHasBeenCreated?(user: User): void;
   userHasLoggedIn?(user: User): void;
+  /** After the credentials are checked, before the session exists; a plugin may refuse the login. */
+  userWillLogIn?(user: User): Promise<{ kind: "allow" } | { kind: "reject"; reason: string }>;
+  /** After a user is deactivated (the user as now stored, with delete_at set). */
+  userHasBeenDeactivated?(user: User): void;
   preferencesHaveChanged?(preferences: Preference[]): void;
+  /** After an authenticated WebSocket connection is registered (Mattermost's HubRegister). */
+  onWebSocketConnect?(webConnId: string, userId: string): void;
+  /** After a registered WebSocket connection closes. */
+  onWebSocketDisconnect?(webConnId: string, userId: string): void;
+  /** After an authenticated connection's client message (`{seq, action, data}`) was handled. */
+  webSocketMessageHasBeenPosted?(webConnId: string, userId: string, request: { seq: number; action: string; data: Record<string, unknown> }): void;
   /**
    * Before an uploaded file is stored for good. The upload is already on disk at `file.path`
    * (streamed, never buffered whole); a plugin may reject it, rewrite its info, or hand back
    * replacement content.
    */
   fileWillBeUploaded?(info: FileInfo, file: { path: string }): Promise<{ kind: "allow"; info: FileInfo; content?: AsyncIterable<Uint8Array> } | { kind: "reject"; reason: string }>;
+  /**
+   * Before a file's bytes go to a client (`downloadType` "file", "thumbnail", "preview" or
+   * "public"; `userId` "" for a public link): the first plugin's non-empty reason refuses it, "" allows.
+   */
+  fileWillBeDownloaded?(info: FileInfo, userId: string, downloadType: string): Promise<string>;
 }
 
 /** Calls a fire-and-forget hook if the host implements it; a throwing hook never fails the caller. */

@@ -30,7 +30,7 @@ export interface ChannelsService {
   getChannel(channelId: string): Promise<Channel>;
   getChannelByName(teamId: string, name: string): Promise<Channel>;
   /** Adds a team member to the channel; idempotent for an existing member. */
-  addMember(channelId: string, userId: string, options?: AddMemberOptions): Promise<ChannelMember>;
+  addMember(channelId: string, userId: string, options?: AddChannelMemberOptions): Promise<ChannelMember>;
   /** 404 `app.channel.get_member.missing.app_error` if not a member. */
   getMember(channelId: string, userId: string): Promise<ChannelMember>;
   isMember(channelId: string, userId: string): Promise<boolean>;
@@ -39,6 +39,9 @@ export interface ChannelsService {
   /** Seeing a channel's metadata: members, and team members for public channels; otherwise 403. */
   requireViewable(channelId: string, userId: string): Promise<Channel>;
 }
+
+/** `requestorId` names who added the user (the hooks' actor) without checking their permission: the Plugin API's AddUserToChannel. */
+export type AddChannelMemberOptions = AddMemberOptions & { requestorId?: string };
 
 function channelFromRow(row: ChannelsTable): Channel {
   return { ...row, type: row.type as ChannelType };
@@ -97,6 +100,25 @@ export function createChannelsService(ctx: AppContext, users: UsersService, team
     throw forbidden("addChannelMember", `actor=${actorId} channel=${channel.id}`);
   }
 
+  /**
+   * ChannelMemberWillBeAdded: plugins may refuse the membership or rewrite its roles and
+   * notification settings (never whose membership it is).
+   */
+  async function memberAllowedByPlugins(row: ChannelMembersTable): Promise<ChannelMembersTable> {
+    const hook = ctx.hooks().channelMemberWillBeAdded;
+    if (!hook) return row;
+    const verdict = await hook.call(ctx.hooks(), channelMemberFromRow(row));
+    if (verdict.kind === "reject") {
+      throw appError("app.channel.add_user.to.channel.rejected_by_plugin", { where: "addChannelMember", params: { Reason: verdict.reason } });
+    }
+    const changed = verdict.member;
+    const roles = new Set((changed.roles || row.roles).split(" ").filter(Boolean));
+    roles.add(CHANNEL_USER_ROLE);
+    if (changed.scheme_admin) roles.add(CHANNEL_ADMIN_ROLE);
+    const notifyProps = Object.keys(changed.notify_props ?? {}).length > 0 ? JSON.stringify({ ...parseJsonObject(row.notify_props), ...changed.notify_props }) : row.notify_props;
+    return { ...row, roles: [...roles].filter((r) => r === CHANNEL_USER_ROLE || r === CHANNEL_ADMIN_ROLE).join(" "), notify_props: notifyProps };
+  }
+
   return {
     async createChannel(input, creatorId) {
       validateChannel(input);
@@ -109,7 +131,7 @@ export function createChannelsService(ctx: AppContext, users: UsersService, team
         id: newId(), create_at: now, update_at: now, delete_at: 0, team_id: team.id, type: input.type,
         display_name: input.display_name.trim(), name: input.name, header: input.header ?? "", purpose: input.purpose ?? "",
         last_post_at: now, last_root_post_at: now, total_msg_count: 0, total_msg_count_root: 0, extra_update_at: 0,
-        creator_id: creatorId ?? "",
+        creator_id: creatorId ?? input.creator_id ?? "",
       };
       await withDbErrors("createChannel", { unique: () => "store.sql_channel.save_channel.exists.app_error" }, () =>
         ctx.db.transaction().execute(async (trx) => {
@@ -133,17 +155,21 @@ export function createChannelsService(ctx: AppContext, users: UsersService, team
     async addMember(channelId, userId, options = {}) {
       const where = "addChannelMember";
       const channel = await getChannelBy("id", channelId);
+      if (channel.type !== "O" && channel.type !== "P") throw appError("api.channel.add_user_to_channel.type.app_error", { where });
       await users.getUser(userId);
+      if (options.requestorId) await users.getUser(options.requestorId);
       const teamMember = await teams.getMember(channel.team_id, userId);
       if (teamMember.delete_at !== 0) throw appError("api.channel.add_user.to.channel.failed.deleted.app_error", { where });
       if (options.actorId !== undefined) await checkCanAdd(channel, userId, options.actorId);
       const existing = await getMemberRow(channelId, userId);
       if (existing) return channelMemberFromRow(existing);
-      const row = newMemberRow(channelId, userId, CHANNEL_USER_ROLE, ctx.now());
+      if (channel.delete_at !== 0) throw appError("api.channel.add_user_to_channel.deleted.app_error", { where });
+      const row = await memberAllowedByPlugins(newMemberRow(channelId, userId, CHANNEL_USER_ROLE, ctx.now()));
       await withDbErrors(where, {}, () => ctx.db.insertInto("channel_members").values(row).execute());
       const member = channelMemberFromRow(row);
       ctx.events.publish(newWebSocketEvent(WebSocketEvents.UserAdded, { user_id: userId, team_id: channel.team_id }, { channel_id: channelId }));
-      const actor = options.actorId !== undefined && options.actorId !== userId ? await users.getUser(options.actorId).catch(() => undefined) : undefined;
+      const actorId = options.actorId ?? options.requestorId;
+      const actor = actorId !== undefined && actorId !== userId ? await users.getUser(actorId).catch(() => undefined) : undefined;
       notifyHook(ctx.hooks(), "userHasJoinedChannel", member, actor);
       return member;
     },

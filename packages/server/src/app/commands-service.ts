@@ -15,6 +15,9 @@ import { COMMAND_RESPONSE_TYPE_EPHEMERAL, COMMAND_RESPONSE_TYPE_IN_CHANNEL, type
 import { isValidId, newId } from "./new-id.js";
 import { parseCommand } from "./parse-command.js";
 import type { PostsService } from "./posts-service.js";
+import type { SystemService } from "./system-service.js";
+import { runCommandWebhook } from "./command-webhook.js";
+import { isCustomCommand } from "./custom-commands-service.js";
 import type { CommandsTable } from "../store/schema.js";
 
 const TRIGGER_MAX_LENGTH = 128;
@@ -51,12 +54,22 @@ function normaliseTrigger(trigger: unknown): string {
 }
 
 /** Builds the service; execution reuses the channels and posts services so rules are not duplicated. */
-export function createCommandsService(ctx: AppContext, channels: ChannelsService, posts: PostsService): CommandsService {
+/**
+ * `triggerIds` signs the trigger id each run carries (Mattermost's GenerateTriggerId), so the plugin
+ * can open an interactive dialog for that user; without it the id is a plain random one.
+ */
+/**
+ * Custom (webhook) commands share the table, told apart by their URL (custom-commands-service.ts);
+ * `customCommandsEnabled` says whether the admin lets them run (default: no).
+ */
+export function createCommandsService(ctx: AppContext, channels: ChannelsService, posts: PostsService, triggerIds?: Pick<SystemService, "generateTriggerId">, customCommandsEnabled: () => boolean = () => false): CommandsService {
   async function findCommand(teamId: string, trigger: string): Promise<Command | null> {
     const rows = await ctx.db.selectFrom("commands").selectAll()
       .where("trigger", "=", trigger.toLowerCase()).where("delete_at", "=", 0).where("team_id", "in", [teamId, ""])
       .execute();
-    const row = rows.find((r) => r.team_id === teamId && teamId !== "") ?? rows.find((r) => r.team_id === "");
+    // As Mattermost's ExecuteCommand: plugin commands before custom (webhook) ones; a team's own before all-teams.
+    const ownTeamFirst = (list: CommandsTable[]) => [...list.filter((r) => r.team_id === teamId && teamId !== ""), ...list.filter((r) => r.team_id === "")];
+    const row = [...ownTeamFirst(rows.filter((r) => !isCustomCommand(r))), ...ownTeamFirst(rows.filter(isCustomCommand))][0];
     return row ? commandFromRow(row) : null;
   }
 
@@ -91,8 +104,11 @@ export function createCommandsService(ctx: AppContext, channels: ChannelsService
       return withDbErrors("registerPluginCommand", { unique: () => "app.command.register_plugin_command.duplicate.app_error" }, () =>
         ctx.db.transaction().execute(async (trx) => {
           const existing = await trx.selectFrom("commands").selectAll().where("team_id", "=", teamId).where("trigger", "=", trigger).executeTakeFirst();
-          if (existing && existing.plugin_id !== pluginId) throw duplicate();
-          if (existing) {
+          const liveCustom = existing !== undefined && isCustomCommand(existing) && existing.delete_at === 0;
+          if (existing && (liveCustom || (!isCustomCommand(existing) && existing.plugin_id !== pluginId))) throw duplicate();
+          // A deleted custom command gives its trigger way (its row cannot be reused: it has a URL).
+          if (existing && isCustomCommand(existing)) await trx.deleteFrom("commands").where("id", "=", existing.id).execute();
+          else if (existing) {
             const updated: CommandsTable = { ...existing, ...fields, update_at: now, delete_at: 0 };
             await trx.updateTable("commands").set(updated).where("id", "=", existing.id).execute();
             return commandFromRow(updated);
@@ -108,16 +124,17 @@ export function createCommandsService(ctx: AppContext, channels: ChannelsService
     },
 
     async unregisterPluginCommand(pluginId, teamId, trigger) {
-      await ctx.db.deleteFrom("commands").where("plugin_id", "=", pluginId).where("team_id", "=", teamId)
+      await ctx.db.deleteFrom("commands").where("plugin_id", "=", pluginId).where("team_id", "=", teamId).where("url", "=", "")
         .where("trigger", "=", String(trigger).trim().toLowerCase()).execute();
     },
 
     async unregisterPluginCommands(pluginId) {
-      await ctx.db.deleteFrom("commands").where("plugin_id", "=", pluginId).execute();
+      // Custom commands the plugin created (CreateCommand) outlive it, as in Mattermost.
+      await ctx.db.deleteFrom("commands").where("plugin_id", "=", pluginId).where("url", "=", "").execute();
     },
 
     async listPluginCommands(teamId) {
-      let query = ctx.db.selectFrom("commands").selectAll().where("plugin_id", "!=", "").where("delete_at", "=", 0);
+      let query = ctx.db.selectFrom("commands").selectAll().where("plugin_id", "!=", "").where("url", "=", "").where("delete_at", "=", 0);
       if (teamId !== undefined) query = query.where("team_id", "in", [teamId, ""]);
       return (await query.orderBy("trigger").orderBy("team_id").execute()).map(commandFromRow);
     },
@@ -133,10 +150,16 @@ export function createCommandsService(ctx: AppContext, channels: ChannelsService
       if (!command) throw appError("api.command.execute_command.not_found.app_error", { where: "executeCommand", params: { Trigger: trigger } });
       const args: CommandArgs = {
         user_id: input.user_id, channel_id: channel.id, team_id: teamId, root_id: input.root_id ?? "",
-        parent_id: input.parent_id ?? "", trigger_id: input.trigger_id ?? newId(), command: input.command,
+        parent_id: input.parent_id ?? "", trigger_id: triggerIds ? (await triggerIds.generateTriggerId(input.user_id)).triggerId : (input.trigger_id ?? newId()), command: input.command,
         site_url: ctx.siteUrl, user_mentions: input.user_mentions ?? {}, channel_mentions: input.channel_mentions ?? {},
       };
-      const response = await runPlugin(command.plugin_id, args, trigger);
+      const response = isCustomCommand(command)
+        ? await runCommandWebhook(command, args, {
+          enabled: customCommandsEnabled(), text: parseCommand(input.command).message, channelName: channel.name,
+          userName: (await ctx.db.selectFrom("users").select("username").where("id", "=", args.user_id).executeTakeFirst())?.username ?? "",
+          teamDomain: (await ctx.db.selectFrom("teams").select("name").where("id", "=", teamId).executeTakeFirst())?.name ?? "",
+        })
+        : await runPlugin(command.plugin_id, args, trigger);
       if (response.response_type === COMMAND_RESPONSE_TYPE_IN_CHANNEL && (response.text !== "" || Object.keys(response.props ?? {}).length > 0)) {
         await posts.createPost(
           {

@@ -7,7 +7,7 @@
  * leaves nothing behind but a temp file that is removed at once.
  */
 import { createReadStream, createWriteStream, type ReadStream } from "node:fs";
-import { mkdir, rename, rm, stat } from "node:fs/promises";
+import { mkdir, open as openFile, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { once } from "node:events";
 import type { Readable } from "node:stream";
@@ -93,6 +93,55 @@ export class FileStore {
     } catch {
       return null;
     }
+  }
+
+  /** Reads a whole stored file; null when missing, {@link FileTooLargeError} past `maxBytes`. */
+  async readAll(relative: string, maxBytes: number): Promise<Buffer | null> {
+    const file = this.resolve(relative);
+    let size: number;
+    try {
+      const info = await stat(file);
+      if (!info.isFile()) return null;
+      size = info.size;
+    } catch {
+      return null;
+    }
+    if (size > maxBytes) throw new FileTooLargeError(maxBytes);
+    return readFile(file);
+  }
+
+  /** Writes a whole small file (an emoji image) at its relative path, replacing any old one. */
+  async writeAll(relative: string, data: Uint8Array): Promise<void> {
+    const target = this.resolve(relative);
+    await mkdir(path.dirname(target), { recursive: true });
+    await writeFile(target, data, { mode: 0o600 });
+  }
+
+  /**
+   * Writes `content` into a stored file from byte `offset` on (created when missing), stopping with
+   * {@link FileTooLargeError} once the file would pass `maxSize`; returns the bytes written. Bytes
+   * past the limit are never written, so a failed append leaves the file at most `maxSize` long.
+   */
+  async writeAt(relative: string, offset: number, content: AsyncIterable<Uint8Array>, maxSize: number): Promise<number> {
+    const target = this.resolve(relative);
+    await mkdir(path.dirname(target), { recursive: true });
+    const handle = await openFile(target, offset === 0 ? "w" : "r+", 0o600);
+    let written = 0;
+    try {
+      for await (const chunk of content) {
+        if (offset + written + chunk.length > maxSize) throw new FileTooLargeError(maxSize);
+        await handle.write(chunk, 0, chunk.length, offset + written);
+        written += chunk.length;
+      }
+    } finally {
+      await handle.close();
+    }
+    return written;
+  }
+
+  /** A stored file's size in bytes (rejects when it is missing). */
+  async sizeOf(relative: string): Promise<number> {
+    return (await stat(this.resolve(relative))).size;
   }
 
   /** Absolute path inside the root; a stored path can never point outside it. */

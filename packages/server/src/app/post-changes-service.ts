@@ -32,8 +32,11 @@ export interface PostEdit {
 export interface PostChangesService {
   /** Applies an edit; 403 unless the actor wrote the post or moderates the channel. */
   editPost(postId: string, edit: PostEdit, options?: { actorId?: string }): Promise<Post>;
-  /** Deletes the post (and its replies when it is a root); returns the deleted post. */
-  deletePost(postId: string, options?: { actorId?: string }): Promise<Post>;
+  /**
+   * Deletes the post (and its replies when it is a root); returns the deleted post. `deletedBy`
+   * names who deleted it in `post_deleted` when that is not the actor (a plugin's id).
+   */
+  deletePost(postId: string, options?: { actorId?: string; deletedBy?: string }): Promise<Post>;
   /** The root and every live reply, newest first (Mattermost's thread PostList). */
   getThread(postId: string): Promise<PostList>;
 }
@@ -111,7 +114,7 @@ export function createPostChangesService(ctx: AppContext, channels: ChannelsServ
         }),
       );
       const deleted: Post = { ...post, delete_at: now, update_at: now };
-      ctx.events.publish(postDeletedEvent(deleted, options.actorId ?? ""));
+      ctx.events.publish(postDeletedEvent(deleted, options.deletedBy ?? options.actorId ?? ""));
       notifyHook(ctx.hooks(), "messageHasBeenDeleted", deleted);
       return deleted;
     },

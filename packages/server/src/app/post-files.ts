@@ -14,7 +14,8 @@ import type { Db, Schema } from "../store/schema.js";
 export async function checkAttachableFiles(db: Db, fileIds: readonly string[], channelId: string, uploaderId: string | undefined): Promise<void> {
   if (fileIds.length === 0) return;
   const rows = await db.selectFrom("file_infos").select(["id", "creator_id", "channel_id", "post_id", "delete_at"]).where("id", "in", [...fileIds]).execute();
-  const usable = rows.filter((r) => r.channel_id === channelId && r.post_id === "" && r.delete_at === 0 && (uploaderId === undefined || r.creator_id === uploaderId));
+  // A copied file (CopyFileInfos) has no channel yet and may go to any channel.
+  const usable = rows.filter((r) => (r.channel_id === channelId || r.channel_id === "") && r.post_id === "" && r.delete_at === 0 && (uploaderId === undefined || r.creator_id === uploaderId));
   if (usable.length !== new Set(fileIds).size) {
     const bad = fileIds.filter((id) => !usable.some((r) => r.id === id));
     throw appError("api.post.create_post.file_ids.app_error", { where: "createPost", detailedError: `unusable file ids: ${bad.join(",")}` });
@@ -24,5 +25,7 @@ export async function checkAttachableFiles(db: Db, fileIds: readonly string[], c
 /** Marks the files as belonging to the post, inside the post's insert transaction. */
 export async function attachFiles(trx: Transaction<Schema>, postId: string, fileIds: readonly string[], now: number): Promise<void> {
   if (fileIds.length === 0) return;
-  await trx.updateTable("file_infos").set({ post_id: postId, update_at: now }).where("id", "in", [...fileIds]).where("post_id", "=", "").execute();
+  await trx.updateTable("file_infos")
+    .set((eb) => ({ post_id: postId, update_at: now, channel_id: eb.selectFrom("posts").select("channel_id").where("id", "=", postId) }))
+    .where("id", "in", [...fileIds]).where("post_id", "=", "").execute();
 }

@@ -17,6 +17,7 @@ import { findPostsPage, postFromRow, postToRow } from "./post-queries.js";
 import { postedEvent } from "./post-events.js";
 import { attachFiles, checkAttachableFiles } from "./post-files.js";
 import { findPostsAround, findPostsSince } from "./post-paging.js";
+import { consumePost, consumePostList } from "./post-consumption.js";
 
 /** The reason string with which a plugin asks to drop a post silently (Mattermost's DismissPostError). */
 export const DISMISS_POST_REASON = "plugin.message_will_be_posted.dismiss_post";
@@ -42,6 +43,10 @@ export interface PostsService {
   getPostsAround(channelId: string, cursorId: string, direction: "before" | "after", paging: { page: number; perPage: number }): Promise<PostList>;
   /** Posts created, edited or deleted since `since` (ms), for clients catching up. */
   getPostsSince(channelId: string, since: number): Promise<PostList>;
+  /** A post about to reach a reader, after MessagesWillBeConsumed (see post-consumption.ts). */
+  consumePost(post: Post): Promise<Post>;
+  /** A post list about to reach a reader, after MessagesWillBeConsumed. */
+  consumePostList(list: PostList): Promise<PostList>;
 }
 
 /** Builds the service; hooks are read from the context on each call, so setHooks takes effect at once. */
@@ -134,18 +139,29 @@ export function createPostsService(ctx: AppContext, channels: ChannelsService): 
     },
 
     async getPostsForChannel(channelId, paging = {}) {
-      const page = paging.page ?? 0;
-      const perPage = paging.perPage ?? DEFAULT_POSTS_PER_PAGE;
-      if (!Number.isInteger(page) || page < 0) throw appError("api.context.invalid_param.app_error", { where: "getPostsForChannel", params: { Name: "page" } });
-      if (!Number.isInteger(perPage) || perPage < 1 || perPage > MAX_POSTS_PER_PAGE) {
-        throw appError("api.context.invalid_param.app_error", { where: "getPostsForChannel", params: { Name: "per_page" } });
-      }
+      const { page, perPage } = checkPaging(paging, "getPostsForChannel");
       return findPostsPage(ctx.db, channelId, page, perPage);
     },
 
-    getPostsAround: (channelId, cursorId, direction, paging) => findPostsAround(ctx.db, channelId, cursorId, direction, paging.page, paging.perPage),
+    async getPostsAround(channelId, cursorId, direction, paging) {
+      const { page, perPage } = checkPaging(paging, "getPostsForChannel");
+      return findPostsAround(ctx.db, channelId, cursorId, direction, page, perPage);
+    },
     getPostsSince: (channelId, since) => findPostsSince(ctx.db, channelId, since),
+    consumePost: (post) => consumePost(ctx.hooks(), post),
+    consumePostList: (list) => consumePostList(ctx.hooks(), list),
   };
+}
+
+/** Page and page size with Mattermost's defaults; out-of-range values are 400s, never clamped. */
+function checkPaging(paging: { page?: number; perPage?: number }, where: string): { page: number; perPage: number } {
+  const page = paging.page ?? 0;
+  const perPage = paging.perPage ?? DEFAULT_POSTS_PER_PAGE;
+  if (!Number.isInteger(page) || page < 0) throw appError("api.context.invalid_param.app_error", { where, params: { Name: "page" } });
+  if (!Number.isInteger(perPage) || perPage < 1 || perPage > MAX_POSTS_PER_PAGE) {
+    throw appError("api.context.invalid_param.app_error", { where, params: { Name: "per_page" } });
+  }
+  return { page, perPage };
 }
 
 /** Drops undefined/null members so a spread does not erase defaults. */

@@ -23,7 +23,10 @@ const EMOJI_NAME_PATTERN = /^[a-zA-Z0-9\-+_]+$/;
 
 /** Reactions as REST (with an actor) and trusted callers (without) need them. */
 export interface ReactionsService {
-  /** Adds `userId`'s reaction; the actor must be that user and a member of the channel. */
+  /**
+   * Adds `user_id`'s reaction. With an actor (REST) the actor must be that user and a member of the
+   * channel; trusted callers (the Plugin API) need only an existing user, as in Mattermost.
+   */
   saveReaction(input: { user_id: string; post_id: string; emoji_name: string }, options?: { actorId?: string }): Promise<Reaction>;
   /** Removes a reaction; the actor must be its user or moderate the channel. */
   deleteReaction(input: { user_id: string; post_id: string; emoji_name: string }, options?: { actorId?: string }): Promise<void>;
@@ -48,13 +51,13 @@ export function createReactionsService(ctx: AppContext, channels: ChannelsServic
         throw appError("api.reaction.save_reaction.user_id.app_error", { where });
       }
       const post = await posts.getPost(input.post_id);
-      await channels.requireMember(post.channel_id, input.user_id);
+      if (options.actorId !== undefined) await channels.requireMember(post.channel_id, input.user_id);
       const existing = await ctx.db.selectFrom("reactions").selectAll()
         .where("post_id", "=", post.id).where("user_id", "=", input.user_id).where("emoji_name", "=", emojiName).executeTakeFirst();
       if (existing) return existing;
       const now = ctx.now();
       const row: ReactionsTable = { user_id: input.user_id, post_id: post.id, emoji_name: emojiName, create_at: now, update_at: now, delete_at: 0, remote_id: "", channel_id: post.channel_id };
-      await withDbErrors(where, {}, () => ctx.db.insertInto("reactions").values(row).onConflict((oc) => oc.doNothing()).execute());
+      await withDbErrors(where, { foreignKey: "app.user.missing_account.const" }, () => ctx.db.insertInto("reactions").values(row).onConflict((oc) => oc.doNothing()).execute());
       ctx.events.publish(reactionEvent(WebSocketEvents.ReactionAdded, row));
       notifyHook(ctx.hooks(), "reactionHasBeenAdded", row);
       return row;

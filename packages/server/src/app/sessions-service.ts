@@ -13,7 +13,7 @@ import { notifyHook } from "./app-hooks.js";
 import { withDbErrors } from "./map-db-error.js";
 import { SESSION_CSRF_PROP, type Session } from "./models/session.js";
 import type { User } from "./models/user.js";
-import { newId } from "./new-id.js";
+import { isValidId, newId } from "./new-id.js";
 import type { UsersService } from "./users-service.js";
 import type { SessionsTable } from "../store/schema.js";
 
@@ -31,7 +31,7 @@ export interface CreateSessionOptions {
 
 /** Sessions as the HTTP layer and the plugin host need them. */
 export interface SessionsService {
-  /** Logs in by username or email; 401 on bad credentials. */
+  /** Logs in by username or email; 401 on bad credentials, 400 when a UserWillLogIn plugin refuses. */
   login(loginId: string, password: string, options?: CreateSessionOptions): Promise<{ session: Session; user: User }>;
   /** Opens a session for a known user without a password (tests, bot tokens, trusted callers). */
   createSession(userId: string, options?: CreateSessionOptions): Promise<Session>;
@@ -41,13 +41,31 @@ export interface SessionsService {
   revokeSession(token: string): Promise<void>;
   /** Deletes every session of a user, e.g. after a password change. */
   revokeAllSessions(userId: string): Promise<void>;
+  /** A session by its id, expired or not; 400 `app.session.get.app_error` if there is none (as Mattermost). */
+  getSessionById(sessionId: string): Promise<Session>;
+  /**
+   * Stores a session a trusted caller (a plugin) describes, as Mattermost's CreateSession: the
+   * server picks id, token, create_at and last_activity_at; user, roles, expiry, device, flags and
+   * props are the caller's.
+   */
+  createSessionFrom(input: SessionInput): Promise<Session>;
+  /** Sets a session's expires_at (0: never); 400 if there is no such session. */
+  extendSessionExpiry(sessionId: string, expiresAt: number): Promise<void>;
+  /** Deletes a session by id; 400 if there is none. */
+  revokeSessionById(sessionId: string): Promise<void>;
 }
+
+/** What a caller of {@link SessionsService.createSessionFrom} may choose. */
+export type SessionInput = Partial<Omit<Session, "token" | "create_at" | "last_activity_at">> & { user_id: string };
+
+/** Mattermost's UserRolesMaxLength, the limit of a session's roles. */
+const SESSION_ROLES_MAX = 256;
 
 function sessionFromRow(row: SessionsTable): Session {
   return {
     id: row.id, token: row.token, user_id: row.user_id, create_at: row.create_at,
     expires_at: row.expires_at, last_activity_at: row.last_activity_at, device_id: row.device_id,
-    roles: row.roles, props: parseJsonObject(row.props),
+    roles: row.roles, is_oauth: row.is_oauth !== 0, expired_notify: row.expired_notify !== 0, props: parseJsonObject(row.props),
   };
 }
 
@@ -59,16 +77,29 @@ export function createSessionsService(ctx: AppContext, users: UsersService): Ses
     const row: SessionsTable = {
       id: newId(), token: newId(), user_id: user.id, create_at: now,
       expires_at: length === 0 ? 0 : now + length, last_activity_at: now,
-      device_id: options.deviceId ?? "", roles: user.roles,
+      device_id: options.deviceId ?? "", roles: user.roles, is_oauth: 0, expired_notify: 0,
       props: JSON.stringify({ [SESSION_CSRF_PROP]: randomBytes(16).toString("hex") }),
     };
     await withDbErrors("createSession", {}, () => ctx.db.insertInto("sessions").values(row).execute());
     return sessionFromRow(row);
   }
 
+  async function sessionById(sessionId: string): Promise<Session> {
+    const row = isValidId(sessionId) ? await ctx.db.selectFrom("sessions").selectAll().where("id", "=", sessionId).executeTakeFirst() : undefined;
+    if (!row) throw appError("app.session.get.app_error", { where: "getSessionById", detailedError: `session_id=${String(sessionId)}` });
+    return sessionFromRow(row);
+  }
+
   return {
     async login(loginId, password, options) {
       const user = await users.checkCredentials(loginId, password);
+      const willLogIn = ctx.hooks().userWillLogIn;
+      if (willLogIn) {
+        const verdict = await willLogIn.call(ctx.hooks(), user);
+        if (verdict.kind === "reject") {
+          throw appError("plugin.user_will_log_in.reject", { where: "login", params: { Reason: verdict.reason } });
+        }
+      }
       const session = await createSession(user, options);
       notifyHook(ctx.hooks(), "userHasLoggedIn", user);
       return { session, user };
@@ -98,6 +129,40 @@ export function createSessionsService(ctx: AppContext, users: UsersService): Ses
 
     async revokeSession(token) {
       await ctx.db.deleteFrom("sessions").where("token", "=", token).execute();
+    },
+
+    getSessionById: sessionById,
+
+    async createSessionFrom(input) {
+      const where = "createSession";
+      // Mattermost's session store refuses a session that already has an id.
+      if (input.id) throw appError("app.session.save.existing.app_error", { where, detailedError: `id=${input.id}` });
+      if (!isValidId(input.user_id)) throw appError("model.session.is_valid.user_id.app_error", { where });
+      const roles = input.roles ?? "";
+      if (roles.length > SESSION_ROLES_MAX) throw appError("model.session.is_valid.roles_limit.app_error", { where, params: { Limit: SESSION_ROLES_MAX } });
+      const expiresAt = input.expires_at ?? 0;
+      if (!Number.isSafeInteger(expiresAt) || expiresAt < 0) throw appError("api.context.invalid_param.app_error", { where, params: { Name: "expires_at" } });
+      const user = await users.getUser(input.user_id);
+      const now = ctx.now();
+      const row: SessionsTable = {
+        id: newId(), token: newId(), user_id: user.id, create_at: now, expires_at: expiresAt, last_activity_at: now,
+        device_id: input.device_id ?? "", roles, is_oauth: input.is_oauth ? 1 : 0, expired_notify: input.expired_notify ? 1 : 0,
+        props: JSON.stringify(input.props ?? {}),
+      };
+      await withDbErrors(where, {}, () => ctx.db.insertInto("sessions").values(row).execute());
+      return sessionFromRow(row);
+    },
+
+    async extendSessionExpiry(sessionId, expiresAt) {
+      const where = "extendSessionExpiry";
+      if (!Number.isSafeInteger(expiresAt) || expiresAt < 0) throw appError("api.context.invalid_param.app_error", { where, params: { Name: "new_expiry" } });
+      const session = await sessionById(sessionId);
+      await ctx.db.updateTable("sessions").set({ expires_at: expiresAt }).where("id", "=", session.id).execute();
+    },
+
+    async revokeSessionById(sessionId) {
+      const session = await sessionById(sessionId);
+      await ctx.db.deleteFrom("sessions").where("id", "=", session.id).execute();
     },
 
     async revokeAllSessions(userId) {

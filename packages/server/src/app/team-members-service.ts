@@ -19,7 +19,8 @@ import type { TeamsTable } from "../store/schema.js";
 
 /** Membership removal and listings; callers check who may list. */
 export interface TeamMembersService {
-  removeMember(teamId: string, userId: string, options?: { actorId?: string }): Promise<void>;
+  /** `actorId` is checked (REST); `requestorId` is only reported to hooks (trusted Plugin API path). */
+  removeMember(teamId: string, userId: string, options?: { actorId?: string; requestorId?: string }): Promise<void>;
   /** Current members, by user id. */
   getMembers(teamId: string, page: number, perPage: number): Promise<TeamMember[]>;
   /** Teams the user currently belongs to. */
@@ -57,7 +58,8 @@ export function createTeamMembersService(ctx: AppContext, users: UsersService, t
       const data = { team_id: teamId, user_id: userId };
       ctx.events.publish(newWebSocketEvent(WebSocketEvents.LeaveTeam, data, { team_id: teamId }));
       ctx.events.publish(newWebSocketEvent(WebSocketEvents.LeaveTeam, data, { user_id: userId }));
-      const actor = actorId !== undefined && actorId !== userId ? await users.getUser(actorId).catch(() => undefined) : undefined;
+      const reportedActorId = actorId ?? options.requestorId;
+      const actor = reportedActorId !== undefined && reportedActorId !== "" && reportedActorId !== userId ? await users.getUser(reportedActorId).catch(() => undefined) : undefined;
       notifyHook(ctx.hooks(), "userHasLeftTeam", { ...member, delete_at: now }, actor);
     },
 

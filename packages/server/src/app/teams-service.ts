@@ -12,8 +12,9 @@ import { notifyHook } from "./app-hooks.js";
 import { newWebSocketEvent, WebSocketEvents } from "./models/websocket-event.js";
 import { withDbErrors } from "./map-db-error.js";
 import { TEAM_ADMIN_ROLE, TEAM_USER_ROLE, type CreateTeamInput, type Team, type TeamMember, type TeamType } from "./models/team.js";
-import { hasRole } from "./models/user.js";
+import type { User } from "./models/user.js";
 import { newId } from "./new-id.js";
+import { memberRoleFields, rolesOfMember } from "./team-roles.js";
 import type { UsersService } from "./users-service.js";
 import type { TeamMembersTable, TeamsTable } from "../store/schema.js";
 
@@ -28,6 +29,8 @@ const RESERVED_TEAM_NAMES = new Set([
 export interface AddMemberOptions {
   /** The user performing the action; when set, their permission is checked (REST path). */
   actorId?: string;
+  /** Who added the user on a trusted path (Plugin API): reported to hooks, never checked. */
+  requestorId?: string;
 }
 
 /** Teams and membership, with the permission rules REST relies on. */
@@ -51,16 +54,12 @@ function teamFromRow(row: TeamsTable): Team {
   return { ...row, type: row.type as TeamType, allow_open_invite: row.allow_open_invite !== 0 };
 }
 
-/** Mattermost reports scheme flags derived from the role list; we store only the list. */
+/** Mattermost reports scheme flags and explicit roles derived from the role list; we store only the list. */
 export function teamMemberFromRow(row: TeamMembersTable): TeamMember {
-  return {
-    ...row,
-    scheme_guest: false,
-    scheme_user: hasRole(row.roles, TEAM_USER_ROLE),
-    scheme_admin: hasRole(row.roles, TEAM_ADMIN_ROLE),
-    explicit_roles: "",
-  };
+  return { ...row, ...memberRoleFields(row.roles) };
 }
+
+const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+$/;
 
 function validateTeam(input: CreateTeamInput): void {
   const where = "createTeam";
@@ -71,6 +70,27 @@ function validateTeam(input: CreateTeamInput): void {
   const displayName = typeof input.display_name === "string" ? [...input.display_name.trim()].length : 0;
   if (displayName < 1 || displayName > 64) throw appError("model.team.is_valid.display_name.app_error", { where });
   if (input.type !== "O" && input.type !== "I") throw appError("model.team.is_valid.type.app_error", { where });
+  validateTeamDetails(input, where);
+}
+
+/** The length and format rules of Mattermost's Team.IsValid for the free-text fields. */
+export function validateTeamDetails(input: { email?: string; description?: string; company_name?: string; allowed_domains?: string }, where: string): void {
+  const email = input.email ?? "";
+  if (email.length > 128 || (email !== "" && !EMAIL_PATTERN.test(email))) throw appError("model.team.is_valid.email.app_error", { where });
+  if ([...(input.description ?? "")].length > 255) throw appError("model.team.is_valid.description.app_error", { where });
+  if ([...(input.company_name ?? "")].length > 64) throw appError("model.team.is_valid.company.app_error", { where });
+  if ((input.allowed_domains ?? "").length > 1000) throw appError("model.team.is_valid.domains.app_error", { where });
+}
+
+/**
+ * Mattermost's isTeamEmailAllowed: with allowed domains set, a user (bots and SSO accounts aside)
+ * must have an email at one of them.
+ */
+function emailAllowed(team: Team, user: User): boolean {
+  const domains = team.allowed_domains.toLowerCase().split(/[\s,@]+/).filter((d) => d !== "");
+  if (domains.length === 0 || user.is_bot || user.auth_service !== "") return true;
+  const email = user.email.toLowerCase();
+  return domains.some((domain) => email.endsWith(`@${domain}`));
 }
 
 /** Builds the service; the users service answers "is this actor a system admin". */
@@ -81,8 +101,23 @@ export function createTeamsService(ctx: AppContext, users: UsersService): TeamsS
 
   async function getTeamRow(column: "id" | "name", value: string): Promise<Team> {
     const row = await ctx.db.selectFrom("teams").selectAll().where(column, "=", value).executeTakeFirst();
-    if (!row) throw appError("app.team.get.find.app_error", { where: "getTeam", detailedError: `${column}=${value}` });
+    if (!row) {
+      const id = column === "name" ? "app.team.get_by_name.missing.app_error" : "app.team.get.find.app_error";
+      throw appError(id, { where: column === "name" ? "getTeamByName" : "getTeam", detailedError: `${column}=${value}` });
+    }
     return teamFromRow(row);
+  }
+
+  /** TeamMemberWillBeAdded: plugins may refuse, or rewrite the roles (never who joins which team). */
+  async function runWillBeAdded(proposed: TeamMember): Promise<TeamMember> {
+    const hook = ctx.hooks().teamMemberWillBeAdded;
+    if (!hook) return proposed;
+    const verdict = await hook.call(ctx.hooks(), proposed);
+    if (verdict.kind === "reject") {
+      throw appError("app.team.join_user_to_team.rejected_by_plugin", { where: "addTeamMember", params: { Reason: verdict.reason } });
+    }
+    const roles = rolesOfMember(verdict.member);
+    return { ...proposed, roles, ...memberRoleFields(roles) };
   }
 
   async function checkCanAdd(team: Team, userId: string, actorId: string): Promise<void> {
@@ -123,12 +158,17 @@ export function createTeamsService(ctx: AppContext, users: UsersService): TeamsS
 
     async addMember(teamId, userId, options = {}) {
       const team = await getTeamRow("id", teamId);
-      await users.getUser(userId);
+      const user = await users.getUser(userId);
       if (options.actorId !== undefined) await checkCanAdd(team, userId, options.actorId);
       const existing = await getMemberRow(teamId, userId);
       if (existing && existing.delete_at === 0) return teamMemberFromRow(existing);
+      if (!emailAllowed(team, user)) {
+        throw appError("api.team.join_user_to_team.allowed_domains.app_error", { where: "addTeamMember", params: { Domains: team.allowed_domains } });
+      }
       const now = ctx.now();
-      const row: TeamMembersTable = { team_id: teamId, user_id: userId, roles: TEAM_USER_ROLE, create_at: existing?.create_at ?? now, delete_at: 0 };
+      const proposed = teamMemberFromRow({ team_id: teamId, user_id: userId, roles: TEAM_USER_ROLE, create_at: existing?.create_at ?? now, delete_at: 0 });
+      const { roles } = await runWillBeAdded(proposed);
+      const row: TeamMembersTable = { team_id: teamId, user_id: userId, roles, create_at: proposed.create_at, delete_at: 0 };
       await withDbErrors("addTeamMember", {}, async () => {
         if (existing) {
           await ctx.db.updateTable("team_members").set({ roles: row.roles, delete_at: 0 })
@@ -139,7 +179,8 @@ export function createTeamsService(ctx: AppContext, users: UsersService): TeamsS
       });
       const member = teamMemberFromRow(row);
       ctx.events.publish(newWebSocketEvent(WebSocketEvents.AddedToTeam, { team_id: teamId, user_id: userId }, { user_id: userId }));
-      const actor = options.actorId !== undefined && options.actorId !== userId ? await users.getUser(options.actorId).catch(() => undefined) : undefined;
+      const actorId = options.actorId ?? options.requestorId;
+      const actor = actorId !== undefined && actorId !== "" && actorId !== userId ? await users.getUser(actorId).catch(() => undefined) : undefined;
       notifyHook(ctx.hooks(), "userHasJoinedTeam", member, actor);
       return member;
     },

@@ -48,7 +48,8 @@ export function validateNewUser(input: CreateUserInput): ValidUser {
     throw appError("model.user.is_valid.email.app_error", { where });
   }
   const password = input.password;
-  if (!input.is_bot || password !== undefined) {
+  // Bots and accounts of an external auth service log in without a password (as in Mattermost).
+  if ((!input.is_bot && !input.auth_service) || password !== undefined) {
     if (typeof password !== "string" || runes(password) < PASSWORD_MIN_LENGTH || runes(password) > PASSWORD_MAX_LENGTH) {
       throw appError("model.user.is_valid.pwd_length.app_error", { where });
     }

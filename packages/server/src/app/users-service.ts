@@ -59,6 +59,9 @@ export function userFromRow(row: UsersTable): User {
   };
 }
 
+/** Mattermost's default notify props and timezone of a new account (also restored by UpdateUser when emptied). */
+export const DEFAULT_USER_SETTINGS = { notify_props: DEFAULT_NOTIFY_PROPS, timezone: DEFAULT_TIMEZONE } as const;
+
 /** Builds the service over the store. */
 export function createUsersService(ctx: AppContext): UsersService {
   async function findRow(column: "id" | "username" | "email", value: string): Promise<UsersTable> {
@@ -86,13 +89,14 @@ export function createUsersService(ctx: AppContext): UsersService {
             const roles = anyUser ? SYSTEM_USER_ROLE : `${SYSTEM_ADMIN_ROLE} ${SYSTEM_USER_ROLE}`;
             const row: UsersTable = {
               id: newId(), create_at: now, update_at: now, delete_at: 0,
-              username: valid.username, password_hash: passwordHash, auth_service: "", email: valid.email,
-              email_verified: 0, nickname: valid.nickname, first_name: valid.first_name,
+              username: valid.username, password_hash: passwordHash, auth_service: input.auth_service ?? "", email: valid.email,
+              email_verified: input.email_verified ? 1 : 0, nickname: valid.nickname, first_name: valid.first_name,
               last_name: valid.last_name, position: valid.position, roles, locale: valid.locale,
-              props: JSON.stringify(input.props ?? {}), notify_props: JSON.stringify(DEFAULT_NOTIFY_PROPS),
-              timezone: JSON.stringify(DEFAULT_TIMEZONE), last_password_update: now,
+              props: JSON.stringify(input.props ?? {}), notify_props: JSON.stringify({ ...DEFAULT_NOTIFY_PROPS, ...input.notify_props }),
+              timezone: JSON.stringify({ ...DEFAULT_TIMEZONE, ...input.timezone }), last_password_update: now,
               last_picture_update: 0, failed_attempts: 0, mfa_active: 0, mfa_secret: "",
               is_bot: input.is_bot ? 1 : 0, bot_description: input.bot_description ?? "", last_login: 0,
+              auth_data: input.auth_service && input.auth_data ? input.auth_data : null,
             };
             await trx.insertInto("users").values(row).execute();
             return userFromRow(row);

@@ -13,6 +13,7 @@ import { acceptMultipart } from "./multipart-input.js";
 import { registerAccessTokensRoutes } from "./routes/access-tokens-routes.js";
 import { registerChannelsRoutes } from "./routes/channels-routes.js";
 import { registerCommandsRoutes } from "./routes/commands-routes.js";
+import { registerEmojiRoutes } from "./routes/emoji-routes.js";
 import { registerFilesRoutes } from "./routes/files-routes.js";
 import { registerPostsRoutes } from "./routes/posts-routes.js";
 import { registerPreferencesRoutes } from "./routes/preferences-routes.js";
@@ -55,6 +56,7 @@ export function registerApiRoutes(fastify: FastifyInstance, app: App, limits: Ap
   registerCommandsRoutes(fastify, app);
   registerReactionsRoutes(fastify, app);
   registerFilesRoutes(fastify, app, { maxFileBytes: limits.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES });
+  registerEmojiRoutes(fastify, app);
   registerPreferencesRoutes(fastify, app);
   registerStatusRoutes(fastify, app);
   registerAccessTokensRoutes(fastify, app);

@@ -115,7 +115,7 @@ async function pump(source: string, call: grpc.ClientDuplexStream<unknown, unkno
 }
 
 /** The app's FileInfo on the wire: mini_preview is base64 in Mattermost's JSON, bytes on the wire. */
-function toInfo(info: FileInfo) {
+export function toInfo(info: FileInfo) {
   const { mini_preview: preview, ...rest } = info;
   return toProto(FileInfoSchema, { ...rest, ...(preview ? { mini_preview: new Uint8Array(Buffer.from(preview, "base64")) } : {}) });
 }

@@ -16,8 +16,11 @@ import type { AppHooks } from "../app/app-hooks.js";
 import { AppError } from "../app/app-error.js";
 import type { CommandResponse } from "../app/models/command.js";
 import type { Post } from "../app/models/post.js";
-import { runFileWillBeUploaded } from "./file-upload-hook.js";
+import type { ChannelMember } from "../app/models/channel.js";
+import type { TeamMember } from "../app/models/team.js";
+import { runFileWillBeUploaded, toInfo } from "./file-upload-hook.js";
 import { notifyAll, runWillChain } from "./hook-chain.js";
+import { runGuardedWillChain } from "./guarded-hook-chain.js";
 
 /**
  * The app's hooks, run on the plugin host with Mattermost's semantics. "Will" hooks run across
@@ -26,25 +29,40 @@ import { notifyAll, runWillChain } from "./hook-chain.js";
  * not answer (timeout, crash, transport error, or an AppError) is in docs/hooks.md; in short:
  * "Will" hooks fail open for that plugin, notifications are logged, ExecuteCommand fails.
  */
-export function createHostAppHooks(plugins: () => PluginEnvironment, options: { hookTimeoutMs?: number } = {}): AppHooks {
+export function createHostAppHooks(plugins: () => PluginEnvironment, options: { hookTimeoutMs?: number; guardsFor?: (channelId: string) => Promise<readonly string[]> } = {}): AppHooks {
   const postOf = (response: Record<string, unknown>, current: Post) => {
     const reason = response["rejectionReason"] as string;
     if (reason) return { reject: reason };
     const post = response["post"];
     return { value: post ? (fromProto(PostSchema, post) as unknown as Post) : current };
   };
+  // Plugins claiming a channel (RegisterChannelGuard) answer its "Will" hooks last, failing closed.
+  const guardsOf = async (channelId: string) => (options.guardsFor ? options.guardsFor(channelId) : []);
   const notify = (hook: string, request: Record<string, unknown>) => notifyAll(plugins(), hook, lowerFirst(hook) as never, request as never);
 
   return {
     async messageWillBePosted(post) {
-      const result = await runWillChain(plugins(), "MessageWillBePosted", "messageWillBePosted", post, (current) => ({ post: toProto(PostSchema, current) }) as never, postOf);
+      const result = await runGuardedWillChain(plugins(), "MessageWillBePosted", "messageWillBePosted", await guardsOf(post.channel_id), "CreatePost", post, (current) => ({ post: toProto(PostSchema, current) }) as never, postOf);
       return result.kind === "reject" ? result : { kind: "allow", post: result.value };
     },
 
     async messageWillBeUpdated(newPost, oldPost) {
       const old = toProto(PostSchema, oldPost);
-      const result = await runWillChain(plugins(), "MessageWillBeUpdated", "messageWillBeUpdated", newPost, (current) => ({ newPost: toProto(PostSchema, current), oldPost: old }) as never, postOf);
+      const result = await runGuardedWillChain(plugins(), "MessageWillBeUpdated", "messageWillBeUpdated", await guardsOf(oldPost.channel_id), "UpdatePost", newPost, (current) => ({ newPost: toProto(PostSchema, current), oldPost: old }) as never, postOf);
       return result.kind === "reject" ? result : { kind: "allow", post: result.value };
+    },
+
+    // Each plugin sees the previous one's rewrites; its answer replaces posts by id (Mattermost's
+    // applyPostsWillBeConsumedHook), so an empty or partial answer leaves the other posts alone.
+    async messagesWillBeConsumed(posts) {
+      const result = await runWillChain(plugins(), "MessagesWillBeConsumed", "messagesWillBeConsumed", posts,
+        (current) => ({ posts: current.map((p) => toProto(PostSchema, p)) }) as never,
+        (response, current) => {
+          const answered = (response["posts"] as Parameters<typeof fromProto>[1][] | undefined) ?? [];
+          const byId = new Map(answered.map((p) => fromProto(PostSchema, p) as unknown as Post).map((p) => [p.id, p]));
+          return { value: current.map((p) => byId.get(p.id) ?? p) };
+        });
+      return result.kind === "allow" ? result.value : posts;
     },
 
     messageHasBeenPosted: (post) => notify("MessageHasBeenPosted", { post: toProto(PostSchema, post) }),
@@ -53,15 +71,69 @@ export function createHostAppHooks(plugins: () => PluginEnvironment, options: { 
     reactionHasBeenAdded: (reaction) => notify("ReactionHasBeenAdded", { reaction: toProto(ReactionSchema, reaction) }),
     reactionHasBeenRemoved: (reaction) => notify("ReactionHasBeenRemoved", { reaction: toProto(ReactionSchema, reaction) }),
     channelHasBeenCreated: (channel) => notify("ChannelHasBeenCreated", { channel: toProto(ChannelSchema, channel) }),
+    // Fail open per plugin; the first rejection keeps the channel unarchived.
+    async channelWillBeArchived(channel) {
+      const request = { channel: toProto(ChannelSchema, channel) } as never;
+      const result = await runWillChain(plugins(), "ChannelWillBeArchived", "channelWillBeArchived", null, () => request,
+        (response) => (response["rejectionReason"] ? { reject: response["rejectionReason"] as string } : { value: null }));
+      return result.kind === "reject" ? result : { kind: "allow" };
+    },
+    // Fail open per plugin, except for the channel's guards (fail closed); a replacement member is
+    // read back whole, and the channels service keeps whose membership it is.
+    async channelMemberWillBeAdded(member) {
+      const result = await runGuardedWillChain(plugins(), "ChannelMemberWillBeAdded", "channelMemberWillBeAdded", await guardsOf(member.channel_id), "AddUserToChannel", member,
+        (current) => ({ member: toProto(ChannelMemberSchema, current) }) as never,
+        (response, current) => {
+          const reason = response["rejectionReason"] as string;
+          if (reason) return { reject: reason };
+          const replaced = response["member"];
+          return { value: replaced ? (fromProto(ChannelMemberSchema, replaced) as unknown as ChannelMember) : current };
+        });
+      return result.kind === "reject" ? result : { kind: "allow", member: result.value };
+    },
     userHasJoinedChannel: (member, actor) => notify("UserHasJoinedChannel", { member: toProto(ChannelMemberSchema, member), ...(actor ? { actor: toProto(UserSchema, actor) } : {}) }),
     userHasLeftChannel: (member, actor) => notify("UserHasLeftChannel", { member: toProto(ChannelMemberSchema, member), ...(actor ? { actor: toProto(UserSchema, actor) } : {}) }),
+    // Fail open per plugin (runWillChain); a replacement member is read back whole, and the teams
+    // service keeps the team, user and timestamps its own.
+    async teamMemberWillBeAdded(member) {
+      const result = await runWillChain(plugins(), "TeamMemberWillBeAdded", "teamMemberWillBeAdded", member,
+        (current) => ({ member: toProto(TeamMemberSchema, current) }) as never,
+        (response, current) => {
+          const reason = response["rejectionReason"] as string;
+          if (reason) return { reject: reason };
+          const replaced = response["member"];
+          return { value: replaced ? (fromProto(TeamMemberSchema, replaced) as unknown as TeamMember) : current };
+        });
+      return result.kind === "reject" ? result : { kind: "allow", member: result.value };
+    },
     userHasJoinedTeam: (member, actor) => notify("UserHasJoinedTeam", { member: toProto(TeamMemberSchema, member), ...(actor ? { actor: toProto(UserSchema, actor) } : {}) }),
     userHasLeftTeam: (member, actor) => notify("UserHasLeftTeam", { member: toProto(TeamMemberSchema, member), ...(actor ? { actor: toProto(UserSchema, actor) } : {}) }),
     userHasBeenCreated: (user) => notify("UserHasBeenCreated", { user: toProto(UserSchema, user) }),
     userHasLoggedIn: (user) => notify("UserHasLoggedIn", { user: toProto(UserSchema, user) }),
+    userHasBeenDeactivated: (user) => notify("UserHasBeenDeactivated", { user: toProto(UserSchema, user) }),
+
+    async userWillLogIn(user) {
+      const result = await runWillChain(plugins(), "UserWillLogIn", "userWillLogIn", user, (current) => ({ user: toProto(UserSchema, current) }) as never,
+        (response, current) => (response["rejectionReason"] ? { reject: response["rejectionReason"] as string } : { value: current }));
+      return result.kind === "reject" ? result : { kind: "allow" };
+    },
     preferencesHaveChanged: (preferences) => notify("PreferencesHaveChanged", { preferences: preferences.map((p) => toProto(PreferenceSchema, p)) }),
+    onWebSocketConnect: (webConnId, userId) => notify("OnWebSocketConnect", { webConnId, userId }),
+    onWebSocketDisconnect: (webConnId, userId) => notify("OnWebSocketDisconnect", { webConnId, userId }),
+    webSocketMessageHasBeenPosted: (webConnId, userId, request) =>
+      notify("WebSocketMessageHasBeenPosted", { webConnId, userId, seq: BigInt(request.seq), action: request.action, data: request.data }),
 
     fileWillBeUploaded: (info, file) => runFileWillBeUploaded(plugins(), info, file, options.hookTimeoutMs ?? 30_000),
+
+    // Fail open: a plugin that errs or times out has no say; the first rejection refuses the download.
+    async fileWillBeDownloaded(info, userId, downloadType) {
+      const request = { fileInfo: toInfo(info), userId, downloadType } as never;
+      const result = await runWillChain(plugins(), "FileWillBeDownloaded", "fileWillBeDownloaded", null, () => request, (response) => {
+        const reason = response["rejectionReason"] as string;
+        return reason ? { reject: reason } : { value: null };
+      });
+      return result.kind === "reject" ? result.reason : "";
+    },
 
     async executeCommand(pluginId, args) {
       const plugin = plugins().get(pluginId);

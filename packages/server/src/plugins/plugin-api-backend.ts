@@ -45,7 +45,8 @@ export function createPluginAPIBackend(deps: PluginAPIBackendDeps): PluginAPIBac
         const created = await app.posts.createPost(input, { checkMembership: false });
         return { post: toProto(PostSchema, created) };
       },
-      getPost: async ({ postId }) => ({ post: toProto(PostSchema, await app.posts.getPost(postId)) }),
+      // As Mattermost's GetPost, the post passes MessagesWillBeConsumed on its way out.
+      getPost: async ({ postId }) => ({ post: toProto(PostSchema, await app.posts.consumePost(await app.posts.getPost(postId))) }),
       ...createKvHandlers(app, pluginId),
       ...createUnsupportedHandlers(),
       ...createUsersHandlers(deps, pluginId),

@@ -72,6 +72,14 @@ export class ServerConfigFile {
     });
   }
 
+  /**
+   * `ServiceSettings.EnableCommands`: whether custom (webhook) slash commands may call their URLs.
+   * Mattermost defaults to true; this server makes no outgoing request unless the admin opts in.
+   */
+  customCommandsEnabled(): boolean {
+    return section(this.read(), "ServiceSettings")["EnableCommands"] === true;
+  }
+
   /** `PluginSettings.EnableUploads` (default false, as in Mattermost). */
   uploadsEnabled(): boolean {
     const value = section(this.read(), "PluginSettings")["EnableUploads"];

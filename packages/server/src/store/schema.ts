@@ -37,6 +37,8 @@ export interface UsersTable {
   is_bot: number;
   bot_description: string;
   last_login: number;
+  /** Identity at the external `auth_service`; null for password accounts (unique otherwise). */
+  auth_data: string | null;
 }
 
 /** Login sessions; `token` is the bearer secret, `id` the public handle. */
@@ -50,6 +52,24 @@ export interface SessionsTable {
   device_id: string;
   roles: string;
   props: string;
+  /** Mattermost's Session.IsOAuth, 0/1 (migration 0004). */
+  is_oauth: number;
+  /** Mattermost's Session.ExpiredNotify, 0/1 (migration 0004). */
+  expired_notify: number;
+}
+
+/** Roles (Mattermost's Roles): the permission ids a role name grants, space-separated (migration 0004). */
+export interface RolesTable {
+  id: string;
+  name: string;
+  display_name: string;
+  description: string;
+  permissions: string;
+  scheme_managed: number;
+  built_in: number;
+  create_at: number;
+  update_at: number;
+  delete_at: number;
 }
 
 /** Teams; `type` is "O" (open) or "I" (invite only). */
@@ -198,6 +218,36 @@ export interface FileInfosTable {
   has_preview_image: number;
   remote_id: string;
   archived: number;
+  /** Searchable text a plugin set (SetFileSearchableContent); "" when none. */
+  content: string;
+}
+
+/** Custom emoji; the image lives in the file store at `emoji/<id>/image`. */
+export interface EmojiTable {
+  id: string;
+  creator_id: string;
+  name: string;
+  description: string;
+  /** "png", "gif", "jpeg" or "webp", read from the image's bytes at creation. */
+  image_format: string;
+  create_at: number;
+  update_at: number;
+  delete_at: number;
+}
+
+/** Resumable uploads; `path` (relative to the file store) is where the partial file grows. */
+export interface UploadSessionsTable {
+  id: string;
+  type: string;
+  create_at: number;
+  user_id: string;
+  channel_id: string;
+  filename: string;
+  path: string;
+  file_size: number;
+  file_offset: number;
+  remote_id: string;
+  req_file_id: string;
 }
 
 /** Client preferences, keyed by (user, category, name). */
@@ -215,6 +265,8 @@ export interface StatusesTable {
   manual: number;
   last_activity_at: number;
   dnd_end_time: number;
+  /** What a timed dnd returns to when it ends; "" otherwise. */
+  prev_status: string;
 }
 
 /** Personal access tokens (also bot tokens); `token` is the bearer secret. */
@@ -235,6 +287,66 @@ export interface BotsTable {
   create_at: number;
   update_at: number;
   delete_at: number;
+  last_icon_update: number;
+}
+
+/** OAuth 2.0 client apps (Mattermost's OAuthApps); `callback_urls` is a JSON array of strings. */
+export interface OAuthAppsTable {
+  id: string;
+  creator_id: string;
+  create_at: number;
+  update_at: number;
+  client_secret: string;
+  name: string;
+  description: string;
+  icon_url: string;
+  callback_urls: string;
+  homepage: string;
+  is_trusted: number;
+  mattermost_app_id: string;
+}
+
+/** A plugin's claim on a channel (RegisterChannelGuard); one row per (channel, plugin). */
+export interface ChannelGuardsTable {
+  channel_id: string;
+  plugin_id: string;
+  create_at: number;
+}
+
+/** A user's sidebar category on a team; `type` is favorites, channels, direct_messages or custom. */
+export interface SidebarCategoriesTable {
+  id: string;
+  user_id: string;
+  team_id: string;
+  sort_order: number;
+  sorting: string;
+  type: string;
+  display_name: string;
+  muted: number;
+  collapsed: number;
+}
+
+/** A channel's place in one of a user's sidebar categories. */
+export interface SidebarChannelsTable {
+  category_id: string;
+  channel_id: string;
+  user_id: string;
+  sort_order: number;
+}
+
+/** Server-wide facts, one row each (Mattermost's Systems table): install date, telemetry id… */
+export interface SystemsTable {
+  name: string;
+  value: string;
+}
+
+/** Profile images users (or plugins) set; users without a row get a generated default. */
+export interface UserProfileImagesTable {
+  user_id: string;
+  image: Uint8Array;
+  /** "image/png", "image/jpeg" or "image/gif", from the image's own header. */
+  content_type: string;
+  update_at: number;
 }
 
 /** Every table, keyed by its SQL name. */
@@ -250,10 +362,19 @@ export interface Schema {
   commands: CommandsTable;
   reactions: ReactionsTable;
   file_infos: FileInfosTable;
+  emoji: EmojiTable;
+  upload_sessions: UploadSessionsTable;
   preferences: PreferencesTable;
   statuses: StatusesTable;
+  user_profile_images: UserProfileImagesTable;
   user_access_tokens: UserAccessTokensTable;
+  roles: RolesTable;
   bots: BotsTable;
+  oauth_apps: OAuthAppsTable;
+  channel_guards: ChannelGuardsTable;
+  sidebar_categories: SidebarCategoriesTable;
+  sidebar_channels: SidebarChannelsTable;
+  systems: SystemsTable;
 }
 
 /** The typed query builder every service receives. */

@@ -13,6 +13,8 @@
  * data and for checking what the call changed.
  */
 import assert from "node:assert/strict";
+import { writeFile } from "node:fs/promises";
+import path from "node:path";
 import type { RunningServer, ServerOptions } from "../../src/index.js";
 import type { App } from "../../src/app/app.js";
 import { runningServer } from "./running-server.js";
@@ -48,11 +50,14 @@ export async function startApiProbe(options: { bundles?: string[]; config?: obje
   const database = await createTestDatabase();
   let server: ApiProbe["server"];
   try {
+    // The server's data directory is the database's, so config.json goes there too.
+    await writeFile(path.join(database.dir, "config.json"), JSON.stringify(options.config ?? {}));
     server = await runningServer([PROBE_BUNDLE, ...(options.bundles ?? [])], options.config ?? {}, {
       dataDir: database.dir,
       ...("url" in database.options ? { databaseUrl: database.options.url } : {}),
       ...options.server,
     });
+    server.dataDir = options.server?.dataDir ?? database.dir;
   } catch (error) {
     await database.close();
     throw error;

@@ -2304,7 +2304,7 @@ var File_polyplug_v1_api_proto protoreflect.FileDescriptor
 
 const file_polyplug_v1_api_proto_rawDesc = "" +
 	"\n" +
-	"\x15polyplug/v1/api.proto\x12\vpolyplug.v1\x1a\x1cgoogle/protobuf/struct.proto\x1a$polyplug/v1/api_access_control.proto\x1a%polyplug/v1/api_shared_channels.proto\x1a\x1apolyplug/v1/api_http.proto\x1a\x1bpolyplug/v1/app_error.proto\x1a\x19polyplug/v1/channel.proto\x1a\x19polyplug/v1/command.proto\x1a\x16polyplug/v1/post.proto\x1a\x16polyplug/v1/user.proto\"\x19\n" +
+	"\x15polyplug/v1/api.proto\x12\vpolyplug.v1\x1a\x1cgoogle/protobuf/struct.proto\x1a\x1bpolyplug/v1/api_users.proto\x1a!polyplug/v1/api_user_access.proto\x1a\x1epolyplug/v1/api_channels.proto\x1a\x1bpolyplug/v1/api_files.proto\x1a$polyplug/v1/api_access_control.proto\x1a#polyplug/v1/api_bots_commands.proto\x1a%polyplug/v1/api_shared_channels.proto\x1a\x1cpolyplug/v1/api_system.proto\x1a\x1bpolyplug/v1/api_teams.proto\x1a\x1apolyplug/v1/api_http.proto\x1a\x1bpolyplug/v1/api_posts.proto\x1a\x1cpolyplug/v1/api_groups.proto\x1a\x1bpolyplug/v1/app_error.proto\x1a\x19polyplug/v1/channel.proto\x1a\x19polyplug/v1/command.proto\x1a\x16polyplug/v1/post.proto\x1a\x16polyplug/v1/user.proto\"\x19\n" +
 	"\x17GetServerVersionRequest\"a\n" +
 	"\x18GetServerVersionResponse\x12+\n" +
 	"\x05error\x18\x01 \x01(\v2\x15.polyplug.v1.AppErrorR\x05error\x12\x18\n" +
@@ -2443,7 +2443,7 @@ const file_polyplug_v1_api_proto_rawDesc = "" +
 	"\apayload\x18\x02 \x01(\v2\x17.google.protobuf.StructR\apayload\x12=\n" +
 	"\tbroadcast\x18\x03 \x01(\v2\x1f.polyplug.v1.WebsocketBroadcastR\tbroadcast\"L\n" +
 	"\x1dPublishWebSocketEventResponse\x12+\n" +
-	"\x05error\x18\x01 \x01(\v2\x15.polyplug.v1.AppErrorR\x05error2\x82$\n" +
+	"\x05error\x18\x01 \x01(\v2\x15.polyplug.v1.AppErrorR\x05error2\xef\xb3\x01\n" +
 	"\tPluginAPI\x12_\n" +
 	"\x10GetServerVersion\x12$.polyplug.v1.GetServerVersionRequest\x1a%.polyplug.v1.GetServerVersionResponse\x12\\\n" +
 	"\x0fGetPluginConfig\x12#.polyplug.v1.GetPluginConfigRequest\x1a$.polyplug.v1.GetPluginConfigResponse\x12D\n" +
@@ -2468,7 +2468,211 @@ const file_polyplug_v1_api_proto_rawDesc = "" +
 	"\aLogInfo\x12\x1b.polyplug.v1.LogInfoRequest\x1a\x1c.polyplug.v1.LogInfoResponse\x12D\n" +
 	"\aLogWarn\x12\x1b.polyplug.v1.LogWarnRequest\x1a\x1c.polyplug.v1.LogWarnResponse\x12G\n" +
 	"\bLogError\x12\x1c.polyplug.v1.LogErrorRequest\x1a\x1d.polyplug.v1.LogErrorResponse\x12n\n" +
-	"\x15PublishWebSocketEvent\x12).polyplug.v1.PublishWebSocketEventRequest\x1a*.polyplug.v1.PublishWebSocketEventResponse\x12\x8c\x01\n" +
+	"\x15PublishWebSocketEvent\x12).polyplug.v1.PublishWebSocketEventRequest\x1a*.polyplug.v1.PublishWebSocketEventResponse\x12M\n" +
+	"\n" +
+	"CreateUser\x12\x1e.polyplug.v1.CreateUserRequest\x1a\x1f.polyplug.v1.CreateUserResponse\x12M\n" +
+	"\n" +
+	"DeleteUser\x12\x1e.polyplug.v1.DeleteUserRequest\x1a\x1f.polyplug.v1.DeleteUserResponse\x12G\n" +
+	"\bGetUsers\x12\x1c.polyplug.v1.GetUsersRequest\x1a\x1d.polyplug.v1.GetUsersResponse\x12V\n" +
+	"\rGetUsersByIds\x12!.polyplug.v1.GetUsersByIdsRequest\x1a\".polyplug.v1.GetUsersByIdsResponse\x12Y\n" +
+	"\x0eGetUserByEmail\x12\".polyplug.v1.GetUserByEmailRequest\x1a#.polyplug.v1.GetUserByEmailResponse\x12b\n" +
+	"\x11GetUserByUsername\x12%.polyplug.v1.GetUserByUsernameRequest\x1a&.polyplug.v1.GetUserByUsernameResponse\x12h\n" +
+	"\x13GetUsersByUsernames\x12'.polyplug.v1.GetUsersByUsernamesRequest\x1a(.polyplug.v1.GetUsersByUsernamesResponse\x12Y\n" +
+	"\x0eGetUsersInTeam\x12\".polyplug.v1.GetUsersInTeamRequest\x1a#.polyplug.v1.GetUsersInTeamResponse\x12b\n" +
+	"\x11GetUsersInChannel\x12%.polyplug.v1.GetUsersInChannelRequest\x1a&.polyplug.v1.GetUsersInChannelResponse\x12M\n" +
+	"\n" +
+	"UpdateUser\x12\x1e.polyplug.v1.UpdateUserRequest\x1a\x1f.polyplug.v1.UpdateUserResponse\x12_\n" +
+	"\x10UpdateUserActive\x12$.polyplug.v1.UpdateUserActiveRequest\x1a%.polyplug.v1.UpdateUserActiveResponse\x12\\\n" +
+	"\x0fUpdateUserRoles\x12#.polyplug.v1.UpdateUserRolesRequest\x1a$.polyplug.v1.UpdateUserRolesResponse\x12Y\n" +
+	"\x0eUpdateUserAuth\x12\".polyplug.v1.UpdateUserAuthRequest\x1a#.polyplug.v1.UpdateUserAuthResponse\x12P\n" +
+	"\vSearchUsers\x12\x1f.polyplug.v1.SearchUsersRequest\x1a .polyplug.v1.SearchUsersResponse\x12V\n" +
+	"\rGetUserStatus\x12!.polyplug.v1.GetUserStatusRequest\x1a\".polyplug.v1.GetUserStatusResponse\x12k\n" +
+	"\x14GetUserStatusesByIds\x12(.polyplug.v1.GetUserStatusesByIdsRequest\x1a).polyplug.v1.GetUserStatusesByIdsResponse\x12_\n" +
+	"\x10UpdateUserStatus\x12$.polyplug.v1.UpdateUserStatusRequest\x1a%.polyplug.v1.UpdateUserStatusResponse\x12n\n" +
+	"\x15SetUserStatusTimedDND\x12).polyplug.v1.SetUserStatusTimedDNDRequest\x1a*.polyplug.v1.SetUserStatusTimedDNDResponse\x12q\n" +
+	"\x16UpdateUserCustomStatus\x12*.polyplug.v1.UpdateUserCustomStatusRequest\x1a+.polyplug.v1.UpdateUserCustomStatusResponse\x12q\n" +
+	"\x16RemoveUserCustomStatus\x12*.polyplug.v1.RemoveUserCustomStatusRequest\x1a+.polyplug.v1.RemoveUserCustomStatusResponse\x12\\\n" +
+	"\x0fGetProfileImage\x12#.polyplug.v1.GetProfileImageRequest\x1a$.polyplug.v1.GetProfileImageResponse\x12\\\n" +
+	"\x0fSetProfileImage\x12#.polyplug.v1.SetProfileImageRequest\x1a$.polyplug.v1.SetProfileImageResponse\x12n\n" +
+	"\x15GetLDAPUserAttributes\x12).polyplug.v1.GetLDAPUserAttributesRequest\x1a*.polyplug.v1.GetLDAPUserAttributesResponse\x12k\n" +
+	"\x14GetPreferenceForUser\x12(.polyplug.v1.GetPreferenceForUserRequest\x1a).polyplug.v1.GetPreferenceForUserResponse\x12n\n" +
+	"\x15GetPreferencesForUser\x12).polyplug.v1.GetPreferencesForUserRequest\x1a*.polyplug.v1.GetPreferencesForUserResponse\x12w\n" +
+	"\x18UpdatePreferencesForUser\x12,.polyplug.v1.UpdatePreferencesForUserRequest\x1a-.polyplug.v1.UpdatePreferencesForUserResponse\x12w\n" +
+	"\x18DeletePreferencesForUser\x12,.polyplug.v1.DeletePreferencesForUserRequest\x1a-.polyplug.v1.DeletePreferencesForUserResponse\x12M\n" +
+	"\n" +
+	"GetSession\x12\x1e.polyplug.v1.GetSessionRequest\x1a\x1f.polyplug.v1.GetSessionResponse\x12V\n" +
+	"\rCreateSession\x12!.polyplug.v1.CreateSessionRequest\x1a\".polyplug.v1.CreateSessionResponse\x12h\n" +
+	"\x13ExtendSessionExpiry\x12'.polyplug.v1.ExtendSessionExpiryRequest\x1a(.polyplug.v1.ExtendSessionExpiryResponse\x12V\n" +
+	"\rRevokeSession\x12!.polyplug.v1.RevokeSessionRequest\x1a\".polyplug.v1.RevokeSessionResponse\x12n\n" +
+	"\x15CreateUserAccessToken\x12).polyplug.v1.CreateUserAccessTokenRequest\x1a*.polyplug.v1.CreateUserAccessTokenResponse\x12n\n" +
+	"\x15RevokeUserAccessToken\x12).polyplug.v1.RevokeUserAccessTokenRequest\x1a*.polyplug.v1.RevokeUserAccessTokenResponse\x12\\\n" +
+	"\x0fHasPermissionTo\x12#.polyplug.v1.HasPermissionToRequest\x1a$.polyplug.v1.HasPermissionToResponse\x12h\n" +
+	"\x13HasPermissionToTeam\x12'.polyplug.v1.HasPermissionToTeamRequest\x1a(.polyplug.v1.HasPermissionToTeamResponse\x12q\n" +
+	"\x16HasPermissionToChannel\x12*.polyplug.v1.HasPermissionToChannelRequest\x1a+.polyplug.v1.HasPermissionToChannelResponse\x12k\n" +
+	"\x14RolesGrantPermission\x12(.polyplug.v1.RolesGrantPermissionRequest\x1a).polyplug.v1.RolesGrantPermissionResponse\x12b\n" +
+	"\x11PublishUserTyping\x12%.polyplug.v1.PublishUserTypingRequest\x1a&.polyplug.v1.PublishUserTypingResponse\x12M\n" +
+	"\n" +
+	"CreateTeam\x12\x1e.polyplug.v1.CreateTeamRequest\x1a\x1f.polyplug.v1.CreateTeamResponse\x12M\n" +
+	"\n" +
+	"DeleteTeam\x12\x1e.polyplug.v1.DeleteTeamRequest\x1a\x1f.polyplug.v1.DeleteTeamResponse\x12G\n" +
+	"\bGetTeams\x12\x1c.polyplug.v1.GetTeamsRequest\x1a\x1d.polyplug.v1.GetTeamsResponse\x12D\n" +
+	"\aGetTeam\x12\x1b.polyplug.v1.GetTeamRequest\x1a\x1c.polyplug.v1.GetTeamResponse\x12V\n" +
+	"\rGetTeamByName\x12!.polyplug.v1.GetTeamByNameRequest\x1a\".polyplug.v1.GetTeamByNameResponse\x12n\n" +
+	"\x15GetTeamsUnreadForUser\x12).polyplug.v1.GetTeamsUnreadForUserRequest\x1a*.polyplug.v1.GetTeamsUnreadForUserResponse\x12M\n" +
+	"\n" +
+	"UpdateTeam\x12\x1e.polyplug.v1.UpdateTeamRequest\x1a\x1f.polyplug.v1.UpdateTeamResponse\x12P\n" +
+	"\vSearchTeams\x12\x1f.polyplug.v1.SearchTeamsRequest\x1a .polyplug.v1.SearchTeamsResponse\x12\\\n" +
+	"\x0fGetTeamsForUser\x12#.polyplug.v1.GetTeamsForUserRequest\x1a$.polyplug.v1.GetTeamsForUserResponse\x12_\n" +
+	"\x10CreateTeamMember\x12$.polyplug.v1.CreateTeamMemberRequest\x1a%.polyplug.v1.CreateTeamMemberResponse\x12b\n" +
+	"\x11CreateTeamMembers\x12%.polyplug.v1.CreateTeamMembersRequest\x1a&.polyplug.v1.CreateTeamMembersResponse\x12\x80\x01\n" +
+	"\x1bCreateTeamMembersGracefully\x12/.polyplug.v1.CreateTeamMembersGracefullyRequest\x1a0.polyplug.v1.CreateTeamMembersGracefullyResponse\x12_\n" +
+	"\x10DeleteTeamMember\x12$.polyplug.v1.DeleteTeamMemberRequest\x1a%.polyplug.v1.DeleteTeamMemberResponse\x12Y\n" +
+	"\x0eGetTeamMembers\x12\".polyplug.v1.GetTeamMembersRequest\x1a#.polyplug.v1.GetTeamMembersResponse\x12V\n" +
+	"\rGetTeamMember\x12!.polyplug.v1.GetTeamMemberRequest\x1a\".polyplug.v1.GetTeamMemberResponse\x12n\n" +
+	"\x15GetTeamMembersForUser\x12).polyplug.v1.GetTeamMembersForUserRequest\x1a*.polyplug.v1.GetTeamMembersForUserResponse\x12n\n" +
+	"\x15UpdateTeamMemberRoles\x12).polyplug.v1.UpdateTeamMemberRolesRequest\x1a*.polyplug.v1.UpdateTeamMemberRolesResponse\x12P\n" +
+	"\vGetTeamIcon\x12\x1f.polyplug.v1.GetTeamIconRequest\x1a .polyplug.v1.GetTeamIconResponse\x12P\n" +
+	"\vSetTeamIcon\x12\x1f.polyplug.v1.SetTeamIconRequest\x1a .polyplug.v1.SetTeamIconResponse\x12Y\n" +
+	"\x0eRemoveTeamIcon\x12\".polyplug.v1.RemoveTeamIconRequest\x1a#.polyplug.v1.RemoveTeamIconResponse\x12S\n" +
+	"\fGetTeamStats\x12 .polyplug.v1.GetTeamStatsRequest\x1a!.polyplug.v1.GetTeamStatsResponse\x12V\n" +
+	"\rCreateChannel\x12!.polyplug.v1.CreateChannelRequest\x1a\".polyplug.v1.CreateChannelResponse\x12V\n" +
+	"\rDeleteChannel\x12!.polyplug.v1.DeleteChannelRequest\x1a\".polyplug.v1.DeleteChannelResponse\x12Y\n" +
+	"\x0eRestoreChannel\x12\".polyplug.v1.RestoreChannelRequest\x1a#.polyplug.v1.RestoreChannelResponse\x12_\n" +
+	"\x10GetChannelOfType\x12$.polyplug.v1.GetChannelOfTypeRequest\x1a%.polyplug.v1.GetChannelOfTypeResponse\x12w\n" +
+	"\x18GetPublicChannelsForTeam\x12,.polyplug.v1.GetPublicChannelsForTeamRequest\x1a-.polyplug.v1.GetPublicChannelsForTeamResponse\x12_\n" +
+	"\x10GetChannelByName\x12$.polyplug.v1.GetChannelByNameRequest\x1a%.polyplug.v1.GetChannelByNameResponse\x12\x80\x01\n" +
+	"\x1bGetChannelByNameForTeamName\x12/.polyplug.v1.GetChannelByNameForTeamNameRequest\x1a0.polyplug.v1.GetChannelByNameForTeamNameResponse\x12z\n" +
+	"\x19GetChannelsForTeamForUser\x12-.polyplug.v1.GetChannelsForTeamForUserRequest\x1a..polyplug.v1.GetChannelsForTeamForUserResponse\x12\\\n" +
+	"\x0fGetChannelStats\x12#.polyplug.v1.GetChannelStatsRequest\x1a$.polyplug.v1.GetChannelStatsResponse\x12_\n" +
+	"\x10GetDirectChannel\x12$.polyplug.v1.GetDirectChannelRequest\x1a%.polyplug.v1.GetDirectChannelResponse\x12\\\n" +
+	"\x0fGetGroupChannel\x12#.polyplug.v1.GetGroupChannelRequest\x1a$.polyplug.v1.GetGroupChannelResponse\x12V\n" +
+	"\rUpdateChannel\x12!.polyplug.v1.UpdateChannelRequest\x1a\".polyplug.v1.UpdateChannelResponse\x12k\n" +
+	"\x14RegisterChannelGuard\x12(.polyplug.v1.RegisterChannelGuardRequest\x1a).polyplug.v1.RegisterChannelGuardResponse\x12q\n" +
+	"\x16UnregisterChannelGuard\x12*.polyplug.v1.UnregisterChannelGuardRequest\x1a+.polyplug.v1.UnregisterChannelGuardResponse\x12Y\n" +
+	"\x0eSearchChannels\x12\".polyplug.v1.SearchChannelsRequest\x1a#.polyplug.v1.SearchChannelsResponse\x12\x83\x01\n" +
+	"\x1cCreateChannelSidebarCategory\x120.polyplug.v1.CreateChannelSidebarCategoryRequest\x1a1.polyplug.v1.CreateChannelSidebarCategoryResponse\x12\x80\x01\n" +
+	"\x1bGetChannelSidebarCategories\x12/.polyplug.v1.GetChannelSidebarCategoriesRequest\x1a0.polyplug.v1.GetChannelSidebarCategoriesResponse\x12\x89\x01\n" +
+	"\x1eUpdateChannelSidebarCategories\x122.polyplug.v1.UpdateChannelSidebarCategoriesRequest\x1a3.polyplug.v1.UpdateChannelSidebarCategoriesResponse\x12_\n" +
+	"\x10AddChannelMember\x12$.polyplug.v1.AddChannelMemberRequest\x1a%.polyplug.v1.AddChannelMemberResponse\x12_\n" +
+	"\x10AddUserToChannel\x12$.polyplug.v1.AddUserToChannelRequest\x1a%.polyplug.v1.AddUserToChannelResponse\x12_\n" +
+	"\x10GetChannelMember\x12$.polyplug.v1.GetChannelMemberRequest\x1a%.polyplug.v1.GetChannelMemberResponse\x12b\n" +
+	"\x11GetChannelMembers\x12%.polyplug.v1.GetChannelMembersRequest\x1a&.polyplug.v1.GetChannelMembersResponse\x12q\n" +
+	"\x16GetChannelMembersByIds\x12*.polyplug.v1.GetChannelMembersByIdsRequest\x1a+.polyplug.v1.GetChannelMembersByIdsResponse\x12w\n" +
+	"\x18GetChannelMembersForUser\x12,.polyplug.v1.GetChannelMembersForUserRequest\x1a-.polyplug.v1.GetChannelMembersForUserResponse\x12w\n" +
+	"\x18UpdateChannelMemberRoles\x12,.polyplug.v1.UpdateChannelMemberRolesRequest\x1a-.polyplug.v1.UpdateChannelMemberRolesResponse\x12\x8f\x01\n" +
+	" UpdateChannelMemberNotifications\x124.polyplug.v1.UpdateChannelMemberNotificationsRequest\x1a5.polyplug.v1.UpdateChannelMemberNotificationsResponse\x12\x8f\x01\n" +
+	" PatchChannelMembersNotifications\x124.polyplug.v1.PatchChannelMembersNotificationsRequest\x1a5.polyplug.v1.PatchChannelMembersNotificationsResponse\x12h\n" +
+	"\x13DeleteChannelMember\x12'.polyplug.v1.DeleteChannelMemberRequest\x1a(.polyplug.v1.DeleteChannelMemberResponse\x12P\n" +
+	"\vAddReaction\x12\x1f.polyplug.v1.AddReactionRequest\x1a .polyplug.v1.AddReactionResponse\x12Y\n" +
+	"\x0eRemoveReaction\x12\".polyplug.v1.RemoveReactionRequest\x1a#.polyplug.v1.RemoveReactionResponse\x12S\n" +
+	"\fGetReactions\x12 .polyplug.v1.GetReactionsRequest\x1a!.polyplug.v1.GetReactionsResponse\x12b\n" +
+	"\x11SendEphemeralPost\x12%.polyplug.v1.SendEphemeralPostRequest\x1a&.polyplug.v1.SendEphemeralPostResponse\x12h\n" +
+	"\x13UpdateEphemeralPost\x12'.polyplug.v1.UpdateEphemeralPostRequest\x1a(.polyplug.v1.UpdateEphemeralPostResponse\x12h\n" +
+	"\x13DeleteEphemeralPost\x12'.polyplug.v1.DeleteEphemeralPostRequest\x1a(.polyplug.v1.DeleteEphemeralPostResponse\x12M\n" +
+	"\n" +
+	"DeletePost\x12\x1e.polyplug.v1.DeletePostRequest\x1a\x1f.polyplug.v1.DeletePostResponse\x12V\n" +
+	"\rGetPostThread\x12!.polyplug.v1.GetPostThreadRequest\x1a\".polyplug.v1.GetPostThreadResponse\x12V\n" +
+	"\rGetPostsSince\x12!.polyplug.v1.GetPostsSinceRequest\x1a\".polyplug.v1.GetPostsSinceResponse\x12V\n" +
+	"\rGetPostsAfter\x12!.polyplug.v1.GetPostsAfterRequest\x1a\".polyplug.v1.GetPostsAfterResponse\x12Y\n" +
+	"\x0eGetPostsBefore\x12\".polyplug.v1.GetPostsBeforeRequest\x1a#.polyplug.v1.GetPostsBeforeResponse\x12e\n" +
+	"\x12GetPostsForChannel\x12&.polyplug.v1.GetPostsForChannelRequest\x1a'.polyplug.v1.GetPostsForChannelResponse\x12M\n" +
+	"\n" +
+	"UpdatePost\x12\x1e.polyplug.v1.UpdatePostRequest\x1a\x1f.polyplug.v1.UpdatePostResponse\x12b\n" +
+	"\x11SearchPostsInTeam\x12%.polyplug.v1.SearchPostsInTeamRequest\x1a&.polyplug.v1.SearchPostsInTeamResponse\x12w\n" +
+	"\x18SearchPostsInTeamForUser\x12,.polyplug.v1.SearchPostsInTeamForUserRequest\x1a-.polyplug.v1.SearchPostsInTeamForUserResponse\x12\x80\x01\n" +
+	"\x1bMoveThreadsToBackingChannel\x12/.polyplug.v1.MoveThreadsToBackingChannelRequest\x1a0.polyplug.v1.MoveThreadsToBackingChannelResponse\x12\x83\x01\n" +
+	"\x1cAddChannelsToRetentionPolicy\x120.polyplug.v1.AddChannelsToRetentionPolicyRequest\x1a1.polyplug.v1.AddChannelsToRetentionPolicyResponse\x12\x92\x01\n" +
+	"!RemoveChannelsFromRetentionPolicy\x125.polyplug.v1.RemoveChannelsFromRetentionPolicyRequest\x1a6.polyplug.v1.RemoveChannelsFromRetentionPolicyResponse\x12S\n" +
+	"\fGetEmojiList\x12 .polyplug.v1.GetEmojiListRequest\x1a!.polyplug.v1.GetEmojiListResponse\x12Y\n" +
+	"\x0eGetEmojiByName\x12\".polyplug.v1.GetEmojiByNameRequest\x1a#.polyplug.v1.GetEmojiByNameResponse\x12G\n" +
+	"\bGetEmoji\x12\x1c.polyplug.v1.GetEmojiRequest\x1a\x1d.polyplug.v1.GetEmojiResponse\x12V\n" +
+	"\rGetEmojiImage\x12!.polyplug.v1.GetEmojiImageRequest\x1a\".polyplug.v1.GetEmojiImageResponse\x12V\n" +
+	"\rCopyFileInfos\x12!.polyplug.v1.CopyFileInfosRequest\x1a\".polyplug.v1.CopyFileInfosResponse\x12P\n" +
+	"\vGetFileInfo\x12\x1f.polyplug.v1.GetFileInfoRequest\x1a .polyplug.v1.GetFileInfoResponse\x12w\n" +
+	"\x18SetFileSearchableContent\x12,.polyplug.v1.SetFileSearchableContentRequest\x1a-.polyplug.v1.SetFileSearchableContentResponse\x12S\n" +
+	"\fGetFileInfos\x12 .polyplug.v1.GetFileInfosRequest\x1a!.polyplug.v1.GetFileInfosResponse\x12D\n" +
+	"\aGetFile\x12\x1b.polyplug.v1.GetFileRequest\x1a\x1c.polyplug.v1.GetFileResponse\x12P\n" +
+	"\vGetFileLink\x12\x1f.polyplug.v1.GetFileLinkRequest\x1a .polyplug.v1.GetFileLinkResponse\x12G\n" +
+	"\bReadFile\x12\x1c.polyplug.v1.ReadFileRequest\x1a\x1d.polyplug.v1.ReadFileResponse\x12M\n" +
+	"\n" +
+	"UploadFile\x12\x1e.polyplug.v1.UploadFileRequest\x1a\x1f.polyplug.v1.UploadFileResponse\x12h\n" +
+	"\x13CreateUploadSession\x12'.polyplug.v1.CreateUploadSessionRequest\x1a(.polyplug.v1.CreateUploadSessionResponse\x12O\n" +
+	"\n" +
+	"UploadData\x12\x1e.polyplug.v1.UploadDataRequest\x1a\x1f.polyplug.v1.UploadDataResponse(\x01\x12_\n" +
+	"\x10GetUploadSession\x12$.polyplug.v1.GetUploadSessionRequest\x1a%.polyplug.v1.GetUploadSessionResponse\x12J\n" +
+	"\tCreateBot\x12\x1d.polyplug.v1.CreateBotRequest\x1a\x1e.polyplug.v1.CreateBotResponse\x12G\n" +
+	"\bPatchBot\x12\x1c.polyplug.v1.PatchBotRequest\x1a\x1d.polyplug.v1.PatchBotResponse\x12A\n" +
+	"\x06GetBot\x12\x1a.polyplug.v1.GetBotRequest\x1a\x1b.polyplug.v1.GetBotResponse\x12D\n" +
+	"\aGetBots\x12\x1b.polyplug.v1.GetBotsRequest\x1a\x1c.polyplug.v1.GetBotsResponse\x12\\\n" +
+	"\x0fUpdateBotActive\x12#.polyplug.v1.UpdateBotActiveRequest\x1a$.polyplug.v1.UpdateBotActiveResponse\x12e\n" +
+	"\x12PermanentDeleteBot\x12&.polyplug.v1.PermanentDeleteBotRequest\x1a'.polyplug.v1.PermanentDeleteBotResponse\x12V\n" +
+	"\rEnsureBotUser\x12!.polyplug.v1.EnsureBotUserRequest\x1a\".polyplug.v1.EnsureBotUserResponse\x12h\n" +
+	"\x13ExecuteSlashCommand\x12'.polyplug.v1.ExecuteSlashCommandRequest\x1a(.polyplug.v1.ExecuteSlashCommandResponse\x12V\n" +
+	"\rCreateCommand\x12!.polyplug.v1.CreateCommandRequest\x1a\".polyplug.v1.CreateCommandResponse\x12S\n" +
+	"\fListCommands\x12 .polyplug.v1.ListCommandsRequest\x1a!.polyplug.v1.ListCommandsResponse\x12e\n" +
+	"\x12ListCustomCommands\x12&.polyplug.v1.ListCustomCommandsRequest\x1a'.polyplug.v1.ListCustomCommandsResponse\x12e\n" +
+	"\x12ListPluginCommands\x12&.polyplug.v1.ListPluginCommandsRequest\x1a'.polyplug.v1.ListPluginCommandsResponse\x12h\n" +
+	"\x13ListBuiltInCommands\x12'.polyplug.v1.ListBuiltInCommandsRequest\x1a(.polyplug.v1.ListBuiltInCommandsResponse\x12M\n" +
+	"\n" +
+	"GetCommand\x12\x1e.polyplug.v1.GetCommandRequest\x1a\x1f.polyplug.v1.GetCommandResponse\x12V\n" +
+	"\rUpdateCommand\x12!.polyplug.v1.UpdateCommandRequest\x1a\".polyplug.v1.UpdateCommandResponse\x12V\n" +
+	"\rDeleteCommand\x12!.polyplug.v1.DeleteCommandRequest\x1a\".polyplug.v1.DeleteCommandResponse\x12Y\n" +
+	"\x0eCreateOAuthApp\x12\".polyplug.v1.CreateOAuthAppRequest\x1a#.polyplug.v1.CreateOAuthAppResponse\x12P\n" +
+	"\vGetOAuthApp\x12\x1f.polyplug.v1.GetOAuthAppRequest\x1a .polyplug.v1.GetOAuthAppResponse\x12Y\n" +
+	"\x0eUpdateOAuthApp\x12\".polyplug.v1.UpdateOAuthAppRequest\x1a#.polyplug.v1.UpdateOAuthAppResponse\x12Y\n" +
+	"\x0eDeleteOAuthApp\x12\".polyplug.v1.DeleteOAuthAppRequest\x1a#.polyplug.v1.DeleteOAuthAppResponse\x12G\n" +
+	"\bGetGroup\x12\x1c.polyplug.v1.GetGroupRequest\x1a\x1d.polyplug.v1.GetGroupResponse\x12Y\n" +
+	"\x0eGetGroupByName\x12\".polyplug.v1.GetGroupByNameRequest\x1a#.polyplug.v1.GetGroupByNameResponse\x12h\n" +
+	"\x13GetGroupMemberUsers\x12'.polyplug.v1.GetGroupMemberUsersRequest\x1a(.polyplug.v1.GetGroupMemberUsersResponse\x12b\n" +
+	"\x11GetGroupsBySource\x12%.polyplug.v1.GetGroupsBySourceRequest\x1a&.polyplug.v1.GetGroupsBySourceResponse\x12_\n" +
+	"\x10GetGroupsForUser\x12$.polyplug.v1.GetGroupsForUserRequest\x1a%.polyplug.v1.GetGroupsForUserResponse\x12b\n" +
+	"\x11UpsertGroupMember\x12%.polyplug.v1.UpsertGroupMemberRequest\x1a&.polyplug.v1.UpsertGroupMemberResponse\x12e\n" +
+	"\x12UpsertGroupMembers\x12&.polyplug.v1.UpsertGroupMembersRequest\x1a'.polyplug.v1.UpsertGroupMembersResponse\x12e\n" +
+	"\x12GetGroupByRemoteID\x12&.polyplug.v1.GetGroupByRemoteIDRequest\x1a'.polyplug.v1.GetGroupByRemoteIDResponse\x12P\n" +
+	"\vCreateGroup\x12\x1f.polyplug.v1.CreateGroupRequest\x1a .polyplug.v1.CreateGroupResponse\x12P\n" +
+	"\vUpdateGroup\x12\x1f.polyplug.v1.UpdateGroupRequest\x1a .polyplug.v1.UpdateGroupResponse\x12P\n" +
+	"\vDeleteGroup\x12\x1f.polyplug.v1.DeleteGroupRequest\x1a .polyplug.v1.DeleteGroupResponse\x12S\n" +
+	"\fRestoreGroup\x12 .polyplug.v1.RestoreGroupRequest\x1a!.polyplug.v1.RestoreGroupResponse\x12b\n" +
+	"\x11DeleteGroupMember\x12%.polyplug.v1.DeleteGroupMemberRequest\x1a&.polyplug.v1.DeleteGroupMemberResponse\x12_\n" +
+	"\x10GetGroupSyncable\x12$.polyplug.v1.GetGroupSyncableRequest\x1a%.polyplug.v1.GetGroupSyncableResponse\x12b\n" +
+	"\x11GetGroupSyncables\x12%.polyplug.v1.GetGroupSyncablesRequest\x1a&.polyplug.v1.GetGroupSyncablesResponse\x12h\n" +
+	"\x13UpsertGroupSyncable\x12'.polyplug.v1.UpsertGroupSyncableRequest\x1a(.polyplug.v1.UpsertGroupSyncableResponse\x12h\n" +
+	"\x13UpdateGroupSyncable\x12'.polyplug.v1.UpdateGroupSyncableRequest\x1a(.polyplug.v1.UpdateGroupSyncableResponse\x12h\n" +
+	"\x13DeleteGroupSyncable\x12'.polyplug.v1.DeleteGroupSyncableRequest\x1a(.polyplug.v1.DeleteGroupSyncableResponse\x12J\n" +
+	"\tGetGroups\x12\x1d.polyplug.v1.GetGroupsRequest\x1a\x1e.polyplug.v1.GetGroupsResponse\x12\x8f\x01\n" +
+	" CreateDefaultSyncableMemberships\x124.polyplug.v1.CreateDefaultSyncableMembershipsRequest\x1a5.polyplug.v1.CreateDefaultSyncableMembershipsResponse\x12\x92\x01\n" +
+	"!DeleteGroupConstrainedMemberships\x125.polyplug.v1.DeleteGroupConstrainedMembershipsRequest\x1a6.polyplug.v1.DeleteGroupConstrainedMembershipsResponse\x12t\n" +
+	"\x17LoadPluginConfiguration\x12+.polyplug.v1.LoadPluginConfigurationRequest\x1a,.polyplug.v1.LoadPluginConfigurationResponse\x12J\n" +
+	"\tGetConfig\x12\x1d.polyplug.v1.GetConfigRequest\x1a\x1e.polyplug.v1.GetConfigResponse\x12k\n" +
+	"\x14GetUnsanitizedConfig\x12(.polyplug.v1.GetUnsanitizedConfigRequest\x1a).polyplug.v1.GetUnsanitizedConfigResponse\x12M\n" +
+	"\n" +
+	"SaveConfig\x12\x1e.polyplug.v1.SaveConfigRequest\x1a\x1f.polyplug.v1.SaveConfigResponse\x12_\n" +
+	"\x10SavePluginConfig\x12$.polyplug.v1.SavePluginConfigRequest\x1a%.polyplug.v1.SavePluginConfigResponse\x12V\n" +
+	"\rGetBundlePath\x12!.polyplug.v1.GetBundlePathRequest\x1a\".polyplug.v1.GetBundlePathResponse\x12M\n" +
+	"\n" +
+	"GetLicense\x12\x1e.polyplug.v1.GetLicenseRequest\x1a\x1f.polyplug.v1.GetLicenseResponse\x12b\n" +
+	"\x11IsEnterpriseReady\x12%.polyplug.v1.IsEnterpriseReadyRequest\x1a&.polyplug.v1.IsEnterpriseReadyResponse\x12k\n" +
+	"\x14GetSystemInstallDate\x12(.polyplug.v1.GetSystemInstallDateRequest\x1a).polyplug.v1.GetSystemInstallDateResponse\x12\\\n" +
+	"\x0fGetDiagnosticId\x12#.polyplug.v1.GetDiagnosticIdRequest\x1a$.polyplug.v1.GetDiagnosticIdResponse\x12Y\n" +
+	"\x0eGetTelemetryId\x12\".polyplug.v1.GetTelemetryIdRequest\x1a#.polyplug.v1.GetTelemetryIdResponse\x12P\n" +
+	"\vGetPluginID\x12\x1f.polyplug.v1.GetPluginIDRequest\x1a .polyplug.v1.GetPluginIDResponse\x12M\n" +
+	"\n" +
+	"GetPlugins\x12\x1e.polyplug.v1.GetPluginsRequest\x1a\x1f.polyplug.v1.GetPluginsResponse\x12S\n" +
+	"\fEnablePlugin\x12 .polyplug.v1.EnablePluginRequest\x1a!.polyplug.v1.EnablePluginResponse\x12V\n" +
+	"\rDisablePlugin\x12!.polyplug.v1.DisablePluginRequest\x1a\".polyplug.v1.DisablePluginResponse\x12S\n" +
+	"\fRemovePlugin\x12 .polyplug.v1.RemovePluginRequest\x1a!.polyplug.v1.RemovePluginResponse\x12\\\n" +
+	"\x0fGetPluginStatus\x12#.polyplug.v1.GetPluginStatusRequest\x1a$.polyplug.v1.GetPluginStatusResponse\x12V\n" +
+	"\rInstallPlugin\x12!.polyplug.v1.InstallPluginRequest\x1a\".polyplug.v1.InstallPluginResponse\x12z\n" +
+	"\x19PublishPluginClusterEvent\x12-.polyplug.v1.PublishPluginClusterEventRequest\x1a..polyplug.v1.PublishPluginClusterEventResponse\x12}\n" +
+	"\x1aRegisterCollectionAndTopic\x12..polyplug.v1.RegisterCollectionAndTopicRequest\x1a/.polyplug.v1.RegisterCollectionAndTopicResponse\x12G\n" +
+	"\bSendMail\x12\x1c.polyplug.v1.SendMailRequest\x1a\x1d.polyplug.v1.SendMailResponse\x12k\n" +
+	"\x14SendPushNotification\x12(.polyplug.v1.SendPushNotificationRequest\x1a).polyplug.v1.SendPushNotificationResponse\x12n\n" +
+	"\x15OpenInteractiveDialog\x12).polyplug.v1.OpenInteractiveDialogRequest\x1a*.polyplug.v1.OpenInteractiveDialogResponse\x12_\n" +
+	"\x10SendToastMessage\x12$.polyplug.v1.SendToastMessageRequest\x1a%.polyplug.v1.SendToastMessageResponse\x12P\n" +
+	"\vLogAuditRec\x12\x1f.polyplug.v1.LogAuditRecRequest\x1a .polyplug.v1.LogAuditRecResponse\x12k\n" +
+	"\x14LogAuditRecWithLevel\x12(.polyplug.v1.LogAuditRecWithLevelRequest\x1a).polyplug.v1.LogAuditRecWithLevelResponse\x12h\n" +
+	"\x13RequestTrialLicense\x12'.polyplug.v1.RequestTrialLicenseRequest\x1a(.polyplug.v1.RequestTrialLicenseResponse\x12Y\n" +
+	"\x0eGetCloudLimits\x12\".polyplug.v1.GetCloudLimitsRequest\x1a#.polyplug.v1.GetCloudLimitsResponse\x12\x8c\x01\n" +
 	"\x1fRegisterPluginForSharedChannels\x123.polyplug.v1.RegisterPluginForSharedChannelsRequest\x1a4.polyplug.v1.RegisterPluginForSharedChannelsResponse\x12\x92\x01\n" +
 	"!UnregisterPluginForSharedChannels\x125.polyplug.v1.UnregisterPluginForSharedChannelsRequest\x1a6.polyplug.v1.UnregisterPluginForSharedChannelsResponse\x12\xa4\x01\n" +
 	"'UnregisterPluginRemoteForSharedChannels\x12;.polyplug.v1.UnregisterPluginRemoteForSharedChannelsRequest\x1a<.polyplug.v1.UnregisterPluginRemoteForSharedChannelsResponse\x12S\n" +
@@ -2561,182 +2765,938 @@ var file_polyplug_v1_api_proto_goTypes = []any{
 	(*Channel)(nil),                                         // 50: polyplug.v1.Channel
 	(*Post)(nil),                                            // 51: polyplug.v1.Post
 	(*Command)(nil),                                         // 52: polyplug.v1.Command
-	(*RegisterPluginForSharedChannelsRequest)(nil),          // 53: polyplug.v1.RegisterPluginForSharedChannelsRequest
-	(*UnregisterPluginForSharedChannelsRequest)(nil),        // 54: polyplug.v1.UnregisterPluginForSharedChannelsRequest
-	(*UnregisterPluginRemoteForSharedChannelsRequest)(nil),  // 55: polyplug.v1.UnregisterPluginRemoteForSharedChannelsRequest
-	(*ShareChannelRequest)(nil),                             // 56: polyplug.v1.ShareChannelRequest
-	(*UpdateSharedChannelRequest)(nil),                      // 57: polyplug.v1.UpdateSharedChannelRequest
-	(*UnshareChannelRequest)(nil),                           // 58: polyplug.v1.UnshareChannelRequest
-	(*UpdateSharedChannelCursorRequest)(nil),                // 59: polyplug.v1.UpdateSharedChannelCursorRequest
-	(*SyncSharedChannelRequest)(nil),                        // 60: polyplug.v1.SyncSharedChannelRequest
-	(*InviteRemoteToChannelRequest)(nil),                    // 61: polyplug.v1.InviteRemoteToChannelRequest
-	(*UninviteRemoteFromChannelRequest)(nil),                // 62: polyplug.v1.UninviteRemoteFromChannelRequest
-	(*ReceiveSharedChannelSyncMsgRequest)(nil),              // 63: polyplug.v1.ReceiveSharedChannelSyncMsgRequest
-	(*ReceiveSharedChannelAttachmentSyncMsgRequest)(nil),    // 64: polyplug.v1.ReceiveSharedChannelAttachmentSyncMsgRequest
-	(*ReceiveSharedChannelProfileImageSyncMsgRequest)(nil),  // 65: polyplug.v1.ReceiveSharedChannelProfileImageSyncMsgRequest
-	(*EvaluateAccessControlRequest)(nil),                    // 66: polyplug.v1.EvaluateAccessControlRequest
-	(*SaveAccessControlPolicyRequest)(nil),                  // 67: polyplug.v1.SaveAccessControlPolicyRequest
-	(*GetAccessControlPolicyRequest)(nil),                   // 68: polyplug.v1.GetAccessControlPolicyRequest
-	(*DeleteAccessControlPolicyRequest)(nil),                // 69: polyplug.v1.DeleteAccessControlPolicyRequest
-	(*CheckAccessControlExpressionRequest)(nil),             // 70: polyplug.v1.CheckAccessControlExpressionRequest
-	(*QueryUsersForAccessControlExpressionRequest)(nil),     // 71: polyplug.v1.QueryUsersForAccessControlExpressionRequest
-	(*GetAccessControlFieldsAutocompleteRequest)(nil),       // 72: polyplug.v1.GetAccessControlFieldsAutocompleteRequest
-	(*GetAccessControlVisualASTRequest)(nil),                // 73: polyplug.v1.GetAccessControlVisualASTRequest
-	(*PluginHTTPRequest)(nil),                               // 74: polyplug.v1.PluginHTTPRequest
-	(*RegisterPluginForSharedChannelsResponse)(nil),         // 75: polyplug.v1.RegisterPluginForSharedChannelsResponse
-	(*UnregisterPluginForSharedChannelsResponse)(nil),       // 76: polyplug.v1.UnregisterPluginForSharedChannelsResponse
-	(*UnregisterPluginRemoteForSharedChannelsResponse)(nil), // 77: polyplug.v1.UnregisterPluginRemoteForSharedChannelsResponse
-	(*ShareChannelResponse)(nil),                            // 78: polyplug.v1.ShareChannelResponse
-	(*UpdateSharedChannelResponse)(nil),                     // 79: polyplug.v1.UpdateSharedChannelResponse
-	(*UnshareChannelResponse)(nil),                          // 80: polyplug.v1.UnshareChannelResponse
-	(*UpdateSharedChannelCursorResponse)(nil),               // 81: polyplug.v1.UpdateSharedChannelCursorResponse
-	(*SyncSharedChannelResponse)(nil),                       // 82: polyplug.v1.SyncSharedChannelResponse
-	(*InviteRemoteToChannelResponse)(nil),                   // 83: polyplug.v1.InviteRemoteToChannelResponse
-	(*UninviteRemoteFromChannelResponse)(nil),               // 84: polyplug.v1.UninviteRemoteFromChannelResponse
-	(*ReceiveSharedChannelSyncMsgResponse)(nil),             // 85: polyplug.v1.ReceiveSharedChannelSyncMsgResponse
-	(*ReceiveSharedChannelAttachmentSyncMsgResponse)(nil),   // 86: polyplug.v1.ReceiveSharedChannelAttachmentSyncMsgResponse
-	(*ReceiveSharedChannelProfileImageSyncMsgResponse)(nil), // 87: polyplug.v1.ReceiveSharedChannelProfileImageSyncMsgResponse
-	(*EvaluateAccessControlResponse)(nil),                   // 88: polyplug.v1.EvaluateAccessControlResponse
-	(*SaveAccessControlPolicyResponse)(nil),                 // 89: polyplug.v1.SaveAccessControlPolicyResponse
-	(*GetAccessControlPolicyResponse)(nil),                  // 90: polyplug.v1.GetAccessControlPolicyResponse
-	(*DeleteAccessControlPolicyResponse)(nil),               // 91: polyplug.v1.DeleteAccessControlPolicyResponse
-	(*CheckAccessControlExpressionResponse)(nil),            // 92: polyplug.v1.CheckAccessControlExpressionResponse
-	(*QueryUsersForAccessControlExpressionResponse)(nil),    // 93: polyplug.v1.QueryUsersForAccessControlExpressionResponse
-	(*GetAccessControlFieldsAutocompleteResponse)(nil),      // 94: polyplug.v1.GetAccessControlFieldsAutocompleteResponse
-	(*GetAccessControlVisualASTResponse)(nil),               // 95: polyplug.v1.GetAccessControlVisualASTResponse
-	(*PluginHTTPResponse)(nil),                              // 96: polyplug.v1.PluginHTTPResponse
+	(*CreateUserRequest)(nil),                               // 53: polyplug.v1.CreateUserRequest
+	(*DeleteUserRequest)(nil),                               // 54: polyplug.v1.DeleteUserRequest
+	(*GetUsersRequest)(nil),                                 // 55: polyplug.v1.GetUsersRequest
+	(*GetUsersByIdsRequest)(nil),                            // 56: polyplug.v1.GetUsersByIdsRequest
+	(*GetUserByEmailRequest)(nil),                           // 57: polyplug.v1.GetUserByEmailRequest
+	(*GetUserByUsernameRequest)(nil),                        // 58: polyplug.v1.GetUserByUsernameRequest
+	(*GetUsersByUsernamesRequest)(nil),                      // 59: polyplug.v1.GetUsersByUsernamesRequest
+	(*GetUsersInTeamRequest)(nil),                           // 60: polyplug.v1.GetUsersInTeamRequest
+	(*GetUsersInChannelRequest)(nil),                        // 61: polyplug.v1.GetUsersInChannelRequest
+	(*UpdateUserRequest)(nil),                               // 62: polyplug.v1.UpdateUserRequest
+	(*UpdateUserActiveRequest)(nil),                         // 63: polyplug.v1.UpdateUserActiveRequest
+	(*UpdateUserRolesRequest)(nil),                          // 64: polyplug.v1.UpdateUserRolesRequest
+	(*UpdateUserAuthRequest)(nil),                           // 65: polyplug.v1.UpdateUserAuthRequest
+	(*SearchUsersRequest)(nil),                              // 66: polyplug.v1.SearchUsersRequest
+	(*GetUserStatusRequest)(nil),                            // 67: polyplug.v1.GetUserStatusRequest
+	(*GetUserStatusesByIdsRequest)(nil),                     // 68: polyplug.v1.GetUserStatusesByIdsRequest
+	(*UpdateUserStatusRequest)(nil),                         // 69: polyplug.v1.UpdateUserStatusRequest
+	(*SetUserStatusTimedDNDRequest)(nil),                    // 70: polyplug.v1.SetUserStatusTimedDNDRequest
+	(*UpdateUserCustomStatusRequest)(nil),                   // 71: polyplug.v1.UpdateUserCustomStatusRequest
+	(*RemoveUserCustomStatusRequest)(nil),                   // 72: polyplug.v1.RemoveUserCustomStatusRequest
+	(*GetProfileImageRequest)(nil),                          // 73: polyplug.v1.GetProfileImageRequest
+	(*SetProfileImageRequest)(nil),                          // 74: polyplug.v1.SetProfileImageRequest
+	(*GetLDAPUserAttributesRequest)(nil),                    // 75: polyplug.v1.GetLDAPUserAttributesRequest
+	(*GetPreferenceForUserRequest)(nil),                     // 76: polyplug.v1.GetPreferenceForUserRequest
+	(*GetPreferencesForUserRequest)(nil),                    // 77: polyplug.v1.GetPreferencesForUserRequest
+	(*UpdatePreferencesForUserRequest)(nil),                 // 78: polyplug.v1.UpdatePreferencesForUserRequest
+	(*DeletePreferencesForUserRequest)(nil),                 // 79: polyplug.v1.DeletePreferencesForUserRequest
+	(*GetSessionRequest)(nil),                               // 80: polyplug.v1.GetSessionRequest
+	(*CreateSessionRequest)(nil),                            // 81: polyplug.v1.CreateSessionRequest
+	(*ExtendSessionExpiryRequest)(nil),                      // 82: polyplug.v1.ExtendSessionExpiryRequest
+	(*RevokeSessionRequest)(nil),                            // 83: polyplug.v1.RevokeSessionRequest
+	(*CreateUserAccessTokenRequest)(nil),                    // 84: polyplug.v1.CreateUserAccessTokenRequest
+	(*RevokeUserAccessTokenRequest)(nil),                    // 85: polyplug.v1.RevokeUserAccessTokenRequest
+	(*HasPermissionToRequest)(nil),                          // 86: polyplug.v1.HasPermissionToRequest
+	(*HasPermissionToTeamRequest)(nil),                      // 87: polyplug.v1.HasPermissionToTeamRequest
+	(*HasPermissionToChannelRequest)(nil),                   // 88: polyplug.v1.HasPermissionToChannelRequest
+	(*RolesGrantPermissionRequest)(nil),                     // 89: polyplug.v1.RolesGrantPermissionRequest
+	(*PublishUserTypingRequest)(nil),                        // 90: polyplug.v1.PublishUserTypingRequest
+	(*CreateTeamRequest)(nil),                               // 91: polyplug.v1.CreateTeamRequest
+	(*DeleteTeamRequest)(nil),                               // 92: polyplug.v1.DeleteTeamRequest
+	(*GetTeamsRequest)(nil),                                 // 93: polyplug.v1.GetTeamsRequest
+	(*GetTeamRequest)(nil),                                  // 94: polyplug.v1.GetTeamRequest
+	(*GetTeamByNameRequest)(nil),                            // 95: polyplug.v1.GetTeamByNameRequest
+	(*GetTeamsUnreadForUserRequest)(nil),                    // 96: polyplug.v1.GetTeamsUnreadForUserRequest
+	(*UpdateTeamRequest)(nil),                               // 97: polyplug.v1.UpdateTeamRequest
+	(*SearchTeamsRequest)(nil),                              // 98: polyplug.v1.SearchTeamsRequest
+	(*GetTeamsForUserRequest)(nil),                          // 99: polyplug.v1.GetTeamsForUserRequest
+	(*CreateTeamMemberRequest)(nil),                         // 100: polyplug.v1.CreateTeamMemberRequest
+	(*CreateTeamMembersRequest)(nil),                        // 101: polyplug.v1.CreateTeamMembersRequest
+	(*CreateTeamMembersGracefullyRequest)(nil),              // 102: polyplug.v1.CreateTeamMembersGracefullyRequest
+	(*DeleteTeamMemberRequest)(nil),                         // 103: polyplug.v1.DeleteTeamMemberRequest
+	(*GetTeamMembersRequest)(nil),                           // 104: polyplug.v1.GetTeamMembersRequest
+	(*GetTeamMemberRequest)(nil),                            // 105: polyplug.v1.GetTeamMemberRequest
+	(*GetTeamMembersForUserRequest)(nil),                    // 106: polyplug.v1.GetTeamMembersForUserRequest
+	(*UpdateTeamMemberRolesRequest)(nil),                    // 107: polyplug.v1.UpdateTeamMemberRolesRequest
+	(*GetTeamIconRequest)(nil),                              // 108: polyplug.v1.GetTeamIconRequest
+	(*SetTeamIconRequest)(nil),                              // 109: polyplug.v1.SetTeamIconRequest
+	(*RemoveTeamIconRequest)(nil),                           // 110: polyplug.v1.RemoveTeamIconRequest
+	(*GetTeamStatsRequest)(nil),                             // 111: polyplug.v1.GetTeamStatsRequest
+	(*CreateChannelRequest)(nil),                            // 112: polyplug.v1.CreateChannelRequest
+	(*DeleteChannelRequest)(nil),                            // 113: polyplug.v1.DeleteChannelRequest
+	(*RestoreChannelRequest)(nil),                           // 114: polyplug.v1.RestoreChannelRequest
+	(*GetChannelOfTypeRequest)(nil),                         // 115: polyplug.v1.GetChannelOfTypeRequest
+	(*GetPublicChannelsForTeamRequest)(nil),                 // 116: polyplug.v1.GetPublicChannelsForTeamRequest
+	(*GetChannelByNameRequest)(nil),                         // 117: polyplug.v1.GetChannelByNameRequest
+	(*GetChannelByNameForTeamNameRequest)(nil),              // 118: polyplug.v1.GetChannelByNameForTeamNameRequest
+	(*GetChannelsForTeamForUserRequest)(nil),                // 119: polyplug.v1.GetChannelsForTeamForUserRequest
+	(*GetChannelStatsRequest)(nil),                          // 120: polyplug.v1.GetChannelStatsRequest
+	(*GetDirectChannelRequest)(nil),                         // 121: polyplug.v1.GetDirectChannelRequest
+	(*GetGroupChannelRequest)(nil),                          // 122: polyplug.v1.GetGroupChannelRequest
+	(*UpdateChannelRequest)(nil),                            // 123: polyplug.v1.UpdateChannelRequest
+	(*RegisterChannelGuardRequest)(nil),                     // 124: polyplug.v1.RegisterChannelGuardRequest
+	(*UnregisterChannelGuardRequest)(nil),                   // 125: polyplug.v1.UnregisterChannelGuardRequest
+	(*SearchChannelsRequest)(nil),                           // 126: polyplug.v1.SearchChannelsRequest
+	(*CreateChannelSidebarCategoryRequest)(nil),             // 127: polyplug.v1.CreateChannelSidebarCategoryRequest
+	(*GetChannelSidebarCategoriesRequest)(nil),              // 128: polyplug.v1.GetChannelSidebarCategoriesRequest
+	(*UpdateChannelSidebarCategoriesRequest)(nil),           // 129: polyplug.v1.UpdateChannelSidebarCategoriesRequest
+	(*AddChannelMemberRequest)(nil),                         // 130: polyplug.v1.AddChannelMemberRequest
+	(*AddUserToChannelRequest)(nil),                         // 131: polyplug.v1.AddUserToChannelRequest
+	(*GetChannelMemberRequest)(nil),                         // 132: polyplug.v1.GetChannelMemberRequest
+	(*GetChannelMembersRequest)(nil),                        // 133: polyplug.v1.GetChannelMembersRequest
+	(*GetChannelMembersByIdsRequest)(nil),                   // 134: polyplug.v1.GetChannelMembersByIdsRequest
+	(*GetChannelMembersForUserRequest)(nil),                 // 135: polyplug.v1.GetChannelMembersForUserRequest
+	(*UpdateChannelMemberRolesRequest)(nil),                 // 136: polyplug.v1.UpdateChannelMemberRolesRequest
+	(*UpdateChannelMemberNotificationsRequest)(nil),         // 137: polyplug.v1.UpdateChannelMemberNotificationsRequest
+	(*PatchChannelMembersNotificationsRequest)(nil),         // 138: polyplug.v1.PatchChannelMembersNotificationsRequest
+	(*DeleteChannelMemberRequest)(nil),                      // 139: polyplug.v1.DeleteChannelMemberRequest
+	(*AddReactionRequest)(nil),                              // 140: polyplug.v1.AddReactionRequest
+	(*RemoveReactionRequest)(nil),                           // 141: polyplug.v1.RemoveReactionRequest
+	(*GetReactionsRequest)(nil),                             // 142: polyplug.v1.GetReactionsRequest
+	(*SendEphemeralPostRequest)(nil),                        // 143: polyplug.v1.SendEphemeralPostRequest
+	(*UpdateEphemeralPostRequest)(nil),                      // 144: polyplug.v1.UpdateEphemeralPostRequest
+	(*DeleteEphemeralPostRequest)(nil),                      // 145: polyplug.v1.DeleteEphemeralPostRequest
+	(*DeletePostRequest)(nil),                               // 146: polyplug.v1.DeletePostRequest
+	(*GetPostThreadRequest)(nil),                            // 147: polyplug.v1.GetPostThreadRequest
+	(*GetPostsSinceRequest)(nil),                            // 148: polyplug.v1.GetPostsSinceRequest
+	(*GetPostsAfterRequest)(nil),                            // 149: polyplug.v1.GetPostsAfterRequest
+	(*GetPostsBeforeRequest)(nil),                           // 150: polyplug.v1.GetPostsBeforeRequest
+	(*GetPostsForChannelRequest)(nil),                       // 151: polyplug.v1.GetPostsForChannelRequest
+	(*UpdatePostRequest)(nil),                               // 152: polyplug.v1.UpdatePostRequest
+	(*SearchPostsInTeamRequest)(nil),                        // 153: polyplug.v1.SearchPostsInTeamRequest
+	(*SearchPostsInTeamForUserRequest)(nil),                 // 154: polyplug.v1.SearchPostsInTeamForUserRequest
+	(*MoveThreadsToBackingChannelRequest)(nil),              // 155: polyplug.v1.MoveThreadsToBackingChannelRequest
+	(*AddChannelsToRetentionPolicyRequest)(nil),             // 156: polyplug.v1.AddChannelsToRetentionPolicyRequest
+	(*RemoveChannelsFromRetentionPolicyRequest)(nil),        // 157: polyplug.v1.RemoveChannelsFromRetentionPolicyRequest
+	(*GetEmojiListRequest)(nil),                             // 158: polyplug.v1.GetEmojiListRequest
+	(*GetEmojiByNameRequest)(nil),                           // 159: polyplug.v1.GetEmojiByNameRequest
+	(*GetEmojiRequest)(nil),                                 // 160: polyplug.v1.GetEmojiRequest
+	(*GetEmojiImageRequest)(nil),                            // 161: polyplug.v1.GetEmojiImageRequest
+	(*CopyFileInfosRequest)(nil),                            // 162: polyplug.v1.CopyFileInfosRequest
+	(*GetFileInfoRequest)(nil),                              // 163: polyplug.v1.GetFileInfoRequest
+	(*SetFileSearchableContentRequest)(nil),                 // 164: polyplug.v1.SetFileSearchableContentRequest
+	(*GetFileInfosRequest)(nil),                             // 165: polyplug.v1.GetFileInfosRequest
+	(*GetFileRequest)(nil),                                  // 166: polyplug.v1.GetFileRequest
+	(*GetFileLinkRequest)(nil),                              // 167: polyplug.v1.GetFileLinkRequest
+	(*ReadFileRequest)(nil),                                 // 168: polyplug.v1.ReadFileRequest
+	(*UploadFileRequest)(nil),                               // 169: polyplug.v1.UploadFileRequest
+	(*CreateUploadSessionRequest)(nil),                      // 170: polyplug.v1.CreateUploadSessionRequest
+	(*UploadDataRequest)(nil),                               // 171: polyplug.v1.UploadDataRequest
+	(*GetUploadSessionRequest)(nil),                         // 172: polyplug.v1.GetUploadSessionRequest
+	(*CreateBotRequest)(nil),                                // 173: polyplug.v1.CreateBotRequest
+	(*PatchBotRequest)(nil),                                 // 174: polyplug.v1.PatchBotRequest
+	(*GetBotRequest)(nil),                                   // 175: polyplug.v1.GetBotRequest
+	(*GetBotsRequest)(nil),                                  // 176: polyplug.v1.GetBotsRequest
+	(*UpdateBotActiveRequest)(nil),                          // 177: polyplug.v1.UpdateBotActiveRequest
+	(*PermanentDeleteBotRequest)(nil),                       // 178: polyplug.v1.PermanentDeleteBotRequest
+	(*EnsureBotUserRequest)(nil),                            // 179: polyplug.v1.EnsureBotUserRequest
+	(*ExecuteSlashCommandRequest)(nil),                      // 180: polyplug.v1.ExecuteSlashCommandRequest
+	(*CreateCommandRequest)(nil),                            // 181: polyplug.v1.CreateCommandRequest
+	(*ListCommandsRequest)(nil),                             // 182: polyplug.v1.ListCommandsRequest
+	(*ListCustomCommandsRequest)(nil),                       // 183: polyplug.v1.ListCustomCommandsRequest
+	(*ListPluginCommandsRequest)(nil),                       // 184: polyplug.v1.ListPluginCommandsRequest
+	(*ListBuiltInCommandsRequest)(nil),                      // 185: polyplug.v1.ListBuiltInCommandsRequest
+	(*GetCommandRequest)(nil),                               // 186: polyplug.v1.GetCommandRequest
+	(*UpdateCommandRequest)(nil),                            // 187: polyplug.v1.UpdateCommandRequest
+	(*DeleteCommandRequest)(nil),                            // 188: polyplug.v1.DeleteCommandRequest
+	(*CreateOAuthAppRequest)(nil),                           // 189: polyplug.v1.CreateOAuthAppRequest
+	(*GetOAuthAppRequest)(nil),                              // 190: polyplug.v1.GetOAuthAppRequest
+	(*UpdateOAuthAppRequest)(nil),                           // 191: polyplug.v1.UpdateOAuthAppRequest
+	(*DeleteOAuthAppRequest)(nil),                           // 192: polyplug.v1.DeleteOAuthAppRequest
+	(*GetGroupRequest)(nil),                                 // 193: polyplug.v1.GetGroupRequest
+	(*GetGroupByNameRequest)(nil),                           // 194: polyplug.v1.GetGroupByNameRequest
+	(*GetGroupMemberUsersRequest)(nil),                      // 195: polyplug.v1.GetGroupMemberUsersRequest
+	(*GetGroupsBySourceRequest)(nil),                        // 196: polyplug.v1.GetGroupsBySourceRequest
+	(*GetGroupsForUserRequest)(nil),                         // 197: polyplug.v1.GetGroupsForUserRequest
+	(*UpsertGroupMemberRequest)(nil),                        // 198: polyplug.v1.UpsertGroupMemberRequest
+	(*UpsertGroupMembersRequest)(nil),                       // 199: polyplug.v1.UpsertGroupMembersRequest
+	(*GetGroupByRemoteIDRequest)(nil),                       // 200: polyplug.v1.GetGroupByRemoteIDRequest
+	(*CreateGroupRequest)(nil),                              // 201: polyplug.v1.CreateGroupRequest
+	(*UpdateGroupRequest)(nil),                              // 202: polyplug.v1.UpdateGroupRequest
+	(*DeleteGroupRequest)(nil),                              // 203: polyplug.v1.DeleteGroupRequest
+	(*RestoreGroupRequest)(nil),                             // 204: polyplug.v1.RestoreGroupRequest
+	(*DeleteGroupMemberRequest)(nil),                        // 205: polyplug.v1.DeleteGroupMemberRequest
+	(*GetGroupSyncableRequest)(nil),                         // 206: polyplug.v1.GetGroupSyncableRequest
+	(*GetGroupSyncablesRequest)(nil),                        // 207: polyplug.v1.GetGroupSyncablesRequest
+	(*UpsertGroupSyncableRequest)(nil),                      // 208: polyplug.v1.UpsertGroupSyncableRequest
+	(*UpdateGroupSyncableRequest)(nil),                      // 209: polyplug.v1.UpdateGroupSyncableRequest
+	(*DeleteGroupSyncableRequest)(nil),                      // 210: polyplug.v1.DeleteGroupSyncableRequest
+	(*GetGroupsRequest)(nil),                                // 211: polyplug.v1.GetGroupsRequest
+	(*CreateDefaultSyncableMembershipsRequest)(nil),         // 212: polyplug.v1.CreateDefaultSyncableMembershipsRequest
+	(*DeleteGroupConstrainedMembershipsRequest)(nil),        // 213: polyplug.v1.DeleteGroupConstrainedMembershipsRequest
+	(*LoadPluginConfigurationRequest)(nil),                  // 214: polyplug.v1.LoadPluginConfigurationRequest
+	(*GetConfigRequest)(nil),                                // 215: polyplug.v1.GetConfigRequest
+	(*GetUnsanitizedConfigRequest)(nil),                     // 216: polyplug.v1.GetUnsanitizedConfigRequest
+	(*SaveConfigRequest)(nil),                               // 217: polyplug.v1.SaveConfigRequest
+	(*SavePluginConfigRequest)(nil),                         // 218: polyplug.v1.SavePluginConfigRequest
+	(*GetBundlePathRequest)(nil),                            // 219: polyplug.v1.GetBundlePathRequest
+	(*GetLicenseRequest)(nil),                               // 220: polyplug.v1.GetLicenseRequest
+	(*IsEnterpriseReadyRequest)(nil),                        // 221: polyplug.v1.IsEnterpriseReadyRequest
+	(*GetSystemInstallDateRequest)(nil),                     // 222: polyplug.v1.GetSystemInstallDateRequest
+	(*GetDiagnosticIdRequest)(nil),                          // 223: polyplug.v1.GetDiagnosticIdRequest
+	(*GetTelemetryIdRequest)(nil),                           // 224: polyplug.v1.GetTelemetryIdRequest
+	(*GetPluginIDRequest)(nil),                              // 225: polyplug.v1.GetPluginIDRequest
+	(*GetPluginsRequest)(nil),                               // 226: polyplug.v1.GetPluginsRequest
+	(*EnablePluginRequest)(nil),                             // 227: polyplug.v1.EnablePluginRequest
+	(*DisablePluginRequest)(nil),                            // 228: polyplug.v1.DisablePluginRequest
+	(*RemovePluginRequest)(nil),                             // 229: polyplug.v1.RemovePluginRequest
+	(*GetPluginStatusRequest)(nil),                          // 230: polyplug.v1.GetPluginStatusRequest
+	(*InstallPluginRequest)(nil),                            // 231: polyplug.v1.InstallPluginRequest
+	(*PublishPluginClusterEventRequest)(nil),                // 232: polyplug.v1.PublishPluginClusterEventRequest
+	(*RegisterCollectionAndTopicRequest)(nil),               // 233: polyplug.v1.RegisterCollectionAndTopicRequest
+	(*SendMailRequest)(nil),                                 // 234: polyplug.v1.SendMailRequest
+	(*SendPushNotificationRequest)(nil),                     // 235: polyplug.v1.SendPushNotificationRequest
+	(*OpenInteractiveDialogRequest)(nil),                    // 236: polyplug.v1.OpenInteractiveDialogRequest
+	(*SendToastMessageRequest)(nil),                         // 237: polyplug.v1.SendToastMessageRequest
+	(*LogAuditRecRequest)(nil),                              // 238: polyplug.v1.LogAuditRecRequest
+	(*LogAuditRecWithLevelRequest)(nil),                     // 239: polyplug.v1.LogAuditRecWithLevelRequest
+	(*RequestTrialLicenseRequest)(nil),                      // 240: polyplug.v1.RequestTrialLicenseRequest
+	(*GetCloudLimitsRequest)(nil),                           // 241: polyplug.v1.GetCloudLimitsRequest
+	(*RegisterPluginForSharedChannelsRequest)(nil),          // 242: polyplug.v1.RegisterPluginForSharedChannelsRequest
+	(*UnregisterPluginForSharedChannelsRequest)(nil),        // 243: polyplug.v1.UnregisterPluginForSharedChannelsRequest
+	(*UnregisterPluginRemoteForSharedChannelsRequest)(nil),  // 244: polyplug.v1.UnregisterPluginRemoteForSharedChannelsRequest
+	(*ShareChannelRequest)(nil),                             // 245: polyplug.v1.ShareChannelRequest
+	(*UpdateSharedChannelRequest)(nil),                      // 246: polyplug.v1.UpdateSharedChannelRequest
+	(*UnshareChannelRequest)(nil),                           // 247: polyplug.v1.UnshareChannelRequest
+	(*UpdateSharedChannelCursorRequest)(nil),                // 248: polyplug.v1.UpdateSharedChannelCursorRequest
+	(*SyncSharedChannelRequest)(nil),                        // 249: polyplug.v1.SyncSharedChannelRequest
+	(*InviteRemoteToChannelRequest)(nil),                    // 250: polyplug.v1.InviteRemoteToChannelRequest
+	(*UninviteRemoteFromChannelRequest)(nil),                // 251: polyplug.v1.UninviteRemoteFromChannelRequest
+	(*ReceiveSharedChannelSyncMsgRequest)(nil),              // 252: polyplug.v1.ReceiveSharedChannelSyncMsgRequest
+	(*ReceiveSharedChannelAttachmentSyncMsgRequest)(nil),    // 253: polyplug.v1.ReceiveSharedChannelAttachmentSyncMsgRequest
+	(*ReceiveSharedChannelProfileImageSyncMsgRequest)(nil),  // 254: polyplug.v1.ReceiveSharedChannelProfileImageSyncMsgRequest
+	(*EvaluateAccessControlRequest)(nil),                    // 255: polyplug.v1.EvaluateAccessControlRequest
+	(*SaveAccessControlPolicyRequest)(nil),                  // 256: polyplug.v1.SaveAccessControlPolicyRequest
+	(*GetAccessControlPolicyRequest)(nil),                   // 257: polyplug.v1.GetAccessControlPolicyRequest
+	(*DeleteAccessControlPolicyRequest)(nil),                // 258: polyplug.v1.DeleteAccessControlPolicyRequest
+	(*CheckAccessControlExpressionRequest)(nil),             // 259: polyplug.v1.CheckAccessControlExpressionRequest
+	(*QueryUsersForAccessControlExpressionRequest)(nil),     // 260: polyplug.v1.QueryUsersForAccessControlExpressionRequest
+	(*GetAccessControlFieldsAutocompleteRequest)(nil),       // 261: polyplug.v1.GetAccessControlFieldsAutocompleteRequest
+	(*GetAccessControlVisualASTRequest)(nil),                // 262: polyplug.v1.GetAccessControlVisualASTRequest
+	(*PluginHTTPRequest)(nil),                               // 263: polyplug.v1.PluginHTTPRequest
+	(*CreateUserResponse)(nil),                              // 264: polyplug.v1.CreateUserResponse
+	(*DeleteUserResponse)(nil),                              // 265: polyplug.v1.DeleteUserResponse
+	(*GetUsersResponse)(nil),                                // 266: polyplug.v1.GetUsersResponse
+	(*GetUsersByIdsResponse)(nil),                           // 267: polyplug.v1.GetUsersByIdsResponse
+	(*GetUserByEmailResponse)(nil),                          // 268: polyplug.v1.GetUserByEmailResponse
+	(*GetUserByUsernameResponse)(nil),                       // 269: polyplug.v1.GetUserByUsernameResponse
+	(*GetUsersByUsernamesResponse)(nil),                     // 270: polyplug.v1.GetUsersByUsernamesResponse
+	(*GetUsersInTeamResponse)(nil),                          // 271: polyplug.v1.GetUsersInTeamResponse
+	(*GetUsersInChannelResponse)(nil),                       // 272: polyplug.v1.GetUsersInChannelResponse
+	(*UpdateUserResponse)(nil),                              // 273: polyplug.v1.UpdateUserResponse
+	(*UpdateUserActiveResponse)(nil),                        // 274: polyplug.v1.UpdateUserActiveResponse
+	(*UpdateUserRolesResponse)(nil),                         // 275: polyplug.v1.UpdateUserRolesResponse
+	(*UpdateUserAuthResponse)(nil),                          // 276: polyplug.v1.UpdateUserAuthResponse
+	(*SearchUsersResponse)(nil),                             // 277: polyplug.v1.SearchUsersResponse
+	(*GetUserStatusResponse)(nil),                           // 278: polyplug.v1.GetUserStatusResponse
+	(*GetUserStatusesByIdsResponse)(nil),                    // 279: polyplug.v1.GetUserStatusesByIdsResponse
+	(*UpdateUserStatusResponse)(nil),                        // 280: polyplug.v1.UpdateUserStatusResponse
+	(*SetUserStatusTimedDNDResponse)(nil),                   // 281: polyplug.v1.SetUserStatusTimedDNDResponse
+	(*UpdateUserCustomStatusResponse)(nil),                  // 282: polyplug.v1.UpdateUserCustomStatusResponse
+	(*RemoveUserCustomStatusResponse)(nil),                  // 283: polyplug.v1.RemoveUserCustomStatusResponse
+	(*GetProfileImageResponse)(nil),                         // 284: polyplug.v1.GetProfileImageResponse
+	(*SetProfileImageResponse)(nil),                         // 285: polyplug.v1.SetProfileImageResponse
+	(*GetLDAPUserAttributesResponse)(nil),                   // 286: polyplug.v1.GetLDAPUserAttributesResponse
+	(*GetPreferenceForUserResponse)(nil),                    // 287: polyplug.v1.GetPreferenceForUserResponse
+	(*GetPreferencesForUserResponse)(nil),                   // 288: polyplug.v1.GetPreferencesForUserResponse
+	(*UpdatePreferencesForUserResponse)(nil),                // 289: polyplug.v1.UpdatePreferencesForUserResponse
+	(*DeletePreferencesForUserResponse)(nil),                // 290: polyplug.v1.DeletePreferencesForUserResponse
+	(*GetSessionResponse)(nil),                              // 291: polyplug.v1.GetSessionResponse
+	(*CreateSessionResponse)(nil),                           // 292: polyplug.v1.CreateSessionResponse
+	(*ExtendSessionExpiryResponse)(nil),                     // 293: polyplug.v1.ExtendSessionExpiryResponse
+	(*RevokeSessionResponse)(nil),                           // 294: polyplug.v1.RevokeSessionResponse
+	(*CreateUserAccessTokenResponse)(nil),                   // 295: polyplug.v1.CreateUserAccessTokenResponse
+	(*RevokeUserAccessTokenResponse)(nil),                   // 296: polyplug.v1.RevokeUserAccessTokenResponse
+	(*HasPermissionToResponse)(nil),                         // 297: polyplug.v1.HasPermissionToResponse
+	(*HasPermissionToTeamResponse)(nil),                     // 298: polyplug.v1.HasPermissionToTeamResponse
+	(*HasPermissionToChannelResponse)(nil),                  // 299: polyplug.v1.HasPermissionToChannelResponse
+	(*RolesGrantPermissionResponse)(nil),                    // 300: polyplug.v1.RolesGrantPermissionResponse
+	(*PublishUserTypingResponse)(nil),                       // 301: polyplug.v1.PublishUserTypingResponse
+	(*CreateTeamResponse)(nil),                              // 302: polyplug.v1.CreateTeamResponse
+	(*DeleteTeamResponse)(nil),                              // 303: polyplug.v1.DeleteTeamResponse
+	(*GetTeamsResponse)(nil),                                // 304: polyplug.v1.GetTeamsResponse
+	(*GetTeamResponse)(nil),                                 // 305: polyplug.v1.GetTeamResponse
+	(*GetTeamByNameResponse)(nil),                           // 306: polyplug.v1.GetTeamByNameResponse
+	(*GetTeamsUnreadForUserResponse)(nil),                   // 307: polyplug.v1.GetTeamsUnreadForUserResponse
+	(*UpdateTeamResponse)(nil),                              // 308: polyplug.v1.UpdateTeamResponse
+	(*SearchTeamsResponse)(nil),                             // 309: polyplug.v1.SearchTeamsResponse
+	(*GetTeamsForUserResponse)(nil),                         // 310: polyplug.v1.GetTeamsForUserResponse
+	(*CreateTeamMemberResponse)(nil),                        // 311: polyplug.v1.CreateTeamMemberResponse
+	(*CreateTeamMembersResponse)(nil),                       // 312: polyplug.v1.CreateTeamMembersResponse
+	(*CreateTeamMembersGracefullyResponse)(nil),             // 313: polyplug.v1.CreateTeamMembersGracefullyResponse
+	(*DeleteTeamMemberResponse)(nil),                        // 314: polyplug.v1.DeleteTeamMemberResponse
+	(*GetTeamMembersResponse)(nil),                          // 315: polyplug.v1.GetTeamMembersResponse
+	(*GetTeamMemberResponse)(nil),                           // 316: polyplug.v1.GetTeamMemberResponse
+	(*GetTeamMembersForUserResponse)(nil),                   // 317: polyplug.v1.GetTeamMembersForUserResponse
+	(*UpdateTeamMemberRolesResponse)(nil),                   // 318: polyplug.v1.UpdateTeamMemberRolesResponse
+	(*GetTeamIconResponse)(nil),                             // 319: polyplug.v1.GetTeamIconResponse
+	(*SetTeamIconResponse)(nil),                             // 320: polyplug.v1.SetTeamIconResponse
+	(*RemoveTeamIconResponse)(nil),                          // 321: polyplug.v1.RemoveTeamIconResponse
+	(*GetTeamStatsResponse)(nil),                            // 322: polyplug.v1.GetTeamStatsResponse
+	(*CreateChannelResponse)(nil),                           // 323: polyplug.v1.CreateChannelResponse
+	(*DeleteChannelResponse)(nil),                           // 324: polyplug.v1.DeleteChannelResponse
+	(*RestoreChannelResponse)(nil),                          // 325: polyplug.v1.RestoreChannelResponse
+	(*GetChannelOfTypeResponse)(nil),                        // 326: polyplug.v1.GetChannelOfTypeResponse
+	(*GetPublicChannelsForTeamResponse)(nil),                // 327: polyplug.v1.GetPublicChannelsForTeamResponse
+	(*GetChannelByNameResponse)(nil),                        // 328: polyplug.v1.GetChannelByNameResponse
+	(*GetChannelByNameForTeamNameResponse)(nil),             // 329: polyplug.v1.GetChannelByNameForTeamNameResponse
+	(*GetChannelsForTeamForUserResponse)(nil),               // 330: polyplug.v1.GetChannelsForTeamForUserResponse
+	(*GetChannelStatsResponse)(nil),                         // 331: polyplug.v1.GetChannelStatsResponse
+	(*GetDirectChannelResponse)(nil),                        // 332: polyplug.v1.GetDirectChannelResponse
+	(*GetGroupChannelResponse)(nil),                         // 333: polyplug.v1.GetGroupChannelResponse
+	(*UpdateChannelResponse)(nil),                           // 334: polyplug.v1.UpdateChannelResponse
+	(*RegisterChannelGuardResponse)(nil),                    // 335: polyplug.v1.RegisterChannelGuardResponse
+	(*UnregisterChannelGuardResponse)(nil),                  // 336: polyplug.v1.UnregisterChannelGuardResponse
+	(*SearchChannelsResponse)(nil),                          // 337: polyplug.v1.SearchChannelsResponse
+	(*CreateChannelSidebarCategoryResponse)(nil),            // 338: polyplug.v1.CreateChannelSidebarCategoryResponse
+	(*GetChannelSidebarCategoriesResponse)(nil),             // 339: polyplug.v1.GetChannelSidebarCategoriesResponse
+	(*UpdateChannelSidebarCategoriesResponse)(nil),          // 340: polyplug.v1.UpdateChannelSidebarCategoriesResponse
+	(*AddChannelMemberResponse)(nil),                        // 341: polyplug.v1.AddChannelMemberResponse
+	(*AddUserToChannelResponse)(nil),                        // 342: polyplug.v1.AddUserToChannelResponse
+	(*GetChannelMemberResponse)(nil),                        // 343: polyplug.v1.GetChannelMemberResponse
+	(*GetChannelMembersResponse)(nil),                       // 344: polyplug.v1.GetChannelMembersResponse
+	(*GetChannelMembersByIdsResponse)(nil),                  // 345: polyplug.v1.GetChannelMembersByIdsResponse
+	(*GetChannelMembersForUserResponse)(nil),                // 346: polyplug.v1.GetChannelMembersForUserResponse
+	(*UpdateChannelMemberRolesResponse)(nil),                // 347: polyplug.v1.UpdateChannelMemberRolesResponse
+	(*UpdateChannelMemberNotificationsResponse)(nil),        // 348: polyplug.v1.UpdateChannelMemberNotificationsResponse
+	(*PatchChannelMembersNotificationsResponse)(nil),        // 349: polyplug.v1.PatchChannelMembersNotificationsResponse
+	(*DeleteChannelMemberResponse)(nil),                     // 350: polyplug.v1.DeleteChannelMemberResponse
+	(*AddReactionResponse)(nil),                             // 351: polyplug.v1.AddReactionResponse
+	(*RemoveReactionResponse)(nil),                          // 352: polyplug.v1.RemoveReactionResponse
+	(*GetReactionsResponse)(nil),                            // 353: polyplug.v1.GetReactionsResponse
+	(*SendEphemeralPostResponse)(nil),                       // 354: polyplug.v1.SendEphemeralPostResponse
+	(*UpdateEphemeralPostResponse)(nil),                     // 355: polyplug.v1.UpdateEphemeralPostResponse
+	(*DeleteEphemeralPostResponse)(nil),                     // 356: polyplug.v1.DeleteEphemeralPostResponse
+	(*DeletePostResponse)(nil),                              // 357: polyplug.v1.DeletePostResponse
+	(*GetPostThreadResponse)(nil),                           // 358: polyplug.v1.GetPostThreadResponse
+	(*GetPostsSinceResponse)(nil),                           // 359: polyplug.v1.GetPostsSinceResponse
+	(*GetPostsAfterResponse)(nil),                           // 360: polyplug.v1.GetPostsAfterResponse
+	(*GetPostsBeforeResponse)(nil),                          // 361: polyplug.v1.GetPostsBeforeResponse
+	(*GetPostsForChannelResponse)(nil),                      // 362: polyplug.v1.GetPostsForChannelResponse
+	(*UpdatePostResponse)(nil),                              // 363: polyplug.v1.UpdatePostResponse
+	(*SearchPostsInTeamResponse)(nil),                       // 364: polyplug.v1.SearchPostsInTeamResponse
+	(*SearchPostsInTeamForUserResponse)(nil),                // 365: polyplug.v1.SearchPostsInTeamForUserResponse
+	(*MoveThreadsToBackingChannelResponse)(nil),             // 366: polyplug.v1.MoveThreadsToBackingChannelResponse
+	(*AddChannelsToRetentionPolicyResponse)(nil),            // 367: polyplug.v1.AddChannelsToRetentionPolicyResponse
+	(*RemoveChannelsFromRetentionPolicyResponse)(nil),       // 368: polyplug.v1.RemoveChannelsFromRetentionPolicyResponse
+	(*GetEmojiListResponse)(nil),                            // 369: polyplug.v1.GetEmojiListResponse
+	(*GetEmojiByNameResponse)(nil),                          // 370: polyplug.v1.GetEmojiByNameResponse
+	(*GetEmojiResponse)(nil),                                // 371: polyplug.v1.GetEmojiResponse
+	(*GetEmojiImageResponse)(nil),                           // 372: polyplug.v1.GetEmojiImageResponse
+	(*CopyFileInfosResponse)(nil),                           // 373: polyplug.v1.CopyFileInfosResponse
+	(*GetFileInfoResponse)(nil),                             // 374: polyplug.v1.GetFileInfoResponse
+	(*SetFileSearchableContentResponse)(nil),                // 375: polyplug.v1.SetFileSearchableContentResponse
+	(*GetFileInfosResponse)(nil),                            // 376: polyplug.v1.GetFileInfosResponse
+	(*GetFileResponse)(nil),                                 // 377: polyplug.v1.GetFileResponse
+	(*GetFileLinkResponse)(nil),                             // 378: polyplug.v1.GetFileLinkResponse
+	(*ReadFileResponse)(nil),                                // 379: polyplug.v1.ReadFileResponse
+	(*UploadFileResponse)(nil),                              // 380: polyplug.v1.UploadFileResponse
+	(*CreateUploadSessionResponse)(nil),                     // 381: polyplug.v1.CreateUploadSessionResponse
+	(*UploadDataResponse)(nil),                              // 382: polyplug.v1.UploadDataResponse
+	(*GetUploadSessionResponse)(nil),                        // 383: polyplug.v1.GetUploadSessionResponse
+	(*CreateBotResponse)(nil),                               // 384: polyplug.v1.CreateBotResponse
+	(*PatchBotResponse)(nil),                                // 385: polyplug.v1.PatchBotResponse
+	(*GetBotResponse)(nil),                                  // 386: polyplug.v1.GetBotResponse
+	(*GetBotsResponse)(nil),                                 // 387: polyplug.v1.GetBotsResponse
+	(*UpdateBotActiveResponse)(nil),                         // 388: polyplug.v1.UpdateBotActiveResponse
+	(*PermanentDeleteBotResponse)(nil),                      // 389: polyplug.v1.PermanentDeleteBotResponse
+	(*EnsureBotUserResponse)(nil),                           // 390: polyplug.v1.EnsureBotUserResponse
+	(*ExecuteSlashCommandResponse)(nil),                     // 391: polyplug.v1.ExecuteSlashCommandResponse
+	(*CreateCommandResponse)(nil),                           // 392: polyplug.v1.CreateCommandResponse
+	(*ListCommandsResponse)(nil),                            // 393: polyplug.v1.ListCommandsResponse
+	(*ListCustomCommandsResponse)(nil),                      // 394: polyplug.v1.ListCustomCommandsResponse
+	(*ListPluginCommandsResponse)(nil),                      // 395: polyplug.v1.ListPluginCommandsResponse
+	(*ListBuiltInCommandsResponse)(nil),                     // 396: polyplug.v1.ListBuiltInCommandsResponse
+	(*GetCommandResponse)(nil),                              // 397: polyplug.v1.GetCommandResponse
+	(*UpdateCommandResponse)(nil),                           // 398: polyplug.v1.UpdateCommandResponse
+	(*DeleteCommandResponse)(nil),                           // 399: polyplug.v1.DeleteCommandResponse
+	(*CreateOAuthAppResponse)(nil),                          // 400: polyplug.v1.CreateOAuthAppResponse
+	(*GetOAuthAppResponse)(nil),                             // 401: polyplug.v1.GetOAuthAppResponse
+	(*UpdateOAuthAppResponse)(nil),                          // 402: polyplug.v1.UpdateOAuthAppResponse
+	(*DeleteOAuthAppResponse)(nil),                          // 403: polyplug.v1.DeleteOAuthAppResponse
+	(*GetGroupResponse)(nil),                                // 404: polyplug.v1.GetGroupResponse
+	(*GetGroupByNameResponse)(nil),                          // 405: polyplug.v1.GetGroupByNameResponse
+	(*GetGroupMemberUsersResponse)(nil),                     // 406: polyplug.v1.GetGroupMemberUsersResponse
+	(*GetGroupsBySourceResponse)(nil),                       // 407: polyplug.v1.GetGroupsBySourceResponse
+	(*GetGroupsForUserResponse)(nil),                        // 408: polyplug.v1.GetGroupsForUserResponse
+	(*UpsertGroupMemberResponse)(nil),                       // 409: polyplug.v1.UpsertGroupMemberResponse
+	(*UpsertGroupMembersResponse)(nil),                      // 410: polyplug.v1.UpsertGroupMembersResponse
+	(*GetGroupByRemoteIDResponse)(nil),                      // 411: polyplug.v1.GetGroupByRemoteIDResponse
+	(*CreateGroupResponse)(nil),                             // 412: polyplug.v1.CreateGroupResponse
+	(*UpdateGroupResponse)(nil),                             // 413: polyplug.v1.UpdateGroupResponse
+	(*DeleteGroupResponse)(nil),                             // 414: polyplug.v1.DeleteGroupResponse
+	(*RestoreGroupResponse)(nil),                            // 415: polyplug.v1.RestoreGroupResponse
+	(*DeleteGroupMemberResponse)(nil),                       // 416: polyplug.v1.DeleteGroupMemberResponse
+	(*GetGroupSyncableResponse)(nil),                        // 417: polyplug.v1.GetGroupSyncableResponse
+	(*GetGroupSyncablesResponse)(nil),                       // 418: polyplug.v1.GetGroupSyncablesResponse
+	(*UpsertGroupSyncableResponse)(nil),                     // 419: polyplug.v1.UpsertGroupSyncableResponse
+	(*UpdateGroupSyncableResponse)(nil),                     // 420: polyplug.v1.UpdateGroupSyncableResponse
+	(*DeleteGroupSyncableResponse)(nil),                     // 421: polyplug.v1.DeleteGroupSyncableResponse
+	(*GetGroupsResponse)(nil),                               // 422: polyplug.v1.GetGroupsResponse
+	(*CreateDefaultSyncableMembershipsResponse)(nil),        // 423: polyplug.v1.CreateDefaultSyncableMembershipsResponse
+	(*DeleteGroupConstrainedMembershipsResponse)(nil),       // 424: polyplug.v1.DeleteGroupConstrainedMembershipsResponse
+	(*LoadPluginConfigurationResponse)(nil),                 // 425: polyplug.v1.LoadPluginConfigurationResponse
+	(*GetConfigResponse)(nil),                               // 426: polyplug.v1.GetConfigResponse
+	(*GetUnsanitizedConfigResponse)(nil),                    // 427: polyplug.v1.GetUnsanitizedConfigResponse
+	(*SaveConfigResponse)(nil),                              // 428: polyplug.v1.SaveConfigResponse
+	(*SavePluginConfigResponse)(nil),                        // 429: polyplug.v1.SavePluginConfigResponse
+	(*GetBundlePathResponse)(nil),                           // 430: polyplug.v1.GetBundlePathResponse
+	(*GetLicenseResponse)(nil),                              // 431: polyplug.v1.GetLicenseResponse
+	(*IsEnterpriseReadyResponse)(nil),                       // 432: polyplug.v1.IsEnterpriseReadyResponse
+	(*GetSystemInstallDateResponse)(nil),                    // 433: polyplug.v1.GetSystemInstallDateResponse
+	(*GetDiagnosticIdResponse)(nil),                         // 434: polyplug.v1.GetDiagnosticIdResponse
+	(*GetTelemetryIdResponse)(nil),                          // 435: polyplug.v1.GetTelemetryIdResponse
+	(*GetPluginIDResponse)(nil),                             // 436: polyplug.v1.GetPluginIDResponse
+	(*GetPluginsResponse)(nil),                              // 437: polyplug.v1.GetPluginsResponse
+	(*EnablePluginResponse)(nil),                            // 438: polyplug.v1.EnablePluginResponse
+	(*DisablePluginResponse)(nil),                           // 439: polyplug.v1.DisablePluginResponse
+	(*RemovePluginResponse)(nil),                            // 440: polyplug.v1.RemovePluginResponse
+	(*GetPluginStatusResponse)(nil),                         // 441: polyplug.v1.GetPluginStatusResponse
+	(*InstallPluginResponse)(nil),                           // 442: polyplug.v1.InstallPluginResponse
+	(*PublishPluginClusterEventResponse)(nil),               // 443: polyplug.v1.PublishPluginClusterEventResponse
+	(*RegisterCollectionAndTopicResponse)(nil),              // 444: polyplug.v1.RegisterCollectionAndTopicResponse
+	(*SendMailResponse)(nil),                                // 445: polyplug.v1.SendMailResponse
+	(*SendPushNotificationResponse)(nil),                    // 446: polyplug.v1.SendPushNotificationResponse
+	(*OpenInteractiveDialogResponse)(nil),                   // 447: polyplug.v1.OpenInteractiveDialogResponse
+	(*SendToastMessageResponse)(nil),                        // 448: polyplug.v1.SendToastMessageResponse
+	(*LogAuditRecResponse)(nil),                             // 449: polyplug.v1.LogAuditRecResponse
+	(*LogAuditRecWithLevelResponse)(nil),                    // 450: polyplug.v1.LogAuditRecWithLevelResponse
+	(*RequestTrialLicenseResponse)(nil),                     // 451: polyplug.v1.RequestTrialLicenseResponse
+	(*GetCloudLimitsResponse)(nil),                          // 452: polyplug.v1.GetCloudLimitsResponse
+	(*RegisterPluginForSharedChannelsResponse)(nil),         // 453: polyplug.v1.RegisterPluginForSharedChannelsResponse
+	(*UnregisterPluginForSharedChannelsResponse)(nil),       // 454: polyplug.v1.UnregisterPluginForSharedChannelsResponse
+	(*UnregisterPluginRemoteForSharedChannelsResponse)(nil), // 455: polyplug.v1.UnregisterPluginRemoteForSharedChannelsResponse
+	(*ShareChannelResponse)(nil),                            // 456: polyplug.v1.ShareChannelResponse
+	(*UpdateSharedChannelResponse)(nil),                     // 457: polyplug.v1.UpdateSharedChannelResponse
+	(*UnshareChannelResponse)(nil),                          // 458: polyplug.v1.UnshareChannelResponse
+	(*UpdateSharedChannelCursorResponse)(nil),               // 459: polyplug.v1.UpdateSharedChannelCursorResponse
+	(*SyncSharedChannelResponse)(nil),                       // 460: polyplug.v1.SyncSharedChannelResponse
+	(*InviteRemoteToChannelResponse)(nil),                   // 461: polyplug.v1.InviteRemoteToChannelResponse
+	(*UninviteRemoteFromChannelResponse)(nil),               // 462: polyplug.v1.UninviteRemoteFromChannelResponse
+	(*ReceiveSharedChannelSyncMsgResponse)(nil),             // 463: polyplug.v1.ReceiveSharedChannelSyncMsgResponse
+	(*ReceiveSharedChannelAttachmentSyncMsgResponse)(nil),   // 464: polyplug.v1.ReceiveSharedChannelAttachmentSyncMsgResponse
+	(*ReceiveSharedChannelProfileImageSyncMsgResponse)(nil), // 465: polyplug.v1.ReceiveSharedChannelProfileImageSyncMsgResponse
+	(*EvaluateAccessControlResponse)(nil),                   // 466: polyplug.v1.EvaluateAccessControlResponse
+	(*SaveAccessControlPolicyResponse)(nil),                 // 467: polyplug.v1.SaveAccessControlPolicyResponse
+	(*GetAccessControlPolicyResponse)(nil),                  // 468: polyplug.v1.GetAccessControlPolicyResponse
+	(*DeleteAccessControlPolicyResponse)(nil),               // 469: polyplug.v1.DeleteAccessControlPolicyResponse
+	(*CheckAccessControlExpressionResponse)(nil),            // 470: polyplug.v1.CheckAccessControlExpressionResponse
+	(*QueryUsersForAccessControlExpressionResponse)(nil),    // 471: polyplug.v1.QueryUsersForAccessControlExpressionResponse
+	(*GetAccessControlFieldsAutocompleteResponse)(nil),      // 472: polyplug.v1.GetAccessControlFieldsAutocompleteResponse
+	(*GetAccessControlVisualASTResponse)(nil),               // 473: polyplug.v1.GetAccessControlVisualASTResponse
+	(*PluginHTTPResponse)(nil),                              // 474: polyplug.v1.PluginHTTPResponse
 }
 var file_polyplug_v1_api_proto_depIdxs = []int32{
-	47, // 0: polyplug.v1.GetServerVersionResponse.error:type_name -> polyplug.v1.AppError
-	47, // 1: polyplug.v1.GetPluginConfigResponse.error:type_name -> polyplug.v1.AppError
-	48, // 2: polyplug.v1.GetPluginConfigResponse.config:type_name -> google.protobuf.Struct
-	47, // 3: polyplug.v1.GetUserResponse.error:type_name -> polyplug.v1.AppError
-	49, // 4: polyplug.v1.GetUserResponse.user:type_name -> polyplug.v1.User
-	47, // 5: polyplug.v1.GetChannelResponse.error:type_name -> polyplug.v1.AppError
-	50, // 6: polyplug.v1.GetChannelResponse.channel:type_name -> polyplug.v1.Channel
-	51, // 7: polyplug.v1.CreatePostRequest.post:type_name -> polyplug.v1.Post
-	47, // 8: polyplug.v1.CreatePostResponse.error:type_name -> polyplug.v1.AppError
-	51, // 9: polyplug.v1.CreatePostResponse.post:type_name -> polyplug.v1.Post
-	47, // 10: polyplug.v1.GetPostResponse.error:type_name -> polyplug.v1.AppError
-	51, // 11: polyplug.v1.GetPostResponse.post:type_name -> polyplug.v1.Post
-	47, // 12: polyplug.v1.KVSetResponse.error:type_name -> polyplug.v1.AppError
-	47, // 13: polyplug.v1.KVGetResponse.error:type_name -> polyplug.v1.AppError
-	47, // 14: polyplug.v1.KVDeleteResponse.error:type_name -> polyplug.v1.AppError
-	47, // 15: polyplug.v1.KVSetWithExpiryResponse.error:type_name -> polyplug.v1.AppError
-	47, // 16: polyplug.v1.KVCompareAndSetResponse.error:type_name -> polyplug.v1.AppError
-	47, // 17: polyplug.v1.KVCompareAndDeleteResponse.error:type_name -> polyplug.v1.AppError
-	24, // 18: polyplug.v1.KVSetWithOptionsRequest.options:type_name -> polyplug.v1.PluginKVSetOptions
-	47, // 19: polyplug.v1.KVSetWithOptionsResponse.error:type_name -> polyplug.v1.AppError
-	47, // 20: polyplug.v1.KVDeleteAllResponse.error:type_name -> polyplug.v1.AppError
-	47, // 21: polyplug.v1.KVListResponse.error:type_name -> polyplug.v1.AppError
-	52, // 22: polyplug.v1.RegisterCommandRequest.command:type_name -> polyplug.v1.Command
-	47, // 23: polyplug.v1.RegisterCommandResponse.error:type_name -> polyplug.v1.AppError
-	47, // 24: polyplug.v1.UnregisterCommandResponse.error:type_name -> polyplug.v1.AppError
-	48, // 25: polyplug.v1.LogDebugRequest.fields:type_name -> google.protobuf.Struct
-	47, // 26: polyplug.v1.LogDebugResponse.error:type_name -> polyplug.v1.AppError
-	48, // 27: polyplug.v1.LogInfoRequest.fields:type_name -> google.protobuf.Struct
-	47, // 28: polyplug.v1.LogInfoResponse.error:type_name -> polyplug.v1.AppError
-	48, // 29: polyplug.v1.LogWarnRequest.fields:type_name -> google.protobuf.Struct
-	47, // 30: polyplug.v1.LogWarnResponse.error:type_name -> polyplug.v1.AppError
-	48, // 31: polyplug.v1.LogErrorRequest.fields:type_name -> google.protobuf.Struct
-	47, // 32: polyplug.v1.LogErrorResponse.error:type_name -> polyplug.v1.AppError
-	46, // 33: polyplug.v1.WebsocketBroadcast.omit_users:type_name -> polyplug.v1.WebsocketBroadcast.OmitUsersEntry
-	48, // 34: polyplug.v1.PublishWebSocketEventRequest.payload:type_name -> google.protobuf.Struct
-	43, // 35: polyplug.v1.PublishWebSocketEventRequest.broadcast:type_name -> polyplug.v1.WebsocketBroadcast
-	47, // 36: polyplug.v1.PublishWebSocketEventResponse.error:type_name -> polyplug.v1.AppError
-	0,  // 37: polyplug.v1.PluginAPI.GetServerVersion:input_type -> polyplug.v1.GetServerVersionRequest
-	2,  // 38: polyplug.v1.PluginAPI.GetPluginConfig:input_type -> polyplug.v1.GetPluginConfigRequest
-	4,  // 39: polyplug.v1.PluginAPI.GetUser:input_type -> polyplug.v1.GetUserRequest
-	6,  // 40: polyplug.v1.PluginAPI.GetChannel:input_type -> polyplug.v1.GetChannelRequest
-	8,  // 41: polyplug.v1.PluginAPI.CreatePost:input_type -> polyplug.v1.CreatePostRequest
-	10, // 42: polyplug.v1.PluginAPI.GetPost:input_type -> polyplug.v1.GetPostRequest
-	12, // 43: polyplug.v1.PluginAPI.KVSet:input_type -> polyplug.v1.KVSetRequest
-	14, // 44: polyplug.v1.PluginAPI.KVGet:input_type -> polyplug.v1.KVGetRequest
-	16, // 45: polyplug.v1.PluginAPI.KVDelete:input_type -> polyplug.v1.KVDeleteRequest
-	18, // 46: polyplug.v1.PluginAPI.KVSetWithExpiry:input_type -> polyplug.v1.KVSetWithExpiryRequest
-	20, // 47: polyplug.v1.PluginAPI.KVCompareAndSet:input_type -> polyplug.v1.KVCompareAndSetRequest
-	22, // 48: polyplug.v1.PluginAPI.KVCompareAndDelete:input_type -> polyplug.v1.KVCompareAndDeleteRequest
-	25, // 49: polyplug.v1.PluginAPI.KVSetWithOptions:input_type -> polyplug.v1.KVSetWithOptionsRequest
-	27, // 50: polyplug.v1.PluginAPI.KVDeleteAll:input_type -> polyplug.v1.KVDeleteAllRequest
-	29, // 51: polyplug.v1.PluginAPI.KVList:input_type -> polyplug.v1.KVListRequest
-	31, // 52: polyplug.v1.PluginAPI.RegisterCommand:input_type -> polyplug.v1.RegisterCommandRequest
-	33, // 53: polyplug.v1.PluginAPI.UnregisterCommand:input_type -> polyplug.v1.UnregisterCommandRequest
-	35, // 54: polyplug.v1.PluginAPI.LogDebug:input_type -> polyplug.v1.LogDebugRequest
-	37, // 55: polyplug.v1.PluginAPI.LogInfo:input_type -> polyplug.v1.LogInfoRequest
-	39, // 56: polyplug.v1.PluginAPI.LogWarn:input_type -> polyplug.v1.LogWarnRequest
-	41, // 57: polyplug.v1.PluginAPI.LogError:input_type -> polyplug.v1.LogErrorRequest
-	44, // 58: polyplug.v1.PluginAPI.PublishWebSocketEvent:input_type -> polyplug.v1.PublishWebSocketEventRequest
-	53, // 59: polyplug.v1.PluginAPI.RegisterPluginForSharedChannels:input_type -> polyplug.v1.RegisterPluginForSharedChannelsRequest
-	54, // 60: polyplug.v1.PluginAPI.UnregisterPluginForSharedChannels:input_type -> polyplug.v1.UnregisterPluginForSharedChannelsRequest
-	55, // 61: polyplug.v1.PluginAPI.UnregisterPluginRemoteForSharedChannels:input_type -> polyplug.v1.UnregisterPluginRemoteForSharedChannelsRequest
-	56, // 62: polyplug.v1.PluginAPI.ShareChannel:input_type -> polyplug.v1.ShareChannelRequest
-	57, // 63: polyplug.v1.PluginAPI.UpdateSharedChannel:input_type -> polyplug.v1.UpdateSharedChannelRequest
-	58, // 64: polyplug.v1.PluginAPI.UnshareChannel:input_type -> polyplug.v1.UnshareChannelRequest
-	59, // 65: polyplug.v1.PluginAPI.UpdateSharedChannelCursor:input_type -> polyplug.v1.UpdateSharedChannelCursorRequest
-	60, // 66: polyplug.v1.PluginAPI.SyncSharedChannel:input_type -> polyplug.v1.SyncSharedChannelRequest
-	61, // 67: polyplug.v1.PluginAPI.InviteRemoteToChannel:input_type -> polyplug.v1.InviteRemoteToChannelRequest
-	62, // 68: polyplug.v1.PluginAPI.UninviteRemoteFromChannel:input_type -> polyplug.v1.UninviteRemoteFromChannelRequest
-	63, // 69: polyplug.v1.PluginAPI.ReceiveSharedChannelSyncMsg:input_type -> polyplug.v1.ReceiveSharedChannelSyncMsgRequest
-	64, // 70: polyplug.v1.PluginAPI.ReceiveSharedChannelAttachmentSyncMsg:input_type -> polyplug.v1.ReceiveSharedChannelAttachmentSyncMsgRequest
-	65, // 71: polyplug.v1.PluginAPI.ReceiveSharedChannelProfileImageSyncMsg:input_type -> polyplug.v1.ReceiveSharedChannelProfileImageSyncMsgRequest
-	66, // 72: polyplug.v1.PluginAPI.EvaluateAccessControl:input_type -> polyplug.v1.EvaluateAccessControlRequest
-	67, // 73: polyplug.v1.PluginAPI.SaveAccessControlPolicy:input_type -> polyplug.v1.SaveAccessControlPolicyRequest
-	68, // 74: polyplug.v1.PluginAPI.GetAccessControlPolicy:input_type -> polyplug.v1.GetAccessControlPolicyRequest
-	69, // 75: polyplug.v1.PluginAPI.DeleteAccessControlPolicy:input_type -> polyplug.v1.DeleteAccessControlPolicyRequest
-	70, // 76: polyplug.v1.PluginAPI.CheckAccessControlExpression:input_type -> polyplug.v1.CheckAccessControlExpressionRequest
-	71, // 77: polyplug.v1.PluginAPI.QueryUsersForAccessControlExpression:input_type -> polyplug.v1.QueryUsersForAccessControlExpressionRequest
-	72, // 78: polyplug.v1.PluginAPI.GetAccessControlFieldsAutocomplete:input_type -> polyplug.v1.GetAccessControlFieldsAutocompleteRequest
-	73, // 79: polyplug.v1.PluginAPI.GetAccessControlVisualAST:input_type -> polyplug.v1.GetAccessControlVisualASTRequest
-	74, // 80: polyplug.v1.PluginAPI.PluginHTTP:input_type -> polyplug.v1.PluginHTTPRequest
-	1,  // 81: polyplug.v1.PluginAPI.GetServerVersion:output_type -> polyplug.v1.GetServerVersionResponse
-	3,  // 82: polyplug.v1.PluginAPI.GetPluginConfig:output_type -> polyplug.v1.GetPluginConfigResponse
-	5,  // 83: polyplug.v1.PluginAPI.GetUser:output_type -> polyplug.v1.GetUserResponse
-	7,  // 84: polyplug.v1.PluginAPI.GetChannel:output_type -> polyplug.v1.GetChannelResponse
-	9,  // 85: polyplug.v1.PluginAPI.CreatePost:output_type -> polyplug.v1.CreatePostResponse
-	11, // 86: polyplug.v1.PluginAPI.GetPost:output_type -> polyplug.v1.GetPostResponse
-	13, // 87: polyplug.v1.PluginAPI.KVSet:output_type -> polyplug.v1.KVSetResponse
-	15, // 88: polyplug.v1.PluginAPI.KVGet:output_type -> polyplug.v1.KVGetResponse
-	17, // 89: polyplug.v1.PluginAPI.KVDelete:output_type -> polyplug.v1.KVDeleteResponse
-	19, // 90: polyplug.v1.PluginAPI.KVSetWithExpiry:output_type -> polyplug.v1.KVSetWithExpiryResponse
-	21, // 91: polyplug.v1.PluginAPI.KVCompareAndSet:output_type -> polyplug.v1.KVCompareAndSetResponse
-	23, // 92: polyplug.v1.PluginAPI.KVCompareAndDelete:output_type -> polyplug.v1.KVCompareAndDeleteResponse
-	26, // 93: polyplug.v1.PluginAPI.KVSetWithOptions:output_type -> polyplug.v1.KVSetWithOptionsResponse
-	28, // 94: polyplug.v1.PluginAPI.KVDeleteAll:output_type -> polyplug.v1.KVDeleteAllResponse
-	30, // 95: polyplug.v1.PluginAPI.KVList:output_type -> polyplug.v1.KVListResponse
-	32, // 96: polyplug.v1.PluginAPI.RegisterCommand:output_type -> polyplug.v1.RegisterCommandResponse
-	34, // 97: polyplug.v1.PluginAPI.UnregisterCommand:output_type -> polyplug.v1.UnregisterCommandResponse
-	36, // 98: polyplug.v1.PluginAPI.LogDebug:output_type -> polyplug.v1.LogDebugResponse
-	38, // 99: polyplug.v1.PluginAPI.LogInfo:output_type -> polyplug.v1.LogInfoResponse
-	40, // 100: polyplug.v1.PluginAPI.LogWarn:output_type -> polyplug.v1.LogWarnResponse
-	42, // 101: polyplug.v1.PluginAPI.LogError:output_type -> polyplug.v1.LogErrorResponse
-	45, // 102: polyplug.v1.PluginAPI.PublishWebSocketEvent:output_type -> polyplug.v1.PublishWebSocketEventResponse
-	75, // 103: polyplug.v1.PluginAPI.RegisterPluginForSharedChannels:output_type -> polyplug.v1.RegisterPluginForSharedChannelsResponse
-	76, // 104: polyplug.v1.PluginAPI.UnregisterPluginForSharedChannels:output_type -> polyplug.v1.UnregisterPluginForSharedChannelsResponse
-	77, // 105: polyplug.v1.PluginAPI.UnregisterPluginRemoteForSharedChannels:output_type -> polyplug.v1.UnregisterPluginRemoteForSharedChannelsResponse
-	78, // 106: polyplug.v1.PluginAPI.ShareChannel:output_type -> polyplug.v1.ShareChannelResponse
-	79, // 107: polyplug.v1.PluginAPI.UpdateSharedChannel:output_type -> polyplug.v1.UpdateSharedChannelResponse
-	80, // 108: polyplug.v1.PluginAPI.UnshareChannel:output_type -> polyplug.v1.UnshareChannelResponse
-	81, // 109: polyplug.v1.PluginAPI.UpdateSharedChannelCursor:output_type -> polyplug.v1.UpdateSharedChannelCursorResponse
-	82, // 110: polyplug.v1.PluginAPI.SyncSharedChannel:output_type -> polyplug.v1.SyncSharedChannelResponse
-	83, // 111: polyplug.v1.PluginAPI.InviteRemoteToChannel:output_type -> polyplug.v1.InviteRemoteToChannelResponse
-	84, // 112: polyplug.v1.PluginAPI.UninviteRemoteFromChannel:output_type -> polyplug.v1.UninviteRemoteFromChannelResponse
-	85, // 113: polyplug.v1.PluginAPI.ReceiveSharedChannelSyncMsg:output_type -> polyplug.v1.ReceiveSharedChannelSyncMsgResponse
-	86, // 114: polyplug.v1.PluginAPI.ReceiveSharedChannelAttachmentSyncMsg:output_type -> polyplug.v1.ReceiveSharedChannelAttachmentSyncMsgResponse
-	87, // 115: polyplug.v1.PluginAPI.ReceiveSharedChannelProfileImageSyncMsg:output_type -> polyplug.v1.ReceiveSharedChannelProfileImageSyncMsgResponse
-	88, // 116: polyplug.v1.PluginAPI.EvaluateAccessControl:output_type -> polyplug.v1.EvaluateAccessControlResponse
-	89, // 117: polyplug.v1.PluginAPI.SaveAccessControlPolicy:output_type -> polyplug.v1.SaveAccessControlPolicyResponse
-	90, // 118: polyplug.v1.PluginAPI.GetAccessControlPolicy:output_type -> polyplug.v1.GetAccessControlPolicyResponse
-	91, // 119: polyplug.v1.PluginAPI.DeleteAccessControlPolicy:output_type -> polyplug.v1.DeleteAccessControlPolicyResponse
-	92, // 120: polyplug.v1.PluginAPI.CheckAccessControlExpression:output_type -> polyplug.v1.CheckAccessControlExpressionResponse
-	93, // 121: polyplug.v1.PluginAPI.QueryUsersForAccessControlExpression:output_type -> polyplug.v1.QueryUsersForAccessControlExpressionResponse
-	94, // 122: polyplug.v1.PluginAPI.GetAccessControlFieldsAutocomplete:output_type -> polyplug.v1.GetAccessControlFieldsAutocompleteResponse
-	95, // 123: polyplug.v1.PluginAPI.GetAccessControlVisualAST:output_type -> polyplug.v1.GetAccessControlVisualASTResponse
-	96, // 124: polyplug.v1.PluginAPI.PluginHTTP:output_type -> polyplug.v1.PluginHTTPResponse
-	81, // [81:125] is the sub-list for method output_type
-	37, // [37:81] is the sub-list for method input_type
-	37, // [37:37] is the sub-list for extension type_name
-	37, // [37:37] is the sub-list for extension extendee
-	0,  // [0:37] is the sub-list for field type_name
+	47,  // 0: polyplug.v1.GetServerVersionResponse.error:type_name -> polyplug.v1.AppError
+	47,  // 1: polyplug.v1.GetPluginConfigResponse.error:type_name -> polyplug.v1.AppError
+	48,  // 2: polyplug.v1.GetPluginConfigResponse.config:type_name -> google.protobuf.Struct
+	47,  // 3: polyplug.v1.GetUserResponse.error:type_name -> polyplug.v1.AppError
+	49,  // 4: polyplug.v1.GetUserResponse.user:type_name -> polyplug.v1.User
+	47,  // 5: polyplug.v1.GetChannelResponse.error:type_name -> polyplug.v1.AppError
+	50,  // 6: polyplug.v1.GetChannelResponse.channel:type_name -> polyplug.v1.Channel
+	51,  // 7: polyplug.v1.CreatePostRequest.post:type_name -> polyplug.v1.Post
+	47,  // 8: polyplug.v1.CreatePostResponse.error:type_name -> polyplug.v1.AppError
+	51,  // 9: polyplug.v1.CreatePostResponse.post:type_name -> polyplug.v1.Post
+	47,  // 10: polyplug.v1.GetPostResponse.error:type_name -> polyplug.v1.AppError
+	51,  // 11: polyplug.v1.GetPostResponse.post:type_name -> polyplug.v1.Post
+	47,  // 12: polyplug.v1.KVSetResponse.error:type_name -> polyplug.v1.AppError
+	47,  // 13: polyplug.v1.KVGetResponse.error:type_name -> polyplug.v1.AppError
+	47,  // 14: polyplug.v1.KVDeleteResponse.error:type_name -> polyplug.v1.AppError
+	47,  // 15: polyplug.v1.KVSetWithExpiryResponse.error:type_name -> polyplug.v1.AppError
+	47,  // 16: polyplug.v1.KVCompareAndSetResponse.error:type_name -> polyplug.v1.AppError
+	47,  // 17: polyplug.v1.KVCompareAndDeleteResponse.error:type_name -> polyplug.v1.AppError
+	24,  // 18: polyplug.v1.KVSetWithOptionsRequest.options:type_name -> polyplug.v1.PluginKVSetOptions
+	47,  // 19: polyplug.v1.KVSetWithOptionsResponse.error:type_name -> polyplug.v1.AppError
+	47,  // 20: polyplug.v1.KVDeleteAllResponse.error:type_name -> polyplug.v1.AppError
+	47,  // 21: polyplug.v1.KVListResponse.error:type_name -> polyplug.v1.AppError
+	52,  // 22: polyplug.v1.RegisterCommandRequest.command:type_name -> polyplug.v1.Command
+	47,  // 23: polyplug.v1.RegisterCommandResponse.error:type_name -> polyplug.v1.AppError
+	47,  // 24: polyplug.v1.UnregisterCommandResponse.error:type_name -> polyplug.v1.AppError
+	48,  // 25: polyplug.v1.LogDebugRequest.fields:type_name -> google.protobuf.Struct
+	47,  // 26: polyplug.v1.LogDebugResponse.error:type_name -> polyplug.v1.AppError
+	48,  // 27: polyplug.v1.LogInfoRequest.fields:type_name -> google.protobuf.Struct
+	47,  // 28: polyplug.v1.LogInfoResponse.error:type_name -> polyplug.v1.AppError
+	48,  // 29: polyplug.v1.LogWarnRequest.fields:type_name -> google.protobuf.Struct
+	47,  // 30: polyplug.v1.LogWarnResponse.error:type_name -> polyplug.v1.AppError
+	48,  // 31: polyplug.v1.LogErrorRequest.fields:type_name -> google.protobuf.Struct
+	47,  // 32: polyplug.v1.LogErrorResponse.error:type_name -> polyplug.v1.AppError
+	46,  // 33: polyplug.v1.WebsocketBroadcast.omit_users:type_name -> polyplug.v1.WebsocketBroadcast.OmitUsersEntry
+	48,  // 34: polyplug.v1.PublishWebSocketEventRequest.payload:type_name -> google.protobuf.Struct
+	43,  // 35: polyplug.v1.PublishWebSocketEventRequest.broadcast:type_name -> polyplug.v1.WebsocketBroadcast
+	47,  // 36: polyplug.v1.PublishWebSocketEventResponse.error:type_name -> polyplug.v1.AppError
+	0,   // 37: polyplug.v1.PluginAPI.GetServerVersion:input_type -> polyplug.v1.GetServerVersionRequest
+	2,   // 38: polyplug.v1.PluginAPI.GetPluginConfig:input_type -> polyplug.v1.GetPluginConfigRequest
+	4,   // 39: polyplug.v1.PluginAPI.GetUser:input_type -> polyplug.v1.GetUserRequest
+	6,   // 40: polyplug.v1.PluginAPI.GetChannel:input_type -> polyplug.v1.GetChannelRequest
+	8,   // 41: polyplug.v1.PluginAPI.CreatePost:input_type -> polyplug.v1.CreatePostRequest
+	10,  // 42: polyplug.v1.PluginAPI.GetPost:input_type -> polyplug.v1.GetPostRequest
+	12,  // 43: polyplug.v1.PluginAPI.KVSet:input_type -> polyplug.v1.KVSetRequest
+	14,  // 44: polyplug.v1.PluginAPI.KVGet:input_type -> polyplug.v1.KVGetRequest
+	16,  // 45: polyplug.v1.PluginAPI.KVDelete:input_type -> polyplug.v1.KVDeleteRequest
+	18,  // 46: polyplug.v1.PluginAPI.KVSetWithExpiry:input_type -> polyplug.v1.KVSetWithExpiryRequest
+	20,  // 47: polyplug.v1.PluginAPI.KVCompareAndSet:input_type -> polyplug.v1.KVCompareAndSetRequest
+	22,  // 48: polyplug.v1.PluginAPI.KVCompareAndDelete:input_type -> polyplug.v1.KVCompareAndDeleteRequest
+	25,  // 49: polyplug.v1.PluginAPI.KVSetWithOptions:input_type -> polyplug.v1.KVSetWithOptionsRequest
+	27,  // 50: polyplug.v1.PluginAPI.KVDeleteAll:input_type -> polyplug.v1.KVDeleteAllRequest
+	29,  // 51: polyplug.v1.PluginAPI.KVList:input_type -> polyplug.v1.KVListRequest
+	31,  // 52: polyplug.v1.PluginAPI.RegisterCommand:input_type -> polyplug.v1.RegisterCommandRequest
+	33,  // 53: polyplug.v1.PluginAPI.UnregisterCommand:input_type -> polyplug.v1.UnregisterCommandRequest
+	35,  // 54: polyplug.v1.PluginAPI.LogDebug:input_type -> polyplug.v1.LogDebugRequest
+	37,  // 55: polyplug.v1.PluginAPI.LogInfo:input_type -> polyplug.v1.LogInfoRequest
+	39,  // 56: polyplug.v1.PluginAPI.LogWarn:input_type -> polyplug.v1.LogWarnRequest
+	41,  // 57: polyplug.v1.PluginAPI.LogError:input_type -> polyplug.v1.LogErrorRequest
+	44,  // 58: polyplug.v1.PluginAPI.PublishWebSocketEvent:input_type -> polyplug.v1.PublishWebSocketEventRequest
+	53,  // 59: polyplug.v1.PluginAPI.CreateUser:input_type -> polyplug.v1.CreateUserRequest
+	54,  // 60: polyplug.v1.PluginAPI.DeleteUser:input_type -> polyplug.v1.DeleteUserRequest
+	55,  // 61: polyplug.v1.PluginAPI.GetUsers:input_type -> polyplug.v1.GetUsersRequest
+	56,  // 62: polyplug.v1.PluginAPI.GetUsersByIds:input_type -> polyplug.v1.GetUsersByIdsRequest
+	57,  // 63: polyplug.v1.PluginAPI.GetUserByEmail:input_type -> polyplug.v1.GetUserByEmailRequest
+	58,  // 64: polyplug.v1.PluginAPI.GetUserByUsername:input_type -> polyplug.v1.GetUserByUsernameRequest
+	59,  // 65: polyplug.v1.PluginAPI.GetUsersByUsernames:input_type -> polyplug.v1.GetUsersByUsernamesRequest
+	60,  // 66: polyplug.v1.PluginAPI.GetUsersInTeam:input_type -> polyplug.v1.GetUsersInTeamRequest
+	61,  // 67: polyplug.v1.PluginAPI.GetUsersInChannel:input_type -> polyplug.v1.GetUsersInChannelRequest
+	62,  // 68: polyplug.v1.PluginAPI.UpdateUser:input_type -> polyplug.v1.UpdateUserRequest
+	63,  // 69: polyplug.v1.PluginAPI.UpdateUserActive:input_type -> polyplug.v1.UpdateUserActiveRequest
+	64,  // 70: polyplug.v1.PluginAPI.UpdateUserRoles:input_type -> polyplug.v1.UpdateUserRolesRequest
+	65,  // 71: polyplug.v1.PluginAPI.UpdateUserAuth:input_type -> polyplug.v1.UpdateUserAuthRequest
+	66,  // 72: polyplug.v1.PluginAPI.SearchUsers:input_type -> polyplug.v1.SearchUsersRequest
+	67,  // 73: polyplug.v1.PluginAPI.GetUserStatus:input_type -> polyplug.v1.GetUserStatusRequest
+	68,  // 74: polyplug.v1.PluginAPI.GetUserStatusesByIds:input_type -> polyplug.v1.GetUserStatusesByIdsRequest
+	69,  // 75: polyplug.v1.PluginAPI.UpdateUserStatus:input_type -> polyplug.v1.UpdateUserStatusRequest
+	70,  // 76: polyplug.v1.PluginAPI.SetUserStatusTimedDND:input_type -> polyplug.v1.SetUserStatusTimedDNDRequest
+	71,  // 77: polyplug.v1.PluginAPI.UpdateUserCustomStatus:input_type -> polyplug.v1.UpdateUserCustomStatusRequest
+	72,  // 78: polyplug.v1.PluginAPI.RemoveUserCustomStatus:input_type -> polyplug.v1.RemoveUserCustomStatusRequest
+	73,  // 79: polyplug.v1.PluginAPI.GetProfileImage:input_type -> polyplug.v1.GetProfileImageRequest
+	74,  // 80: polyplug.v1.PluginAPI.SetProfileImage:input_type -> polyplug.v1.SetProfileImageRequest
+	75,  // 81: polyplug.v1.PluginAPI.GetLDAPUserAttributes:input_type -> polyplug.v1.GetLDAPUserAttributesRequest
+	76,  // 82: polyplug.v1.PluginAPI.GetPreferenceForUser:input_type -> polyplug.v1.GetPreferenceForUserRequest
+	77,  // 83: polyplug.v1.PluginAPI.GetPreferencesForUser:input_type -> polyplug.v1.GetPreferencesForUserRequest
+	78,  // 84: polyplug.v1.PluginAPI.UpdatePreferencesForUser:input_type -> polyplug.v1.UpdatePreferencesForUserRequest
+	79,  // 85: polyplug.v1.PluginAPI.DeletePreferencesForUser:input_type -> polyplug.v1.DeletePreferencesForUserRequest
+	80,  // 86: polyplug.v1.PluginAPI.GetSession:input_type -> polyplug.v1.GetSessionRequest
+	81,  // 87: polyplug.v1.PluginAPI.CreateSession:input_type -> polyplug.v1.CreateSessionRequest
+	82,  // 88: polyplug.v1.PluginAPI.ExtendSessionExpiry:input_type -> polyplug.v1.ExtendSessionExpiryRequest
+	83,  // 89: polyplug.v1.PluginAPI.RevokeSession:input_type -> polyplug.v1.RevokeSessionRequest
+	84,  // 90: polyplug.v1.PluginAPI.CreateUserAccessToken:input_type -> polyplug.v1.CreateUserAccessTokenRequest
+	85,  // 91: polyplug.v1.PluginAPI.RevokeUserAccessToken:input_type -> polyplug.v1.RevokeUserAccessTokenRequest
+	86,  // 92: polyplug.v1.PluginAPI.HasPermissionTo:input_type -> polyplug.v1.HasPermissionToRequest
+	87,  // 93: polyplug.v1.PluginAPI.HasPermissionToTeam:input_type -> polyplug.v1.HasPermissionToTeamRequest
+	88,  // 94: polyplug.v1.PluginAPI.HasPermissionToChannel:input_type -> polyplug.v1.HasPermissionToChannelRequest
+	89,  // 95: polyplug.v1.PluginAPI.RolesGrantPermission:input_type -> polyplug.v1.RolesGrantPermissionRequest
+	90,  // 96: polyplug.v1.PluginAPI.PublishUserTyping:input_type -> polyplug.v1.PublishUserTypingRequest
+	91,  // 97: polyplug.v1.PluginAPI.CreateTeam:input_type -> polyplug.v1.CreateTeamRequest
+	92,  // 98: polyplug.v1.PluginAPI.DeleteTeam:input_type -> polyplug.v1.DeleteTeamRequest
+	93,  // 99: polyplug.v1.PluginAPI.GetTeams:input_type -> polyplug.v1.GetTeamsRequest
+	94,  // 100: polyplug.v1.PluginAPI.GetTeam:input_type -> polyplug.v1.GetTeamRequest
+	95,  // 101: polyplug.v1.PluginAPI.GetTeamByName:input_type -> polyplug.v1.GetTeamByNameRequest
+	96,  // 102: polyplug.v1.PluginAPI.GetTeamsUnreadForUser:input_type -> polyplug.v1.GetTeamsUnreadForUserRequest
+	97,  // 103: polyplug.v1.PluginAPI.UpdateTeam:input_type -> polyplug.v1.UpdateTeamRequest
+	98,  // 104: polyplug.v1.PluginAPI.SearchTeams:input_type -> polyplug.v1.SearchTeamsRequest
+	99,  // 105: polyplug.v1.PluginAPI.GetTeamsForUser:input_type -> polyplug.v1.GetTeamsForUserRequest
+	100, // 106: polyplug.v1.PluginAPI.CreateTeamMember:input_type -> polyplug.v1.CreateTeamMemberRequest
+	101, // 107: polyplug.v1.PluginAPI.CreateTeamMembers:input_type -> polyplug.v1.CreateTeamMembersRequest
+	102, // 108: polyplug.v1.PluginAPI.CreateTeamMembersGracefully:input_type -> polyplug.v1.CreateTeamMembersGracefullyRequest
+	103, // 109: polyplug.v1.PluginAPI.DeleteTeamMember:input_type -> polyplug.v1.DeleteTeamMemberRequest
+	104, // 110: polyplug.v1.PluginAPI.GetTeamMembers:input_type -> polyplug.v1.GetTeamMembersRequest
+	105, // 111: polyplug.v1.PluginAPI.GetTeamMember:input_type -> polyplug.v1.GetTeamMemberRequest
+	106, // 112: polyplug.v1.PluginAPI.GetTeamMembersForUser:input_type -> polyplug.v1.GetTeamMembersForUserRequest
+	107, // 113: polyplug.v1.PluginAPI.UpdateTeamMemberRoles:input_type -> polyplug.v1.UpdateTeamMemberRolesRequest
+	108, // 114: polyplug.v1.PluginAPI.GetTeamIcon:input_type -> polyplug.v1.GetTeamIconRequest
+	109, // 115: polyplug.v1.PluginAPI.SetTeamIcon:input_type -> polyplug.v1.SetTeamIconRequest
+	110, // 116: polyplug.v1.PluginAPI.RemoveTeamIcon:input_type -> polyplug.v1.RemoveTeamIconRequest
+	111, // 117: polyplug.v1.PluginAPI.GetTeamStats:input_type -> polyplug.v1.GetTeamStatsRequest
+	112, // 118: polyplug.v1.PluginAPI.CreateChannel:input_type -> polyplug.v1.CreateChannelRequest
+	113, // 119: polyplug.v1.PluginAPI.DeleteChannel:input_type -> polyplug.v1.DeleteChannelRequest
+	114, // 120: polyplug.v1.PluginAPI.RestoreChannel:input_type -> polyplug.v1.RestoreChannelRequest
+	115, // 121: polyplug.v1.PluginAPI.GetChannelOfType:input_type -> polyplug.v1.GetChannelOfTypeRequest
+	116, // 122: polyplug.v1.PluginAPI.GetPublicChannelsForTeam:input_type -> polyplug.v1.GetPublicChannelsForTeamRequest
+	117, // 123: polyplug.v1.PluginAPI.GetChannelByName:input_type -> polyplug.v1.GetChannelByNameRequest
+	118, // 124: polyplug.v1.PluginAPI.GetChannelByNameForTeamName:input_type -> polyplug.v1.GetChannelByNameForTeamNameRequest
+	119, // 125: polyplug.v1.PluginAPI.GetChannelsForTeamForUser:input_type -> polyplug.v1.GetChannelsForTeamForUserRequest
+	120, // 126: polyplug.v1.PluginAPI.GetChannelStats:input_type -> polyplug.v1.GetChannelStatsRequest
+	121, // 127: polyplug.v1.PluginAPI.GetDirectChannel:input_type -> polyplug.v1.GetDirectChannelRequest
+	122, // 128: polyplug.v1.PluginAPI.GetGroupChannel:input_type -> polyplug.v1.GetGroupChannelRequest
+	123, // 129: polyplug.v1.PluginAPI.UpdateChannel:input_type -> polyplug.v1.UpdateChannelRequest
+	124, // 130: polyplug.v1.PluginAPI.RegisterChannelGuard:input_type -> polyplug.v1.RegisterChannelGuardRequest
+	125, // 131: polyplug.v1.PluginAPI.UnregisterChannelGuard:input_type -> polyplug.v1.UnregisterChannelGuardRequest
+	126, // 132: polyplug.v1.PluginAPI.SearchChannels:input_type -> polyplug.v1.SearchChannelsRequest
+	127, // 133: polyplug.v1.PluginAPI.CreateChannelSidebarCategory:input_type -> polyplug.v1.CreateChannelSidebarCategoryRequest
+	128, // 134: polyplug.v1.PluginAPI.GetChannelSidebarCategories:input_type -> polyplug.v1.GetChannelSidebarCategoriesRequest
+	129, // 135: polyplug.v1.PluginAPI.UpdateChannelSidebarCategories:input_type -> polyplug.v1.UpdateChannelSidebarCategoriesRequest
+	130, // 136: polyplug.v1.PluginAPI.AddChannelMember:input_type -> polyplug.v1.AddChannelMemberRequest
+	131, // 137: polyplug.v1.PluginAPI.AddUserToChannel:input_type -> polyplug.v1.AddUserToChannelRequest
+	132, // 138: polyplug.v1.PluginAPI.GetChannelMember:input_type -> polyplug.v1.GetChannelMemberRequest
+	133, // 139: polyplug.v1.PluginAPI.GetChannelMembers:input_type -> polyplug.v1.GetChannelMembersRequest
+	134, // 140: polyplug.v1.PluginAPI.GetChannelMembersByIds:input_type -> polyplug.v1.GetChannelMembersByIdsRequest
+	135, // 141: polyplug.v1.PluginAPI.GetChannelMembersForUser:input_type -> polyplug.v1.GetChannelMembersForUserRequest
+	136, // 142: polyplug.v1.PluginAPI.UpdateChannelMemberRoles:input_type -> polyplug.v1.UpdateChannelMemberRolesRequest
+	137, // 143: polyplug.v1.PluginAPI.UpdateChannelMemberNotifications:input_type -> polyplug.v1.UpdateChannelMemberNotificationsRequest
+	138, // 144: polyplug.v1.PluginAPI.PatchChannelMembersNotifications:input_type -> polyplug.v1.PatchChannelMembersNotificationsRequest
+	139, // 145: polyplug.v1.PluginAPI.DeleteChannelMember:input_type -> polyplug.v1.DeleteChannelMemberRequest
+	140, // 146: polyplug.v1.PluginAPI.AddReaction:input_type -> polyplug.v1.AddReactionRequest
+	141, // 147: polyplug.v1.PluginAPI.RemoveReaction:input_type -> polyplug.v1.RemoveReactionRequest
+	142, // 148: polyplug.v1.PluginAPI.GetReactions:input_type -> polyplug.v1.GetReactionsRequest
+	143, // 149: polyplug.v1.PluginAPI.SendEphemeralPost:input_type -> polyplug.v1.SendEphemeralPostRequest
+	144, // 150: polyplug.v1.PluginAPI.UpdateEphemeralPost:input_type -> polyplug.v1.UpdateEphemeralPostRequest
+	145, // 151: polyplug.v1.PluginAPI.DeleteEphemeralPost:input_type -> polyplug.v1.DeleteEphemeralPostRequest
+	146, // 152: polyplug.v1.PluginAPI.DeletePost:input_type -> polyplug.v1.DeletePostRequest
+	147, // 153: polyplug.v1.PluginAPI.GetPostThread:input_type -> polyplug.v1.GetPostThreadRequest
+	148, // 154: polyplug.v1.PluginAPI.GetPostsSince:input_type -> polyplug.v1.GetPostsSinceRequest
+	149, // 155: polyplug.v1.PluginAPI.GetPostsAfter:input_type -> polyplug.v1.GetPostsAfterRequest
+	150, // 156: polyplug.v1.PluginAPI.GetPostsBefore:input_type -> polyplug.v1.GetPostsBeforeRequest
+	151, // 157: polyplug.v1.PluginAPI.GetPostsForChannel:input_type -> polyplug.v1.GetPostsForChannelRequest
+	152, // 158: polyplug.v1.PluginAPI.UpdatePost:input_type -> polyplug.v1.UpdatePostRequest
+	153, // 159: polyplug.v1.PluginAPI.SearchPostsInTeam:input_type -> polyplug.v1.SearchPostsInTeamRequest
+	154, // 160: polyplug.v1.PluginAPI.SearchPostsInTeamForUser:input_type -> polyplug.v1.SearchPostsInTeamForUserRequest
+	155, // 161: polyplug.v1.PluginAPI.MoveThreadsToBackingChannel:input_type -> polyplug.v1.MoveThreadsToBackingChannelRequest
+	156, // 162: polyplug.v1.PluginAPI.AddChannelsToRetentionPolicy:input_type -> polyplug.v1.AddChannelsToRetentionPolicyRequest
+	157, // 163: polyplug.v1.PluginAPI.RemoveChannelsFromRetentionPolicy:input_type -> polyplug.v1.RemoveChannelsFromRetentionPolicyRequest
+	158, // 164: polyplug.v1.PluginAPI.GetEmojiList:input_type -> polyplug.v1.GetEmojiListRequest
+	159, // 165: polyplug.v1.PluginAPI.GetEmojiByName:input_type -> polyplug.v1.GetEmojiByNameRequest
+	160, // 166: polyplug.v1.PluginAPI.GetEmoji:input_type -> polyplug.v1.GetEmojiRequest
+	161, // 167: polyplug.v1.PluginAPI.GetEmojiImage:input_type -> polyplug.v1.GetEmojiImageRequest
+	162, // 168: polyplug.v1.PluginAPI.CopyFileInfos:input_type -> polyplug.v1.CopyFileInfosRequest
+	163, // 169: polyplug.v1.PluginAPI.GetFileInfo:input_type -> polyplug.v1.GetFileInfoRequest
+	164, // 170: polyplug.v1.PluginAPI.SetFileSearchableContent:input_type -> polyplug.v1.SetFileSearchableContentRequest
+	165, // 171: polyplug.v1.PluginAPI.GetFileInfos:input_type -> polyplug.v1.GetFileInfosRequest
+	166, // 172: polyplug.v1.PluginAPI.GetFile:input_type -> polyplug.v1.GetFileRequest
+	167, // 173: polyplug.v1.PluginAPI.GetFileLink:input_type -> polyplug.v1.GetFileLinkRequest
+	168, // 174: polyplug.v1.PluginAPI.ReadFile:input_type -> polyplug.v1.ReadFileRequest
+	169, // 175: polyplug.v1.PluginAPI.UploadFile:input_type -> polyplug.v1.UploadFileRequest
+	170, // 176: polyplug.v1.PluginAPI.CreateUploadSession:input_type -> polyplug.v1.CreateUploadSessionRequest
+	171, // 177: polyplug.v1.PluginAPI.UploadData:input_type -> polyplug.v1.UploadDataRequest
+	172, // 178: polyplug.v1.PluginAPI.GetUploadSession:input_type -> polyplug.v1.GetUploadSessionRequest
+	173, // 179: polyplug.v1.PluginAPI.CreateBot:input_type -> polyplug.v1.CreateBotRequest
+	174, // 180: polyplug.v1.PluginAPI.PatchBot:input_type -> polyplug.v1.PatchBotRequest
+	175, // 181: polyplug.v1.PluginAPI.GetBot:input_type -> polyplug.v1.GetBotRequest
+	176, // 182: polyplug.v1.PluginAPI.GetBots:input_type -> polyplug.v1.GetBotsRequest
+	177, // 183: polyplug.v1.PluginAPI.UpdateBotActive:input_type -> polyplug.v1.UpdateBotActiveRequest
+	178, // 184: polyplug.v1.PluginAPI.PermanentDeleteBot:input_type -> polyplug.v1.PermanentDeleteBotRequest
+	179, // 185: polyplug.v1.PluginAPI.EnsureBotUser:input_type -> polyplug.v1.EnsureBotUserRequest
+	180, // 186: polyplug.v1.PluginAPI.ExecuteSlashCommand:input_type -> polyplug.v1.ExecuteSlashCommandRequest
+	181, // 187: polyplug.v1.PluginAPI.CreateCommand:input_type -> polyplug.v1.CreateCommandRequest
+	182, // 188: polyplug.v1.PluginAPI.ListCommands:input_type -> polyplug.v1.ListCommandsRequest
+	183, // 189: polyplug.v1.PluginAPI.ListCustomCommands:input_type -> polyplug.v1.ListCustomCommandsRequest
+	184, // 190: polyplug.v1.PluginAPI.ListPluginCommands:input_type -> polyplug.v1.ListPluginCommandsRequest
+	185, // 191: polyplug.v1.PluginAPI.ListBuiltInCommands:input_type -> polyplug.v1.ListBuiltInCommandsRequest
+	186, // 192: polyplug.v1.PluginAPI.GetCommand:input_type -> polyplug.v1.GetCommandRequest
+	187, // 193: polyplug.v1.PluginAPI.UpdateCommand:input_type -> polyplug.v1.UpdateCommandRequest
+	188, // 194: polyplug.v1.PluginAPI.DeleteCommand:input_type -> polyplug.v1.DeleteCommandRequest
+	189, // 195: polyplug.v1.PluginAPI.CreateOAuthApp:input_type -> polyplug.v1.CreateOAuthAppRequest
+	190, // 196: polyplug.v1.PluginAPI.GetOAuthApp:input_type -> polyplug.v1.GetOAuthAppRequest
+	191, // 197: polyplug.v1.PluginAPI.UpdateOAuthApp:input_type -> polyplug.v1.UpdateOAuthAppRequest
+	192, // 198: polyplug.v1.PluginAPI.DeleteOAuthApp:input_type -> polyplug.v1.DeleteOAuthAppRequest
+	193, // 199: polyplug.v1.PluginAPI.GetGroup:input_type -> polyplug.v1.GetGroupRequest
+	194, // 200: polyplug.v1.PluginAPI.GetGroupByName:input_type -> polyplug.v1.GetGroupByNameRequest
+	195, // 201: polyplug.v1.PluginAPI.GetGroupMemberUsers:input_type -> polyplug.v1.GetGroupMemberUsersRequest
+	196, // 202: polyplug.v1.PluginAPI.GetGroupsBySource:input_type -> polyplug.v1.GetGroupsBySourceRequest
+	197, // 203: polyplug.v1.PluginAPI.GetGroupsForUser:input_type -> polyplug.v1.GetGroupsForUserRequest
+	198, // 204: polyplug.v1.PluginAPI.UpsertGroupMember:input_type -> polyplug.v1.UpsertGroupMemberRequest
+	199, // 205: polyplug.v1.PluginAPI.UpsertGroupMembers:input_type -> polyplug.v1.UpsertGroupMembersRequest
+	200, // 206: polyplug.v1.PluginAPI.GetGroupByRemoteID:input_type -> polyplug.v1.GetGroupByRemoteIDRequest
+	201, // 207: polyplug.v1.PluginAPI.CreateGroup:input_type -> polyplug.v1.CreateGroupRequest
+	202, // 208: polyplug.v1.PluginAPI.UpdateGroup:input_type -> polyplug.v1.UpdateGroupRequest
+	203, // 209: polyplug.v1.PluginAPI.DeleteGroup:input_type -> polyplug.v1.DeleteGroupRequest
+	204, // 210: polyplug.v1.PluginAPI.RestoreGroup:input_type -> polyplug.v1.RestoreGroupRequest
+	205, // 211: polyplug.v1.PluginAPI.DeleteGroupMember:input_type -> polyplug.v1.DeleteGroupMemberRequest
+	206, // 212: polyplug.v1.PluginAPI.GetGroupSyncable:input_type -> polyplug.v1.GetGroupSyncableRequest
+	207, // 213: polyplug.v1.PluginAPI.GetGroupSyncables:input_type -> polyplug.v1.GetGroupSyncablesRequest
+	208, // 214: polyplug.v1.PluginAPI.UpsertGroupSyncable:input_type -> polyplug.v1.UpsertGroupSyncableRequest
+	209, // 215: polyplug.v1.PluginAPI.UpdateGroupSyncable:input_type -> polyplug.v1.UpdateGroupSyncableRequest
+	210, // 216: polyplug.v1.PluginAPI.DeleteGroupSyncable:input_type -> polyplug.v1.DeleteGroupSyncableRequest
+	211, // 217: polyplug.v1.PluginAPI.GetGroups:input_type -> polyplug.v1.GetGroupsRequest
+	212, // 218: polyplug.v1.PluginAPI.CreateDefaultSyncableMemberships:input_type -> polyplug.v1.CreateDefaultSyncableMembershipsRequest
+	213, // 219: polyplug.v1.PluginAPI.DeleteGroupConstrainedMemberships:input_type -> polyplug.v1.DeleteGroupConstrainedMembershipsRequest
+	214, // 220: polyplug.v1.PluginAPI.LoadPluginConfiguration:input_type -> polyplug.v1.LoadPluginConfigurationRequest
+	215, // 221: polyplug.v1.PluginAPI.GetConfig:input_type -> polyplug.v1.GetConfigRequest
+	216, // 222: polyplug.v1.PluginAPI.GetUnsanitizedConfig:input_type -> polyplug.v1.GetUnsanitizedConfigRequest
+	217, // 223: polyplug.v1.PluginAPI.SaveConfig:input_type -> polyplug.v1.SaveConfigRequest
+	218, // 224: polyplug.v1.PluginAPI.SavePluginConfig:input_type -> polyplug.v1.SavePluginConfigRequest
+	219, // 225: polyplug.v1.PluginAPI.GetBundlePath:input_type -> polyplug.v1.GetBundlePathRequest
+	220, // 226: polyplug.v1.PluginAPI.GetLicense:input_type -> polyplug.v1.GetLicenseRequest
+	221, // 227: polyplug.v1.PluginAPI.IsEnterpriseReady:input_type -> polyplug.v1.IsEnterpriseReadyRequest
+	222, // 228: polyplug.v1.PluginAPI.GetSystemInstallDate:input_type -> polyplug.v1.GetSystemInstallDateRequest
+	223, // 229: polyplug.v1.PluginAPI.GetDiagnosticId:input_type -> polyplug.v1.GetDiagnosticIdRequest
+	224, // 230: polyplug.v1.PluginAPI.GetTelemetryId:input_type -> polyplug.v1.GetTelemetryIdRequest
+	225, // 231: polyplug.v1.PluginAPI.GetPluginID:input_type -> polyplug.v1.GetPluginIDRequest
+	226, // 232: polyplug.v1.PluginAPI.GetPlugins:input_type -> polyplug.v1.GetPluginsRequest
+	227, // 233: polyplug.v1.PluginAPI.EnablePlugin:input_type -> polyplug.v1.EnablePluginRequest
+	228, // 234: polyplug.v1.PluginAPI.DisablePlugin:input_type -> polyplug.v1.DisablePluginRequest
+	229, // 235: polyplug.v1.PluginAPI.RemovePlugin:input_type -> polyplug.v1.RemovePluginRequest
+	230, // 236: polyplug.v1.PluginAPI.GetPluginStatus:input_type -> polyplug.v1.GetPluginStatusRequest
+	231, // 237: polyplug.v1.PluginAPI.InstallPlugin:input_type -> polyplug.v1.InstallPluginRequest
+	232, // 238: polyplug.v1.PluginAPI.PublishPluginClusterEvent:input_type -> polyplug.v1.PublishPluginClusterEventRequest
+	233, // 239: polyplug.v1.PluginAPI.RegisterCollectionAndTopic:input_type -> polyplug.v1.RegisterCollectionAndTopicRequest
+	234, // 240: polyplug.v1.PluginAPI.SendMail:input_type -> polyplug.v1.SendMailRequest
+	235, // 241: polyplug.v1.PluginAPI.SendPushNotification:input_type -> polyplug.v1.SendPushNotificationRequest
+	236, // 242: polyplug.v1.PluginAPI.OpenInteractiveDialog:input_type -> polyplug.v1.OpenInteractiveDialogRequest
+	237, // 243: polyplug.v1.PluginAPI.SendToastMessage:input_type -> polyplug.v1.SendToastMessageRequest
+	238, // 244: polyplug.v1.PluginAPI.LogAuditRec:input_type -> polyplug.v1.LogAuditRecRequest
+	239, // 245: polyplug.v1.PluginAPI.LogAuditRecWithLevel:input_type -> polyplug.v1.LogAuditRecWithLevelRequest
+	240, // 246: polyplug.v1.PluginAPI.RequestTrialLicense:input_type -> polyplug.v1.RequestTrialLicenseRequest
+	241, // 247: polyplug.v1.PluginAPI.GetCloudLimits:input_type -> polyplug.v1.GetCloudLimitsRequest
+	242, // 248: polyplug.v1.PluginAPI.RegisterPluginForSharedChannels:input_type -> polyplug.v1.RegisterPluginForSharedChannelsRequest
+	243, // 249: polyplug.v1.PluginAPI.UnregisterPluginForSharedChannels:input_type -> polyplug.v1.UnregisterPluginForSharedChannelsRequest
+	244, // 250: polyplug.v1.PluginAPI.UnregisterPluginRemoteForSharedChannels:input_type -> polyplug.v1.UnregisterPluginRemoteForSharedChannelsRequest
+	245, // 251: polyplug.v1.PluginAPI.ShareChannel:input_type -> polyplug.v1.ShareChannelRequest
+	246, // 252: polyplug.v1.PluginAPI.UpdateSharedChannel:input_type -> polyplug.v1.UpdateSharedChannelRequest
+	247, // 253: polyplug.v1.PluginAPI.UnshareChannel:input_type -> polyplug.v1.UnshareChannelRequest
+	248, // 254: polyplug.v1.PluginAPI.UpdateSharedChannelCursor:input_type -> polyplug.v1.UpdateSharedChannelCursorRequest
+	249, // 255: polyplug.v1.PluginAPI.SyncSharedChannel:input_type -> polyplug.v1.SyncSharedChannelRequest
+	250, // 256: polyplug.v1.PluginAPI.InviteRemoteToChannel:input_type -> polyplug.v1.InviteRemoteToChannelRequest
+	251, // 257: polyplug.v1.PluginAPI.UninviteRemoteFromChannel:input_type -> polyplug.v1.UninviteRemoteFromChannelRequest
+	252, // 258: polyplug.v1.PluginAPI.ReceiveSharedChannelSyncMsg:input_type -> polyplug.v1.ReceiveSharedChannelSyncMsgRequest
+	253, // 259: polyplug.v1.PluginAPI.ReceiveSharedChannelAttachmentSyncMsg:input_type -> polyplug.v1.ReceiveSharedChannelAttachmentSyncMsgRequest
+	254, // 260: polyplug.v1.PluginAPI.ReceiveSharedChannelProfileImageSyncMsg:input_type -> polyplug.v1.ReceiveSharedChannelProfileImageSyncMsgRequest
+	255, // 261: polyplug.v1.PluginAPI.EvaluateAccessControl:input_type -> polyplug.v1.EvaluateAccessControlRequest
+	256, // 262: polyplug.v1.PluginAPI.SaveAccessControlPolicy:input_type -> polyplug.v1.SaveAccessControlPolicyRequest
+	257, // 263: polyplug.v1.PluginAPI.GetAccessControlPolicy:input_type -> polyplug.v1.GetAccessControlPolicyRequest
+	258, // 264: polyplug.v1.PluginAPI.DeleteAccessControlPolicy:input_type -> polyplug.v1.DeleteAccessControlPolicyRequest
+	259, // 265: polyplug.v1.PluginAPI.CheckAccessControlExpression:input_type -> polyplug.v1.CheckAccessControlExpressionRequest
+	260, // 266: polyplug.v1.PluginAPI.QueryUsersForAccessControlExpression:input_type -> polyplug.v1.QueryUsersForAccessControlExpressionRequest
+	261, // 267: polyplug.v1.PluginAPI.GetAccessControlFieldsAutocomplete:input_type -> polyplug.v1.GetAccessControlFieldsAutocompleteRequest
+	262, // 268: polyplug.v1.PluginAPI.GetAccessControlVisualAST:input_type -> polyplug.v1.GetAccessControlVisualASTRequest
+	263, // 269: polyplug.v1.PluginAPI.PluginHTTP:input_type -> polyplug.v1.PluginHTTPRequest
+	1,   // 270: polyplug.v1.PluginAPI.GetServerVersion:output_type -> polyplug.v1.GetServerVersionResponse
+	3,   // 271: polyplug.v1.PluginAPI.GetPluginConfig:output_type -> polyplug.v1.GetPluginConfigResponse
+	5,   // 272: polyplug.v1.PluginAPI.GetUser:output_type -> polyplug.v1.GetUserResponse
+	7,   // 273: polyplug.v1.PluginAPI.GetChannel:output_type -> polyplug.v1.GetChannelResponse
+	9,   // 274: polyplug.v1.PluginAPI.CreatePost:output_type -> polyplug.v1.CreatePostResponse
+	11,  // 275: polyplug.v1.PluginAPI.GetPost:output_type -> polyplug.v1.GetPostResponse
+	13,  // 276: polyplug.v1.PluginAPI.KVSet:output_type -> polyplug.v1.KVSetResponse
+	15,  // 277: polyplug.v1.PluginAPI.KVGet:output_type -> polyplug.v1.KVGetResponse
+	17,  // 278: polyplug.v1.PluginAPI.KVDelete:output_type -> polyplug.v1.KVDeleteResponse
+	19,  // 279: polyplug.v1.PluginAPI.KVSetWithExpiry:output_type -> polyplug.v1.KVSetWithExpiryResponse
+	21,  // 280: polyplug.v1.PluginAPI.KVCompareAndSet:output_type -> polyplug.v1.KVCompareAndSetResponse
+	23,  // 281: polyplug.v1.PluginAPI.KVCompareAndDelete:output_type -> polyplug.v1.KVCompareAndDeleteResponse
+	26,  // 282: polyplug.v1.PluginAPI.KVSetWithOptions:output_type -> polyplug.v1.KVSetWithOptionsResponse
+	28,  // 283: polyplug.v1.PluginAPI.KVDeleteAll:output_type -> polyplug.v1.KVDeleteAllResponse
+	30,  // 284: polyplug.v1.PluginAPI.KVList:output_type -> polyplug.v1.KVListResponse
+	32,  // 285: polyplug.v1.PluginAPI.RegisterCommand:output_type -> polyplug.v1.RegisterCommandResponse
+	34,  // 286: polyplug.v1.PluginAPI.UnregisterCommand:output_type -> polyplug.v1.UnregisterCommandResponse
+	36,  // 287: polyplug.v1.PluginAPI.LogDebug:output_type -> polyplug.v1.LogDebugResponse
+	38,  // 288: polyplug.v1.PluginAPI.LogInfo:output_type -> polyplug.v1.LogInfoResponse
+	40,  // 289: polyplug.v1.PluginAPI.LogWarn:output_type -> polyplug.v1.LogWarnResponse
+	42,  // 290: polyplug.v1.PluginAPI.LogError:output_type -> polyplug.v1.LogErrorResponse
+	45,  // 291: polyplug.v1.PluginAPI.PublishWebSocketEvent:output_type -> polyplug.v1.PublishWebSocketEventResponse
+	264, // 292: polyplug.v1.PluginAPI.CreateUser:output_type -> polyplug.v1.CreateUserResponse
+	265, // 293: polyplug.v1.PluginAPI.DeleteUser:output_type -> polyplug.v1.DeleteUserResponse
+	266, // 294: polyplug.v1.PluginAPI.GetUsers:output_type -> polyplug.v1.GetUsersResponse
+	267, // 295: polyplug.v1.PluginAPI.GetUsersByIds:output_type -> polyplug.v1.GetUsersByIdsResponse
+	268, // 296: polyplug.v1.PluginAPI.GetUserByEmail:output_type -> polyplug.v1.GetUserByEmailResponse
+	269, // 297: polyplug.v1.PluginAPI.GetUserByUsername:output_type -> polyplug.v1.GetUserByUsernameResponse
+	270, // 298: polyplug.v1.PluginAPI.GetUsersByUsernames:output_type -> polyplug.v1.GetUsersByUsernamesResponse
+	271, // 299: polyplug.v1.PluginAPI.GetUsersInTeam:output_type -> polyplug.v1.GetUsersInTeamResponse
+	272, // 300: polyplug.v1.PluginAPI.GetUsersInChannel:output_type -> polyplug.v1.GetUsersInChannelResponse
+	273, // 301: polyplug.v1.PluginAPI.UpdateUser:output_type -> polyplug.v1.UpdateUserResponse
+	274, // 302: polyplug.v1.PluginAPI.UpdateUserActive:output_type -> polyplug.v1.UpdateUserActiveResponse
+	275, // 303: polyplug.v1.PluginAPI.UpdateUserRoles:output_type -> polyplug.v1.UpdateUserRolesResponse
+	276, // 304: polyplug.v1.PluginAPI.UpdateUserAuth:output_type -> polyplug.v1.UpdateUserAuthResponse
+	277, // 305: polyplug.v1.PluginAPI.SearchUsers:output_type -> polyplug.v1.SearchUsersResponse
+	278, // 306: polyplug.v1.PluginAPI.GetUserStatus:output_type -> polyplug.v1.GetUserStatusResponse
+	279, // 307: polyplug.v1.PluginAPI.GetUserStatusesByIds:output_type -> polyplug.v1.GetUserStatusesByIdsResponse
+	280, // 308: polyplug.v1.PluginAPI.UpdateUserStatus:output_type -> polyplug.v1.UpdateUserStatusResponse
+	281, // 309: polyplug.v1.PluginAPI.SetUserStatusTimedDND:output_type -> polyplug.v1.SetUserStatusTimedDNDResponse
+	282, // 310: polyplug.v1.PluginAPI.UpdateUserCustomStatus:output_type -> polyplug.v1.UpdateUserCustomStatusResponse
+	283, // 311: polyplug.v1.PluginAPI.RemoveUserCustomStatus:output_type -> polyplug.v1.RemoveUserCustomStatusResponse
+	284, // 312: polyplug.v1.PluginAPI.GetProfileImage:output_type -> polyplug.v1.GetProfileImageResponse
+	285, // 313: polyplug.v1.PluginAPI.SetProfileImage:output_type -> polyplug.v1.SetProfileImageResponse
+	286, // 314: polyplug.v1.PluginAPI.GetLDAPUserAttributes:output_type -> polyplug.v1.GetLDAPUserAttributesResponse
+	287, // 315: polyplug.v1.PluginAPI.GetPreferenceForUser:output_type -> polyplug.v1.GetPreferenceForUserResponse
+	288, // 316: polyplug.v1.PluginAPI.GetPreferencesForUser:output_type -> polyplug.v1.GetPreferencesForUserResponse
+	289, // 317: polyplug.v1.PluginAPI.UpdatePreferencesForUser:output_type -> polyplug.v1.UpdatePreferencesForUserResponse
+	290, // 318: polyplug.v1.PluginAPI.DeletePreferencesForUser:output_type -> polyplug.v1.DeletePreferencesForUserResponse
+	291, // 319: polyplug.v1.PluginAPI.GetSession:output_type -> polyplug.v1.GetSessionResponse
+	292, // 320: polyplug.v1.PluginAPI.CreateSession:output_type -> polyplug.v1.CreateSessionResponse
+	293, // 321: polyplug.v1.PluginAPI.ExtendSessionExpiry:output_type -> polyplug.v1.ExtendSessionExpiryResponse
+	294, // 322: polyplug.v1.PluginAPI.RevokeSession:output_type -> polyplug.v1.RevokeSessionResponse
+	295, // 323: polyplug.v1.PluginAPI.CreateUserAccessToken:output_type -> polyplug.v1.CreateUserAccessTokenResponse
+	296, // 324: polyplug.v1.PluginAPI.RevokeUserAccessToken:output_type -> polyplug.v1.RevokeUserAccessTokenResponse
+	297, // 325: polyplug.v1.PluginAPI.HasPermissionTo:output_type -> polyplug.v1.HasPermissionToResponse
+	298, // 326: polyplug.v1.PluginAPI.HasPermissionToTeam:output_type -> polyplug.v1.HasPermissionToTeamResponse
+	299, // 327: polyplug.v1.PluginAPI.HasPermissionToChannel:output_type -> polyplug.v1.HasPermissionToChannelResponse
+	300, // 328: polyplug.v1.PluginAPI.RolesGrantPermission:output_type -> polyplug.v1.RolesGrantPermissionResponse
+	301, // 329: polyplug.v1.PluginAPI.PublishUserTyping:output_type -> polyplug.v1.PublishUserTypingResponse
+	302, // 330: polyplug.v1.PluginAPI.CreateTeam:output_type -> polyplug.v1.CreateTeamResponse
+	303, // 331: polyplug.v1.PluginAPI.DeleteTeam:output_type -> polyplug.v1.DeleteTeamResponse
+	304, // 332: polyplug.v1.PluginAPI.GetTeams:output_type -> polyplug.v1.GetTeamsResponse
+	305, // 333: polyplug.v1.PluginAPI.GetTeam:output_type -> polyplug.v1.GetTeamResponse
+	306, // 334: polyplug.v1.PluginAPI.GetTeamByName:output_type -> polyplug.v1.GetTeamByNameResponse
+	307, // 335: polyplug.v1.PluginAPI.GetTeamsUnreadForUser:output_type -> polyplug.v1.GetTeamsUnreadForUserResponse
+	308, // 336: polyplug.v1.PluginAPI.UpdateTeam:output_type -> polyplug.v1.UpdateTeamResponse
+	309, // 337: polyplug.v1.PluginAPI.SearchTeams:output_type -> polyplug.v1.SearchTeamsResponse
+	310, // 338: polyplug.v1.PluginAPI.GetTeamsForUser:output_type -> polyplug.v1.GetTeamsForUserResponse
+	311, // 339: polyplug.v1.PluginAPI.CreateTeamMember:output_type -> polyplug.v1.CreateTeamMemberResponse
+	312, // 340: polyplug.v1.PluginAPI.CreateTeamMembers:output_type -> polyplug.v1.CreateTeamMembersResponse
+	313, // 341: polyplug.v1.PluginAPI.CreateTeamMembersGracefully:output_type -> polyplug.v1.CreateTeamMembersGracefullyResponse
+	314, // 342: polyplug.v1.PluginAPI.DeleteTeamMember:output_type -> polyplug.v1.DeleteTeamMemberResponse
+	315, // 343: polyplug.v1.PluginAPI.GetTeamMembers:output_type -> polyplug.v1.GetTeamMembersResponse
+	316, // 344: polyplug.v1.PluginAPI.GetTeamMember:output_type -> polyplug.v1.GetTeamMemberResponse
+	317, // 345: polyplug.v1.PluginAPI.GetTeamMembersForUser:output_type -> polyplug.v1.GetTeamMembersForUserResponse
+	318, // 346: polyplug.v1.PluginAPI.UpdateTeamMemberRoles:output_type -> polyplug.v1.UpdateTeamMemberRolesResponse
+	319, // 347: polyplug.v1.PluginAPI.GetTeamIcon:output_type -> polyplug.v1.GetTeamIconResponse
+	320, // 348: polyplug.v1.PluginAPI.SetTeamIcon:output_type -> polyplug.v1.SetTeamIconResponse
+	321, // 349: polyplug.v1.PluginAPI.RemoveTeamIcon:output_type -> polyplug.v1.RemoveTeamIconResponse
+	322, // 350: polyplug.v1.PluginAPI.GetTeamStats:output_type -> polyplug.v1.GetTeamStatsResponse
+	323, // 351: polyplug.v1.PluginAPI.CreateChannel:output_type -> polyplug.v1.CreateChannelResponse
+	324, // 352: polyplug.v1.PluginAPI.DeleteChannel:output_type -> polyplug.v1.DeleteChannelResponse
+	325, // 353: polyplug.v1.PluginAPI.RestoreChannel:output_type -> polyplug.v1.RestoreChannelResponse
+	326, // 354: polyplug.v1.PluginAPI.GetChannelOfType:output_type -> polyplug.v1.GetChannelOfTypeResponse
+	327, // 355: polyplug.v1.PluginAPI.GetPublicChannelsForTeam:output_type -> polyplug.v1.GetPublicChannelsForTeamResponse
+	328, // 356: polyplug.v1.PluginAPI.GetChannelByName:output_type -> polyplug.v1.GetChannelByNameResponse
+	329, // 357: polyplug.v1.PluginAPI.GetChannelByNameForTeamName:output_type -> polyplug.v1.GetChannelByNameForTeamNameResponse
+	330, // 358: polyplug.v1.PluginAPI.GetChannelsForTeamForUser:output_type -> polyplug.v1.GetChannelsForTeamForUserResponse
+	331, // 359: polyplug.v1.PluginAPI.GetChannelStats:output_type -> polyplug.v1.GetChannelStatsResponse
+	332, // 360: polyplug.v1.PluginAPI.GetDirectChannel:output_type -> polyplug.v1.GetDirectChannelResponse
+	333, // 361: polyplug.v1.PluginAPI.GetGroupChannel:output_type -> polyplug.v1.GetGroupChannelResponse
+	334, // 362: polyplug.v1.PluginAPI.UpdateChannel:output_type -> polyplug.v1.UpdateChannelResponse
+	335, // 363: polyplug.v1.PluginAPI.RegisterChannelGuard:output_type -> polyplug.v1.RegisterChannelGuardResponse
+	336, // 364: polyplug.v1.PluginAPI.UnregisterChannelGuard:output_type -> polyplug.v1.UnregisterChannelGuardResponse
+	337, // 365: polyplug.v1.PluginAPI.SearchChannels:output_type -> polyplug.v1.SearchChannelsResponse
+	338, // 366: polyplug.v1.PluginAPI.CreateChannelSidebarCategory:output_type -> polyplug.v1.CreateChannelSidebarCategoryResponse
+	339, // 367: polyplug.v1.PluginAPI.GetChannelSidebarCategories:output_type -> polyplug.v1.GetChannelSidebarCategoriesResponse
+	340, // 368: polyplug.v1.PluginAPI.UpdateChannelSidebarCategories:output_type -> polyplug.v1.UpdateChannelSidebarCategoriesResponse
+	341, // 369: polyplug.v1.PluginAPI.AddChannelMember:output_type -> polyplug.v1.AddChannelMemberResponse
+	342, // 370: polyplug.v1.PluginAPI.AddUserToChannel:output_type -> polyplug.v1.AddUserToChannelResponse
+	343, // 371: polyplug.v1.PluginAPI.GetChannelMember:output_type -> polyplug.v1.GetChannelMemberResponse
+	344, // 372: polyplug.v1.PluginAPI.GetChannelMembers:output_type -> polyplug.v1.GetChannelMembersResponse
+	345, // 373: polyplug.v1.PluginAPI.GetChannelMembersByIds:output_type -> polyplug.v1.GetChannelMembersByIdsResponse
+	346, // 374: polyplug.v1.PluginAPI.GetChannelMembersForUser:output_type -> polyplug.v1.GetChannelMembersForUserResponse
+	347, // 375: polyplug.v1.PluginAPI.UpdateChannelMemberRoles:output_type -> polyplug.v1.UpdateChannelMemberRolesResponse
+	348, // 376: polyplug.v1.PluginAPI.UpdateChannelMemberNotifications:output_type -> polyplug.v1.UpdateChannelMemberNotificationsResponse
+	349, // 377: polyplug.v1.PluginAPI.PatchChannelMembersNotifications:output_type -> polyplug.v1.PatchChannelMembersNotificationsResponse
+	350, // 378: polyplug.v1.PluginAPI.DeleteChannelMember:output_type -> polyplug.v1.DeleteChannelMemberResponse
+	351, // 379: polyplug.v1.PluginAPI.AddReaction:output_type -> polyplug.v1.AddReactionResponse
+	352, // 380: polyplug.v1.PluginAPI.RemoveReaction:output_type -> polyplug.v1.RemoveReactionResponse
+	353, // 381: polyplug.v1.PluginAPI.GetReactions:output_type -> polyplug.v1.GetReactionsResponse
+	354, // 382: polyplug.v1.PluginAPI.SendEphemeralPost:output_type -> polyplug.v1.SendEphemeralPostResponse
+	355, // 383: polyplug.v1.PluginAPI.UpdateEphemeralPost:output_type -> polyplug.v1.UpdateEphemeralPostResponse
+	356, // 384: polyplug.v1.PluginAPI.DeleteEphemeralPost:output_type -> polyplug.v1.DeleteEphemeralPostResponse
+	357, // 385: polyplug.v1.PluginAPI.DeletePost:output_type -> polyplug.v1.DeletePostResponse
+	358, // 386: polyplug.v1.PluginAPI.GetPostThread:output_type -> polyplug.v1.GetPostThreadResponse
+	359, // 387: polyplug.v1.PluginAPI.GetPostsSince:output_type -> polyplug.v1.GetPostsSinceResponse
+	360, // 388: polyplug.v1.PluginAPI.GetPostsAfter:output_type -> polyplug.v1.GetPostsAfterResponse
+	361, // 389: polyplug.v1.PluginAPI.GetPostsBefore:output_type -> polyplug.v1.GetPostsBeforeResponse
+	362, // 390: polyplug.v1.PluginAPI.GetPostsForChannel:output_type -> polyplug.v1.GetPostsForChannelResponse
+	363, // 391: polyplug.v1.PluginAPI.UpdatePost:output_type -> polyplug.v1.UpdatePostResponse
+	364, // 392: polyplug.v1.PluginAPI.SearchPostsInTeam:output_type -> polyplug.v1.SearchPostsInTeamResponse
+	365, // 393: polyplug.v1.PluginAPI.SearchPostsInTeamForUser:output_type -> polyplug.v1.SearchPostsInTeamForUserResponse
+	366, // 394: polyplug.v1.PluginAPI.MoveThreadsToBackingChannel:output_type -> polyplug.v1.MoveThreadsToBackingChannelResponse
+	367, // 395: polyplug.v1.PluginAPI.AddChannelsToRetentionPolicy:output_type -> polyplug.v1.AddChannelsToRetentionPolicyResponse
+	368, // 396: polyplug.v1.PluginAPI.RemoveChannelsFromRetentionPolicy:output_type -> polyplug.v1.RemoveChannelsFromRetentionPolicyResponse
+	369, // 397: polyplug.v1.PluginAPI.GetEmojiList:output_type -> polyplug.v1.GetEmojiListResponse
+	370, // 398: polyplug.v1.PluginAPI.GetEmojiByName:output_type -> polyplug.v1.GetEmojiByNameResponse
+	371, // 399: polyplug.v1.PluginAPI.GetEmoji:output_type -> polyplug.v1.GetEmojiResponse
+	372, // 400: polyplug.v1.PluginAPI.GetEmojiImage:output_type -> polyplug.v1.GetEmojiImageResponse
+	373, // 401: polyplug.v1.PluginAPI.CopyFileInfos:output_type -> polyplug.v1.CopyFileInfosResponse
+	374, // 402: polyplug.v1.PluginAPI.GetFileInfo:output_type -> polyplug.v1.GetFileInfoResponse
+	375, // 403: polyplug.v1.PluginAPI.SetFileSearchableContent:output_type -> polyplug.v1.SetFileSearchableContentResponse
+	376, // 404: polyplug.v1.PluginAPI.GetFileInfos:output_type -> polyplug.v1.GetFileInfosResponse
+	377, // 405: polyplug.v1.PluginAPI.GetFile:output_type -> polyplug.v1.GetFileResponse
+	378, // 406: polyplug.v1.PluginAPI.GetFileLink:output_type -> polyplug.v1.GetFileLinkResponse
+	379, // 407: polyplug.v1.PluginAPI.ReadFile:output_type -> polyplug.v1.ReadFileResponse
+	380, // 408: polyplug.v1.PluginAPI.UploadFile:output_type -> polyplug.v1.UploadFileResponse
+	381, // 409: polyplug.v1.PluginAPI.CreateUploadSession:output_type -> polyplug.v1.CreateUploadSessionResponse
+	382, // 410: polyplug.v1.PluginAPI.UploadData:output_type -> polyplug.v1.UploadDataResponse
+	383, // 411: polyplug.v1.PluginAPI.GetUploadSession:output_type -> polyplug.v1.GetUploadSessionResponse
+	384, // 412: polyplug.v1.PluginAPI.CreateBot:output_type -> polyplug.v1.CreateBotResponse
+	385, // 413: polyplug.v1.PluginAPI.PatchBot:output_type -> polyplug.v1.PatchBotResponse
+	386, // 414: polyplug.v1.PluginAPI.GetBot:output_type -> polyplug.v1.GetBotResponse
+	387, // 415: polyplug.v1.PluginAPI.GetBots:output_type -> polyplug.v1.GetBotsResponse
+	388, // 416: polyplug.v1.PluginAPI.UpdateBotActive:output_type -> polyplug.v1.UpdateBotActiveResponse
+	389, // 417: polyplug.v1.PluginAPI.PermanentDeleteBot:output_type -> polyplug.v1.PermanentDeleteBotResponse
+	390, // 418: polyplug.v1.PluginAPI.EnsureBotUser:output_type -> polyplug.v1.EnsureBotUserResponse
+	391, // 419: polyplug.v1.PluginAPI.ExecuteSlashCommand:output_type -> polyplug.v1.ExecuteSlashCommandResponse
+	392, // 420: polyplug.v1.PluginAPI.CreateCommand:output_type -> polyplug.v1.CreateCommandResponse
+	393, // 421: polyplug.v1.PluginAPI.ListCommands:output_type -> polyplug.v1.ListCommandsResponse
+	394, // 422: polyplug.v1.PluginAPI.ListCustomCommands:output_type -> polyplug.v1.ListCustomCommandsResponse
+	395, // 423: polyplug.v1.PluginAPI.ListPluginCommands:output_type -> polyplug.v1.ListPluginCommandsResponse
+	396, // 424: polyplug.v1.PluginAPI.ListBuiltInCommands:output_type -> polyplug.v1.ListBuiltInCommandsResponse
+	397, // 425: polyplug.v1.PluginAPI.GetCommand:output_type -> polyplug.v1.GetCommandResponse
+	398, // 426: polyplug.v1.PluginAPI.UpdateCommand:output_type -> polyplug.v1.UpdateCommandResponse
+	399, // 427: polyplug.v1.PluginAPI.DeleteCommand:output_type -> polyplug.v1.DeleteCommandResponse
+	400, // 428: polyplug.v1.PluginAPI.CreateOAuthApp:output_type -> polyplug.v1.CreateOAuthAppResponse
+	401, // 429: polyplug.v1.PluginAPI.GetOAuthApp:output_type -> polyplug.v1.GetOAuthAppResponse
+	402, // 430: polyplug.v1.PluginAPI.UpdateOAuthApp:output_type -> polyplug.v1.UpdateOAuthAppResponse
+	403, // 431: polyplug.v1.PluginAPI.DeleteOAuthApp:output_type -> polyplug.v1.DeleteOAuthAppResponse
+	404, // 432: polyplug.v1.PluginAPI.GetGroup:output_type -> polyplug.v1.GetGroupResponse
+	405, // 433: polyplug.v1.PluginAPI.GetGroupByName:output_type -> polyplug.v1.GetGroupByNameResponse
+	406, // 434: polyplug.v1.PluginAPI.GetGroupMemberUsers:output_type -> polyplug.v1.GetGroupMemberUsersResponse
+	407, // 435: polyplug.v1.PluginAPI.GetGroupsBySource:output_type -> polyplug.v1.GetGroupsBySourceResponse
+	408, // 436: polyplug.v1.PluginAPI.GetGroupsForUser:output_type -> polyplug.v1.GetGroupsForUserResponse
+	409, // 437: polyplug.v1.PluginAPI.UpsertGroupMember:output_type -> polyplug.v1.UpsertGroupMemberResponse
+	410, // 438: polyplug.v1.PluginAPI.UpsertGroupMembers:output_type -> polyplug.v1.UpsertGroupMembersResponse
+	411, // 439: polyplug.v1.PluginAPI.GetGroupByRemoteID:output_type -> polyplug.v1.GetGroupByRemoteIDResponse
+	412, // 440: polyplug.v1.PluginAPI.CreateGroup:output_type -> polyplug.v1.CreateGroupResponse
+	413, // 441: polyplug.v1.PluginAPI.UpdateGroup:output_type -> polyplug.v1.UpdateGroupResponse
+	414, // 442: polyplug.v1.PluginAPI.DeleteGroup:output_type -> polyplug.v1.DeleteGroupResponse
+	415, // 443: polyplug.v1.PluginAPI.RestoreGroup:output_type -> polyplug.v1.RestoreGroupResponse
+	416, // 444: polyplug.v1.PluginAPI.DeleteGroupMember:output_type -> polyplug.v1.DeleteGroupMemberResponse
+	417, // 445: polyplug.v1.PluginAPI.GetGroupSyncable:output_type -> polyplug.v1.GetGroupSyncableResponse
+	418, // 446: polyplug.v1.PluginAPI.GetGroupSyncables:output_type -> polyplug.v1.GetGroupSyncablesResponse
+	419, // 447: polyplug.v1.PluginAPI.UpsertGroupSyncable:output_type -> polyplug.v1.UpsertGroupSyncableResponse
+	420, // 448: polyplug.v1.PluginAPI.UpdateGroupSyncable:output_type -> polyplug.v1.UpdateGroupSyncableResponse
+	421, // 449: polyplug.v1.PluginAPI.DeleteGroupSyncable:output_type -> polyplug.v1.DeleteGroupSyncableResponse
+	422, // 450: polyplug.v1.PluginAPI.GetGroups:output_type -> polyplug.v1.GetGroupsResponse
+	423, // 451: polyplug.v1.PluginAPI.CreateDefaultSyncableMemberships:output_type -> polyplug.v1.CreateDefaultSyncableMembershipsResponse
+	424, // 452: polyplug.v1.PluginAPI.DeleteGroupConstrainedMemberships:output_type -> polyplug.v1.DeleteGroupConstrainedMembershipsResponse
+	425, // 453: polyplug.v1.PluginAPI.LoadPluginConfiguration:output_type -> polyplug.v1.LoadPluginConfigurationResponse
+	426, // 454: polyplug.v1.PluginAPI.GetConfig:output_type -> polyplug.v1.GetConfigResponse
+	427, // 455: polyplug.v1.PluginAPI.GetUnsanitizedConfig:output_type -> polyplug.v1.GetUnsanitizedConfigResponse
+	428, // 456: polyplug.v1.PluginAPI.SaveConfig:output_type -> polyplug.v1.SaveConfigResponse
+	429, // 457: polyplug.v1.PluginAPI.SavePluginConfig:output_type -> polyplug.v1.SavePluginConfigResponse
+	430, // 458: polyplug.v1.PluginAPI.GetBundlePath:output_type -> polyplug.v1.GetBundlePathResponse
+	431, // 459: polyplug.v1.PluginAPI.GetLicense:output_type -> polyplug.v1.GetLicenseResponse
+	432, // 460: polyplug.v1.PluginAPI.IsEnterpriseReady:output_type -> polyplug.v1.IsEnterpriseReadyResponse
+	433, // 461: polyplug.v1.PluginAPI.GetSystemInstallDate:output_type -> polyplug.v1.GetSystemInstallDateResponse
+	434, // 462: polyplug.v1.PluginAPI.GetDiagnosticId:output_type -> polyplug.v1.GetDiagnosticIdResponse
+	435, // 463: polyplug.v1.PluginAPI.GetTelemetryId:output_type -> polyplug.v1.GetTelemetryIdResponse
+	436, // 464: polyplug.v1.PluginAPI.GetPluginID:output_type -> polyplug.v1.GetPluginIDResponse
+	437, // 465: polyplug.v1.PluginAPI.GetPlugins:output_type -> polyplug.v1.GetPluginsResponse
+	438, // 466: polyplug.v1.PluginAPI.EnablePlugin:output_type -> polyplug.v1.EnablePluginResponse
+	439, // 467: polyplug.v1.PluginAPI.DisablePlugin:output_type -> polyplug.v1.DisablePluginResponse
+	440, // 468: polyplug.v1.PluginAPI.RemovePlugin:output_type -> polyplug.v1.RemovePluginResponse
+	441, // 469: polyplug.v1.PluginAPI.GetPluginStatus:output_type -> polyplug.v1.GetPluginStatusResponse
+	442, // 470: polyplug.v1.PluginAPI.InstallPlugin:output_type -> polyplug.v1.InstallPluginResponse
+	443, // 471: polyplug.v1.PluginAPI.PublishPluginClusterEvent:output_type -> polyplug.v1.PublishPluginClusterEventResponse
+	444, // 472: polyplug.v1.PluginAPI.RegisterCollectionAndTopic:output_type -> polyplug.v1.RegisterCollectionAndTopicResponse
+	445, // 473: polyplug.v1.PluginAPI.SendMail:output_type -> polyplug.v1.SendMailResponse
+	446, // 474: polyplug.v1.PluginAPI.SendPushNotification:output_type -> polyplug.v1.SendPushNotificationResponse
+	447, // 475: polyplug.v1.PluginAPI.OpenInteractiveDialog:output_type -> polyplug.v1.OpenInteractiveDialogResponse
+	448, // 476: polyplug.v1.PluginAPI.SendToastMessage:output_type -> polyplug.v1.SendToastMessageResponse
+	449, // 477: polyplug.v1.PluginAPI.LogAuditRec:output_type -> polyplug.v1.LogAuditRecResponse
+	450, // 478: polyplug.v1.PluginAPI.LogAuditRecWithLevel:output_type -> polyplug.v1.LogAuditRecWithLevelResponse
+	451, // 479: polyplug.v1.PluginAPI.RequestTrialLicense:output_type -> polyplug.v1.RequestTrialLicenseResponse
+	452, // 480: polyplug.v1.PluginAPI.GetCloudLimits:output_type -> polyplug.v1.GetCloudLimitsResponse
+	453, // 481: polyplug.v1.PluginAPI.RegisterPluginForSharedChannels:output_type -> polyplug.v1.RegisterPluginForSharedChannelsResponse
+	454, // 482: polyplug.v1.PluginAPI.UnregisterPluginForSharedChannels:output_type -> polyplug.v1.UnregisterPluginForSharedChannelsResponse
+	455, // 483: polyplug.v1.PluginAPI.UnregisterPluginRemoteForSharedChannels:output_type -> polyplug.v1.UnregisterPluginRemoteForSharedChannelsResponse
+	456, // 484: polyplug.v1.PluginAPI.ShareChannel:output_type -> polyplug.v1.ShareChannelResponse
+	457, // 485: polyplug.v1.PluginAPI.UpdateSharedChannel:output_type -> polyplug.v1.UpdateSharedChannelResponse
+	458, // 486: polyplug.v1.PluginAPI.UnshareChannel:output_type -> polyplug.v1.UnshareChannelResponse
+	459, // 487: polyplug.v1.PluginAPI.UpdateSharedChannelCursor:output_type -> polyplug.v1.UpdateSharedChannelCursorResponse
+	460, // 488: polyplug.v1.PluginAPI.SyncSharedChannel:output_type -> polyplug.v1.SyncSharedChannelResponse
+	461, // 489: polyplug.v1.PluginAPI.InviteRemoteToChannel:output_type -> polyplug.v1.InviteRemoteToChannelResponse
+	462, // 490: polyplug.v1.PluginAPI.UninviteRemoteFromChannel:output_type -> polyplug.v1.UninviteRemoteFromChannelResponse
+	463, // 491: polyplug.v1.PluginAPI.ReceiveSharedChannelSyncMsg:output_type -> polyplug.v1.ReceiveSharedChannelSyncMsgResponse
+	464, // 492: polyplug.v1.PluginAPI.ReceiveSharedChannelAttachmentSyncMsg:output_type -> polyplug.v1.ReceiveSharedChannelAttachmentSyncMsgResponse
+	465, // 493: polyplug.v1.PluginAPI.ReceiveSharedChannelProfileImageSyncMsg:output_type -> polyplug.v1.ReceiveSharedChannelProfileImageSyncMsgResponse
+	466, // 494: polyplug.v1.PluginAPI.EvaluateAccessControl:output_type -> polyplug.v1.EvaluateAccessControlResponse
+	467, // 495: polyplug.v1.PluginAPI.SaveAccessControlPolicy:output_type -> polyplug.v1.SaveAccessControlPolicyResponse
+	468, // 496: polyplug.v1.PluginAPI.GetAccessControlPolicy:output_type -> polyplug.v1.GetAccessControlPolicyResponse
+	469, // 497: polyplug.v1.PluginAPI.DeleteAccessControlPolicy:output_type -> polyplug.v1.DeleteAccessControlPolicyResponse
+	470, // 498: polyplug.v1.PluginAPI.CheckAccessControlExpression:output_type -> polyplug.v1.CheckAccessControlExpressionResponse
+	471, // 499: polyplug.v1.PluginAPI.QueryUsersForAccessControlExpression:output_type -> polyplug.v1.QueryUsersForAccessControlExpressionResponse
+	472, // 500: polyplug.v1.PluginAPI.GetAccessControlFieldsAutocomplete:output_type -> polyplug.v1.GetAccessControlFieldsAutocompleteResponse
+	473, // 501: polyplug.v1.PluginAPI.GetAccessControlVisualAST:output_type -> polyplug.v1.GetAccessControlVisualASTResponse
+	474, // 502: polyplug.v1.PluginAPI.PluginHTTP:output_type -> polyplug.v1.PluginHTTPResponse
+	270, // [270:503] is the sub-list for method output_type
+	37,  // [37:270] is the sub-list for method input_type
+	37,  // [37:37] is the sub-list for extension type_name
+	37,  // [37:37] is the sub-list for extension extendee
+	0,   // [0:37] is the sub-list for field type_name
 }
 
 func init() { file_polyplug_v1_api_proto_init() }
@@ -2744,9 +3704,18 @@ func file_polyplug_v1_api_proto_init() {
 	if File_polyplug_v1_api_proto != nil {
 		return
 	}
+	file_polyplug_v1_api_users_proto_init()
+	file_polyplug_v1_api_user_access_proto_init()
+	file_polyplug_v1_api_channels_proto_init()
+	file_polyplug_v1_api_files_proto_init()
 	file_polyplug_v1_api_access_control_proto_init()
+	file_polyplug_v1_api_bots_commands_proto_init()
 	file_polyplug_v1_api_shared_channels_proto_init()
+	file_polyplug_v1_api_system_proto_init()
+	file_polyplug_v1_api_teams_proto_init()
 	file_polyplug_v1_api_http_proto_init()
+	file_polyplug_v1_api_posts_proto_init()
+	file_polyplug_v1_api_groups_proto_init()
 	file_polyplug_v1_app_error_proto_init()
 	file_polyplug_v1_channel_proto_init()
 	file_polyplug_v1_command_proto_init()

@@ -41,6 +41,195 @@ const (
 	PluginAPI_LogWarn_FullMethodName                                 = "/polyplug.v1.PluginAPI/LogWarn"
 	PluginAPI_LogError_FullMethodName                                = "/polyplug.v1.PluginAPI/LogError"
 	PluginAPI_PublishWebSocketEvent_FullMethodName                   = "/polyplug.v1.PluginAPI/PublishWebSocketEvent"
+	PluginAPI_CreateUser_FullMethodName                              = "/polyplug.v1.PluginAPI/CreateUser"
+	PluginAPI_DeleteUser_FullMethodName                              = "/polyplug.v1.PluginAPI/DeleteUser"
+	PluginAPI_GetUsers_FullMethodName                                = "/polyplug.v1.PluginAPI/GetUsers"
+	PluginAPI_GetUsersByIds_FullMethodName                           = "/polyplug.v1.PluginAPI/GetUsersByIds"
+	PluginAPI_GetUserByEmail_FullMethodName                          = "/polyplug.v1.PluginAPI/GetUserByEmail"
+	PluginAPI_GetUserByUsername_FullMethodName                       = "/polyplug.v1.PluginAPI/GetUserByUsername"
+	PluginAPI_GetUsersByUsernames_FullMethodName                     = "/polyplug.v1.PluginAPI/GetUsersByUsernames"
+	PluginAPI_GetUsersInTeam_FullMethodName                          = "/polyplug.v1.PluginAPI/GetUsersInTeam"
+	PluginAPI_GetUsersInChannel_FullMethodName                       = "/polyplug.v1.PluginAPI/GetUsersInChannel"
+	PluginAPI_UpdateUser_FullMethodName                              = "/polyplug.v1.PluginAPI/UpdateUser"
+	PluginAPI_UpdateUserActive_FullMethodName                        = "/polyplug.v1.PluginAPI/UpdateUserActive"
+	PluginAPI_UpdateUserRoles_FullMethodName                         = "/polyplug.v1.PluginAPI/UpdateUserRoles"
+	PluginAPI_UpdateUserAuth_FullMethodName                          = "/polyplug.v1.PluginAPI/UpdateUserAuth"
+	PluginAPI_SearchUsers_FullMethodName                             = "/polyplug.v1.PluginAPI/SearchUsers"
+	PluginAPI_GetUserStatus_FullMethodName                           = "/polyplug.v1.PluginAPI/GetUserStatus"
+	PluginAPI_GetUserStatusesByIds_FullMethodName                    = "/polyplug.v1.PluginAPI/GetUserStatusesByIds"
+	PluginAPI_UpdateUserStatus_FullMethodName                        = "/polyplug.v1.PluginAPI/UpdateUserStatus"
+	PluginAPI_SetUserStatusTimedDND_FullMethodName                   = "/polyplug.v1.PluginAPI/SetUserStatusTimedDND"
+	PluginAPI_UpdateUserCustomStatus_FullMethodName                  = "/polyplug.v1.PluginAPI/UpdateUserCustomStatus"
+	PluginAPI_RemoveUserCustomStatus_FullMethodName                  = "/polyplug.v1.PluginAPI/RemoveUserCustomStatus"
+	PluginAPI_GetProfileImage_FullMethodName                         = "/polyplug.v1.PluginAPI/GetProfileImage"
+	PluginAPI_SetProfileImage_FullMethodName                         = "/polyplug.v1.PluginAPI/SetProfileImage"
+	PluginAPI_GetLDAPUserAttributes_FullMethodName                   = "/polyplug.v1.PluginAPI/GetLDAPUserAttributes"
+	PluginAPI_GetPreferenceForUser_FullMethodName                    = "/polyplug.v1.PluginAPI/GetPreferenceForUser"
+	PluginAPI_GetPreferencesForUser_FullMethodName                   = "/polyplug.v1.PluginAPI/GetPreferencesForUser"
+	PluginAPI_UpdatePreferencesForUser_FullMethodName                = "/polyplug.v1.PluginAPI/UpdatePreferencesForUser"
+	PluginAPI_DeletePreferencesForUser_FullMethodName                = "/polyplug.v1.PluginAPI/DeletePreferencesForUser"
+	PluginAPI_GetSession_FullMethodName                              = "/polyplug.v1.PluginAPI/GetSession"
+	PluginAPI_CreateSession_FullMethodName                           = "/polyplug.v1.PluginAPI/CreateSession"
+	PluginAPI_ExtendSessionExpiry_FullMethodName                     = "/polyplug.v1.PluginAPI/ExtendSessionExpiry"
+	PluginAPI_RevokeSession_FullMethodName                           = "/polyplug.v1.PluginAPI/RevokeSession"
+	PluginAPI_CreateUserAccessToken_FullMethodName                   = "/polyplug.v1.PluginAPI/CreateUserAccessToken"
+	PluginAPI_RevokeUserAccessToken_FullMethodName                   = "/polyplug.v1.PluginAPI/RevokeUserAccessToken"
+	PluginAPI_HasPermissionTo_FullMethodName                         = "/polyplug.v1.PluginAPI/HasPermissionTo"
+	PluginAPI_HasPermissionToTeam_FullMethodName                     = "/polyplug.v1.PluginAPI/HasPermissionToTeam"
+	PluginAPI_HasPermissionToChannel_FullMethodName                  = "/polyplug.v1.PluginAPI/HasPermissionToChannel"
+	PluginAPI_RolesGrantPermission_FullMethodName                    = "/polyplug.v1.PluginAPI/RolesGrantPermission"
+	PluginAPI_PublishUserTyping_FullMethodName                       = "/polyplug.v1.PluginAPI/PublishUserTyping"
+	PluginAPI_CreateTeam_FullMethodName                              = "/polyplug.v1.PluginAPI/CreateTeam"
+	PluginAPI_DeleteTeam_FullMethodName                              = "/polyplug.v1.PluginAPI/DeleteTeam"
+	PluginAPI_GetTeams_FullMethodName                                = "/polyplug.v1.PluginAPI/GetTeams"
+	PluginAPI_GetTeam_FullMethodName                                 = "/polyplug.v1.PluginAPI/GetTeam"
+	PluginAPI_GetTeamByName_FullMethodName                           = "/polyplug.v1.PluginAPI/GetTeamByName"
+	PluginAPI_GetTeamsUnreadForUser_FullMethodName                   = "/polyplug.v1.PluginAPI/GetTeamsUnreadForUser"
+	PluginAPI_UpdateTeam_FullMethodName                              = "/polyplug.v1.PluginAPI/UpdateTeam"
+	PluginAPI_SearchTeams_FullMethodName                             = "/polyplug.v1.PluginAPI/SearchTeams"
+	PluginAPI_GetTeamsForUser_FullMethodName                         = "/polyplug.v1.PluginAPI/GetTeamsForUser"
+	PluginAPI_CreateTeamMember_FullMethodName                        = "/polyplug.v1.PluginAPI/CreateTeamMember"
+	PluginAPI_CreateTeamMembers_FullMethodName                       = "/polyplug.v1.PluginAPI/CreateTeamMembers"
+	PluginAPI_CreateTeamMembersGracefully_FullMethodName             = "/polyplug.v1.PluginAPI/CreateTeamMembersGracefully"
+	PluginAPI_DeleteTeamMember_FullMethodName                        = "/polyplug.v1.PluginAPI/DeleteTeamMember"
+	PluginAPI_GetTeamMembers_FullMethodName                          = "/polyplug.v1.PluginAPI/GetTeamMembers"
+	PluginAPI_GetTeamMember_FullMethodName                           = "/polyplug.v1.PluginAPI/GetTeamMember"
+	PluginAPI_GetTeamMembersForUser_FullMethodName                   = "/polyplug.v1.PluginAPI/GetTeamMembersForUser"
+	PluginAPI_UpdateTeamMemberRoles_FullMethodName                   = "/polyplug.v1.PluginAPI/UpdateTeamMemberRoles"
+	PluginAPI_GetTeamIcon_FullMethodName                             = "/polyplug.v1.PluginAPI/GetTeamIcon"
+	PluginAPI_SetTeamIcon_FullMethodName                             = "/polyplug.v1.PluginAPI/SetTeamIcon"
+	PluginAPI_RemoveTeamIcon_FullMethodName                          = "/polyplug.v1.PluginAPI/RemoveTeamIcon"
+	PluginAPI_GetTeamStats_FullMethodName                            = "/polyplug.v1.PluginAPI/GetTeamStats"
+	PluginAPI_CreateChannel_FullMethodName                           = "/polyplug.v1.PluginAPI/CreateChannel"
+	PluginAPI_DeleteChannel_FullMethodName                           = "/polyplug.v1.PluginAPI/DeleteChannel"
+	PluginAPI_RestoreChannel_FullMethodName                          = "/polyplug.v1.PluginAPI/RestoreChannel"
+	PluginAPI_GetChannelOfType_FullMethodName                        = "/polyplug.v1.PluginAPI/GetChannelOfType"
+	PluginAPI_GetPublicChannelsForTeam_FullMethodName                = "/polyplug.v1.PluginAPI/GetPublicChannelsForTeam"
+	PluginAPI_GetChannelByName_FullMethodName                        = "/polyplug.v1.PluginAPI/GetChannelByName"
+	PluginAPI_GetChannelByNameForTeamName_FullMethodName             = "/polyplug.v1.PluginAPI/GetChannelByNameForTeamName"
+	PluginAPI_GetChannelsForTeamForUser_FullMethodName               = "/polyplug.v1.PluginAPI/GetChannelsForTeamForUser"
+	PluginAPI_GetChannelStats_FullMethodName                         = "/polyplug.v1.PluginAPI/GetChannelStats"
+	PluginAPI_GetDirectChannel_FullMethodName                        = "/polyplug.v1.PluginAPI/GetDirectChannel"
+	PluginAPI_GetGroupChannel_FullMethodName                         = "/polyplug.v1.PluginAPI/GetGroupChannel"
+	PluginAPI_UpdateChannel_FullMethodName                           = "/polyplug.v1.PluginAPI/UpdateChannel"
+	PluginAPI_RegisterChannelGuard_FullMethodName                    = "/polyplug.v1.PluginAPI/RegisterChannelGuard"
+	PluginAPI_UnregisterChannelGuard_FullMethodName                  = "/polyplug.v1.PluginAPI/UnregisterChannelGuard"
+	PluginAPI_SearchChannels_FullMethodName                          = "/polyplug.v1.PluginAPI/SearchChannels"
+	PluginAPI_CreateChannelSidebarCategory_FullMethodName            = "/polyplug.v1.PluginAPI/CreateChannelSidebarCategory"
+	PluginAPI_GetChannelSidebarCategories_FullMethodName             = "/polyplug.v1.PluginAPI/GetChannelSidebarCategories"
+	PluginAPI_UpdateChannelSidebarCategories_FullMethodName          = "/polyplug.v1.PluginAPI/UpdateChannelSidebarCategories"
+	PluginAPI_AddChannelMember_FullMethodName                        = "/polyplug.v1.PluginAPI/AddChannelMember"
+	PluginAPI_AddUserToChannel_FullMethodName                        = "/polyplug.v1.PluginAPI/AddUserToChannel"
+	PluginAPI_GetChannelMember_FullMethodName                        = "/polyplug.v1.PluginAPI/GetChannelMember"
+	PluginAPI_GetChannelMembers_FullMethodName                       = "/polyplug.v1.PluginAPI/GetChannelMembers"
+	PluginAPI_GetChannelMembersByIds_FullMethodName                  = "/polyplug.v1.PluginAPI/GetChannelMembersByIds"
+	PluginAPI_GetChannelMembersForUser_FullMethodName                = "/polyplug.v1.PluginAPI/GetChannelMembersForUser"
+	PluginAPI_UpdateChannelMemberRoles_FullMethodName                = "/polyplug.v1.PluginAPI/UpdateChannelMemberRoles"
+	PluginAPI_UpdateChannelMemberNotifications_FullMethodName        = "/polyplug.v1.PluginAPI/UpdateChannelMemberNotifications"
+	PluginAPI_PatchChannelMembersNotifications_FullMethodName        = "/polyplug.v1.PluginAPI/PatchChannelMembersNotifications"
+	PluginAPI_DeleteChannelMember_FullMethodName                     = "/polyplug.v1.PluginAPI/DeleteChannelMember"
+	PluginAPI_AddReaction_FullMethodName                             = "/polyplug.v1.PluginAPI/AddReaction"
+	PluginAPI_RemoveReaction_FullMethodName                          = "/polyplug.v1.PluginAPI/RemoveReaction"
+	PluginAPI_GetReactions_FullMethodName                            = "/polyplug.v1.PluginAPI/GetReactions"
+	PluginAPI_SendEphemeralPost_FullMethodName                       = "/polyplug.v1.PluginAPI/SendEphemeralPost"
+	PluginAPI_UpdateEphemeralPost_FullMethodName                     = "/polyplug.v1.PluginAPI/UpdateEphemeralPost"
+	PluginAPI_DeleteEphemeralPost_FullMethodName                     = "/polyplug.v1.PluginAPI/DeleteEphemeralPost"
+	PluginAPI_DeletePost_FullMethodName                              = "/polyplug.v1.PluginAPI/DeletePost"
+	PluginAPI_GetPostThread_FullMethodName                           = "/polyplug.v1.PluginAPI/GetPostThread"
+	PluginAPI_GetPostsSince_FullMethodName                           = "/polyplug.v1.PluginAPI/GetPostsSince"
+	PluginAPI_GetPostsAfter_FullMethodName                           = "/polyplug.v1.PluginAPI/GetPostsAfter"
+	PluginAPI_GetPostsBefore_FullMethodName                          = "/polyplug.v1.PluginAPI/GetPostsBefore"
+	PluginAPI_GetPostsForChannel_FullMethodName                      = "/polyplug.v1.PluginAPI/GetPostsForChannel"
+	PluginAPI_UpdatePost_FullMethodName                              = "/polyplug.v1.PluginAPI/UpdatePost"
+	PluginAPI_SearchPostsInTeam_FullMethodName                       = "/polyplug.v1.PluginAPI/SearchPostsInTeam"
+	PluginAPI_SearchPostsInTeamForUser_FullMethodName                = "/polyplug.v1.PluginAPI/SearchPostsInTeamForUser"
+	PluginAPI_MoveThreadsToBackingChannel_FullMethodName             = "/polyplug.v1.PluginAPI/MoveThreadsToBackingChannel"
+	PluginAPI_AddChannelsToRetentionPolicy_FullMethodName            = "/polyplug.v1.PluginAPI/AddChannelsToRetentionPolicy"
+	PluginAPI_RemoveChannelsFromRetentionPolicy_FullMethodName       = "/polyplug.v1.PluginAPI/RemoveChannelsFromRetentionPolicy"
+	PluginAPI_GetEmojiList_FullMethodName                            = "/polyplug.v1.PluginAPI/GetEmojiList"
+	PluginAPI_GetEmojiByName_FullMethodName                          = "/polyplug.v1.PluginAPI/GetEmojiByName"
+	PluginAPI_GetEmoji_FullMethodName                                = "/polyplug.v1.PluginAPI/GetEmoji"
+	PluginAPI_GetEmojiImage_FullMethodName                           = "/polyplug.v1.PluginAPI/GetEmojiImage"
+	PluginAPI_CopyFileInfos_FullMethodName                           = "/polyplug.v1.PluginAPI/CopyFileInfos"
+	PluginAPI_GetFileInfo_FullMethodName                             = "/polyplug.v1.PluginAPI/GetFileInfo"
+	PluginAPI_SetFileSearchableContent_FullMethodName                = "/polyplug.v1.PluginAPI/SetFileSearchableContent"
+	PluginAPI_GetFileInfos_FullMethodName                            = "/polyplug.v1.PluginAPI/GetFileInfos"
+	PluginAPI_GetFile_FullMethodName                                 = "/polyplug.v1.PluginAPI/GetFile"
+	PluginAPI_GetFileLink_FullMethodName                             = "/polyplug.v1.PluginAPI/GetFileLink"
+	PluginAPI_ReadFile_FullMethodName                                = "/polyplug.v1.PluginAPI/ReadFile"
+	PluginAPI_UploadFile_FullMethodName                              = "/polyplug.v1.PluginAPI/UploadFile"
+	PluginAPI_CreateUploadSession_FullMethodName                     = "/polyplug.v1.PluginAPI/CreateUploadSession"
+	PluginAPI_UploadData_FullMethodName                              = "/polyplug.v1.PluginAPI/UploadData"
+	PluginAPI_GetUploadSession_FullMethodName                        = "/polyplug.v1.PluginAPI/GetUploadSession"
+	PluginAPI_CreateBot_FullMethodName                               = "/polyplug.v1.PluginAPI/CreateBot"
+	PluginAPI_PatchBot_FullMethodName                                = "/polyplug.v1.PluginAPI/PatchBot"
+	PluginAPI_GetBot_FullMethodName                                  = "/polyplug.v1.PluginAPI/GetBot"
+	PluginAPI_GetBots_FullMethodName                                 = "/polyplug.v1.PluginAPI/GetBots"
+	PluginAPI_UpdateBotActive_FullMethodName                         = "/polyplug.v1.PluginAPI/UpdateBotActive"
+	PluginAPI_PermanentDeleteBot_FullMethodName                      = "/polyplug.v1.PluginAPI/PermanentDeleteBot"
+	PluginAPI_EnsureBotUser_FullMethodName                           = "/polyplug.v1.PluginAPI/EnsureBotUser"
+	PluginAPI_ExecuteSlashCommand_FullMethodName                     = "/polyplug.v1.PluginAPI/ExecuteSlashCommand"
+	PluginAPI_CreateCommand_FullMethodName                           = "/polyplug.v1.PluginAPI/CreateCommand"
+	PluginAPI_ListCommands_FullMethodName                            = "/polyplug.v1.PluginAPI/ListCommands"
+	PluginAPI_ListCustomCommands_FullMethodName                      = "/polyplug.v1.PluginAPI/ListCustomCommands"
+	PluginAPI_ListPluginCommands_FullMethodName                      = "/polyplug.v1.PluginAPI/ListPluginCommands"
+	PluginAPI_ListBuiltInCommands_FullMethodName                     = "/polyplug.v1.PluginAPI/ListBuiltInCommands"
+	PluginAPI_GetCommand_FullMethodName                              = "/polyplug.v1.PluginAPI/GetCommand"
+	PluginAPI_UpdateCommand_FullMethodName                           = "/polyplug.v1.PluginAPI/UpdateCommand"
+	PluginAPI_DeleteCommand_FullMethodName                           = "/polyplug.v1.PluginAPI/DeleteCommand"
+	PluginAPI_CreateOAuthApp_FullMethodName                          = "/polyplug.v1.PluginAPI/CreateOAuthApp"
+	PluginAPI_GetOAuthApp_FullMethodName                             = "/polyplug.v1.PluginAPI/GetOAuthApp"
+	PluginAPI_UpdateOAuthApp_FullMethodName                          = "/polyplug.v1.PluginAPI/UpdateOAuthApp"
+	PluginAPI_DeleteOAuthApp_FullMethodName                          = "/polyplug.v1.PluginAPI/DeleteOAuthApp"
+	PluginAPI_GetGroup_FullMethodName                                = "/polyplug.v1.PluginAPI/GetGroup"
+	PluginAPI_GetGroupByName_FullMethodName                          = "/polyplug.v1.PluginAPI/GetGroupByName"
+	PluginAPI_GetGroupMemberUsers_FullMethodName                     = "/polyplug.v1.PluginAPI/GetGroupMemberUsers"
+	PluginAPI_GetGroupsBySource_FullMethodName                       = "/polyplug.v1.PluginAPI/GetGroupsBySource"
+	PluginAPI_GetGroupsForUser_FullMethodName                        = "/polyplug.v1.PluginAPI/GetGroupsForUser"
+	PluginAPI_UpsertGroupMember_FullMethodName                       = "/polyplug.v1.PluginAPI/UpsertGroupMember"
+	PluginAPI_UpsertGroupMembers_FullMethodName                      = "/polyplug.v1.PluginAPI/UpsertGroupMembers"
+	PluginAPI_GetGroupByRemoteID_FullMethodName                      = "/polyplug.v1.PluginAPI/GetGroupByRemoteID"
+	PluginAPI_CreateGroup_FullMethodName                             = "/polyplug.v1.PluginAPI/CreateGroup"
+	PluginAPI_UpdateGroup_FullMethodName                             = "/polyplug.v1.PluginAPI/UpdateGroup"
+	PluginAPI_DeleteGroup_FullMethodName                             = "/polyplug.v1.PluginAPI/DeleteGroup"
+	PluginAPI_RestoreGroup_FullMethodName                            = "/polyplug.v1.PluginAPI/RestoreGroup"
+	PluginAPI_DeleteGroupMember_FullMethodName                       = "/polyplug.v1.PluginAPI/DeleteGroupMember"
+	PluginAPI_GetGroupSyncable_FullMethodName                        = "/polyplug.v1.PluginAPI/GetGroupSyncable"
+	PluginAPI_GetGroupSyncables_FullMethodName                       = "/polyplug.v1.PluginAPI/GetGroupSyncables"
+	PluginAPI_UpsertGroupSyncable_FullMethodName                     = "/polyplug.v1.PluginAPI/UpsertGroupSyncable"
+	PluginAPI_UpdateGroupSyncable_FullMethodName                     = "/polyplug.v1.PluginAPI/UpdateGroupSyncable"
+	PluginAPI_DeleteGroupSyncable_FullMethodName                     = "/polyplug.v1.PluginAPI/DeleteGroupSyncable"
+	PluginAPI_GetGroups_FullMethodName                               = "/polyplug.v1.PluginAPI/GetGroups"
+	PluginAPI_CreateDefaultSyncableMemberships_FullMethodName        = "/polyplug.v1.PluginAPI/CreateDefaultSyncableMemberships"
+	PluginAPI_DeleteGroupConstrainedMemberships_FullMethodName       = "/polyplug.v1.PluginAPI/DeleteGroupConstrainedMemberships"
+	PluginAPI_LoadPluginConfiguration_FullMethodName                 = "/polyplug.v1.PluginAPI/LoadPluginConfiguration"
+	PluginAPI_GetConfig_FullMethodName                               = "/polyplug.v1.PluginAPI/GetConfig"
+	PluginAPI_GetUnsanitizedConfig_FullMethodName                    = "/polyplug.v1.PluginAPI/GetUnsanitizedConfig"
+	PluginAPI_SaveConfig_FullMethodName                              = "/polyplug.v1.PluginAPI/SaveConfig"
+	PluginAPI_SavePluginConfig_FullMethodName                        = "/polyplug.v1.PluginAPI/SavePluginConfig"
+	PluginAPI_GetBundlePath_FullMethodName                           = "/polyplug.v1.PluginAPI/GetBundlePath"
+	PluginAPI_GetLicense_FullMethodName                              = "/polyplug.v1.PluginAPI/GetLicense"
+	PluginAPI_IsEnterpriseReady_FullMethodName                       = "/polyplug.v1.PluginAPI/IsEnterpriseReady"
+	PluginAPI_GetSystemInstallDate_FullMethodName                    = "/polyplug.v1.PluginAPI/GetSystemInstallDate"
+	PluginAPI_GetDiagnosticId_FullMethodName                         = "/polyplug.v1.PluginAPI/GetDiagnosticId"
+	PluginAPI_GetTelemetryId_FullMethodName                          = "/polyplug.v1.PluginAPI/GetTelemetryId"
+	PluginAPI_GetPluginID_FullMethodName                             = "/polyplug.v1.PluginAPI/GetPluginID"
+	PluginAPI_GetPlugins_FullMethodName                              = "/polyplug.v1.PluginAPI/GetPlugins"
+	PluginAPI_EnablePlugin_FullMethodName                            = "/polyplug.v1.PluginAPI/EnablePlugin"
+	PluginAPI_DisablePlugin_FullMethodName                           = "/polyplug.v1.PluginAPI/DisablePlugin"
+	PluginAPI_RemovePlugin_FullMethodName                            = "/polyplug.v1.PluginAPI/RemovePlugin"
+	PluginAPI_GetPluginStatus_FullMethodName                         = "/polyplug.v1.PluginAPI/GetPluginStatus"
+	PluginAPI_InstallPlugin_FullMethodName                           = "/polyplug.v1.PluginAPI/InstallPlugin"
+	PluginAPI_PublishPluginClusterEvent_FullMethodName               = "/polyplug.v1.PluginAPI/PublishPluginClusterEvent"
+	PluginAPI_RegisterCollectionAndTopic_FullMethodName              = "/polyplug.v1.PluginAPI/RegisterCollectionAndTopic"
+	PluginAPI_SendMail_FullMethodName                                = "/polyplug.v1.PluginAPI/SendMail"
+	PluginAPI_SendPushNotification_FullMethodName                    = "/polyplug.v1.PluginAPI/SendPushNotification"
+	PluginAPI_OpenInteractiveDialog_FullMethodName                   = "/polyplug.v1.PluginAPI/OpenInteractiveDialog"
+	PluginAPI_SendToastMessage_FullMethodName                        = "/polyplug.v1.PluginAPI/SendToastMessage"
+	PluginAPI_LogAuditRec_FullMethodName                             = "/polyplug.v1.PluginAPI/LogAuditRec"
+	PluginAPI_LogAuditRecWithLevel_FullMethodName                    = "/polyplug.v1.PluginAPI/LogAuditRecWithLevel"
+	PluginAPI_RequestTrialLicense_FullMethodName                     = "/polyplug.v1.PluginAPI/RequestTrialLicense"
+	PluginAPI_GetCloudLimits_FullMethodName                          = "/polyplug.v1.PluginAPI/GetCloudLimits"
 	PluginAPI_RegisterPluginForSharedChannels_FullMethodName         = "/polyplug.v1.PluginAPI/RegisterPluginForSharedChannels"
 	PluginAPI_UnregisterPluginForSharedChannels_FullMethodName       = "/polyplug.v1.PluginAPI/UnregisterPluginForSharedChannels"
 	PluginAPI_UnregisterPluginRemoteForSharedChannels_FullMethodName = "/polyplug.v1.PluginAPI/UnregisterPluginRemoteForSharedChannels"
@@ -113,6 +302,431 @@ type PluginAPIClient interface {
 	LogWarn(ctx context.Context, in *LogWarnRequest, opts ...grpc.CallOption) (*LogWarnResponse, error)
 	LogError(ctx context.Context, in *LogErrorRequest, opts ...grpc.CallOption) (*LogErrorResponse, error)
 	PublishWebSocketEvent(ctx context.Context, in *PublishWebSocketEventRequest, opts ...grpc.CallOption) (*PublishWebSocketEventResponse, error)
+	// --- users: accounts, search, statuses, custom status, profile images (messages in api_users.proto) ---
+	// Creates an account (Mattermost's CreateUser): username and email unique, roles assigned by the
+	// server (system_user; system_admin for the first account). Fires UserHasBeenCreated.
+	CreateUser(ctx context.Context, in *CreateUserRequest, opts ...grpc.CallOption) (*CreateUserResponse, error)
+	// Deactivates a user (a soft delete: sets delete_at, revokes their sessions), as Mattermost's
+	// plugin DeleteUser does. Fires UserHasBeenDeactivated.
+	DeleteUser(ctx context.Context, in *DeleteUserRequest, opts ...grpc.CallOption) (*DeleteUserResponse, error)
+	// A page of users matching the options, by username unless options.sort says otherwise.
+	GetUsers(ctx context.Context, in *GetUsersRequest, opts ...grpc.CallOption) (*GetUsersResponse, error)
+	// The users that exist among user_ids (unknown ids are skipped).
+	GetUsersByIds(ctx context.Context, in *GetUsersByIdsRequest, opts ...grpc.CallOption) (*GetUsersByIdsResponse, error)
+	// A user by email, ignoring case (404 when there is none).
+	GetUserByEmail(ctx context.Context, in *GetUserByEmailRequest, opts ...grpc.CallOption) (*GetUserByEmailResponse, error)
+	// A user by username, ignoring case (404 when there is none).
+	GetUserByUsername(ctx context.Context, in *GetUserByUsernameRequest, opts ...grpc.CallOption) (*GetUserByUsernameResponse, error)
+	// The users that exist among usernames (unknown names are skipped), by username.
+	GetUsersByUsernames(ctx context.Context, in *GetUsersByUsernamesRequest, opts ...grpc.CallOption) (*GetUsersByUsernamesResponse, error)
+	// A page of a team's members as users, by username.
+	GetUsersInTeam(ctx context.Context, in *GetUsersInTeamRequest, opts ...grpc.CallOption) (*GetUsersInTeamResponse, error)
+	// A page of a channel's members as users, sorted by "username" or by "status".
+	GetUsersInChannel(ctx context.Context, in *GetUsersInChannelRequest, opts ...grpc.CallOption) (*GetUsersInChannelResponse, error)
+	// Replaces a user's profile fields (username, email, names, position, locale, props, notify
+	// props, timezone); roles, auth, password and delete_at are not changed here.
+	UpdateUser(ctx context.Context, in *UpdateUserRequest, opts ...grpc.CallOption) (*UpdateUserResponse, error)
+	// Deactivates (active = false: sets delete_at, revokes sessions, fires UserHasBeenDeactivated) or
+	// reactivates a user.
+	UpdateUserActive(ctx context.Context, in *UpdateUserActiveRequest, opts ...grpc.CallOption) (*UpdateUserActiveResponse, error)
+	// Replaces a user's system roles (space-separated, e.g. "system_user system_admin").
+	UpdateUserRoles(ctx context.Context, in *UpdateUserRolesRequest, opts ...grpc.CallOption) (*UpdateUserRolesResponse, error)
+	// Moves a user to an external auth service (auth_service + auth_data); their password is cleared.
+	UpdateUserAuth(ctx context.Context, in *UpdateUserAuthRequest, opts ...grpc.CallOption) (*UpdateUserAuthResponse, error)
+	// Users whose username, names, nickname or email start with each word of the term, by username.
+	SearchUsers(ctx context.Context, in *SearchUsersRequest, opts ...grpc.CallOption) (*SearchUsersResponse, error)
+	// A user's presence ("offline" when none was ever recorded).
+	GetUserStatus(ctx context.Context, in *GetUserStatusRequest, opts ...grpc.CallOption) (*GetUserStatusResponse, error)
+	// The presence of the existing users among user_ids.
+	GetUserStatusesByIds(ctx context.Context, in *GetUserStatusesByIdsRequest, opts ...grpc.CallOption) (*GetUserStatusesByIdsResponse, error)
+	// Sets a user's presence to "online", "away", "dnd" or "offline" (a manual status).
+	UpdateUserStatus(ctx context.Context, in *UpdateUserStatusRequest, opts ...grpc.CallOption) (*UpdateUserStatusResponse, error)
+	// Sets "dnd" until endtime (epoch seconds, rounded down to the minute); the previous status
+	// comes back after it.
+	SetUserStatusTimedDND(ctx context.Context, in *SetUserStatusTimedDNDRequest, opts ...grpc.CallOption) (*SetUserStatusTimedDNDResponse, error)
+	// Sets a user's custom status (emoji and/or text, optional expiry).
+	UpdateUserCustomStatus(ctx context.Context, in *UpdateUserCustomStatusRequest, opts ...grpc.CallOption) (*UpdateUserCustomStatusResponse, error)
+	// Clears a user's custom status.
+	RemoveUserCustomStatus(ctx context.Context, in *RemoveUserCustomStatusRequest, opts ...grpc.CallOption) (*RemoveUserCustomStatusResponse, error)
+	// A user's profile image (PNG, JPEG or GIF bytes); a generated PNG when none was set.
+	GetProfileImage(ctx context.Context, in *GetProfileImageRequest, opts ...grpc.CallOption) (*GetProfileImageResponse, error)
+	// Sets a user's profile image from PNG, JPEG or GIF bytes.
+	SetProfileImage(ctx context.Context, in *SetProfileImageRequest, opts ...grpc.CallOption) (*SetProfileImageResponse, error)
+	// LDAP attributes of a user: not supported (501), this server runs no LDAP.
+	GetLDAPUserAttributes(ctx context.Context, in *GetLDAPUserAttributesRequest, opts ...grpc.CallOption) (*GetLDAPUserAttributesResponse, error)
+	// --- preferences, sessions, access tokens, permissions (messages in api_user_access.proto) ---
+	// The user's preference under (category, name); 404 when it is not set.
+	GetPreferenceForUser(ctx context.Context, in *GetPreferenceForUserRequest, opts ...grpc.CallOption) (*GetPreferenceForUserResponse, error)
+	// Every preference of the user, by category then name.
+	GetPreferencesForUser(ctx context.Context, in *GetPreferencesForUserRequest, opts ...grpc.CallOption) (*GetPreferencesForUserResponse, error)
+	// Saves the user's preferences (all or none); their other clients get preferences_changed and
+	// plugins PreferencesHaveChanged. Every preference's user_id must be user_id.
+	UpdatePreferencesForUser(ctx context.Context, in *UpdatePreferencesForUserRequest, opts ...grpc.CallOption) (*UpdatePreferencesForUserResponse, error)
+	// Deletes the user's preferences named by (category, name); absent ones are ignored.
+	DeletePreferencesForUser(ctx context.Context, in *DeletePreferencesForUserRequest, opts ...grpc.CallOption) (*DeletePreferencesForUserResponse, error)
+	// A session by its id (not its token), token included.
+	GetSession(ctx context.Context, in *GetSessionRequest, opts ...grpc.CallOption) (*GetSessionResponse, error)
+	// Opens a session for session.user_id with the given roles, expiry, device and props; the server
+	// chooses id, token and timestamps.
+	CreateSession(ctx context.Context, in *CreateSessionRequest, opts ...grpc.CallOption) (*CreateSessionResponse, error)
+	// Sets a session's expires_at (epoch ms; 0 never expires).
+	ExtendSessionExpiry(ctx context.Context, in *ExtendSessionExpiryRequest, opts ...grpc.CallOption) (*ExtendSessionExpiryResponse, error)
+	// Deletes a session by id: its token stops working at once, and WebSocket connections opened
+	// with it end at their next heartbeat.
+	RevokeSession(ctx context.Context, in *RevokeSessionRequest, opts ...grpc.CallOption) (*RevokeSessionResponse, error)
+	// Creates a personal access token for token.user_id; the answer is the only place its secret
+	// appears.
+	CreateUserAccessToken(ctx context.Context, in *CreateUserAccessTokenRequest, opts ...grpc.CallOption) (*CreateUserAccessTokenResponse, error)
+	// Deletes a personal access token and the session it opened.
+	RevokeUserAccessToken(ctx context.Context, in *RevokeUserAccessTokenRequest, opts ...grpc.CallOption) (*RevokeUserAccessTokenResponse, error)
+	// Whether the user's system roles grant the permission (false for an unknown user).
+	HasPermissionTo(ctx context.Context, in *HasPermissionToRequest, opts ...grpc.CallOption) (*HasPermissionToResponse, error)
+	// Whether the user's roles in the team, or their system roles, grant the permission.
+	HasPermissionToTeam(ctx context.Context, in *HasPermissionToTeamRequest, opts ...grpc.CallOption) (*HasPermissionToTeamResponse, error)
+	// Whether the user's roles in the channel, then in its team, then their system roles grant the
+	// permission.
+	HasPermissionToChannel(ctx context.Context, in *HasPermissionToChannelRequest, opts ...grpc.CallOption) (*HasPermissionToChannelResponse, error)
+	// Whether any of the named roles grants the permission id (unknown roles grant nothing).
+	RolesGrantPermission(ctx context.Context, in *RolesGrantPermissionRequest, opts ...grpc.CallOption) (*RolesGrantPermissionResponse, error)
+	// Publishes Mattermost's "typing" WebSocket event for the user to the channel's other members
+	// (parent_id: the thread's root post, or empty).
+	PublishUserTyping(ctx context.Context, in *PublishUserTypingRequest, opts ...grpc.CallOption) (*PublishUserTypingResponse, error)
+	// --- teams, team members, team icons, team stats (messages in api_teams.proto) ---
+	// Creates a team (no members; Mattermost's CreateTeam). 409 when the name is taken.
+	CreateTeam(ctx context.Context, in *CreateTeamRequest, opts ...grpc.CallOption) (*CreateTeamResponse, error)
+	// Archives a team: sets its delete_at (a soft delete, as Mattermost's plugin API does).
+	DeleteTeam(ctx context.Context, in *DeleteTeamRequest, opts ...grpc.CallOption) (*DeleteTeamResponse, error)
+	// Every team, archived ones included, by display name.
+	GetTeams(ctx context.Context, in *GetTeamsRequest, opts ...grpc.CallOption) (*GetTeamsResponse, error)
+	// A team by id, archived or not (404 when there is none).
+	GetTeam(ctx context.Context, in *GetTeamRequest, opts ...grpc.CallOption) (*GetTeamResponse, error)
+	// A team by its name (404 when there is none).
+	GetTeamByName(ctx context.Context, in *GetTeamByNameRequest, opts ...grpc.CallOption) (*GetTeamByNameResponse, error)
+	// For each team the user belongs to, their unread messages and mentions summed over its channels.
+	GetTeamsUnreadForUser(ctx context.Context, in *GetTeamsUnreadForUserRequest, opts ...grpc.CallOption) (*GetTeamsUnreadForUserResponse, error)
+	// Updates a team's display name, description, open invite, company name, allowed domains and
+	// icon time; its name and type are kept.
+	UpdateTeam(ctx context.Context, in *UpdateTeamRequest, opts ...grpc.CallOption) (*UpdateTeamResponse, error)
+	// Teams (not archived) whose name or display name starts with term, case-insensitively.
+	SearchTeams(ctx context.Context, in *SearchTeamsRequest, opts ...grpc.CallOption) (*SearchTeamsResponse, error)
+	// The teams (not archived) the user currently belongs to.
+	GetTeamsForUser(ctx context.Context, in *GetTeamsForUserRequest, opts ...grpc.CallOption) (*GetTeamsForUserResponse, error)
+	// Adds a user to a team (or returns their membership); TeamMemberWillBeAdded may reject it.
+	CreateTeamMember(ctx context.Context, in *CreateTeamMemberRequest, opts ...grpc.CallOption) (*CreateTeamMemberResponse, error)
+	// Adds users to a team in order, stopping at the first failure (the ones before stay added).
+	CreateTeamMembers(ctx context.Context, in *CreateTeamMembersRequest, opts ...grpc.CallOption) (*CreateTeamMembersResponse, error)
+	// Adds users to a team, reporting per user either the membership or why it failed.
+	CreateTeamMembersGracefully(ctx context.Context, in *CreateTeamMembersGracefullyRequest, opts ...grpc.CallOption) (*CreateTeamMembersGracefullyResponse, error)
+	// Removes a user from a team (and its channels); the membership is kept with delete_at set.
+	DeleteTeamMember(ctx context.Context, in *DeleteTeamMemberRequest, opts ...grpc.CallOption) (*DeleteTeamMemberResponse, error)
+	// A page of a team's current members, by user id (per_page <= 0 means 60).
+	GetTeamMembers(ctx context.Context, in *GetTeamMembersRequest, opts ...grpc.CallOption) (*GetTeamMembersResponse, error)
+	// A user's membership of a team, a left one included (404 when they were never a member).
+	GetTeamMember(ctx context.Context, in *GetTeamMemberRequest, opts ...grpc.CallOption) (*GetTeamMemberResponse, error)
+	// A page of the user's current team memberships, by team id (per_page <= 0 means 60).
+	GetTeamMembersForUser(ctx context.Context, in *GetTeamMembersForUserRequest, opts ...grpc.CallOption) (*GetTeamMembersForUserResponse, error)
+	// Replaces a member's team roles (team_user, team_admin, team_guest, team_post_all,
+	// team_post_all_public); 400 for an unknown role or guest with user.
+	UpdateTeamMemberRoles(ctx context.Context, in *UpdateTeamMemberRolesRequest, opts ...grpc.CallOption) (*UpdateTeamMemberRolesResponse, error)
+	// The team's icon image (404 when it has none; 501 without file storage).
+	GetTeamIcon(ctx context.Context, in *GetTeamIconRequest, opts ...grpc.CallOption) (*GetTeamIconResponse, error)
+	// Sets the team's icon from PNG, JPEG, GIF, BMP or WebP bytes and stamps last_team_icon_update.
+	SetTeamIcon(ctx context.Context, in *SetTeamIconRequest, opts ...grpc.CallOption) (*SetTeamIconResponse, error)
+	// Removes the team's icon and resets last_team_icon_update to 0.
+	RemoveTeamIcon(ctx context.Context, in *RemoveTeamIconRequest, opts ...grpc.CallOption) (*RemoveTeamIconResponse, error)
+	// How many current members the team has, and how many of them are active accounts.
+	GetTeamStats(ctx context.Context, in *GetTeamStatsRequest, opts ...grpc.CallOption) (*GetTeamStatsResponse, error)
+	// --- channels, channel members, direct/group channels, sidebar categories (messages in api_channels.proto) ---
+	// Creates a public (O) or private (P) channel on a team; the plugin's channel has no creator
+	// member unless creator_id names a team member.
+	CreateChannel(ctx context.Context, in *CreateChannelRequest, opts ...grpc.CallOption) (*CreateChannelResponse, error)
+	// Archives a channel (sets delete_at); ChannelWillBeArchived plugins may refuse. Direct and group
+	// messages cannot be archived.
+	DeleteChannel(ctx context.Context, in *DeleteChannelRequest, opts ...grpc.CallOption) (*DeleteChannelResponse, error)
+	// Restores an archived channel (clears delete_at).
+	RestoreChannel(ctx context.Context, in *RestoreChannelRequest, opts ...grpc.CallOption) (*RestoreChannelResponse, error)
+	// A channel by id that must be of channel_type ("O", "P", "D" or "G"); 404 when there is none of
+	// that type.
+	GetChannelOfType(ctx context.Context, in *GetChannelOfTypeRequest, opts ...grpc.CallOption) (*GetChannelOfTypeResponse, error)
+	// A page of a team's open, unarchived channels, by name.
+	GetPublicChannelsForTeam(ctx context.Context, in *GetPublicChannelsForTeamRequest, opts ...grpc.CallOption) (*GetPublicChannelsForTeamResponse, error)
+	// A channel by its name on a team; archived channels only with include_deleted.
+	GetChannelByName(ctx context.Context, in *GetChannelByNameRequest, opts ...grpc.CallOption) (*GetChannelByNameResponse, error)
+	// A channel by its name on the team named team_name; archived channels only with include_deleted.
+	GetChannelByNameForTeamName(ctx context.Context, in *GetChannelByNameForTeamNameRequest, opts ...grpc.CallOption) (*GetChannelByNameForTeamNameResponse, error)
+	// The user's channels on a team plus their direct and group messages (all teams when team_id is
+	// empty).
+	GetChannelsForTeamForUser(ctx context.Context, in *GetChannelsForTeamForUserRequest, opts ...grpc.CallOption) (*GetChannelsForTeamForUserResponse, error)
+	// Member, guest, pinned post and file counts of a channel.
+	GetChannelStats(ctx context.Context, in *GetChannelStatsRequest, opts ...grpc.CallOption) (*GetChannelStatsResponse, error)
+	// The direct message channel between two users, created on first use.
+	GetDirectChannel(ctx context.Context, in *GetDirectChannelRequest, opts ...grpc.CallOption) (*GetDirectChannelResponse, error)
+	// The group message channel of 3 to 8 users, created on first use.
+	GetGroupChannel(ctx context.Context, in *GetGroupChannelRequest, opts ...grpc.CallOption) (*GetGroupChannelResponse, error)
+	// Updates a channel's display name, name, header and purpose (by channel.id).
+	UpdateChannel(ctx context.Context, in *UpdateChannelRequest, opts ...grpc.CallOption) (*UpdateChannelResponse, error)
+	// Claims the channel for this plugin: its Will hooks on that channel then run after the others
+	// and fail closed, and the channel's changes fail while the plugin is not running. Idempotent.
+	RegisterChannelGuard(ctx context.Context, in *RegisterChannelGuardRequest, opts ...grpc.CallOption) (*RegisterChannelGuardResponse, error)
+	// Releases this plugin's claim on the channel (no error when it has none); other plugins' claims
+	// stay.
+	UnregisterChannelGuard(ctx context.Context, in *UnregisterChannelGuardRequest, opts ...grpc.CallOption) (*UnregisterChannelGuardResponse, error)
+	// A team's open, unarchived channels whose name or display name contain term (case-insensitive),
+	// by display name (at most 100).
+	SearchChannels(ctx context.Context, in *SearchChannelsRequest, opts ...grpc.CallOption) (*SearchChannelsResponse, error)
+	// Creates a custom sidebar category for the user on the team, moving the given channels into it.
+	CreateChannelSidebarCategory(ctx context.Context, in *CreateChannelSidebarCategoryRequest, opts ...grpc.CallOption) (*CreateChannelSidebarCategoryResponse, error)
+	// The user's sidebar categories on the team, in order (the default ones are made on first use).
+	GetChannelSidebarCategories(ctx context.Context, in *GetChannelSidebarCategoriesRequest, opts ...grpc.CallOption) (*GetChannelSidebarCategoriesResponse, error)
+	// Updates the given sidebar categories of the user on the team (name, sorting, muted, collapsed,
+	// channels).
+	UpdateChannelSidebarCategories(ctx context.Context, in *UpdateChannelSidebarCategoriesRequest, opts ...grpc.CallOption) (*UpdateChannelSidebarCategoriesResponse, error)
+	// Joins a user to a channel as if they joined themselves (ChannelMemberWillBeAdded plugins may
+	// refuse).
+	AddChannelMember(ctx context.Context, in *AddChannelMemberRequest, opts ...grpc.CallOption) (*AddChannelMemberResponse, error)
+	// Adds a user to a channel as if as_user_id had added them (ChannelMemberWillBeAdded plugins may
+	// refuse).
+	AddUserToChannel(ctx context.Context, in *AddUserToChannelRequest, opts ...grpc.CallOption) (*AddUserToChannelResponse, error)
+	// A user's membership of a channel (404 when not a member).
+	GetChannelMember(ctx context.Context, in *GetChannelMemberRequest, opts ...grpc.CallOption) (*GetChannelMemberResponse, error)
+	// A page of a channel's memberships.
+	GetChannelMembers(ctx context.Context, in *GetChannelMembersRequest, opts ...grpc.CallOption) (*GetChannelMembersResponse, error)
+	// The memberships of the given users in a channel (non-members are left out).
+	GetChannelMembersByIds(ctx context.Context, in *GetChannelMembersByIdsRequest, opts ...grpc.CallOption) (*GetChannelMembersByIdsResponse, error)
+	// A page of the user's channel memberships (team_id is ignored, as in Mattermost).
+	GetChannelMembersForUser(ctx context.Context, in *GetChannelMembersForUserRequest, opts ...grpc.CallOption) (*GetChannelMembersForUserResponse, error)
+	// Sets a member's roles: "channel_user", optionally with "channel_admin".
+	UpdateChannelMemberRoles(ctx context.Context, in *UpdateChannelMemberRolesRequest, opts ...grpc.CallOption) (*UpdateChannelMemberRolesResponse, error)
+	// Merges the given notification properties into a member's.
+	UpdateChannelMemberNotifications(ctx context.Context, in *UpdateChannelMemberNotificationsRequest, opts ...grpc.CallOption) (*UpdateChannelMemberNotificationsResponse, error)
+	// Merges notify_props into each of up to 200 memberships.
+	PatchChannelMembersNotifications(ctx context.Context, in *PatchChannelMembersNotificationsRequest, opts ...grpc.CallOption) (*PatchChannelMembersNotificationsResponse, error)
+	// Removes a user from a channel (as when they leave it).
+	DeleteChannelMember(ctx context.Context, in *DeleteChannelMemberRequest, opts ...grpc.CallOption) (*DeleteChannelMemberResponse, error)
+	// --- posts, threads, ephemeral posts, search, reactions (messages in api_posts.proto) ---
+	// Adds reaction.user_id's reaction to a post (no membership check, as in Mattermost); adding the
+	// same reaction again is a no-op answering it. Runs ReactionHasBeenAdded.
+	AddReaction(ctx context.Context, in *AddReactionRequest, opts ...grpc.CallOption) (*AddReactionResponse, error)
+	// Removes a user's reaction from a post (no error when it is not there).
+	RemoveReaction(ctx context.Context, in *RemoveReactionRequest, opts ...grpc.CallOption) (*RemoveReactionResponse, error)
+	// Every reaction on a post, oldest first (404 when the post does not exist).
+	GetReactions(ctx context.Context, in *GetReactionsRequest, opts ...grpc.CallOption) (*GetReactionsResponse, error)
+	// Shows a post to one user only, over the WebSocket ("ephemeral_message"); never stored. Fills
+	// in id, create_at and type "system_ephemeral" and returns the post as sent.
+	SendEphemeralPost(ctx context.Context, in *SendEphemeralPostRequest, opts ...grpc.CallOption) (*SendEphemeralPostResponse, error)
+	// Replaces an ephemeral post the user was shown ("post_edited" to that user only).
+	UpdateEphemeralPost(ctx context.Context, in *UpdateEphemeralPostRequest, opts ...grpc.CallOption) (*UpdateEphemeralPostResponse, error)
+	// Removes an ephemeral post from the user's view ("post_deleted" to that user only).
+	DeleteEphemeralPost(ctx context.Context, in *DeleteEphemeralPostRequest, opts ...grpc.CallOption) (*DeleteEphemeralPostResponse, error)
+	// Deletes a post (a root with its replies), as REST does: soft delete, "post_deleted",
+	// MessageHasBeenDeleted.
+	DeletePost(ctx context.Context, in *DeletePostRequest, opts ...grpc.CallOption) (*DeletePostResponse, error)
+	// The post's whole thread (root and replies, newest first) as a PostList.
+	GetPostThread(ctx context.Context, in *GetPostThreadRequest, opts ...grpc.CallOption) (*GetPostThreadResponse, error)
+	// Posts of the channel created, edited or deleted since time (epoch ms), deleted ones included.
+	GetPostsSince(ctx context.Context, in *GetPostsSinceRequest, opts ...grpc.CallOption) (*GetPostsSinceResponse, error)
+	// A page of the channel's posts newer than post_id, newest first.
+	GetPostsAfter(ctx context.Context, in *GetPostsAfterRequest, opts ...grpc.CallOption) (*GetPostsAfterResponse, error)
+	// A page of the channel's posts older than post_id, newest first.
+	GetPostsBefore(ctx context.Context, in *GetPostsBeforeRequest, opts ...grpc.CallOption) (*GetPostsBeforeResponse, error)
+	// A page of the channel's posts, newest first (per_page 1-200).
+	GetPostsForChannel(ctx context.Context, in *GetPostsForChannelRequest, opts ...grpc.CallOption) (*GetPostsForChannelResponse, error)
+	// Edits a post: message, props, is_pinned and file_ids (which may only shrink) take the given
+	// values; runs MessageWillBeUpdated / MessageHasBeenUpdated and sends "post_edited".
+	UpdatePost(ctx context.Context, in *UpdatePostRequest, opts ...grpc.CallOption) (*UpdatePostResponse, error)
+	// Posts of the team's channels matching any of the searches, newest first.
+	SearchPostsInTeam(ctx context.Context, in *SearchPostsInTeamRequest, opts ...grpc.CallOption) (*SearchPostsInTeamResponse, error)
+	// A user's search (query text with from:/in:/before:/after:/on: flags) over the team's channels
+	// and the direct and group messages they are a member of.
+	SearchPostsInTeamForUser(ctx context.Context, in *SearchPostsInTeamForUserRequest, opts ...grpc.CallOption) (*SearchPostsInTeamForUserResponse, error)
+	// Moves root posts with their whole threads into another backing channel (type "S"), in place:
+	// ids, timestamps and reactions are kept. Reply ids are rejected; unknown ids move nothing.
+	MoveThreadsToBackingChannel(ctx context.Context, in *MoveThreadsToBackingChannelRequest, opts ...grpc.CallOption) (*MoveThreadsToBackingChannelResponse, error)
+	// Data-retention policies are an Enterprise feature this server does not run: always 501.
+	AddChannelsToRetentionPolicy(ctx context.Context, in *AddChannelsToRetentionPolicyRequest, opts ...grpc.CallOption) (*AddChannelsToRetentionPolicyResponse, error)
+	// Data-retention policies are an Enterprise feature this server does not run: always 501.
+	RemoveChannelsFromRetentionPolicy(ctx context.Context, in *RemoveChannelsFromRetentionPolicyRequest, opts ...grpc.CallOption) (*RemoveChannelsFromRetentionPolicyResponse, error)
+	// --- files, upload sessions, emoji (messages in api_files.proto) ---
+	// Custom emoji, sort_by "" (creation order) or "name", per_page from page * per_page.
+	GetEmojiList(ctx context.Context, in *GetEmojiListRequest, opts ...grpc.CallOption) (*GetEmojiListResponse, error)
+	// A custom emoji by name (404 when there is none; 501 when custom emoji are disabled).
+	GetEmojiByName(ctx context.Context, in *GetEmojiByNameRequest, opts ...grpc.CallOption) (*GetEmojiByNameResponse, error)
+	// A custom emoji by id (404 when there is none; 501 when custom emoji are disabled).
+	GetEmoji(ctx context.Context, in *GetEmojiRequest, opts ...grpc.CallOption) (*GetEmojiResponse, error)
+	// A custom emoji's image bytes and format ("png", "gif", "jpeg" or "webp").
+	GetEmojiImage(ctx context.Context, in *GetEmojiImageRequest, opts ...grpc.CallOption) (*GetEmojiImageResponse, error)
+	// Copies files' infos for user_id (not attached to any post; the bytes are shared) and returns
+	// the new ids in the given order.
+	CopyFileInfos(ctx context.Context, in *CopyFileInfosRequest, opts ...grpc.CallOption) (*CopyFileInfosResponse, error)
+	// A file's metadata by id (404 when there is none).
+	GetFileInfo(ctx context.Context, in *GetFileInfoRequest, opts ...grpc.CallOption) (*GetFileInfoResponse, error)
+	// Stores text that file search matches for this file (e.g. extracted from a document).
+	SetFileSearchableContent(ctx context.Context, in *SetFileSearchableContentRequest, opts ...grpc.CallOption) (*SetFileSearchableContentResponse, error)
+	// File infos filtered by users, channels and time, ordered by creation time or size, paged.
+	GetFileInfos(ctx context.Context, in *GetFileInfosRequest, opts ...grpc.CallOption) (*GetFileInfosResponse, error)
+	// A file's whole content (413 beyond the 64 MiB message limit).
+	GetFile(ctx context.Context, in *GetFileRequest, opts ...grpc.CallOption) (*GetFileResponse, error)
+	// A public link to a file attached to a post (501 unless FileSettings.EnablePublicLink).
+	GetFileLink(ctx context.Context, in *GetFileLinkRequest, opts ...grpc.CallOption) (*GetFileLinkResponse, error)
+	// The content of a file by its path in the server's file store (413 beyond 64 MiB).
+	ReadFile(ctx context.Context, in *ReadFileRequest, opts ...grpc.CallOption) (*ReadFileResponse, error)
+	// Stores data as a new file in a channel (not yet attached to a post); runs FileWillBeUploaded.
+	UploadFile(ctx context.Context, in *UploadFileRequest, opts ...grpc.CallOption) (*UploadFileResponse, error)
+	// Starts a resumable upload of file_size bytes; send them with UploadData.
+	CreateUploadSession(ctx context.Context, in *CreateUploadSessionRequest, opts ...grpc.CallOption) (*CreateUploadSessionResponse, error)
+	// Appends the streamed bytes to an upload session; returns the FileInfo once the file is complete.
+	UploadData(ctx context.Context, opts ...grpc.CallOption) (grpc.ClientStreamingClient[UploadDataRequest, UploadDataResponse], error)
+	// An upload session by id, with how many bytes it has received (404 when there is none).
+	GetUploadSession(ctx context.Context, in *GetUploadSessionRequest, opts ...grpc.CallOption) (*GetUploadSessionResponse, error)
+	// --- bots, slash commands, OAuth apps (messages in api_bots_commands.proto) ---
+	// Creates a bot account; an empty owner_id makes this plugin its owner (a bot cannot own a bot).
+	CreateBot(ctx context.Context, in *CreateBotRequest, opts ...grpc.CallOption) (*CreateBotResponse, error)
+	// Changes the set fields of a bot (username, display name, description) and its user.
+	PatchBot(ctx context.Context, in *PatchBotRequest, opts ...grpc.CallOption) (*PatchBotResponse, error)
+	// A bot by its user id (404 when there is none, or when it is deactivated and include_deleted is false).
+	GetBot(ctx context.Context, in *GetBotRequest, opts ...grpc.CallOption) (*GetBotResponse, error)
+	// A page of bots ordered by username, filtered by owner, deactivation and orphaned state.
+	GetBots(ctx context.Context, in *GetBotsRequest, opts ...grpc.CallOption) (*GetBotsResponse, error)
+	// Deactivates or reactivates a bot together with its user.
+	UpdateBotActive(ctx context.Context, in *UpdateBotActiveRequest, opts ...grpc.CallOption) (*UpdateBotActiveResponse, error)
+	// Deletes a bot and its user for good.
+	PermanentDeleteBot(ctx context.Context, in *PermanentDeleteBotRequest, opts ...grpc.CallOption) (*PermanentDeleteBotResponse, error)
+	// This plugin's bot with that username: created if missing, kept in sync and reactivated if it
+	// exists; the bot's user id. A bot owned by someone else or a non-bot user is an error.
+	EnsureBotUser(ctx context.Context, in *EnsureBotUserRequest, opts ...grpc.CallOption) (*EnsureBotUserResponse, error)
+	// Runs a slash command as if command_args.user_id typed it in command_args.channel_id.
+	ExecuteSlashCommand(ctx context.Context, in *ExecuteSlashCommandRequest, opts ...grpc.CallOption) (*ExecuteSlashCommandResponse, error)
+	// Creates a custom (outgoing webhook) slash command attributed to this plugin.
+	CreateCommand(ctx context.Context, in *CreateCommandRequest, opts ...grpc.CallOption) (*CreateCommandResponse, error)
+	// Every command usable on a team: plugin, built-in and custom ones.
+	ListCommands(ctx context.Context, in *ListCommandsRequest, opts ...grpc.CallOption) (*ListCommandsResponse, error)
+	// The custom (webhook) commands of a team.
+	ListCustomCommands(ctx context.Context, in *ListCustomCommandsRequest, opts ...grpc.CallOption) (*ListCustomCommandsResponse, error)
+	// The commands plugins registered for a team (including all-teams ones), one per trigger.
+	ListPluginCommands(ctx context.Context, in *ListPluginCommandsRequest, opts ...grpc.CallOption) (*ListPluginCommandsResponse, error)
+	// The built-in commands this server runs (none: this server has no built-in slash commands).
+	ListBuiltInCommands(ctx context.Context, in *ListBuiltInCommandsRequest, opts ...grpc.CallOption) (*ListBuiltInCommandsResponse, error)
+	// A custom command by id (404 when there is none or it was deleted).
+	GetCommand(ctx context.Context, in *GetCommandRequest, opts ...grpc.CallOption) (*GetCommandResponse, error)
+	// Replaces a custom command's settings, keeping its id, token and creation time.
+	UpdateCommand(ctx context.Context, in *UpdateCommandRequest, opts ...grpc.CallOption) (*UpdateCommandResponse, error)
+	// Deletes a custom command.
+	DeleteCommand(ctx context.Context, in *DeleteCommandRequest, opts ...grpc.CallOption) (*DeleteCommandResponse, error)
+	// Registers an OAuth app; the server generates its id and client secret.
+	CreateOAuthApp(ctx context.Context, in *CreateOAuthAppRequest, opts ...grpc.CallOption) (*CreateOAuthAppResponse, error)
+	// An OAuth app by id (404 when there is none).
+	GetOAuthApp(ctx context.Context, in *GetOAuthAppRequest, opts ...grpc.CallOption) (*GetOAuthAppResponse, error)
+	// Updates an OAuth app's settings; id, creator, secret and creation time stay.
+	UpdateOAuthApp(ctx context.Context, in *UpdateOAuthAppRequest, opts ...grpc.CallOption) (*UpdateOAuthAppResponse, error)
+	// Deletes an OAuth app.
+	DeleteOAuthApp(ctx context.Context, in *DeleteOAuthAppRequest, opts ...grpc.CallOption) (*DeleteOAuthAppResponse, error)
+	// --- groups, group members, group syncables (messages in api_groups.proto) ---
+	// A group by id, archived or not (404 when there is none).
+	GetGroup(ctx context.Context, in *GetGroupRequest, opts ...grpc.CallOption) (*GetGroupResponse, error)
+	// A group by its unique name (404 when there is none).
+	GetGroupByName(ctx context.Context, in *GetGroupByNameRequest, opts ...grpc.CallOption) (*GetGroupByNameResponse, error)
+	// A page of the group's current members as users, by username (per_page 0 means 60).
+	GetGroupMemberUsers(ctx context.Context, in *GetGroupMemberUsersRequest, opts ...grpc.CallOption) (*GetGroupMemberUsersResponse, error)
+	// The active groups of a source ("custom", "ldap" or "plugin_<id>").
+	GetGroupsBySource(ctx context.Context, in *GetGroupsBySourceRequest, opts ...grpc.CallOption) (*GetGroupsBySourceResponse, error)
+	// The active groups the user is a member of.
+	GetGroupsForUser(ctx context.Context, in *GetGroupsForUserRequest, opts ...grpc.CallOption) (*GetGroupsForUserResponse, error)
+	// Adds the user to the group, or restores their removed membership.
+	UpsertGroupMember(ctx context.Context, in *UpsertGroupMemberRequest, opts ...grpc.CallOption) (*UpsertGroupMemberResponse, error)
+	// Adds the users to the group, or restores their removed memberships.
+	UpsertGroupMembers(ctx context.Context, in *UpsertGroupMembersRequest, opts ...grpc.CallOption) (*UpsertGroupMembersResponse, error)
+	// A group by its remote id within a source (404 when there is none).
+	GetGroupByRemoteID(ctx context.Context, in *GetGroupByRemoteIDRequest, opts ...grpc.CallOption) (*GetGroupByRemoteIDResponse, error)
+	// Creates a group; its name must be unique (409) and so must its remote id within the source.
+	CreateGroup(ctx context.Context, in *CreateGroupRequest, opts ...grpc.CallOption) (*CreateGroupResponse, error)
+	// Updates a group's name, display name, description and allow_reference; source and remote id stay.
+	UpdateGroup(ctx context.Context, in *UpdateGroupRequest, opts ...grpc.CallOption) (*UpdateGroupResponse, error)
+	// Archives a group (sets delete_at); its members and links stay for a restore.
+	DeleteGroup(ctx context.Context, in *DeleteGroupRequest, opts ...grpc.CallOption) (*DeleteGroupResponse, error)
+	// Restores an archived group (404 when it is not archived).
+	RestoreGroup(ctx context.Context, in *RestoreGroupRequest, opts ...grpc.CallOption) (*RestoreGroupResponse, error)
+	// Removes the user from the group (sets the membership's delete_at).
+	DeleteGroupMember(ctx context.Context, in *DeleteGroupMemberRequest, opts ...grpc.CallOption) (*DeleteGroupMemberResponse, error)
+	// The group's link to a team or channel (404 when there is none or it was removed).
+	GetGroupSyncable(ctx context.Context, in *GetGroupSyncableRequest, opts ...grpc.CallOption) (*GetGroupSyncableResponse, error)
+	// The group's current links to teams, or to channels.
+	GetGroupSyncables(ctx context.Context, in *GetGroupSyncablesRequest, opts ...grpc.CallOption) (*GetGroupSyncablesResponse, error)
+	// Links a group to a team or channel (or restores and updates a removed link).
+	UpsertGroupSyncable(ctx context.Context, in *UpsertGroupSyncableRequest, opts ...grpc.CallOption) (*UpsertGroupSyncableResponse, error)
+	// Changes an existing link's auto_add and scheme_admin.
+	UpdateGroupSyncable(ctx context.Context, in *UpdateGroupSyncableRequest, opts ...grpc.CallOption) (*UpdateGroupSyncableResponse, error)
+	// Removes a group's link to a team or channel (sets its delete_at).
+	DeleteGroupSyncable(ctx context.Context, in *DeleteGroupSyncableRequest, opts ...grpc.CallOption) (*DeleteGroupSyncableResponse, error)
+	// A page of groups by display name, filtered and annotated as opts asks (per_page 0: all).
+	GetGroups(ctx context.Context, in *GetGroupsRequest, opts ...grpc.CallOption) (*GetGroupsResponse, error)
+	// Adds the members of auto-add groups to the teams and channels those groups are linked to.
+	CreateDefaultSyncableMemberships(ctx context.Context, in *CreateDefaultSyncableMembershipsRequest, opts ...grpc.CallOption) (*CreateDefaultSyncableMembershipsResponse, error)
+	// Removes from group-constrained teams and channels the members who are in none of their groups.
+	DeleteGroupConstrainedMemberships(ctx context.Context, in *DeleteGroupConstrainedMembershipsRequest, opts ...grpc.CallOption) (*DeleteGroupConstrainedMembershipsResponse, error)
+	// --- configuration, plugin management, server info, mail/push, audit, cluster events (messages in api_system.proto) ---
+	// This plugin's settings (manifest defaults overlaid with the admin's values), as Go's
+	// LoadPluginConfiguration unmarshals them into its struct.
+	LoadPluginConfiguration(ctx context.Context, in *LoadPluginConfigurationRequest, opts ...grpc.CallOption) (*LoadPluginConfigurationResponse, error)
+	// The server's config (Mattermost's model.Config JSON) with secrets replaced by "********".
+	GetConfig(ctx context.Context, in *GetConfigRequest, opts ...grpc.CallOption) (*GetConfigResponse, error)
+	// The server's config with its secrets.
+	GetUnsanitizedConfig(ctx context.Context, in *GetUnsanitizedConfigRequest, opts ...grpc.CallOption) (*GetUnsanitizedConfigResponse, error)
+	// Saves the whole config after the ConfigurationWillBeSaved hooks (any may veto); secrets left
+	// as "********" keep their saved value. Plugins whose settings changed get OnConfigurationChange.
+	SaveConfig(ctx context.Context, in *SaveConfigRequest, opts ...grpc.CallOption) (*SaveConfigResponse, error)
+	// Replaces this plugin's PluginSettings.Plugins[<id>] and saves the config as SaveConfig does.
+	SavePluginConfig(ctx context.Context, in *SavePluginConfigRequest, opts ...grpc.CallOption) (*SavePluginConfigResponse, error)
+	// The absolute path of this plugin's unpacked bundle.
+	GetBundlePath(ctx context.Context, in *GetBundlePathRequest, opts ...grpc.CallOption) (*GetBundlePathResponse, error)
+	// The server's license; unset when it has none (always, on this server).
+	GetLicense(ctx context.Context, in *GetLicenseRequest, opts ...grpc.CallOption) (*GetLicenseResponse, error)
+	// Whether the server is an Enterprise build (false here).
+	IsEnterpriseReady(ctx context.Context, in *IsEnterpriseReadyRequest, opts ...grpc.CallOption) (*IsEnterpriseReadyResponse, error)
+	// When the server first ran, in epoch milliseconds.
+	GetSystemInstallDate(ctx context.Context, in *GetSystemInstallDateRequest, opts ...grpc.CallOption) (*GetSystemInstallDateResponse, error)
+	// The server's unique diagnostic id (the same as its telemetry id, as in Mattermost).
+	GetDiagnosticId(ctx context.Context, in *GetDiagnosticIdRequest, opts ...grpc.CallOption) (*GetDiagnosticIdResponse, error)
+	// The server's unique telemetry id.
+	GetTelemetryId(ctx context.Context, in *GetTelemetryIdRequest, opts ...grpc.CallOption) (*GetTelemetryIdResponse, error)
+	// This plugin's id.
+	GetPluginID(ctx context.Context, in *GetPluginIDRequest, opts ...grpc.CallOption) (*GetPluginIDResponse, error)
+	// Manifests of every installed plugin: the running ones first.
+	GetPlugins(ctx context.Context, in *GetPluginsRequest, opts ...grpc.CallOption) (*GetPluginsResponse, error)
+	// Enables and starts an installed plugin (404 when it is not installed).
+	EnablePlugin(ctx context.Context, in *EnablePluginRequest, opts ...grpc.CallOption) (*EnablePluginResponse, error)
+	// Disables and stops a plugin; a plugin disabling itself is stopped after the call returns.
+	DisablePlugin(ctx context.Context, in *DisablePluginRequest, opts ...grpc.CallOption) (*DisablePluginResponse, error)
+	// Stops and deletes a plugin; a plugin removing itself is removed after the call returns.
+	RemovePlugin(ctx context.Context, in *RemovePluginRequest, opts ...grpc.CallOption) (*RemovePluginResponse, error)
+	// A plugin's status (404 when it is not installed).
+	GetPluginStatus(ctx context.Context, in *GetPluginStatusRequest, opts ...grpc.CallOption) (*GetPluginStatusResponse, error)
+	// Installs a plugin bundle (.tar.gz bytes), replacing one of the same id only with replace; needs
+	// PluginSettings.EnableUploads (else 501). Returns the installed manifest.
+	InstallPlugin(ctx context.Context, in *InstallPluginRequest, opts ...grpc.CallOption) (*InstallPluginResponse, error)
+	// Sends an event to this plugin on the other cluster nodes (OnPluginClusterEvent). This server
+	// is a single node, so there is no other node to receive it: succeeds and delivers nothing.
+	PublishPluginClusterEvent(ctx context.Context, in *PublishPluginClusterEventRequest, opts ...grpc.CallOption) (*PublishPluginClusterEventResponse, error)
+	// No longer supported by Mattermost: does nothing and succeeds.
+	RegisterCollectionAndTopic(ctx context.Context, in *RegisterCollectionAndTopicRequest, opts ...grpc.CallOption) (*RegisterCollectionAndTopicResponse, error)
+	// Sends an HTML email: through EmailSettings.SMTPServer when one is configured, otherwise
+	// written to the mail spool (<dataDir>/mail/*.eml).
+	SendMail(ctx context.Context, in *SendMailRequest, opts ...grpc.CallOption) (*SendMailResponse, error)
+	// Queues a push notification for every session of the user in the push outbox
+	// (<dataDir>/push/*.json); no push proxy is contacted.
+	SendPushNotification(ctx context.Context, in *SendPushNotificationRequest, opts ...grpc.CallOption) (*SendPushNotificationResponse, error)
+	// Opens an interactive dialog on the client of the user whose trigger id it carries (the
+	// open_dialog WebSocket event); 400 for a trigger id that is invalid or expired.
+	OpenInteractiveDialog(ctx context.Context, in *OpenInteractiveDialogRequest, opts ...grpc.CallOption) (*OpenInteractiveDialogResponse, error)
+	// Shows a toast to a user (the show_toast WebSocket event), on one connection when connection_id is set.
+	SendToastMessage(ctx context.Context, in *SendToastMessageRequest, opts ...grpc.CallOption) (*SendToastMessageResponse, error)
+	// Appends an audit record (model.AuditRecord) to the audit log, <dataDir>/logs/audit.jsonl.
+	LogAuditRec(ctx context.Context, in *LogAuditRecRequest, opts ...grpc.CallOption) (*LogAuditRecResponse, error)
+	// Appends an audit record with the given level to the audit log.
+	LogAuditRecWithLevel(ctx context.Context, in *LogAuditRecWithLevelRequest, opts ...grpc.CallOption) (*LogAuditRecWithLevelResponse, error)
+	// Mattermost's trial license request; answers 501 here (no licensing).
+	RequestTrialLicense(ctx context.Context, in *RequestTrialLicenseRequest, opts ...grpc.CallOption) (*RequestTrialLicenseResponse, error)
+	// Mattermost Cloud's workspace limits; answers 501 here (not a cloud workspace).
+	GetCloudLimits(ctx context.Context, in *GetCloudLimitsRequest, opts ...grpc.CallOption) (*GetCloudLimitsResponse, error)
 	// --- shared channels: no remote-cluster service runs here, so each answers 501 (api_shared_channels.proto) ---
 	// Mattermost's RegisterPluginForSharedChannels; answers 501 here (no shared channels service).
 	RegisterPluginForSharedChannels(ctx context.Context, in *RegisterPluginForSharedChannelsRequest, opts ...grpc.CallOption) (*RegisterPluginForSharedChannelsResponse, error)
@@ -390,6 +1004,1899 @@ func (c *pluginAPIClient) PublishWebSocketEvent(ctx context.Context, in *Publish
 	return out, nil
 }
 
+func (c *pluginAPIClient) CreateUser(ctx context.Context, in *CreateUserRequest, opts ...grpc.CallOption) (*CreateUserResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(CreateUserResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_CreateUser_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) DeleteUser(ctx context.Context, in *DeleteUserRequest, opts ...grpc.CallOption) (*DeleteUserResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(DeleteUserResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_DeleteUser_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetUsers(ctx context.Context, in *GetUsersRequest, opts ...grpc.CallOption) (*GetUsersResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetUsersResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetUsers_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetUsersByIds(ctx context.Context, in *GetUsersByIdsRequest, opts ...grpc.CallOption) (*GetUsersByIdsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetUsersByIdsResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetUsersByIds_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetUserByEmail(ctx context.Context, in *GetUserByEmailRequest, opts ...grpc.CallOption) (*GetUserByEmailResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetUserByEmailResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetUserByEmail_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetUserByUsername(ctx context.Context, in *GetUserByUsernameRequest, opts ...grpc.CallOption) (*GetUserByUsernameResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetUserByUsernameResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetUserByUsername_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetUsersByUsernames(ctx context.Context, in *GetUsersByUsernamesRequest, opts ...grpc.CallOption) (*GetUsersByUsernamesResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetUsersByUsernamesResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetUsersByUsernames_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetUsersInTeam(ctx context.Context, in *GetUsersInTeamRequest, opts ...grpc.CallOption) (*GetUsersInTeamResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetUsersInTeamResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetUsersInTeam_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetUsersInChannel(ctx context.Context, in *GetUsersInChannelRequest, opts ...grpc.CallOption) (*GetUsersInChannelResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetUsersInChannelResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetUsersInChannel_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) UpdateUser(ctx context.Context, in *UpdateUserRequest, opts ...grpc.CallOption) (*UpdateUserResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(UpdateUserResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_UpdateUser_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) UpdateUserActive(ctx context.Context, in *UpdateUserActiveRequest, opts ...grpc.CallOption) (*UpdateUserActiveResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(UpdateUserActiveResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_UpdateUserActive_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) UpdateUserRoles(ctx context.Context, in *UpdateUserRolesRequest, opts ...grpc.CallOption) (*UpdateUserRolesResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(UpdateUserRolesResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_UpdateUserRoles_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) UpdateUserAuth(ctx context.Context, in *UpdateUserAuthRequest, opts ...grpc.CallOption) (*UpdateUserAuthResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(UpdateUserAuthResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_UpdateUserAuth_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) SearchUsers(ctx context.Context, in *SearchUsersRequest, opts ...grpc.CallOption) (*SearchUsersResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(SearchUsersResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_SearchUsers_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetUserStatus(ctx context.Context, in *GetUserStatusRequest, opts ...grpc.CallOption) (*GetUserStatusResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetUserStatusResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetUserStatus_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetUserStatusesByIds(ctx context.Context, in *GetUserStatusesByIdsRequest, opts ...grpc.CallOption) (*GetUserStatusesByIdsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetUserStatusesByIdsResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetUserStatusesByIds_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) UpdateUserStatus(ctx context.Context, in *UpdateUserStatusRequest, opts ...grpc.CallOption) (*UpdateUserStatusResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(UpdateUserStatusResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_UpdateUserStatus_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) SetUserStatusTimedDND(ctx context.Context, in *SetUserStatusTimedDNDRequest, opts ...grpc.CallOption) (*SetUserStatusTimedDNDResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(SetUserStatusTimedDNDResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_SetUserStatusTimedDND_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) UpdateUserCustomStatus(ctx context.Context, in *UpdateUserCustomStatusRequest, opts ...grpc.CallOption) (*UpdateUserCustomStatusResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(UpdateUserCustomStatusResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_UpdateUserCustomStatus_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) RemoveUserCustomStatus(ctx context.Context, in *RemoveUserCustomStatusRequest, opts ...grpc.CallOption) (*RemoveUserCustomStatusResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(RemoveUserCustomStatusResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_RemoveUserCustomStatus_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetProfileImage(ctx context.Context, in *GetProfileImageRequest, opts ...grpc.CallOption) (*GetProfileImageResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetProfileImageResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetProfileImage_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) SetProfileImage(ctx context.Context, in *SetProfileImageRequest, opts ...grpc.CallOption) (*SetProfileImageResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(SetProfileImageResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_SetProfileImage_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetLDAPUserAttributes(ctx context.Context, in *GetLDAPUserAttributesRequest, opts ...grpc.CallOption) (*GetLDAPUserAttributesResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetLDAPUserAttributesResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetLDAPUserAttributes_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetPreferenceForUser(ctx context.Context, in *GetPreferenceForUserRequest, opts ...grpc.CallOption) (*GetPreferenceForUserResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetPreferenceForUserResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetPreferenceForUser_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetPreferencesForUser(ctx context.Context, in *GetPreferencesForUserRequest, opts ...grpc.CallOption) (*GetPreferencesForUserResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetPreferencesForUserResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetPreferencesForUser_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) UpdatePreferencesForUser(ctx context.Context, in *UpdatePreferencesForUserRequest, opts ...grpc.CallOption) (*UpdatePreferencesForUserResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(UpdatePreferencesForUserResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_UpdatePreferencesForUser_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) DeletePreferencesForUser(ctx context.Context, in *DeletePreferencesForUserRequest, opts ...grpc.CallOption) (*DeletePreferencesForUserResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(DeletePreferencesForUserResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_DeletePreferencesForUser_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetSession(ctx context.Context, in *GetSessionRequest, opts ...grpc.CallOption) (*GetSessionResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetSessionResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetSession_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) CreateSession(ctx context.Context, in *CreateSessionRequest, opts ...grpc.CallOption) (*CreateSessionResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(CreateSessionResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_CreateSession_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) ExtendSessionExpiry(ctx context.Context, in *ExtendSessionExpiryRequest, opts ...grpc.CallOption) (*ExtendSessionExpiryResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(ExtendSessionExpiryResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_ExtendSessionExpiry_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) RevokeSession(ctx context.Context, in *RevokeSessionRequest, opts ...grpc.CallOption) (*RevokeSessionResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(RevokeSessionResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_RevokeSession_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) CreateUserAccessToken(ctx context.Context, in *CreateUserAccessTokenRequest, opts ...grpc.CallOption) (*CreateUserAccessTokenResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(CreateUserAccessTokenResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_CreateUserAccessToken_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) RevokeUserAccessToken(ctx context.Context, in *RevokeUserAccessTokenRequest, opts ...grpc.CallOption) (*RevokeUserAccessTokenResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(RevokeUserAccessTokenResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_RevokeUserAccessToken_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) HasPermissionTo(ctx context.Context, in *HasPermissionToRequest, opts ...grpc.CallOption) (*HasPermissionToResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(HasPermissionToResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_HasPermissionTo_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) HasPermissionToTeam(ctx context.Context, in *HasPermissionToTeamRequest, opts ...grpc.CallOption) (*HasPermissionToTeamResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(HasPermissionToTeamResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_HasPermissionToTeam_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) HasPermissionToChannel(ctx context.Context, in *HasPermissionToChannelRequest, opts ...grpc.CallOption) (*HasPermissionToChannelResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(HasPermissionToChannelResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_HasPermissionToChannel_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) RolesGrantPermission(ctx context.Context, in *RolesGrantPermissionRequest, opts ...grpc.CallOption) (*RolesGrantPermissionResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(RolesGrantPermissionResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_RolesGrantPermission_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) PublishUserTyping(ctx context.Context, in *PublishUserTypingRequest, opts ...grpc.CallOption) (*PublishUserTypingResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(PublishUserTypingResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_PublishUserTyping_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) CreateTeam(ctx context.Context, in *CreateTeamRequest, opts ...grpc.CallOption) (*CreateTeamResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(CreateTeamResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_CreateTeam_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) DeleteTeam(ctx context.Context, in *DeleteTeamRequest, opts ...grpc.CallOption) (*DeleteTeamResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(DeleteTeamResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_DeleteTeam_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetTeams(ctx context.Context, in *GetTeamsRequest, opts ...grpc.CallOption) (*GetTeamsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetTeamsResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetTeams_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetTeam(ctx context.Context, in *GetTeamRequest, opts ...grpc.CallOption) (*GetTeamResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetTeamResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetTeam_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetTeamByName(ctx context.Context, in *GetTeamByNameRequest, opts ...grpc.CallOption) (*GetTeamByNameResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetTeamByNameResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetTeamByName_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetTeamsUnreadForUser(ctx context.Context, in *GetTeamsUnreadForUserRequest, opts ...grpc.CallOption) (*GetTeamsUnreadForUserResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetTeamsUnreadForUserResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetTeamsUnreadForUser_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) UpdateTeam(ctx context.Context, in *UpdateTeamRequest, opts ...grpc.CallOption) (*UpdateTeamResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(UpdateTeamResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_UpdateTeam_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) SearchTeams(ctx context.Context, in *SearchTeamsRequest, opts ...grpc.CallOption) (*SearchTeamsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(SearchTeamsResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_SearchTeams_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetTeamsForUser(ctx context.Context, in *GetTeamsForUserRequest, opts ...grpc.CallOption) (*GetTeamsForUserResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetTeamsForUserResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetTeamsForUser_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) CreateTeamMember(ctx context.Context, in *CreateTeamMemberRequest, opts ...grpc.CallOption) (*CreateTeamMemberResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(CreateTeamMemberResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_CreateTeamMember_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) CreateTeamMembers(ctx context.Context, in *CreateTeamMembersRequest, opts ...grpc.CallOption) (*CreateTeamMembersResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(CreateTeamMembersResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_CreateTeamMembers_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) CreateTeamMembersGracefully(ctx context.Context, in *CreateTeamMembersGracefullyRequest, opts ...grpc.CallOption) (*CreateTeamMembersGracefullyResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(CreateTeamMembersGracefullyResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_CreateTeamMembersGracefully_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) DeleteTeamMember(ctx context.Context, in *DeleteTeamMemberRequest, opts ...grpc.CallOption) (*DeleteTeamMemberResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(DeleteTeamMemberResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_DeleteTeamMember_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetTeamMembers(ctx context.Context, in *GetTeamMembersRequest, opts ...grpc.CallOption) (*GetTeamMembersResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetTeamMembersResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetTeamMembers_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetTeamMember(ctx context.Context, in *GetTeamMemberRequest, opts ...grpc.CallOption) (*GetTeamMemberResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetTeamMemberResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetTeamMember_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetTeamMembersForUser(ctx context.Context, in *GetTeamMembersForUserRequest, opts ...grpc.CallOption) (*GetTeamMembersForUserResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetTeamMembersForUserResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetTeamMembersForUser_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) UpdateTeamMemberRoles(ctx context.Context, in *UpdateTeamMemberRolesRequest, opts ...grpc.CallOption) (*UpdateTeamMemberRolesResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(UpdateTeamMemberRolesResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_UpdateTeamMemberRoles_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetTeamIcon(ctx context.Context, in *GetTeamIconRequest, opts ...grpc.CallOption) (*GetTeamIconResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetTeamIconResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetTeamIcon_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) SetTeamIcon(ctx context.Context, in *SetTeamIconRequest, opts ...grpc.CallOption) (*SetTeamIconResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(SetTeamIconResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_SetTeamIcon_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) RemoveTeamIcon(ctx context.Context, in *RemoveTeamIconRequest, opts ...grpc.CallOption) (*RemoveTeamIconResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(RemoveTeamIconResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_RemoveTeamIcon_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetTeamStats(ctx context.Context, in *GetTeamStatsRequest, opts ...grpc.CallOption) (*GetTeamStatsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetTeamStatsResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetTeamStats_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) CreateChannel(ctx context.Context, in *CreateChannelRequest, opts ...grpc.CallOption) (*CreateChannelResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(CreateChannelResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_CreateChannel_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) DeleteChannel(ctx context.Context, in *DeleteChannelRequest, opts ...grpc.CallOption) (*DeleteChannelResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(DeleteChannelResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_DeleteChannel_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) RestoreChannel(ctx context.Context, in *RestoreChannelRequest, opts ...grpc.CallOption) (*RestoreChannelResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(RestoreChannelResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_RestoreChannel_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetChannelOfType(ctx context.Context, in *GetChannelOfTypeRequest, opts ...grpc.CallOption) (*GetChannelOfTypeResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetChannelOfTypeResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetChannelOfType_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetPublicChannelsForTeam(ctx context.Context, in *GetPublicChannelsForTeamRequest, opts ...grpc.CallOption) (*GetPublicChannelsForTeamResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetPublicChannelsForTeamResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetPublicChannelsForTeam_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetChannelByName(ctx context.Context, in *GetChannelByNameRequest, opts ...grpc.CallOption) (*GetChannelByNameResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetChannelByNameResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetChannelByName_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetChannelByNameForTeamName(ctx context.Context, in *GetChannelByNameForTeamNameRequest, opts ...grpc.CallOption) (*GetChannelByNameForTeamNameResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetChannelByNameForTeamNameResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetChannelByNameForTeamName_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetChannelsForTeamForUser(ctx context.Context, in *GetChannelsForTeamForUserRequest, opts ...grpc.CallOption) (*GetChannelsForTeamForUserResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetChannelsForTeamForUserResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetChannelsForTeamForUser_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetChannelStats(ctx context.Context, in *GetChannelStatsRequest, opts ...grpc.CallOption) (*GetChannelStatsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetChannelStatsResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetChannelStats_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetDirectChannel(ctx context.Context, in *GetDirectChannelRequest, opts ...grpc.CallOption) (*GetDirectChannelResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetDirectChannelResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetDirectChannel_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetGroupChannel(ctx context.Context, in *GetGroupChannelRequest, opts ...grpc.CallOption) (*GetGroupChannelResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetGroupChannelResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetGroupChannel_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) UpdateChannel(ctx context.Context, in *UpdateChannelRequest, opts ...grpc.CallOption) (*UpdateChannelResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(UpdateChannelResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_UpdateChannel_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) RegisterChannelGuard(ctx context.Context, in *RegisterChannelGuardRequest, opts ...grpc.CallOption) (*RegisterChannelGuardResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(RegisterChannelGuardResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_RegisterChannelGuard_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) UnregisterChannelGuard(ctx context.Context, in *UnregisterChannelGuardRequest, opts ...grpc.CallOption) (*UnregisterChannelGuardResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(UnregisterChannelGuardResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_UnregisterChannelGuard_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) SearchChannels(ctx context.Context, in *SearchChannelsRequest, opts ...grpc.CallOption) (*SearchChannelsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(SearchChannelsResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_SearchChannels_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) CreateChannelSidebarCategory(ctx context.Context, in *CreateChannelSidebarCategoryRequest, opts ...grpc.CallOption) (*CreateChannelSidebarCategoryResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(CreateChannelSidebarCategoryResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_CreateChannelSidebarCategory_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetChannelSidebarCategories(ctx context.Context, in *GetChannelSidebarCategoriesRequest, opts ...grpc.CallOption) (*GetChannelSidebarCategoriesResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetChannelSidebarCategoriesResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetChannelSidebarCategories_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) UpdateChannelSidebarCategories(ctx context.Context, in *UpdateChannelSidebarCategoriesRequest, opts ...grpc.CallOption) (*UpdateChannelSidebarCategoriesResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(UpdateChannelSidebarCategoriesResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_UpdateChannelSidebarCategories_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) AddChannelMember(ctx context.Context, in *AddChannelMemberRequest, opts ...grpc.CallOption) (*AddChannelMemberResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(AddChannelMemberResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_AddChannelMember_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) AddUserToChannel(ctx context.Context, in *AddUserToChannelRequest, opts ...grpc.CallOption) (*AddUserToChannelResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(AddUserToChannelResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_AddUserToChannel_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetChannelMember(ctx context.Context, in *GetChannelMemberRequest, opts ...grpc.CallOption) (*GetChannelMemberResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetChannelMemberResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetChannelMember_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetChannelMembers(ctx context.Context, in *GetChannelMembersRequest, opts ...grpc.CallOption) (*GetChannelMembersResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetChannelMembersResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetChannelMembers_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetChannelMembersByIds(ctx context.Context, in *GetChannelMembersByIdsRequest, opts ...grpc.CallOption) (*GetChannelMembersByIdsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetChannelMembersByIdsResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetChannelMembersByIds_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetChannelMembersForUser(ctx context.Context, in *GetChannelMembersForUserRequest, opts ...grpc.CallOption) (*GetChannelMembersForUserResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetChannelMembersForUserResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetChannelMembersForUser_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) UpdateChannelMemberRoles(ctx context.Context, in *UpdateChannelMemberRolesRequest, opts ...grpc.CallOption) (*UpdateChannelMemberRolesResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(UpdateChannelMemberRolesResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_UpdateChannelMemberRoles_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) UpdateChannelMemberNotifications(ctx context.Context, in *UpdateChannelMemberNotificationsRequest, opts ...grpc.CallOption) (*UpdateChannelMemberNotificationsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(UpdateChannelMemberNotificationsResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_UpdateChannelMemberNotifications_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) PatchChannelMembersNotifications(ctx context.Context, in *PatchChannelMembersNotificationsRequest, opts ...grpc.CallOption) (*PatchChannelMembersNotificationsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(PatchChannelMembersNotificationsResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_PatchChannelMembersNotifications_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) DeleteChannelMember(ctx context.Context, in *DeleteChannelMemberRequest, opts ...grpc.CallOption) (*DeleteChannelMemberResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(DeleteChannelMemberResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_DeleteChannelMember_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) AddReaction(ctx context.Context, in *AddReactionRequest, opts ...grpc.CallOption) (*AddReactionResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(AddReactionResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_AddReaction_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) RemoveReaction(ctx context.Context, in *RemoveReactionRequest, opts ...grpc.CallOption) (*RemoveReactionResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(RemoveReactionResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_RemoveReaction_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetReactions(ctx context.Context, in *GetReactionsRequest, opts ...grpc.CallOption) (*GetReactionsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetReactionsResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetReactions_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) SendEphemeralPost(ctx context.Context, in *SendEphemeralPostRequest, opts ...grpc.CallOption) (*SendEphemeralPostResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(SendEphemeralPostResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_SendEphemeralPost_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) UpdateEphemeralPost(ctx context.Context, in *UpdateEphemeralPostRequest, opts ...grpc.CallOption) (*UpdateEphemeralPostResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(UpdateEphemeralPostResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_UpdateEphemeralPost_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) DeleteEphemeralPost(ctx context.Context, in *DeleteEphemeralPostRequest, opts ...grpc.CallOption) (*DeleteEphemeralPostResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(DeleteEphemeralPostResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_DeleteEphemeralPost_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) DeletePost(ctx context.Context, in *DeletePostRequest, opts ...grpc.CallOption) (*DeletePostResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(DeletePostResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_DeletePost_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetPostThread(ctx context.Context, in *GetPostThreadRequest, opts ...grpc.CallOption) (*GetPostThreadResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetPostThreadResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetPostThread_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetPostsSince(ctx context.Context, in *GetPostsSinceRequest, opts ...grpc.CallOption) (*GetPostsSinceResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetPostsSinceResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetPostsSince_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetPostsAfter(ctx context.Context, in *GetPostsAfterRequest, opts ...grpc.CallOption) (*GetPostsAfterResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetPostsAfterResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetPostsAfter_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetPostsBefore(ctx context.Context, in *GetPostsBeforeRequest, opts ...grpc.CallOption) (*GetPostsBeforeResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetPostsBeforeResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetPostsBefore_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetPostsForChannel(ctx context.Context, in *GetPostsForChannelRequest, opts ...grpc.CallOption) (*GetPostsForChannelResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetPostsForChannelResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetPostsForChannel_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) UpdatePost(ctx context.Context, in *UpdatePostRequest, opts ...grpc.CallOption) (*UpdatePostResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(UpdatePostResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_UpdatePost_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) SearchPostsInTeam(ctx context.Context, in *SearchPostsInTeamRequest, opts ...grpc.CallOption) (*SearchPostsInTeamResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(SearchPostsInTeamResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_SearchPostsInTeam_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) SearchPostsInTeamForUser(ctx context.Context, in *SearchPostsInTeamForUserRequest, opts ...grpc.CallOption) (*SearchPostsInTeamForUserResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(SearchPostsInTeamForUserResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_SearchPostsInTeamForUser_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) MoveThreadsToBackingChannel(ctx context.Context, in *MoveThreadsToBackingChannelRequest, opts ...grpc.CallOption) (*MoveThreadsToBackingChannelResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(MoveThreadsToBackingChannelResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_MoveThreadsToBackingChannel_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) AddChannelsToRetentionPolicy(ctx context.Context, in *AddChannelsToRetentionPolicyRequest, opts ...grpc.CallOption) (*AddChannelsToRetentionPolicyResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(AddChannelsToRetentionPolicyResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_AddChannelsToRetentionPolicy_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) RemoveChannelsFromRetentionPolicy(ctx context.Context, in *RemoveChannelsFromRetentionPolicyRequest, opts ...grpc.CallOption) (*RemoveChannelsFromRetentionPolicyResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(RemoveChannelsFromRetentionPolicyResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_RemoveChannelsFromRetentionPolicy_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetEmojiList(ctx context.Context, in *GetEmojiListRequest, opts ...grpc.CallOption) (*GetEmojiListResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetEmojiListResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetEmojiList_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetEmojiByName(ctx context.Context, in *GetEmojiByNameRequest, opts ...grpc.CallOption) (*GetEmojiByNameResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetEmojiByNameResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetEmojiByName_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetEmoji(ctx context.Context, in *GetEmojiRequest, opts ...grpc.CallOption) (*GetEmojiResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetEmojiResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetEmoji_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetEmojiImage(ctx context.Context, in *GetEmojiImageRequest, opts ...grpc.CallOption) (*GetEmojiImageResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetEmojiImageResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetEmojiImage_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) CopyFileInfos(ctx context.Context, in *CopyFileInfosRequest, opts ...grpc.CallOption) (*CopyFileInfosResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(CopyFileInfosResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_CopyFileInfos_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetFileInfo(ctx context.Context, in *GetFileInfoRequest, opts ...grpc.CallOption) (*GetFileInfoResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetFileInfoResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetFileInfo_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) SetFileSearchableContent(ctx context.Context, in *SetFileSearchableContentRequest, opts ...grpc.CallOption) (*SetFileSearchableContentResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(SetFileSearchableContentResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_SetFileSearchableContent_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetFileInfos(ctx context.Context, in *GetFileInfosRequest, opts ...grpc.CallOption) (*GetFileInfosResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetFileInfosResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetFileInfos_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetFile(ctx context.Context, in *GetFileRequest, opts ...grpc.CallOption) (*GetFileResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetFileResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetFile_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetFileLink(ctx context.Context, in *GetFileLinkRequest, opts ...grpc.CallOption) (*GetFileLinkResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetFileLinkResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetFileLink_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) ReadFile(ctx context.Context, in *ReadFileRequest, opts ...grpc.CallOption) (*ReadFileResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(ReadFileResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_ReadFile_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) UploadFile(ctx context.Context, in *UploadFileRequest, opts ...grpc.CallOption) (*UploadFileResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(UploadFileResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_UploadFile_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) CreateUploadSession(ctx context.Context, in *CreateUploadSessionRequest, opts ...grpc.CallOption) (*CreateUploadSessionResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(CreateUploadSessionResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_CreateUploadSession_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) UploadData(ctx context.Context, opts ...grpc.CallOption) (grpc.ClientStreamingClient[UploadDataRequest, UploadDataResponse], error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	stream, err := c.cc.NewStream(ctx, &PluginAPI_ServiceDesc.Streams[0], PluginAPI_UploadData_FullMethodName, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	x := &grpc.GenericClientStream[UploadDataRequest, UploadDataResponse]{ClientStream: stream}
+	return x, nil
+}
+
+// This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
+type PluginAPI_UploadDataClient = grpc.ClientStreamingClient[UploadDataRequest, UploadDataResponse]
+
+func (c *pluginAPIClient) GetUploadSession(ctx context.Context, in *GetUploadSessionRequest, opts ...grpc.CallOption) (*GetUploadSessionResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetUploadSessionResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetUploadSession_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) CreateBot(ctx context.Context, in *CreateBotRequest, opts ...grpc.CallOption) (*CreateBotResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(CreateBotResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_CreateBot_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) PatchBot(ctx context.Context, in *PatchBotRequest, opts ...grpc.CallOption) (*PatchBotResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(PatchBotResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_PatchBot_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetBot(ctx context.Context, in *GetBotRequest, opts ...grpc.CallOption) (*GetBotResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetBotResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetBot_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetBots(ctx context.Context, in *GetBotsRequest, opts ...grpc.CallOption) (*GetBotsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetBotsResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetBots_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) UpdateBotActive(ctx context.Context, in *UpdateBotActiveRequest, opts ...grpc.CallOption) (*UpdateBotActiveResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(UpdateBotActiveResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_UpdateBotActive_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) PermanentDeleteBot(ctx context.Context, in *PermanentDeleteBotRequest, opts ...grpc.CallOption) (*PermanentDeleteBotResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(PermanentDeleteBotResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_PermanentDeleteBot_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) EnsureBotUser(ctx context.Context, in *EnsureBotUserRequest, opts ...grpc.CallOption) (*EnsureBotUserResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(EnsureBotUserResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_EnsureBotUser_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) ExecuteSlashCommand(ctx context.Context, in *ExecuteSlashCommandRequest, opts ...grpc.CallOption) (*ExecuteSlashCommandResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(ExecuteSlashCommandResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_ExecuteSlashCommand_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) CreateCommand(ctx context.Context, in *CreateCommandRequest, opts ...grpc.CallOption) (*CreateCommandResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(CreateCommandResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_CreateCommand_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) ListCommands(ctx context.Context, in *ListCommandsRequest, opts ...grpc.CallOption) (*ListCommandsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(ListCommandsResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_ListCommands_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) ListCustomCommands(ctx context.Context, in *ListCustomCommandsRequest, opts ...grpc.CallOption) (*ListCustomCommandsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(ListCustomCommandsResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_ListCustomCommands_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) ListPluginCommands(ctx context.Context, in *ListPluginCommandsRequest, opts ...grpc.CallOption) (*ListPluginCommandsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(ListPluginCommandsResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_ListPluginCommands_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) ListBuiltInCommands(ctx context.Context, in *ListBuiltInCommandsRequest, opts ...grpc.CallOption) (*ListBuiltInCommandsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(ListBuiltInCommandsResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_ListBuiltInCommands_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetCommand(ctx context.Context, in *GetCommandRequest, opts ...grpc.CallOption) (*GetCommandResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetCommandResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetCommand_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) UpdateCommand(ctx context.Context, in *UpdateCommandRequest, opts ...grpc.CallOption) (*UpdateCommandResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(UpdateCommandResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_UpdateCommand_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) DeleteCommand(ctx context.Context, in *DeleteCommandRequest, opts ...grpc.CallOption) (*DeleteCommandResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(DeleteCommandResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_DeleteCommand_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) CreateOAuthApp(ctx context.Context, in *CreateOAuthAppRequest, opts ...grpc.CallOption) (*CreateOAuthAppResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(CreateOAuthAppResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_CreateOAuthApp_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetOAuthApp(ctx context.Context, in *GetOAuthAppRequest, opts ...grpc.CallOption) (*GetOAuthAppResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetOAuthAppResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetOAuthApp_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) UpdateOAuthApp(ctx context.Context, in *UpdateOAuthAppRequest, opts ...grpc.CallOption) (*UpdateOAuthAppResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(UpdateOAuthAppResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_UpdateOAuthApp_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) DeleteOAuthApp(ctx context.Context, in *DeleteOAuthAppRequest, opts ...grpc.CallOption) (*DeleteOAuthAppResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(DeleteOAuthAppResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_DeleteOAuthApp_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetGroup(ctx context.Context, in *GetGroupRequest, opts ...grpc.CallOption) (*GetGroupResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetGroupResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetGroup_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetGroupByName(ctx context.Context, in *GetGroupByNameRequest, opts ...grpc.CallOption) (*GetGroupByNameResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetGroupByNameResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetGroupByName_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetGroupMemberUsers(ctx context.Context, in *GetGroupMemberUsersRequest, opts ...grpc.CallOption) (*GetGroupMemberUsersResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetGroupMemberUsersResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetGroupMemberUsers_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetGroupsBySource(ctx context.Context, in *GetGroupsBySourceRequest, opts ...grpc.CallOption) (*GetGroupsBySourceResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetGroupsBySourceResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetGroupsBySource_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetGroupsForUser(ctx context.Context, in *GetGroupsForUserRequest, opts ...grpc.CallOption) (*GetGroupsForUserResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetGroupsForUserResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetGroupsForUser_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) UpsertGroupMember(ctx context.Context, in *UpsertGroupMemberRequest, opts ...grpc.CallOption) (*UpsertGroupMemberResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(UpsertGroupMemberResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_UpsertGroupMember_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) UpsertGroupMembers(ctx context.Context, in *UpsertGroupMembersRequest, opts ...grpc.CallOption) (*UpsertGroupMembersResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(UpsertGroupMembersResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_UpsertGroupMembers_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetGroupByRemoteID(ctx context.Context, in *GetGroupByRemoteIDRequest, opts ...grpc.CallOption) (*GetGroupByRemoteIDResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetGroupByRemoteIDResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetGroupByRemoteID_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) CreateGroup(ctx context.Context, in *CreateGroupRequest, opts ...grpc.CallOption) (*CreateGroupResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(CreateGroupResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_CreateGroup_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) UpdateGroup(ctx context.Context, in *UpdateGroupRequest, opts ...grpc.CallOption) (*UpdateGroupResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(UpdateGroupResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_UpdateGroup_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) DeleteGroup(ctx context.Context, in *DeleteGroupRequest, opts ...grpc.CallOption) (*DeleteGroupResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(DeleteGroupResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_DeleteGroup_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) RestoreGroup(ctx context.Context, in *RestoreGroupRequest, opts ...grpc.CallOption) (*RestoreGroupResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(RestoreGroupResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_RestoreGroup_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) DeleteGroupMember(ctx context.Context, in *DeleteGroupMemberRequest, opts ...grpc.CallOption) (*DeleteGroupMemberResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(DeleteGroupMemberResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_DeleteGroupMember_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetGroupSyncable(ctx context.Context, in *GetGroupSyncableRequest, opts ...grpc.CallOption) (*GetGroupSyncableResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetGroupSyncableResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetGroupSyncable_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetGroupSyncables(ctx context.Context, in *GetGroupSyncablesRequest, opts ...grpc.CallOption) (*GetGroupSyncablesResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetGroupSyncablesResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetGroupSyncables_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) UpsertGroupSyncable(ctx context.Context, in *UpsertGroupSyncableRequest, opts ...grpc.CallOption) (*UpsertGroupSyncableResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(UpsertGroupSyncableResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_UpsertGroupSyncable_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) UpdateGroupSyncable(ctx context.Context, in *UpdateGroupSyncableRequest, opts ...grpc.CallOption) (*UpdateGroupSyncableResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(UpdateGroupSyncableResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_UpdateGroupSyncable_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) DeleteGroupSyncable(ctx context.Context, in *DeleteGroupSyncableRequest, opts ...grpc.CallOption) (*DeleteGroupSyncableResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(DeleteGroupSyncableResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_DeleteGroupSyncable_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetGroups(ctx context.Context, in *GetGroupsRequest, opts ...grpc.CallOption) (*GetGroupsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetGroupsResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetGroups_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) CreateDefaultSyncableMemberships(ctx context.Context, in *CreateDefaultSyncableMembershipsRequest, opts ...grpc.CallOption) (*CreateDefaultSyncableMembershipsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(CreateDefaultSyncableMembershipsResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_CreateDefaultSyncableMemberships_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) DeleteGroupConstrainedMemberships(ctx context.Context, in *DeleteGroupConstrainedMembershipsRequest, opts ...grpc.CallOption) (*DeleteGroupConstrainedMembershipsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(DeleteGroupConstrainedMembershipsResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_DeleteGroupConstrainedMemberships_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) LoadPluginConfiguration(ctx context.Context, in *LoadPluginConfigurationRequest, opts ...grpc.CallOption) (*LoadPluginConfigurationResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(LoadPluginConfigurationResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_LoadPluginConfiguration_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetConfig(ctx context.Context, in *GetConfigRequest, opts ...grpc.CallOption) (*GetConfigResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetConfigResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetConfig_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetUnsanitizedConfig(ctx context.Context, in *GetUnsanitizedConfigRequest, opts ...grpc.CallOption) (*GetUnsanitizedConfigResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetUnsanitizedConfigResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetUnsanitizedConfig_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) SaveConfig(ctx context.Context, in *SaveConfigRequest, opts ...grpc.CallOption) (*SaveConfigResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(SaveConfigResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_SaveConfig_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) SavePluginConfig(ctx context.Context, in *SavePluginConfigRequest, opts ...grpc.CallOption) (*SavePluginConfigResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(SavePluginConfigResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_SavePluginConfig_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetBundlePath(ctx context.Context, in *GetBundlePathRequest, opts ...grpc.CallOption) (*GetBundlePathResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetBundlePathResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetBundlePath_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetLicense(ctx context.Context, in *GetLicenseRequest, opts ...grpc.CallOption) (*GetLicenseResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetLicenseResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetLicense_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) IsEnterpriseReady(ctx context.Context, in *IsEnterpriseReadyRequest, opts ...grpc.CallOption) (*IsEnterpriseReadyResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(IsEnterpriseReadyResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_IsEnterpriseReady_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetSystemInstallDate(ctx context.Context, in *GetSystemInstallDateRequest, opts ...grpc.CallOption) (*GetSystemInstallDateResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetSystemInstallDateResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetSystemInstallDate_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetDiagnosticId(ctx context.Context, in *GetDiagnosticIdRequest, opts ...grpc.CallOption) (*GetDiagnosticIdResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetDiagnosticIdResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetDiagnosticId_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetTelemetryId(ctx context.Context, in *GetTelemetryIdRequest, opts ...grpc.CallOption) (*GetTelemetryIdResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetTelemetryIdResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetTelemetryId_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetPluginID(ctx context.Context, in *GetPluginIDRequest, opts ...grpc.CallOption) (*GetPluginIDResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetPluginIDResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetPluginID_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetPlugins(ctx context.Context, in *GetPluginsRequest, opts ...grpc.CallOption) (*GetPluginsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetPluginsResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetPlugins_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) EnablePlugin(ctx context.Context, in *EnablePluginRequest, opts ...grpc.CallOption) (*EnablePluginResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(EnablePluginResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_EnablePlugin_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) DisablePlugin(ctx context.Context, in *DisablePluginRequest, opts ...grpc.CallOption) (*DisablePluginResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(DisablePluginResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_DisablePlugin_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) RemovePlugin(ctx context.Context, in *RemovePluginRequest, opts ...grpc.CallOption) (*RemovePluginResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(RemovePluginResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_RemovePlugin_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetPluginStatus(ctx context.Context, in *GetPluginStatusRequest, opts ...grpc.CallOption) (*GetPluginStatusResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetPluginStatusResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetPluginStatus_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) InstallPlugin(ctx context.Context, in *InstallPluginRequest, opts ...grpc.CallOption) (*InstallPluginResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(InstallPluginResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_InstallPlugin_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) PublishPluginClusterEvent(ctx context.Context, in *PublishPluginClusterEventRequest, opts ...grpc.CallOption) (*PublishPluginClusterEventResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(PublishPluginClusterEventResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_PublishPluginClusterEvent_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) RegisterCollectionAndTopic(ctx context.Context, in *RegisterCollectionAndTopicRequest, opts ...grpc.CallOption) (*RegisterCollectionAndTopicResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(RegisterCollectionAndTopicResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_RegisterCollectionAndTopic_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) SendMail(ctx context.Context, in *SendMailRequest, opts ...grpc.CallOption) (*SendMailResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(SendMailResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_SendMail_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) SendPushNotification(ctx context.Context, in *SendPushNotificationRequest, opts ...grpc.CallOption) (*SendPushNotificationResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(SendPushNotificationResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_SendPushNotification_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) OpenInteractiveDialog(ctx context.Context, in *OpenInteractiveDialogRequest, opts ...grpc.CallOption) (*OpenInteractiveDialogResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(OpenInteractiveDialogResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_OpenInteractiveDialog_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) SendToastMessage(ctx context.Context, in *SendToastMessageRequest, opts ...grpc.CallOption) (*SendToastMessageResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(SendToastMessageResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_SendToastMessage_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) LogAuditRec(ctx context.Context, in *LogAuditRecRequest, opts ...grpc.CallOption) (*LogAuditRecResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(LogAuditRecResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_LogAuditRec_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) LogAuditRecWithLevel(ctx context.Context, in *LogAuditRecWithLevelRequest, opts ...grpc.CallOption) (*LogAuditRecWithLevelResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(LogAuditRecWithLevelResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_LogAuditRecWithLevel_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) RequestTrialLicense(ctx context.Context, in *RequestTrialLicenseRequest, opts ...grpc.CallOption) (*RequestTrialLicenseResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(RequestTrialLicenseResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_RequestTrialLicense_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetCloudLimits(ctx context.Context, in *GetCloudLimitsRequest, opts ...grpc.CallOption) (*GetCloudLimitsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetCloudLimitsResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetCloudLimits_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 func (c *pluginAPIClient) RegisterPluginForSharedChannels(ctx context.Context, in *RegisterPluginForSharedChannelsRequest, opts ...grpc.CallOption) (*RegisterPluginForSharedChannelsResponse, error) {
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
 	out := new(RegisterPluginForSharedChannelsResponse)
@@ -602,7 +3109,7 @@ func (c *pluginAPIClient) GetAccessControlVisualAST(ctx context.Context, in *Get
 
 func (c *pluginAPIClient) PluginHTTP(ctx context.Context, opts ...grpc.CallOption) (grpc.BidiStreamingClient[PluginHTTPRequest, PluginHTTPResponse], error) {
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
-	stream, err := c.cc.NewStream(ctx, &PluginAPI_ServiceDesc.Streams[0], PluginAPI_PluginHTTP_FullMethodName, cOpts...)
+	stream, err := c.cc.NewStream(ctx, &PluginAPI_ServiceDesc.Streams[1], PluginAPI_PluginHTTP_FullMethodName, cOpts...)
 	if err != nil {
 		return nil, err
 	}
@@ -661,6 +3168,431 @@ type PluginAPIServer interface {
 	LogWarn(context.Context, *LogWarnRequest) (*LogWarnResponse, error)
 	LogError(context.Context, *LogErrorRequest) (*LogErrorResponse, error)
 	PublishWebSocketEvent(context.Context, *PublishWebSocketEventRequest) (*PublishWebSocketEventResponse, error)
+	// --- users: accounts, search, statuses, custom status, profile images (messages in api_users.proto) ---
+	// Creates an account (Mattermost's CreateUser): username and email unique, roles assigned by the
+	// server (system_user; system_admin for the first account). Fires UserHasBeenCreated.
+	CreateUser(context.Context, *CreateUserRequest) (*CreateUserResponse, error)
+	// Deactivates a user (a soft delete: sets delete_at, revokes their sessions), as Mattermost's
+	// plugin DeleteUser does. Fires UserHasBeenDeactivated.
+	DeleteUser(context.Context, *DeleteUserRequest) (*DeleteUserResponse, error)
+	// A page of users matching the options, by username unless options.sort says otherwise.
+	GetUsers(context.Context, *GetUsersRequest) (*GetUsersResponse, error)
+	// The users that exist among user_ids (unknown ids are skipped).
+	GetUsersByIds(context.Context, *GetUsersByIdsRequest) (*GetUsersByIdsResponse, error)
+	// A user by email, ignoring case (404 when there is none).
+	GetUserByEmail(context.Context, *GetUserByEmailRequest) (*GetUserByEmailResponse, error)
+	// A user by username, ignoring case (404 when there is none).
+	GetUserByUsername(context.Context, *GetUserByUsernameRequest) (*GetUserByUsernameResponse, error)
+	// The users that exist among usernames (unknown names are skipped), by username.
+	GetUsersByUsernames(context.Context, *GetUsersByUsernamesRequest) (*GetUsersByUsernamesResponse, error)
+	// A page of a team's members as users, by username.
+	GetUsersInTeam(context.Context, *GetUsersInTeamRequest) (*GetUsersInTeamResponse, error)
+	// A page of a channel's members as users, sorted by "username" or by "status".
+	GetUsersInChannel(context.Context, *GetUsersInChannelRequest) (*GetUsersInChannelResponse, error)
+	// Replaces a user's profile fields (username, email, names, position, locale, props, notify
+	// props, timezone); roles, auth, password and delete_at are not changed here.
+	UpdateUser(context.Context, *UpdateUserRequest) (*UpdateUserResponse, error)
+	// Deactivates (active = false: sets delete_at, revokes sessions, fires UserHasBeenDeactivated) or
+	// reactivates a user.
+	UpdateUserActive(context.Context, *UpdateUserActiveRequest) (*UpdateUserActiveResponse, error)
+	// Replaces a user's system roles (space-separated, e.g. "system_user system_admin").
+	UpdateUserRoles(context.Context, *UpdateUserRolesRequest) (*UpdateUserRolesResponse, error)
+	// Moves a user to an external auth service (auth_service + auth_data); their password is cleared.
+	UpdateUserAuth(context.Context, *UpdateUserAuthRequest) (*UpdateUserAuthResponse, error)
+	// Users whose username, names, nickname or email start with each word of the term, by username.
+	SearchUsers(context.Context, *SearchUsersRequest) (*SearchUsersResponse, error)
+	// A user's presence ("offline" when none was ever recorded).
+	GetUserStatus(context.Context, *GetUserStatusRequest) (*GetUserStatusResponse, error)
+	// The presence of the existing users among user_ids.
+	GetUserStatusesByIds(context.Context, *GetUserStatusesByIdsRequest) (*GetUserStatusesByIdsResponse, error)
+	// Sets a user's presence to "online", "away", "dnd" or "offline" (a manual status).
+	UpdateUserStatus(context.Context, *UpdateUserStatusRequest) (*UpdateUserStatusResponse, error)
+	// Sets "dnd" until endtime (epoch seconds, rounded down to the minute); the previous status
+	// comes back after it.
+	SetUserStatusTimedDND(context.Context, *SetUserStatusTimedDNDRequest) (*SetUserStatusTimedDNDResponse, error)
+	// Sets a user's custom status (emoji and/or text, optional expiry).
+	UpdateUserCustomStatus(context.Context, *UpdateUserCustomStatusRequest) (*UpdateUserCustomStatusResponse, error)
+	// Clears a user's custom status.
+	RemoveUserCustomStatus(context.Context, *RemoveUserCustomStatusRequest) (*RemoveUserCustomStatusResponse, error)
+	// A user's profile image (PNG, JPEG or GIF bytes); a generated PNG when none was set.
+	GetProfileImage(context.Context, *GetProfileImageRequest) (*GetProfileImageResponse, error)
+	// Sets a user's profile image from PNG, JPEG or GIF bytes.
+	SetProfileImage(context.Context, *SetProfileImageRequest) (*SetProfileImageResponse, error)
+	// LDAP attributes of a user: not supported (501), this server runs no LDAP.
+	GetLDAPUserAttributes(context.Context, *GetLDAPUserAttributesRequest) (*GetLDAPUserAttributesResponse, error)
+	// --- preferences, sessions, access tokens, permissions (messages in api_user_access.proto) ---
+	// The user's preference under (category, name); 404 when it is not set.
+	GetPreferenceForUser(context.Context, *GetPreferenceForUserRequest) (*GetPreferenceForUserResponse, error)
+	// Every preference of the user, by category then name.
+	GetPreferencesForUser(context.Context, *GetPreferencesForUserRequest) (*GetPreferencesForUserResponse, error)
+	// Saves the user's preferences (all or none); their other clients get preferences_changed and
+	// plugins PreferencesHaveChanged. Every preference's user_id must be user_id.
+	UpdatePreferencesForUser(context.Context, *UpdatePreferencesForUserRequest) (*UpdatePreferencesForUserResponse, error)
+	// Deletes the user's preferences named by (category, name); absent ones are ignored.
+	DeletePreferencesForUser(context.Context, *DeletePreferencesForUserRequest) (*DeletePreferencesForUserResponse, error)
+	// A session by its id (not its token), token included.
+	GetSession(context.Context, *GetSessionRequest) (*GetSessionResponse, error)
+	// Opens a session for session.user_id with the given roles, expiry, device and props; the server
+	// chooses id, token and timestamps.
+	CreateSession(context.Context, *CreateSessionRequest) (*CreateSessionResponse, error)
+	// Sets a session's expires_at (epoch ms; 0 never expires).
+	ExtendSessionExpiry(context.Context, *ExtendSessionExpiryRequest) (*ExtendSessionExpiryResponse, error)
+	// Deletes a session by id: its token stops working at once, and WebSocket connections opened
+	// with it end at their next heartbeat.
+	RevokeSession(context.Context, *RevokeSessionRequest) (*RevokeSessionResponse, error)
+	// Creates a personal access token for token.user_id; the answer is the only place its secret
+	// appears.
+	CreateUserAccessToken(context.Context, *CreateUserAccessTokenRequest) (*CreateUserAccessTokenResponse, error)
+	// Deletes a personal access token and the session it opened.
+	RevokeUserAccessToken(context.Context, *RevokeUserAccessTokenRequest) (*RevokeUserAccessTokenResponse, error)
+	// Whether the user's system roles grant the permission (false for an unknown user).
+	HasPermissionTo(context.Context, *HasPermissionToRequest) (*HasPermissionToResponse, error)
+	// Whether the user's roles in the team, or their system roles, grant the permission.
+	HasPermissionToTeam(context.Context, *HasPermissionToTeamRequest) (*HasPermissionToTeamResponse, error)
+	// Whether the user's roles in the channel, then in its team, then their system roles grant the
+	// permission.
+	HasPermissionToChannel(context.Context, *HasPermissionToChannelRequest) (*HasPermissionToChannelResponse, error)
+	// Whether any of the named roles grants the permission id (unknown roles grant nothing).
+	RolesGrantPermission(context.Context, *RolesGrantPermissionRequest) (*RolesGrantPermissionResponse, error)
+	// Publishes Mattermost's "typing" WebSocket event for the user to the channel's other members
+	// (parent_id: the thread's root post, or empty).
+	PublishUserTyping(context.Context, *PublishUserTypingRequest) (*PublishUserTypingResponse, error)
+	// --- teams, team members, team icons, team stats (messages in api_teams.proto) ---
+	// Creates a team (no members; Mattermost's CreateTeam). 409 when the name is taken.
+	CreateTeam(context.Context, *CreateTeamRequest) (*CreateTeamResponse, error)
+	// Archives a team: sets its delete_at (a soft delete, as Mattermost's plugin API does).
+	DeleteTeam(context.Context, *DeleteTeamRequest) (*DeleteTeamResponse, error)
+	// Every team, archived ones included, by display name.
+	GetTeams(context.Context, *GetTeamsRequest) (*GetTeamsResponse, error)
+	// A team by id, archived or not (404 when there is none).
+	GetTeam(context.Context, *GetTeamRequest) (*GetTeamResponse, error)
+	// A team by its name (404 when there is none).
+	GetTeamByName(context.Context, *GetTeamByNameRequest) (*GetTeamByNameResponse, error)
+	// For each team the user belongs to, their unread messages and mentions summed over its channels.
+	GetTeamsUnreadForUser(context.Context, *GetTeamsUnreadForUserRequest) (*GetTeamsUnreadForUserResponse, error)
+	// Updates a team's display name, description, open invite, company name, allowed domains and
+	// icon time; its name and type are kept.
+	UpdateTeam(context.Context, *UpdateTeamRequest) (*UpdateTeamResponse, error)
+	// Teams (not archived) whose name or display name starts with term, case-insensitively.
+	SearchTeams(context.Context, *SearchTeamsRequest) (*SearchTeamsResponse, error)
+	// The teams (not archived) the user currently belongs to.
+	GetTeamsForUser(context.Context, *GetTeamsForUserRequest) (*GetTeamsForUserResponse, error)
+	// Adds a user to a team (or returns their membership); TeamMemberWillBeAdded may reject it.
+	CreateTeamMember(context.Context, *CreateTeamMemberRequest) (*CreateTeamMemberResponse, error)
+	// Adds users to a team in order, stopping at the first failure (the ones before stay added).
+	CreateTeamMembers(context.Context, *CreateTeamMembersRequest) (*CreateTeamMembersResponse, error)
+	// Adds users to a team, reporting per user either the membership or why it failed.
+	CreateTeamMembersGracefully(context.Context, *CreateTeamMembersGracefullyRequest) (*CreateTeamMembersGracefullyResponse, error)
+	// Removes a user from a team (and its channels); the membership is kept with delete_at set.
+	DeleteTeamMember(context.Context, *DeleteTeamMemberRequest) (*DeleteTeamMemberResponse, error)
+	// A page of a team's current members, by user id (per_page <= 0 means 60).
+	GetTeamMembers(context.Context, *GetTeamMembersRequest) (*GetTeamMembersResponse, error)
+	// A user's membership of a team, a left one included (404 when they were never a member).
+	GetTeamMember(context.Context, *GetTeamMemberRequest) (*GetTeamMemberResponse, error)
+	// A page of the user's current team memberships, by team id (per_page <= 0 means 60).
+	GetTeamMembersForUser(context.Context, *GetTeamMembersForUserRequest) (*GetTeamMembersForUserResponse, error)
+	// Replaces a member's team roles (team_user, team_admin, team_guest, team_post_all,
+	// team_post_all_public); 400 for an unknown role or guest with user.
+	UpdateTeamMemberRoles(context.Context, *UpdateTeamMemberRolesRequest) (*UpdateTeamMemberRolesResponse, error)
+	// The team's icon image (404 when it has none; 501 without file storage).
+	GetTeamIcon(context.Context, *GetTeamIconRequest) (*GetTeamIconResponse, error)
+	// Sets the team's icon from PNG, JPEG, GIF, BMP or WebP bytes and stamps last_team_icon_update.
+	SetTeamIcon(context.Context, *SetTeamIconRequest) (*SetTeamIconResponse, error)
+	// Removes the team's icon and resets last_team_icon_update to 0.
+	RemoveTeamIcon(context.Context, *RemoveTeamIconRequest) (*RemoveTeamIconResponse, error)
+	// How many current members the team has, and how many of them are active accounts.
+	GetTeamStats(context.Context, *GetTeamStatsRequest) (*GetTeamStatsResponse, error)
+	// --- channels, channel members, direct/group channels, sidebar categories (messages in api_channels.proto) ---
+	// Creates a public (O) or private (P) channel on a team; the plugin's channel has no creator
+	// member unless creator_id names a team member.
+	CreateChannel(context.Context, *CreateChannelRequest) (*CreateChannelResponse, error)
+	// Archives a channel (sets delete_at); ChannelWillBeArchived plugins may refuse. Direct and group
+	// messages cannot be archived.
+	DeleteChannel(context.Context, *DeleteChannelRequest) (*DeleteChannelResponse, error)
+	// Restores an archived channel (clears delete_at).
+	RestoreChannel(context.Context, *RestoreChannelRequest) (*RestoreChannelResponse, error)
+	// A channel by id that must be of channel_type ("O", "P", "D" or "G"); 404 when there is none of
+	// that type.
+	GetChannelOfType(context.Context, *GetChannelOfTypeRequest) (*GetChannelOfTypeResponse, error)
+	// A page of a team's open, unarchived channels, by name.
+	GetPublicChannelsForTeam(context.Context, *GetPublicChannelsForTeamRequest) (*GetPublicChannelsForTeamResponse, error)
+	// A channel by its name on a team; archived channels only with include_deleted.
+	GetChannelByName(context.Context, *GetChannelByNameRequest) (*GetChannelByNameResponse, error)
+	// A channel by its name on the team named team_name; archived channels only with include_deleted.
+	GetChannelByNameForTeamName(context.Context, *GetChannelByNameForTeamNameRequest) (*GetChannelByNameForTeamNameResponse, error)
+	// The user's channels on a team plus their direct and group messages (all teams when team_id is
+	// empty).
+	GetChannelsForTeamForUser(context.Context, *GetChannelsForTeamForUserRequest) (*GetChannelsForTeamForUserResponse, error)
+	// Member, guest, pinned post and file counts of a channel.
+	GetChannelStats(context.Context, *GetChannelStatsRequest) (*GetChannelStatsResponse, error)
+	// The direct message channel between two users, created on first use.
+	GetDirectChannel(context.Context, *GetDirectChannelRequest) (*GetDirectChannelResponse, error)
+	// The group message channel of 3 to 8 users, created on first use.
+	GetGroupChannel(context.Context, *GetGroupChannelRequest) (*GetGroupChannelResponse, error)
+	// Updates a channel's display name, name, header and purpose (by channel.id).
+	UpdateChannel(context.Context, *UpdateChannelRequest) (*UpdateChannelResponse, error)
+	// Claims the channel for this plugin: its Will hooks on that channel then run after the others
+	// and fail closed, and the channel's changes fail while the plugin is not running. Idempotent.
+	RegisterChannelGuard(context.Context, *RegisterChannelGuardRequest) (*RegisterChannelGuardResponse, error)
+	// Releases this plugin's claim on the channel (no error when it has none); other plugins' claims
+	// stay.
+	UnregisterChannelGuard(context.Context, *UnregisterChannelGuardRequest) (*UnregisterChannelGuardResponse, error)
+	// A team's open, unarchived channels whose name or display name contain term (case-insensitive),
+	// by display name (at most 100).
+	SearchChannels(context.Context, *SearchChannelsRequest) (*SearchChannelsResponse, error)
+	// Creates a custom sidebar category for the user on the team, moving the given channels into it.
+	CreateChannelSidebarCategory(context.Context, *CreateChannelSidebarCategoryRequest) (*CreateChannelSidebarCategoryResponse, error)
+	// The user's sidebar categories on the team, in order (the default ones are made on first use).
+	GetChannelSidebarCategories(context.Context, *GetChannelSidebarCategoriesRequest) (*GetChannelSidebarCategoriesResponse, error)
+	// Updates the given sidebar categories of the user on the team (name, sorting, muted, collapsed,
+	// channels).
+	UpdateChannelSidebarCategories(context.Context, *UpdateChannelSidebarCategoriesRequest) (*UpdateChannelSidebarCategoriesResponse, error)
+	// Joins a user to a channel as if they joined themselves (ChannelMemberWillBeAdded plugins may
+	// refuse).
+	AddChannelMember(context.Context, *AddChannelMemberRequest) (*AddChannelMemberResponse, error)
+	// Adds a user to a channel as if as_user_id had added them (ChannelMemberWillBeAdded plugins may
+	// refuse).
+	AddUserToChannel(context.Context, *AddUserToChannelRequest) (*AddUserToChannelResponse, error)
+	// A user's membership of a channel (404 when not a member).
+	GetChannelMember(context.Context, *GetChannelMemberRequest) (*GetChannelMemberResponse, error)
+	// A page of a channel's memberships.
+	GetChannelMembers(context.Context, *GetChannelMembersRequest) (*GetChannelMembersResponse, error)
+	// The memberships of the given users in a channel (non-members are left out).
+	GetChannelMembersByIds(context.Context, *GetChannelMembersByIdsRequest) (*GetChannelMembersByIdsResponse, error)
+	// A page of the user's channel memberships (team_id is ignored, as in Mattermost).
+	GetChannelMembersForUser(context.Context, *GetChannelMembersForUserRequest) (*GetChannelMembersForUserResponse, error)
+	// Sets a member's roles: "channel_user", optionally with "channel_admin".
+	UpdateChannelMemberRoles(context.Context, *UpdateChannelMemberRolesRequest) (*UpdateChannelMemberRolesResponse, error)
+	// Merges the given notification properties into a member's.
+	UpdateChannelMemberNotifications(context.Context, *UpdateChannelMemberNotificationsRequest) (*UpdateChannelMemberNotificationsResponse, error)
+	// Merges notify_props into each of up to 200 memberships.
+	PatchChannelMembersNotifications(context.Context, *PatchChannelMembersNotificationsRequest) (*PatchChannelMembersNotificationsResponse, error)
+	// Removes a user from a channel (as when they leave it).
+	DeleteChannelMember(context.Context, *DeleteChannelMemberRequest) (*DeleteChannelMemberResponse, error)
+	// --- posts, threads, ephemeral posts, search, reactions (messages in api_posts.proto) ---
+	// Adds reaction.user_id's reaction to a post (no membership check, as in Mattermost); adding the
+	// same reaction again is a no-op answering it. Runs ReactionHasBeenAdded.
+	AddReaction(context.Context, *AddReactionRequest) (*AddReactionResponse, error)
+	// Removes a user's reaction from a post (no error when it is not there).
+	RemoveReaction(context.Context, *RemoveReactionRequest) (*RemoveReactionResponse, error)
+	// Every reaction on a post, oldest first (404 when the post does not exist).
+	GetReactions(context.Context, *GetReactionsRequest) (*GetReactionsResponse, error)
+	// Shows a post to one user only, over the WebSocket ("ephemeral_message"); never stored. Fills
+	// in id, create_at and type "system_ephemeral" and returns the post as sent.
+	SendEphemeralPost(context.Context, *SendEphemeralPostRequest) (*SendEphemeralPostResponse, error)
+	// Replaces an ephemeral post the user was shown ("post_edited" to that user only).
+	UpdateEphemeralPost(context.Context, *UpdateEphemeralPostRequest) (*UpdateEphemeralPostResponse, error)
+	// Removes an ephemeral post from the user's view ("post_deleted" to that user only).
+	DeleteEphemeralPost(context.Context, *DeleteEphemeralPostRequest) (*DeleteEphemeralPostResponse, error)
+	// Deletes a post (a root with its replies), as REST does: soft delete, "post_deleted",
+	// MessageHasBeenDeleted.
+	DeletePost(context.Context, *DeletePostRequest) (*DeletePostResponse, error)
+	// The post's whole thread (root and replies, newest first) as a PostList.
+	GetPostThread(context.Context, *GetPostThreadRequest) (*GetPostThreadResponse, error)
+	// Posts of the channel created, edited or deleted since time (epoch ms), deleted ones included.
+	GetPostsSince(context.Context, *GetPostsSinceRequest) (*GetPostsSinceResponse, error)
+	// A page of the channel's posts newer than post_id, newest first.
+	GetPostsAfter(context.Context, *GetPostsAfterRequest) (*GetPostsAfterResponse, error)
+	// A page of the channel's posts older than post_id, newest first.
+	GetPostsBefore(context.Context, *GetPostsBeforeRequest) (*GetPostsBeforeResponse, error)
+	// A page of the channel's posts, newest first (per_page 1-200).
+	GetPostsForChannel(context.Context, *GetPostsForChannelRequest) (*GetPostsForChannelResponse, error)
+	// Edits a post: message, props, is_pinned and file_ids (which may only shrink) take the given
+	// values; runs MessageWillBeUpdated / MessageHasBeenUpdated and sends "post_edited".
+	UpdatePost(context.Context, *UpdatePostRequest) (*UpdatePostResponse, error)
+	// Posts of the team's channels matching any of the searches, newest first.
+	SearchPostsInTeam(context.Context, *SearchPostsInTeamRequest) (*SearchPostsInTeamResponse, error)
+	// A user's search (query text with from:/in:/before:/after:/on: flags) over the team's channels
+	// and the direct and group messages they are a member of.
+	SearchPostsInTeamForUser(context.Context, *SearchPostsInTeamForUserRequest) (*SearchPostsInTeamForUserResponse, error)
+	// Moves root posts with their whole threads into another backing channel (type "S"), in place:
+	// ids, timestamps and reactions are kept. Reply ids are rejected; unknown ids move nothing.
+	MoveThreadsToBackingChannel(context.Context, *MoveThreadsToBackingChannelRequest) (*MoveThreadsToBackingChannelResponse, error)
+	// Data-retention policies are an Enterprise feature this server does not run: always 501.
+	AddChannelsToRetentionPolicy(context.Context, *AddChannelsToRetentionPolicyRequest) (*AddChannelsToRetentionPolicyResponse, error)
+	// Data-retention policies are an Enterprise feature this server does not run: always 501.
+	RemoveChannelsFromRetentionPolicy(context.Context, *RemoveChannelsFromRetentionPolicyRequest) (*RemoveChannelsFromRetentionPolicyResponse, error)
+	// --- files, upload sessions, emoji (messages in api_files.proto) ---
+	// Custom emoji, sort_by "" (creation order) or "name", per_page from page * per_page.
+	GetEmojiList(context.Context, *GetEmojiListRequest) (*GetEmojiListResponse, error)
+	// A custom emoji by name (404 when there is none; 501 when custom emoji are disabled).
+	GetEmojiByName(context.Context, *GetEmojiByNameRequest) (*GetEmojiByNameResponse, error)
+	// A custom emoji by id (404 when there is none; 501 when custom emoji are disabled).
+	GetEmoji(context.Context, *GetEmojiRequest) (*GetEmojiResponse, error)
+	// A custom emoji's image bytes and format ("png", "gif", "jpeg" or "webp").
+	GetEmojiImage(context.Context, *GetEmojiImageRequest) (*GetEmojiImageResponse, error)
+	// Copies files' infos for user_id (not attached to any post; the bytes are shared) and returns
+	// the new ids in the given order.
+	CopyFileInfos(context.Context, *CopyFileInfosRequest) (*CopyFileInfosResponse, error)
+	// A file's metadata by id (404 when there is none).
+	GetFileInfo(context.Context, *GetFileInfoRequest) (*GetFileInfoResponse, error)
+	// Stores text that file search matches for this file (e.g. extracted from a document).
+	SetFileSearchableContent(context.Context, *SetFileSearchableContentRequest) (*SetFileSearchableContentResponse, error)
+	// File infos filtered by users, channels and time, ordered by creation time or size, paged.
+	GetFileInfos(context.Context, *GetFileInfosRequest) (*GetFileInfosResponse, error)
+	// A file's whole content (413 beyond the 64 MiB message limit).
+	GetFile(context.Context, *GetFileRequest) (*GetFileResponse, error)
+	// A public link to a file attached to a post (501 unless FileSettings.EnablePublicLink).
+	GetFileLink(context.Context, *GetFileLinkRequest) (*GetFileLinkResponse, error)
+	// The content of a file by its path in the server's file store (413 beyond 64 MiB).
+	ReadFile(context.Context, *ReadFileRequest) (*ReadFileResponse, error)
+	// Stores data as a new file in a channel (not yet attached to a post); runs FileWillBeUploaded.
+	UploadFile(context.Context, *UploadFileRequest) (*UploadFileResponse, error)
+	// Starts a resumable upload of file_size bytes; send them with UploadData.
+	CreateUploadSession(context.Context, *CreateUploadSessionRequest) (*CreateUploadSessionResponse, error)
+	// Appends the streamed bytes to an upload session; returns the FileInfo once the file is complete.
+	UploadData(grpc.ClientStreamingServer[UploadDataRequest, UploadDataResponse]) error
+	// An upload session by id, with how many bytes it has received (404 when there is none).
+	GetUploadSession(context.Context, *GetUploadSessionRequest) (*GetUploadSessionResponse, error)
+	// --- bots, slash commands, OAuth apps (messages in api_bots_commands.proto) ---
+	// Creates a bot account; an empty owner_id makes this plugin its owner (a bot cannot own a bot).
+	CreateBot(context.Context, *CreateBotRequest) (*CreateBotResponse, error)
+	// Changes the set fields of a bot (username, display name, description) and its user.
+	PatchBot(context.Context, *PatchBotRequest) (*PatchBotResponse, error)
+	// A bot by its user id (404 when there is none, or when it is deactivated and include_deleted is false).
+	GetBot(context.Context, *GetBotRequest) (*GetBotResponse, error)
+	// A page of bots ordered by username, filtered by owner, deactivation and orphaned state.
+	GetBots(context.Context, *GetBotsRequest) (*GetBotsResponse, error)
+	// Deactivates or reactivates a bot together with its user.
+	UpdateBotActive(context.Context, *UpdateBotActiveRequest) (*UpdateBotActiveResponse, error)
+	// Deletes a bot and its user for good.
+	PermanentDeleteBot(context.Context, *PermanentDeleteBotRequest) (*PermanentDeleteBotResponse, error)
+	// This plugin's bot with that username: created if missing, kept in sync and reactivated if it
+	// exists; the bot's user id. A bot owned by someone else or a non-bot user is an error.
+	EnsureBotUser(context.Context, *EnsureBotUserRequest) (*EnsureBotUserResponse, error)
+	// Runs a slash command as if command_args.user_id typed it in command_args.channel_id.
+	ExecuteSlashCommand(context.Context, *ExecuteSlashCommandRequest) (*ExecuteSlashCommandResponse, error)
+	// Creates a custom (outgoing webhook) slash command attributed to this plugin.
+	CreateCommand(context.Context, *CreateCommandRequest) (*CreateCommandResponse, error)
+	// Every command usable on a team: plugin, built-in and custom ones.
+	ListCommands(context.Context, *ListCommandsRequest) (*ListCommandsResponse, error)
+	// The custom (webhook) commands of a team.
+	ListCustomCommands(context.Context, *ListCustomCommandsRequest) (*ListCustomCommandsResponse, error)
+	// The commands plugins registered for a team (including all-teams ones), one per trigger.
+	ListPluginCommands(context.Context, *ListPluginCommandsRequest) (*ListPluginCommandsResponse, error)
+	// The built-in commands this server runs (none: this server has no built-in slash commands).
+	ListBuiltInCommands(context.Context, *ListBuiltInCommandsRequest) (*ListBuiltInCommandsResponse, error)
+	// A custom command by id (404 when there is none or it was deleted).
+	GetCommand(context.Context, *GetCommandRequest) (*GetCommandResponse, error)
+	// Replaces a custom command's settings, keeping its id, token and creation time.
+	UpdateCommand(context.Context, *UpdateCommandRequest) (*UpdateCommandResponse, error)
+	// Deletes a custom command.
+	DeleteCommand(context.Context, *DeleteCommandRequest) (*DeleteCommandResponse, error)
+	// Registers an OAuth app; the server generates its id and client secret.
+	CreateOAuthApp(context.Context, *CreateOAuthAppRequest) (*CreateOAuthAppResponse, error)
+	// An OAuth app by id (404 when there is none).
+	GetOAuthApp(context.Context, *GetOAuthAppRequest) (*GetOAuthAppResponse, error)
+	// Updates an OAuth app's settings; id, creator, secret and creation time stay.
+	UpdateOAuthApp(context.Context, *UpdateOAuthAppRequest) (*UpdateOAuthAppResponse, error)
+	// Deletes an OAuth app.
+	DeleteOAuthApp(context.Context, *DeleteOAuthAppRequest) (*DeleteOAuthAppResponse, error)
+	// --- groups, group members, group syncables (messages in api_groups.proto) ---
+	// A group by id, archived or not (404 when there is none).
+	GetGroup(context.Context, *GetGroupRequest) (*GetGroupResponse, error)
+	// A group by its unique name (404 when there is none).
+	GetGroupByName(context.Context, *GetGroupByNameRequest) (*GetGroupByNameResponse, error)
+	// A page of the group's current members as users, by username (per_page 0 means 60).
+	GetGroupMemberUsers(context.Context, *GetGroupMemberUsersRequest) (*GetGroupMemberUsersResponse, error)
+	// The active groups of a source ("custom", "ldap" or "plugin_<id>").
+	GetGroupsBySource(context.Context, *GetGroupsBySourceRequest) (*GetGroupsBySourceResponse, error)
+	// The active groups the user is a member of.
+	GetGroupsForUser(context.Context, *GetGroupsForUserRequest) (*GetGroupsForUserResponse, error)
+	// Adds the user to the group, or restores their removed membership.
+	UpsertGroupMember(context.Context, *UpsertGroupMemberRequest) (*UpsertGroupMemberResponse, error)
+	// Adds the users to the group, or restores their removed memberships.
+	UpsertGroupMembers(context.Context, *UpsertGroupMembersRequest) (*UpsertGroupMembersResponse, error)
+	// A group by its remote id within a source (404 when there is none).
+	GetGroupByRemoteID(context.Context, *GetGroupByRemoteIDRequest) (*GetGroupByRemoteIDResponse, error)
+	// Creates a group; its name must be unique (409) and so must its remote id within the source.
+	CreateGroup(context.Context, *CreateGroupRequest) (*CreateGroupResponse, error)
+	// Updates a group's name, display name, description and allow_reference; source and remote id stay.
+	UpdateGroup(context.Context, *UpdateGroupRequest) (*UpdateGroupResponse, error)
+	// Archives a group (sets delete_at); its members and links stay for a restore.
+	DeleteGroup(context.Context, *DeleteGroupRequest) (*DeleteGroupResponse, error)
+	// Restores an archived group (404 when it is not archived).
+	RestoreGroup(context.Context, *RestoreGroupRequest) (*RestoreGroupResponse, error)
+	// Removes the user from the group (sets the membership's delete_at).
+	DeleteGroupMember(context.Context, *DeleteGroupMemberRequest) (*DeleteGroupMemberResponse, error)
+	// The group's link to a team or channel (404 when there is none or it was removed).
+	GetGroupSyncable(context.Context, *GetGroupSyncableRequest) (*GetGroupSyncableResponse, error)
+	// The group's current links to teams, or to channels.
+	GetGroupSyncables(context.Context, *GetGroupSyncablesRequest) (*GetGroupSyncablesResponse, error)
+	// Links a group to a team or channel (or restores and updates a removed link).
+	UpsertGroupSyncable(context.Context, *UpsertGroupSyncableRequest) (*UpsertGroupSyncableResponse, error)
+	// Changes an existing link's auto_add and scheme_admin.
+	UpdateGroupSyncable(context.Context, *UpdateGroupSyncableRequest) (*UpdateGroupSyncableResponse, error)
+	// Removes a group's link to a team or channel (sets its delete_at).
+	DeleteGroupSyncable(context.Context, *DeleteGroupSyncableRequest) (*DeleteGroupSyncableResponse, error)
+	// A page of groups by display name, filtered and annotated as opts asks (per_page 0: all).
+	GetGroups(context.Context, *GetGroupsRequest) (*GetGroupsResponse, error)
+	// Adds the members of auto-add groups to the teams and channels those groups are linked to.
+	CreateDefaultSyncableMemberships(context.Context, *CreateDefaultSyncableMembershipsRequest) (*CreateDefaultSyncableMembershipsResponse, error)
+	// Removes from group-constrained teams and channels the members who are in none of their groups.
+	DeleteGroupConstrainedMemberships(context.Context, *DeleteGroupConstrainedMembershipsRequest) (*DeleteGroupConstrainedMembershipsResponse, error)
+	// --- configuration, plugin management, server info, mail/push, audit, cluster events (messages in api_system.proto) ---
+	// This plugin's settings (manifest defaults overlaid with the admin's values), as Go's
+	// LoadPluginConfiguration unmarshals them into its struct.
+	LoadPluginConfiguration(context.Context, *LoadPluginConfigurationRequest) (*LoadPluginConfigurationResponse, error)
+	// The server's config (Mattermost's model.Config JSON) with secrets replaced by "********".
+	GetConfig(context.Context, *GetConfigRequest) (*GetConfigResponse, error)
+	// The server's config with its secrets.
+	GetUnsanitizedConfig(context.Context, *GetUnsanitizedConfigRequest) (*GetUnsanitizedConfigResponse, error)
+	// Saves the whole config after the ConfigurationWillBeSaved hooks (any may veto); secrets left
+	// as "********" keep their saved value. Plugins whose settings changed get OnConfigurationChange.
+	SaveConfig(context.Context, *SaveConfigRequest) (*SaveConfigResponse, error)
+	// Replaces this plugin's PluginSettings.Plugins[<id>] and saves the config as SaveConfig does.
+	SavePluginConfig(context.Context, *SavePluginConfigRequest) (*SavePluginConfigResponse, error)
+	// The absolute path of this plugin's unpacked bundle.
+	GetBundlePath(context.Context, *GetBundlePathRequest) (*GetBundlePathResponse, error)
+	// The server's license; unset when it has none (always, on this server).
+	GetLicense(context.Context, *GetLicenseRequest) (*GetLicenseResponse, error)
+	// Whether the server is an Enterprise build (false here).
+	IsEnterpriseReady(context.Context, *IsEnterpriseReadyRequest) (*IsEnterpriseReadyResponse, error)
+	// When the server first ran, in epoch milliseconds.
+	GetSystemInstallDate(context.Context, *GetSystemInstallDateRequest) (*GetSystemInstallDateResponse, error)
+	// The server's unique diagnostic id (the same as its telemetry id, as in Mattermost).
+	GetDiagnosticId(context.Context, *GetDiagnosticIdRequest) (*GetDiagnosticIdResponse, error)
+	// The server's unique telemetry id.
+	GetTelemetryId(context.Context, *GetTelemetryIdRequest) (*GetTelemetryIdResponse, error)
+	// This plugin's id.
+	GetPluginID(context.Context, *GetPluginIDRequest) (*GetPluginIDResponse, error)
+	// Manifests of every installed plugin: the running ones first.
+	GetPlugins(context.Context, *GetPluginsRequest) (*GetPluginsResponse, error)
+	// Enables and starts an installed plugin (404 when it is not installed).
+	EnablePlugin(context.Context, *EnablePluginRequest) (*EnablePluginResponse, error)
+	// Disables and stops a plugin; a plugin disabling itself is stopped after the call returns.
+	DisablePlugin(context.Context, *DisablePluginRequest) (*DisablePluginResponse, error)
+	// Stops and deletes a plugin; a plugin removing itself is removed after the call returns.
+	RemovePlugin(context.Context, *RemovePluginRequest) (*RemovePluginResponse, error)
+	// A plugin's status (404 when it is not installed).
+	GetPluginStatus(context.Context, *GetPluginStatusRequest) (*GetPluginStatusResponse, error)
+	// Installs a plugin bundle (.tar.gz bytes), replacing one of the same id only with replace; needs
+	// PluginSettings.EnableUploads (else 501). Returns the installed manifest.
+	InstallPlugin(context.Context, *InstallPluginRequest) (*InstallPluginResponse, error)
+	// Sends an event to this plugin on the other cluster nodes (OnPluginClusterEvent). This server
+	// is a single node, so there is no other node to receive it: succeeds and delivers nothing.
+	PublishPluginClusterEvent(context.Context, *PublishPluginClusterEventRequest) (*PublishPluginClusterEventResponse, error)
+	// No longer supported by Mattermost: does nothing and succeeds.
+	RegisterCollectionAndTopic(context.Context, *RegisterCollectionAndTopicRequest) (*RegisterCollectionAndTopicResponse, error)
+	// Sends an HTML email: through EmailSettings.SMTPServer when one is configured, otherwise
+	// written to the mail spool (<dataDir>/mail/*.eml).
+	SendMail(context.Context, *SendMailRequest) (*SendMailResponse, error)
+	// Queues a push notification for every session of the user in the push outbox
+	// (<dataDir>/push/*.json); no push proxy is contacted.
+	SendPushNotification(context.Context, *SendPushNotificationRequest) (*SendPushNotificationResponse, error)
+	// Opens an interactive dialog on the client of the user whose trigger id it carries (the
+	// open_dialog WebSocket event); 400 for a trigger id that is invalid or expired.
+	OpenInteractiveDialog(context.Context, *OpenInteractiveDialogRequest) (*OpenInteractiveDialogResponse, error)
+	// Shows a toast to a user (the show_toast WebSocket event), on one connection when connection_id is set.
+	SendToastMessage(context.Context, *SendToastMessageRequest) (*SendToastMessageResponse, error)
+	// Appends an audit record (model.AuditRecord) to the audit log, <dataDir>/logs/audit.jsonl.
+	LogAuditRec(context.Context, *LogAuditRecRequest) (*LogAuditRecResponse, error)
+	// Appends an audit record with the given level to the audit log.
+	LogAuditRecWithLevel(context.Context, *LogAuditRecWithLevelRequest) (*LogAuditRecWithLevelResponse, error)
+	// Mattermost's trial license request; answers 501 here (no licensing).
+	RequestTrialLicense(context.Context, *RequestTrialLicenseRequest) (*RequestTrialLicenseResponse, error)
+	// Mattermost Cloud's workspace limits; answers 501 here (not a cloud workspace).
+	GetCloudLimits(context.Context, *GetCloudLimitsRequest) (*GetCloudLimitsResponse, error)
 	// --- shared channels: no remote-cluster service runs here, so each answers 501 (api_shared_channels.proto) ---
 	// Mattermost's RegisterPluginForSharedChannels; answers 501 here (no shared channels service).
 	RegisterPluginForSharedChannels(context.Context, *RegisterPluginForSharedChannelsRequest) (*RegisterPluginForSharedChannelsResponse, error)
@@ -783,6 +3715,573 @@ func (UnimplementedPluginAPIServer) LogError(context.Context, *LogErrorRequest) 
 }
 func (UnimplementedPluginAPIServer) PublishWebSocketEvent(context.Context, *PublishWebSocketEventRequest) (*PublishWebSocketEventResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method PublishWebSocketEvent not implemented")
+}
+func (UnimplementedPluginAPIServer) CreateUser(context.Context, *CreateUserRequest) (*CreateUserResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method CreateUser not implemented")
+}
+func (UnimplementedPluginAPIServer) DeleteUser(context.Context, *DeleteUserRequest) (*DeleteUserResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method DeleteUser not implemented")
+}
+func (UnimplementedPluginAPIServer) GetUsers(context.Context, *GetUsersRequest) (*GetUsersResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetUsers not implemented")
+}
+func (UnimplementedPluginAPIServer) GetUsersByIds(context.Context, *GetUsersByIdsRequest) (*GetUsersByIdsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetUsersByIds not implemented")
+}
+func (UnimplementedPluginAPIServer) GetUserByEmail(context.Context, *GetUserByEmailRequest) (*GetUserByEmailResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetUserByEmail not implemented")
+}
+func (UnimplementedPluginAPIServer) GetUserByUsername(context.Context, *GetUserByUsernameRequest) (*GetUserByUsernameResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetUserByUsername not implemented")
+}
+func (UnimplementedPluginAPIServer) GetUsersByUsernames(context.Context, *GetUsersByUsernamesRequest) (*GetUsersByUsernamesResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetUsersByUsernames not implemented")
+}
+func (UnimplementedPluginAPIServer) GetUsersInTeam(context.Context, *GetUsersInTeamRequest) (*GetUsersInTeamResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetUsersInTeam not implemented")
+}
+func (UnimplementedPluginAPIServer) GetUsersInChannel(context.Context, *GetUsersInChannelRequest) (*GetUsersInChannelResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetUsersInChannel not implemented")
+}
+func (UnimplementedPluginAPIServer) UpdateUser(context.Context, *UpdateUserRequest) (*UpdateUserResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method UpdateUser not implemented")
+}
+func (UnimplementedPluginAPIServer) UpdateUserActive(context.Context, *UpdateUserActiveRequest) (*UpdateUserActiveResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method UpdateUserActive not implemented")
+}
+func (UnimplementedPluginAPIServer) UpdateUserRoles(context.Context, *UpdateUserRolesRequest) (*UpdateUserRolesResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method UpdateUserRoles not implemented")
+}
+func (UnimplementedPluginAPIServer) UpdateUserAuth(context.Context, *UpdateUserAuthRequest) (*UpdateUserAuthResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method UpdateUserAuth not implemented")
+}
+func (UnimplementedPluginAPIServer) SearchUsers(context.Context, *SearchUsersRequest) (*SearchUsersResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method SearchUsers not implemented")
+}
+func (UnimplementedPluginAPIServer) GetUserStatus(context.Context, *GetUserStatusRequest) (*GetUserStatusResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetUserStatus not implemented")
+}
+func (UnimplementedPluginAPIServer) GetUserStatusesByIds(context.Context, *GetUserStatusesByIdsRequest) (*GetUserStatusesByIdsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetUserStatusesByIds not implemented")
+}
+func (UnimplementedPluginAPIServer) UpdateUserStatus(context.Context, *UpdateUserStatusRequest) (*UpdateUserStatusResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method UpdateUserStatus not implemented")
+}
+func (UnimplementedPluginAPIServer) SetUserStatusTimedDND(context.Context, *SetUserStatusTimedDNDRequest) (*SetUserStatusTimedDNDResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method SetUserStatusTimedDND not implemented")
+}
+func (UnimplementedPluginAPIServer) UpdateUserCustomStatus(context.Context, *UpdateUserCustomStatusRequest) (*UpdateUserCustomStatusResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method UpdateUserCustomStatus not implemented")
+}
+func (UnimplementedPluginAPIServer) RemoveUserCustomStatus(context.Context, *RemoveUserCustomStatusRequest) (*RemoveUserCustomStatusResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method RemoveUserCustomStatus not implemented")
+}
+func (UnimplementedPluginAPIServer) GetProfileImage(context.Context, *GetProfileImageRequest) (*GetProfileImageResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetProfileImage not implemented")
+}
+func (UnimplementedPluginAPIServer) SetProfileImage(context.Context, *SetProfileImageRequest) (*SetProfileImageResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method SetProfileImage not implemented")
+}
+func (UnimplementedPluginAPIServer) GetLDAPUserAttributes(context.Context, *GetLDAPUserAttributesRequest) (*GetLDAPUserAttributesResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetLDAPUserAttributes not implemented")
+}
+func (UnimplementedPluginAPIServer) GetPreferenceForUser(context.Context, *GetPreferenceForUserRequest) (*GetPreferenceForUserResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetPreferenceForUser not implemented")
+}
+func (UnimplementedPluginAPIServer) GetPreferencesForUser(context.Context, *GetPreferencesForUserRequest) (*GetPreferencesForUserResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetPreferencesForUser not implemented")
+}
+func (UnimplementedPluginAPIServer) UpdatePreferencesForUser(context.Context, *UpdatePreferencesForUserRequest) (*UpdatePreferencesForUserResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method UpdatePreferencesForUser not implemented")
+}
+func (UnimplementedPluginAPIServer) DeletePreferencesForUser(context.Context, *DeletePreferencesForUserRequest) (*DeletePreferencesForUserResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method DeletePreferencesForUser not implemented")
+}
+func (UnimplementedPluginAPIServer) GetSession(context.Context, *GetSessionRequest) (*GetSessionResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetSession not implemented")
+}
+func (UnimplementedPluginAPIServer) CreateSession(context.Context, *CreateSessionRequest) (*CreateSessionResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method CreateSession not implemented")
+}
+func (UnimplementedPluginAPIServer) ExtendSessionExpiry(context.Context, *ExtendSessionExpiryRequest) (*ExtendSessionExpiryResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method ExtendSessionExpiry not implemented")
+}
+func (UnimplementedPluginAPIServer) RevokeSession(context.Context, *RevokeSessionRequest) (*RevokeSessionResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method RevokeSession not implemented")
+}
+func (UnimplementedPluginAPIServer) CreateUserAccessToken(context.Context, *CreateUserAccessTokenRequest) (*CreateUserAccessTokenResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method CreateUserAccessToken not implemented")
+}
+func (UnimplementedPluginAPIServer) RevokeUserAccessToken(context.Context, *RevokeUserAccessTokenRequest) (*RevokeUserAccessTokenResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method RevokeUserAccessToken not implemented")
+}
+func (UnimplementedPluginAPIServer) HasPermissionTo(context.Context, *HasPermissionToRequest) (*HasPermissionToResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method HasPermissionTo not implemented")
+}
+func (UnimplementedPluginAPIServer) HasPermissionToTeam(context.Context, *HasPermissionToTeamRequest) (*HasPermissionToTeamResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method HasPermissionToTeam not implemented")
+}
+func (UnimplementedPluginAPIServer) HasPermissionToChannel(context.Context, *HasPermissionToChannelRequest) (*HasPermissionToChannelResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method HasPermissionToChannel not implemented")
+}
+func (UnimplementedPluginAPIServer) RolesGrantPermission(context.Context, *RolesGrantPermissionRequest) (*RolesGrantPermissionResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method RolesGrantPermission not implemented")
+}
+func (UnimplementedPluginAPIServer) PublishUserTyping(context.Context, *PublishUserTypingRequest) (*PublishUserTypingResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method PublishUserTyping not implemented")
+}
+func (UnimplementedPluginAPIServer) CreateTeam(context.Context, *CreateTeamRequest) (*CreateTeamResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method CreateTeam not implemented")
+}
+func (UnimplementedPluginAPIServer) DeleteTeam(context.Context, *DeleteTeamRequest) (*DeleteTeamResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method DeleteTeam not implemented")
+}
+func (UnimplementedPluginAPIServer) GetTeams(context.Context, *GetTeamsRequest) (*GetTeamsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetTeams not implemented")
+}
+func (UnimplementedPluginAPIServer) GetTeam(context.Context, *GetTeamRequest) (*GetTeamResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetTeam not implemented")
+}
+func (UnimplementedPluginAPIServer) GetTeamByName(context.Context, *GetTeamByNameRequest) (*GetTeamByNameResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetTeamByName not implemented")
+}
+func (UnimplementedPluginAPIServer) GetTeamsUnreadForUser(context.Context, *GetTeamsUnreadForUserRequest) (*GetTeamsUnreadForUserResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetTeamsUnreadForUser not implemented")
+}
+func (UnimplementedPluginAPIServer) UpdateTeam(context.Context, *UpdateTeamRequest) (*UpdateTeamResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method UpdateTeam not implemented")
+}
+func (UnimplementedPluginAPIServer) SearchTeams(context.Context, *SearchTeamsRequest) (*SearchTeamsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method SearchTeams not implemented")
+}
+func (UnimplementedPluginAPIServer) GetTeamsForUser(context.Context, *GetTeamsForUserRequest) (*GetTeamsForUserResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetTeamsForUser not implemented")
+}
+func (UnimplementedPluginAPIServer) CreateTeamMember(context.Context, *CreateTeamMemberRequest) (*CreateTeamMemberResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method CreateTeamMember not implemented")
+}
+func (UnimplementedPluginAPIServer) CreateTeamMembers(context.Context, *CreateTeamMembersRequest) (*CreateTeamMembersResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method CreateTeamMembers not implemented")
+}
+func (UnimplementedPluginAPIServer) CreateTeamMembersGracefully(context.Context, *CreateTeamMembersGracefullyRequest) (*CreateTeamMembersGracefullyResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method CreateTeamMembersGracefully not implemented")
+}
+func (UnimplementedPluginAPIServer) DeleteTeamMember(context.Context, *DeleteTeamMemberRequest) (*DeleteTeamMemberResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method DeleteTeamMember not implemented")
+}
+func (UnimplementedPluginAPIServer) GetTeamMembers(context.Context, *GetTeamMembersRequest) (*GetTeamMembersResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetTeamMembers not implemented")
+}
+func (UnimplementedPluginAPIServer) GetTeamMember(context.Context, *GetTeamMemberRequest) (*GetTeamMemberResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetTeamMember not implemented")
+}
+func (UnimplementedPluginAPIServer) GetTeamMembersForUser(context.Context, *GetTeamMembersForUserRequest) (*GetTeamMembersForUserResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetTeamMembersForUser not implemented")
+}
+func (UnimplementedPluginAPIServer) UpdateTeamMemberRoles(context.Context, *UpdateTeamMemberRolesRequest) (*UpdateTeamMemberRolesResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method UpdateTeamMemberRoles not implemented")
+}
+func (UnimplementedPluginAPIServer) GetTeamIcon(context.Context, *GetTeamIconRequest) (*GetTeamIconResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetTeamIcon not implemented")
+}
+func (UnimplementedPluginAPIServer) SetTeamIcon(context.Context, *SetTeamIconRequest) (*SetTeamIconResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method SetTeamIcon not implemented")
+}
+func (UnimplementedPluginAPIServer) RemoveTeamIcon(context.Context, *RemoveTeamIconRequest) (*RemoveTeamIconResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method RemoveTeamIcon not implemented")
+}
+func (UnimplementedPluginAPIServer) GetTeamStats(context.Context, *GetTeamStatsRequest) (*GetTeamStatsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetTeamStats not implemented")
+}
+func (UnimplementedPluginAPIServer) CreateChannel(context.Context, *CreateChannelRequest) (*CreateChannelResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method CreateChannel not implemented")
+}
+func (UnimplementedPluginAPIServer) DeleteChannel(context.Context, *DeleteChannelRequest) (*DeleteChannelResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method DeleteChannel not implemented")
+}
+func (UnimplementedPluginAPIServer) RestoreChannel(context.Context, *RestoreChannelRequest) (*RestoreChannelResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method RestoreChannel not implemented")
+}
+func (UnimplementedPluginAPIServer) GetChannelOfType(context.Context, *GetChannelOfTypeRequest) (*GetChannelOfTypeResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetChannelOfType not implemented")
+}
+func (UnimplementedPluginAPIServer) GetPublicChannelsForTeam(context.Context, *GetPublicChannelsForTeamRequest) (*GetPublicChannelsForTeamResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetPublicChannelsForTeam not implemented")
+}
+func (UnimplementedPluginAPIServer) GetChannelByName(context.Context, *GetChannelByNameRequest) (*GetChannelByNameResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetChannelByName not implemented")
+}
+func (UnimplementedPluginAPIServer) GetChannelByNameForTeamName(context.Context, *GetChannelByNameForTeamNameRequest) (*GetChannelByNameForTeamNameResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetChannelByNameForTeamName not implemented")
+}
+func (UnimplementedPluginAPIServer) GetChannelsForTeamForUser(context.Context, *GetChannelsForTeamForUserRequest) (*GetChannelsForTeamForUserResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetChannelsForTeamForUser not implemented")
+}
+func (UnimplementedPluginAPIServer) GetChannelStats(context.Context, *GetChannelStatsRequest) (*GetChannelStatsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetChannelStats not implemented")
+}
+func (UnimplementedPluginAPIServer) GetDirectChannel(context.Context, *GetDirectChannelRequest) (*GetDirectChannelResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetDirectChannel not implemented")
+}
+func (UnimplementedPluginAPIServer) GetGroupChannel(context.Context, *GetGroupChannelRequest) (*GetGroupChannelResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetGroupChannel not implemented")
+}
+func (UnimplementedPluginAPIServer) UpdateChannel(context.Context, *UpdateChannelRequest) (*UpdateChannelResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method UpdateChannel not implemented")
+}
+func (UnimplementedPluginAPIServer) RegisterChannelGuard(context.Context, *RegisterChannelGuardRequest) (*RegisterChannelGuardResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method RegisterChannelGuard not implemented")
+}
+func (UnimplementedPluginAPIServer) UnregisterChannelGuard(context.Context, *UnregisterChannelGuardRequest) (*UnregisterChannelGuardResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method UnregisterChannelGuard not implemented")
+}
+func (UnimplementedPluginAPIServer) SearchChannels(context.Context, *SearchChannelsRequest) (*SearchChannelsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method SearchChannels not implemented")
+}
+func (UnimplementedPluginAPIServer) CreateChannelSidebarCategory(context.Context, *CreateChannelSidebarCategoryRequest) (*CreateChannelSidebarCategoryResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method CreateChannelSidebarCategory not implemented")
+}
+func (UnimplementedPluginAPIServer) GetChannelSidebarCategories(context.Context, *GetChannelSidebarCategoriesRequest) (*GetChannelSidebarCategoriesResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetChannelSidebarCategories not implemented")
+}
+func (UnimplementedPluginAPIServer) UpdateChannelSidebarCategories(context.Context, *UpdateChannelSidebarCategoriesRequest) (*UpdateChannelSidebarCategoriesResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method UpdateChannelSidebarCategories not implemented")
+}
+func (UnimplementedPluginAPIServer) AddChannelMember(context.Context, *AddChannelMemberRequest) (*AddChannelMemberResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method AddChannelMember not implemented")
+}
+func (UnimplementedPluginAPIServer) AddUserToChannel(context.Context, *AddUserToChannelRequest) (*AddUserToChannelResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method AddUserToChannel not implemented")
+}
+func (UnimplementedPluginAPIServer) GetChannelMember(context.Context, *GetChannelMemberRequest) (*GetChannelMemberResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetChannelMember not implemented")
+}
+func (UnimplementedPluginAPIServer) GetChannelMembers(context.Context, *GetChannelMembersRequest) (*GetChannelMembersResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetChannelMembers not implemented")
+}
+func (UnimplementedPluginAPIServer) GetChannelMembersByIds(context.Context, *GetChannelMembersByIdsRequest) (*GetChannelMembersByIdsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetChannelMembersByIds not implemented")
+}
+func (UnimplementedPluginAPIServer) GetChannelMembersForUser(context.Context, *GetChannelMembersForUserRequest) (*GetChannelMembersForUserResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetChannelMembersForUser not implemented")
+}
+func (UnimplementedPluginAPIServer) UpdateChannelMemberRoles(context.Context, *UpdateChannelMemberRolesRequest) (*UpdateChannelMemberRolesResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method UpdateChannelMemberRoles not implemented")
+}
+func (UnimplementedPluginAPIServer) UpdateChannelMemberNotifications(context.Context, *UpdateChannelMemberNotificationsRequest) (*UpdateChannelMemberNotificationsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method UpdateChannelMemberNotifications not implemented")
+}
+func (UnimplementedPluginAPIServer) PatchChannelMembersNotifications(context.Context, *PatchChannelMembersNotificationsRequest) (*PatchChannelMembersNotificationsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method PatchChannelMembersNotifications not implemented")
+}
+func (UnimplementedPluginAPIServer) DeleteChannelMember(context.Context, *DeleteChannelMemberRequest) (*DeleteChannelMemberResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method DeleteChannelMember not implemented")
+}
+func (UnimplementedPluginAPIServer) AddReaction(context.Context, *AddReactionRequest) (*AddReactionResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method AddReaction not implemented")
+}
+func (UnimplementedPluginAPIServer) RemoveReaction(context.Context, *RemoveReactionRequest) (*RemoveReactionResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method RemoveReaction not implemented")
+}
+func (UnimplementedPluginAPIServer) GetReactions(context.Context, *GetReactionsRequest) (*GetReactionsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetReactions not implemented")
+}
+func (UnimplementedPluginAPIServer) SendEphemeralPost(context.Context, *SendEphemeralPostRequest) (*SendEphemeralPostResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method SendEphemeralPost not implemented")
+}
+func (UnimplementedPluginAPIServer) UpdateEphemeralPost(context.Context, *UpdateEphemeralPostRequest) (*UpdateEphemeralPostResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method UpdateEphemeralPost not implemented")
+}
+func (UnimplementedPluginAPIServer) DeleteEphemeralPost(context.Context, *DeleteEphemeralPostRequest) (*DeleteEphemeralPostResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method DeleteEphemeralPost not implemented")
+}
+func (UnimplementedPluginAPIServer) DeletePost(context.Context, *DeletePostRequest) (*DeletePostResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method DeletePost not implemented")
+}
+func (UnimplementedPluginAPIServer) GetPostThread(context.Context, *GetPostThreadRequest) (*GetPostThreadResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetPostThread not implemented")
+}
+func (UnimplementedPluginAPIServer) GetPostsSince(context.Context, *GetPostsSinceRequest) (*GetPostsSinceResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetPostsSince not implemented")
+}
+func (UnimplementedPluginAPIServer) GetPostsAfter(context.Context, *GetPostsAfterRequest) (*GetPostsAfterResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetPostsAfter not implemented")
+}
+func (UnimplementedPluginAPIServer) GetPostsBefore(context.Context, *GetPostsBeforeRequest) (*GetPostsBeforeResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetPostsBefore not implemented")
+}
+func (UnimplementedPluginAPIServer) GetPostsForChannel(context.Context, *GetPostsForChannelRequest) (*GetPostsForChannelResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetPostsForChannel not implemented")
+}
+func (UnimplementedPluginAPIServer) UpdatePost(context.Context, *UpdatePostRequest) (*UpdatePostResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method UpdatePost not implemented")
+}
+func (UnimplementedPluginAPIServer) SearchPostsInTeam(context.Context, *SearchPostsInTeamRequest) (*SearchPostsInTeamResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method SearchPostsInTeam not implemented")
+}
+func (UnimplementedPluginAPIServer) SearchPostsInTeamForUser(context.Context, *SearchPostsInTeamForUserRequest) (*SearchPostsInTeamForUserResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method SearchPostsInTeamForUser not implemented")
+}
+func (UnimplementedPluginAPIServer) MoveThreadsToBackingChannel(context.Context, *MoveThreadsToBackingChannelRequest) (*MoveThreadsToBackingChannelResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method MoveThreadsToBackingChannel not implemented")
+}
+func (UnimplementedPluginAPIServer) AddChannelsToRetentionPolicy(context.Context, *AddChannelsToRetentionPolicyRequest) (*AddChannelsToRetentionPolicyResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method AddChannelsToRetentionPolicy not implemented")
+}
+func (UnimplementedPluginAPIServer) RemoveChannelsFromRetentionPolicy(context.Context, *RemoveChannelsFromRetentionPolicyRequest) (*RemoveChannelsFromRetentionPolicyResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method RemoveChannelsFromRetentionPolicy not implemented")
+}
+func (UnimplementedPluginAPIServer) GetEmojiList(context.Context, *GetEmojiListRequest) (*GetEmojiListResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetEmojiList not implemented")
+}
+func (UnimplementedPluginAPIServer) GetEmojiByName(context.Context, *GetEmojiByNameRequest) (*GetEmojiByNameResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetEmojiByName not implemented")
+}
+func (UnimplementedPluginAPIServer) GetEmoji(context.Context, *GetEmojiRequest) (*GetEmojiResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetEmoji not implemented")
+}
+func (UnimplementedPluginAPIServer) GetEmojiImage(context.Context, *GetEmojiImageRequest) (*GetEmojiImageResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetEmojiImage not implemented")
+}
+func (UnimplementedPluginAPIServer) CopyFileInfos(context.Context, *CopyFileInfosRequest) (*CopyFileInfosResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method CopyFileInfos not implemented")
+}
+func (UnimplementedPluginAPIServer) GetFileInfo(context.Context, *GetFileInfoRequest) (*GetFileInfoResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetFileInfo not implemented")
+}
+func (UnimplementedPluginAPIServer) SetFileSearchableContent(context.Context, *SetFileSearchableContentRequest) (*SetFileSearchableContentResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method SetFileSearchableContent not implemented")
+}
+func (UnimplementedPluginAPIServer) GetFileInfos(context.Context, *GetFileInfosRequest) (*GetFileInfosResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetFileInfos not implemented")
+}
+func (UnimplementedPluginAPIServer) GetFile(context.Context, *GetFileRequest) (*GetFileResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetFile not implemented")
+}
+func (UnimplementedPluginAPIServer) GetFileLink(context.Context, *GetFileLinkRequest) (*GetFileLinkResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetFileLink not implemented")
+}
+func (UnimplementedPluginAPIServer) ReadFile(context.Context, *ReadFileRequest) (*ReadFileResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method ReadFile not implemented")
+}
+func (UnimplementedPluginAPIServer) UploadFile(context.Context, *UploadFileRequest) (*UploadFileResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method UploadFile not implemented")
+}
+func (UnimplementedPluginAPIServer) CreateUploadSession(context.Context, *CreateUploadSessionRequest) (*CreateUploadSessionResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method CreateUploadSession not implemented")
+}
+func (UnimplementedPluginAPIServer) UploadData(grpc.ClientStreamingServer[UploadDataRequest, UploadDataResponse]) error {
+	return status.Errorf(codes.Unimplemented, "method UploadData not implemented")
+}
+func (UnimplementedPluginAPIServer) GetUploadSession(context.Context, *GetUploadSessionRequest) (*GetUploadSessionResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetUploadSession not implemented")
+}
+func (UnimplementedPluginAPIServer) CreateBot(context.Context, *CreateBotRequest) (*CreateBotResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method CreateBot not implemented")
+}
+func (UnimplementedPluginAPIServer) PatchBot(context.Context, *PatchBotRequest) (*PatchBotResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method PatchBot not implemented")
+}
+func (UnimplementedPluginAPIServer) GetBot(context.Context, *GetBotRequest) (*GetBotResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetBot not implemented")
+}
+func (UnimplementedPluginAPIServer) GetBots(context.Context, *GetBotsRequest) (*GetBotsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetBots not implemented")
+}
+func (UnimplementedPluginAPIServer) UpdateBotActive(context.Context, *UpdateBotActiveRequest) (*UpdateBotActiveResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method UpdateBotActive not implemented")
+}
+func (UnimplementedPluginAPIServer) PermanentDeleteBot(context.Context, *PermanentDeleteBotRequest) (*PermanentDeleteBotResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method PermanentDeleteBot not implemented")
+}
+func (UnimplementedPluginAPIServer) EnsureBotUser(context.Context, *EnsureBotUserRequest) (*EnsureBotUserResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method EnsureBotUser not implemented")
+}
+func (UnimplementedPluginAPIServer) ExecuteSlashCommand(context.Context, *ExecuteSlashCommandRequest) (*ExecuteSlashCommandResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method ExecuteSlashCommand not implemented")
+}
+func (UnimplementedPluginAPIServer) CreateCommand(context.Context, *CreateCommandRequest) (*CreateCommandResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method CreateCommand not implemented")
+}
+func (UnimplementedPluginAPIServer) ListCommands(context.Context, *ListCommandsRequest) (*ListCommandsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method ListCommands not implemented")
+}
+func (UnimplementedPluginAPIServer) ListCustomCommands(context.Context, *ListCustomCommandsRequest) (*ListCustomCommandsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method ListCustomCommands not implemented")
+}
+func (UnimplementedPluginAPIServer) ListPluginCommands(context.Context, *ListPluginCommandsRequest) (*ListPluginCommandsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method ListPluginCommands not implemented")
+}
+func (UnimplementedPluginAPIServer) ListBuiltInCommands(context.Context, *ListBuiltInCommandsRequest) (*ListBuiltInCommandsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method ListBuiltInCommands not implemented")
+}
+func (UnimplementedPluginAPIServer) GetCommand(context.Context, *GetCommandRequest) (*GetCommandResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetCommand not implemented")
+}
+func (UnimplementedPluginAPIServer) UpdateCommand(context.Context, *UpdateCommandRequest) (*UpdateCommandResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method UpdateCommand not implemented")
+}
+func (UnimplementedPluginAPIServer) DeleteCommand(context.Context, *DeleteCommandRequest) (*DeleteCommandResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method DeleteCommand not implemented")
+}
+func (UnimplementedPluginAPIServer) CreateOAuthApp(context.Context, *CreateOAuthAppRequest) (*CreateOAuthAppResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method CreateOAuthApp not implemented")
+}
+func (UnimplementedPluginAPIServer) GetOAuthApp(context.Context, *GetOAuthAppRequest) (*GetOAuthAppResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetOAuthApp not implemented")
+}
+func (UnimplementedPluginAPIServer) UpdateOAuthApp(context.Context, *UpdateOAuthAppRequest) (*UpdateOAuthAppResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method UpdateOAuthApp not implemented")
+}
+func (UnimplementedPluginAPIServer) DeleteOAuthApp(context.Context, *DeleteOAuthAppRequest) (*DeleteOAuthAppResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method DeleteOAuthApp not implemented")
+}
+func (UnimplementedPluginAPIServer) GetGroup(context.Context, *GetGroupRequest) (*GetGroupResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetGroup not implemented")
+}
+func (UnimplementedPluginAPIServer) GetGroupByName(context.Context, *GetGroupByNameRequest) (*GetGroupByNameResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetGroupByName not implemented")
+}
+func (UnimplementedPluginAPIServer) GetGroupMemberUsers(context.Context, *GetGroupMemberUsersRequest) (*GetGroupMemberUsersResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetGroupMemberUsers not implemented")
+}
+func (UnimplementedPluginAPIServer) GetGroupsBySource(context.Context, *GetGroupsBySourceRequest) (*GetGroupsBySourceResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetGroupsBySource not implemented")
+}
+func (UnimplementedPluginAPIServer) GetGroupsForUser(context.Context, *GetGroupsForUserRequest) (*GetGroupsForUserResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetGroupsForUser not implemented")
+}
+func (UnimplementedPluginAPIServer) UpsertGroupMember(context.Context, *UpsertGroupMemberRequest) (*UpsertGroupMemberResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method UpsertGroupMember not implemented")
+}
+func (UnimplementedPluginAPIServer) UpsertGroupMembers(context.Context, *UpsertGroupMembersRequest) (*UpsertGroupMembersResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method UpsertGroupMembers not implemented")
+}
+func (UnimplementedPluginAPIServer) GetGroupByRemoteID(context.Context, *GetGroupByRemoteIDRequest) (*GetGroupByRemoteIDResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetGroupByRemoteID not implemented")
+}
+func (UnimplementedPluginAPIServer) CreateGroup(context.Context, *CreateGroupRequest) (*CreateGroupResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method CreateGroup not implemented")
+}
+func (UnimplementedPluginAPIServer) UpdateGroup(context.Context, *UpdateGroupRequest) (*UpdateGroupResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method UpdateGroup not implemented")
+}
+func (UnimplementedPluginAPIServer) DeleteGroup(context.Context, *DeleteGroupRequest) (*DeleteGroupResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method DeleteGroup not implemented")
+}
+func (UnimplementedPluginAPIServer) RestoreGroup(context.Context, *RestoreGroupRequest) (*RestoreGroupResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method RestoreGroup not implemented")
+}
+func (UnimplementedPluginAPIServer) DeleteGroupMember(context.Context, *DeleteGroupMemberRequest) (*DeleteGroupMemberResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method DeleteGroupMember not implemented")
+}
+func (UnimplementedPluginAPIServer) GetGroupSyncable(context.Context, *GetGroupSyncableRequest) (*GetGroupSyncableResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetGroupSyncable not implemented")
+}
+func (UnimplementedPluginAPIServer) GetGroupSyncables(context.Context, *GetGroupSyncablesRequest) (*GetGroupSyncablesResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetGroupSyncables not implemented")
+}
+func (UnimplementedPluginAPIServer) UpsertGroupSyncable(context.Context, *UpsertGroupSyncableRequest) (*UpsertGroupSyncableResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method UpsertGroupSyncable not implemented")
+}
+func (UnimplementedPluginAPIServer) UpdateGroupSyncable(context.Context, *UpdateGroupSyncableRequest) (*UpdateGroupSyncableResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method UpdateGroupSyncable not implemented")
+}
+func (UnimplementedPluginAPIServer) DeleteGroupSyncable(context.Context, *DeleteGroupSyncableRequest) (*DeleteGroupSyncableResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method DeleteGroupSyncable not implemented")
+}
+func (UnimplementedPluginAPIServer) GetGroups(context.Context, *GetGroupsRequest) (*GetGroupsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetGroups not implemented")
+}
+func (UnimplementedPluginAPIServer) CreateDefaultSyncableMemberships(context.Context, *CreateDefaultSyncableMembershipsRequest) (*CreateDefaultSyncableMembershipsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method CreateDefaultSyncableMemberships not implemented")
+}
+func (UnimplementedPluginAPIServer) DeleteGroupConstrainedMemberships(context.Context, *DeleteGroupConstrainedMembershipsRequest) (*DeleteGroupConstrainedMembershipsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method DeleteGroupConstrainedMemberships not implemented")
+}
+func (UnimplementedPluginAPIServer) LoadPluginConfiguration(context.Context, *LoadPluginConfigurationRequest) (*LoadPluginConfigurationResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method LoadPluginConfiguration not implemented")
+}
+func (UnimplementedPluginAPIServer) GetConfig(context.Context, *GetConfigRequest) (*GetConfigResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetConfig not implemented")
+}
+func (UnimplementedPluginAPIServer) GetUnsanitizedConfig(context.Context, *GetUnsanitizedConfigRequest) (*GetUnsanitizedConfigResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetUnsanitizedConfig not implemented")
+}
+func (UnimplementedPluginAPIServer) SaveConfig(context.Context, *SaveConfigRequest) (*SaveConfigResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method SaveConfig not implemented")
+}
+func (UnimplementedPluginAPIServer) SavePluginConfig(context.Context, *SavePluginConfigRequest) (*SavePluginConfigResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method SavePluginConfig not implemented")
+}
+func (UnimplementedPluginAPIServer) GetBundlePath(context.Context, *GetBundlePathRequest) (*GetBundlePathResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetBundlePath not implemented")
+}
+func (UnimplementedPluginAPIServer) GetLicense(context.Context, *GetLicenseRequest) (*GetLicenseResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetLicense not implemented")
+}
+func (UnimplementedPluginAPIServer) IsEnterpriseReady(context.Context, *IsEnterpriseReadyRequest) (*IsEnterpriseReadyResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method IsEnterpriseReady not implemented")
+}
+func (UnimplementedPluginAPIServer) GetSystemInstallDate(context.Context, *GetSystemInstallDateRequest) (*GetSystemInstallDateResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetSystemInstallDate not implemented")
+}
+func (UnimplementedPluginAPIServer) GetDiagnosticId(context.Context, *GetDiagnosticIdRequest) (*GetDiagnosticIdResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetDiagnosticId not implemented")
+}
+func (UnimplementedPluginAPIServer) GetTelemetryId(context.Context, *GetTelemetryIdRequest) (*GetTelemetryIdResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetTelemetryId not implemented")
+}
+func (UnimplementedPluginAPIServer) GetPluginID(context.Context, *GetPluginIDRequest) (*GetPluginIDResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetPluginID not implemented")
+}
+func (UnimplementedPluginAPIServer) GetPlugins(context.Context, *GetPluginsRequest) (*GetPluginsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetPlugins not implemented")
+}
+func (UnimplementedPluginAPIServer) EnablePlugin(context.Context, *EnablePluginRequest) (*EnablePluginResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method EnablePlugin not implemented")
+}
+func (UnimplementedPluginAPIServer) DisablePlugin(context.Context, *DisablePluginRequest) (*DisablePluginResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method DisablePlugin not implemented")
+}
+func (UnimplementedPluginAPIServer) RemovePlugin(context.Context, *RemovePluginRequest) (*RemovePluginResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method RemovePlugin not implemented")
+}
+func (UnimplementedPluginAPIServer) GetPluginStatus(context.Context, *GetPluginStatusRequest) (*GetPluginStatusResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetPluginStatus not implemented")
+}
+func (UnimplementedPluginAPIServer) InstallPlugin(context.Context, *InstallPluginRequest) (*InstallPluginResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method InstallPlugin not implemented")
+}
+func (UnimplementedPluginAPIServer) PublishPluginClusterEvent(context.Context, *PublishPluginClusterEventRequest) (*PublishPluginClusterEventResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method PublishPluginClusterEvent not implemented")
+}
+func (UnimplementedPluginAPIServer) RegisterCollectionAndTopic(context.Context, *RegisterCollectionAndTopicRequest) (*RegisterCollectionAndTopicResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method RegisterCollectionAndTopic not implemented")
+}
+func (UnimplementedPluginAPIServer) SendMail(context.Context, *SendMailRequest) (*SendMailResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method SendMail not implemented")
+}
+func (UnimplementedPluginAPIServer) SendPushNotification(context.Context, *SendPushNotificationRequest) (*SendPushNotificationResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method SendPushNotification not implemented")
+}
+func (UnimplementedPluginAPIServer) OpenInteractiveDialog(context.Context, *OpenInteractiveDialogRequest) (*OpenInteractiveDialogResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method OpenInteractiveDialog not implemented")
+}
+func (UnimplementedPluginAPIServer) SendToastMessage(context.Context, *SendToastMessageRequest) (*SendToastMessageResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method SendToastMessage not implemented")
+}
+func (UnimplementedPluginAPIServer) LogAuditRec(context.Context, *LogAuditRecRequest) (*LogAuditRecResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method LogAuditRec not implemented")
+}
+func (UnimplementedPluginAPIServer) LogAuditRecWithLevel(context.Context, *LogAuditRecWithLevelRequest) (*LogAuditRecWithLevelResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method LogAuditRecWithLevel not implemented")
+}
+func (UnimplementedPluginAPIServer) RequestTrialLicense(context.Context, *RequestTrialLicenseRequest) (*RequestTrialLicenseResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method RequestTrialLicense not implemented")
+}
+func (UnimplementedPluginAPIServer) GetCloudLimits(context.Context, *GetCloudLimitsRequest) (*GetCloudLimitsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetCloudLimits not implemented")
 }
 func (UnimplementedPluginAPIServer) RegisterPluginForSharedChannels(context.Context, *RegisterPluginForSharedChannelsRequest) (*RegisterPluginForSharedChannelsResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method RegisterPluginForSharedChannels not implemented")
@@ -1263,6 +4762,3397 @@ func _PluginAPI_PublishWebSocketEvent_Handler(srv interface{}, ctx context.Conte
 	}
 	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
 		return srv.(PluginAPIServer).PublishWebSocketEvent(ctx, req.(*PublishWebSocketEventRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_CreateUser_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(CreateUserRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).CreateUser(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_CreateUser_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).CreateUser(ctx, req.(*CreateUserRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_DeleteUser_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(DeleteUserRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).DeleteUser(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_DeleteUser_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).DeleteUser(ctx, req.(*DeleteUserRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetUsers_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetUsersRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetUsers(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetUsers_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetUsers(ctx, req.(*GetUsersRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetUsersByIds_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetUsersByIdsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetUsersByIds(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetUsersByIds_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetUsersByIds(ctx, req.(*GetUsersByIdsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetUserByEmail_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetUserByEmailRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetUserByEmail(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetUserByEmail_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetUserByEmail(ctx, req.(*GetUserByEmailRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetUserByUsername_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetUserByUsernameRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetUserByUsername(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetUserByUsername_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetUserByUsername(ctx, req.(*GetUserByUsernameRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetUsersByUsernames_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetUsersByUsernamesRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetUsersByUsernames(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetUsersByUsernames_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetUsersByUsernames(ctx, req.(*GetUsersByUsernamesRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetUsersInTeam_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetUsersInTeamRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetUsersInTeam(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetUsersInTeam_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetUsersInTeam(ctx, req.(*GetUsersInTeamRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetUsersInChannel_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetUsersInChannelRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetUsersInChannel(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetUsersInChannel_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetUsersInChannel(ctx, req.(*GetUsersInChannelRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_UpdateUser_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(UpdateUserRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).UpdateUser(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_UpdateUser_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).UpdateUser(ctx, req.(*UpdateUserRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_UpdateUserActive_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(UpdateUserActiveRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).UpdateUserActive(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_UpdateUserActive_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).UpdateUserActive(ctx, req.(*UpdateUserActiveRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_UpdateUserRoles_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(UpdateUserRolesRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).UpdateUserRoles(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_UpdateUserRoles_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).UpdateUserRoles(ctx, req.(*UpdateUserRolesRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_UpdateUserAuth_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(UpdateUserAuthRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).UpdateUserAuth(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_UpdateUserAuth_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).UpdateUserAuth(ctx, req.(*UpdateUserAuthRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_SearchUsers_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(SearchUsersRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).SearchUsers(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_SearchUsers_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).SearchUsers(ctx, req.(*SearchUsersRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetUserStatus_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetUserStatusRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetUserStatus(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetUserStatus_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetUserStatus(ctx, req.(*GetUserStatusRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetUserStatusesByIds_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetUserStatusesByIdsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetUserStatusesByIds(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetUserStatusesByIds_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetUserStatusesByIds(ctx, req.(*GetUserStatusesByIdsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_UpdateUserStatus_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(UpdateUserStatusRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).UpdateUserStatus(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_UpdateUserStatus_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).UpdateUserStatus(ctx, req.(*UpdateUserStatusRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_SetUserStatusTimedDND_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(SetUserStatusTimedDNDRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).SetUserStatusTimedDND(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_SetUserStatusTimedDND_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).SetUserStatusTimedDND(ctx, req.(*SetUserStatusTimedDNDRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_UpdateUserCustomStatus_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(UpdateUserCustomStatusRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).UpdateUserCustomStatus(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_UpdateUserCustomStatus_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).UpdateUserCustomStatus(ctx, req.(*UpdateUserCustomStatusRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_RemoveUserCustomStatus_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(RemoveUserCustomStatusRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).RemoveUserCustomStatus(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_RemoveUserCustomStatus_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).RemoveUserCustomStatus(ctx, req.(*RemoveUserCustomStatusRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetProfileImage_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetProfileImageRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetProfileImage(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetProfileImage_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetProfileImage(ctx, req.(*GetProfileImageRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_SetProfileImage_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(SetProfileImageRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).SetProfileImage(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_SetProfileImage_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).SetProfileImage(ctx, req.(*SetProfileImageRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetLDAPUserAttributes_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetLDAPUserAttributesRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetLDAPUserAttributes(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetLDAPUserAttributes_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetLDAPUserAttributes(ctx, req.(*GetLDAPUserAttributesRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetPreferenceForUser_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetPreferenceForUserRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetPreferenceForUser(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetPreferenceForUser_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetPreferenceForUser(ctx, req.(*GetPreferenceForUserRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetPreferencesForUser_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetPreferencesForUserRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetPreferencesForUser(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetPreferencesForUser_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetPreferencesForUser(ctx, req.(*GetPreferencesForUserRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_UpdatePreferencesForUser_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(UpdatePreferencesForUserRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).UpdatePreferencesForUser(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_UpdatePreferencesForUser_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).UpdatePreferencesForUser(ctx, req.(*UpdatePreferencesForUserRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_DeletePreferencesForUser_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(DeletePreferencesForUserRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).DeletePreferencesForUser(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_DeletePreferencesForUser_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).DeletePreferencesForUser(ctx, req.(*DeletePreferencesForUserRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetSession_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetSessionRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetSession(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetSession_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetSession(ctx, req.(*GetSessionRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_CreateSession_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(CreateSessionRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).CreateSession(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_CreateSession_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).CreateSession(ctx, req.(*CreateSessionRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_ExtendSessionExpiry_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ExtendSessionExpiryRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).ExtendSessionExpiry(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_ExtendSessionExpiry_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).ExtendSessionExpiry(ctx, req.(*ExtendSessionExpiryRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_RevokeSession_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(RevokeSessionRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).RevokeSession(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_RevokeSession_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).RevokeSession(ctx, req.(*RevokeSessionRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_CreateUserAccessToken_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(CreateUserAccessTokenRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).CreateUserAccessToken(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_CreateUserAccessToken_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).CreateUserAccessToken(ctx, req.(*CreateUserAccessTokenRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_RevokeUserAccessToken_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(RevokeUserAccessTokenRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).RevokeUserAccessToken(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_RevokeUserAccessToken_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).RevokeUserAccessToken(ctx, req.(*RevokeUserAccessTokenRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_HasPermissionTo_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(HasPermissionToRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).HasPermissionTo(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_HasPermissionTo_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).HasPermissionTo(ctx, req.(*HasPermissionToRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_HasPermissionToTeam_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(HasPermissionToTeamRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).HasPermissionToTeam(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_HasPermissionToTeam_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).HasPermissionToTeam(ctx, req.(*HasPermissionToTeamRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_HasPermissionToChannel_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(HasPermissionToChannelRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).HasPermissionToChannel(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_HasPermissionToChannel_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).HasPermissionToChannel(ctx, req.(*HasPermissionToChannelRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_RolesGrantPermission_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(RolesGrantPermissionRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).RolesGrantPermission(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_RolesGrantPermission_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).RolesGrantPermission(ctx, req.(*RolesGrantPermissionRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_PublishUserTyping_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(PublishUserTypingRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).PublishUserTyping(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_PublishUserTyping_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).PublishUserTyping(ctx, req.(*PublishUserTypingRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_CreateTeam_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(CreateTeamRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).CreateTeam(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_CreateTeam_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).CreateTeam(ctx, req.(*CreateTeamRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_DeleteTeam_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(DeleteTeamRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).DeleteTeam(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_DeleteTeam_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).DeleteTeam(ctx, req.(*DeleteTeamRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetTeams_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetTeamsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetTeams(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetTeams_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetTeams(ctx, req.(*GetTeamsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetTeam_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetTeamRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetTeam(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetTeam_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetTeam(ctx, req.(*GetTeamRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetTeamByName_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetTeamByNameRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetTeamByName(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetTeamByName_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetTeamByName(ctx, req.(*GetTeamByNameRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetTeamsUnreadForUser_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetTeamsUnreadForUserRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetTeamsUnreadForUser(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetTeamsUnreadForUser_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetTeamsUnreadForUser(ctx, req.(*GetTeamsUnreadForUserRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_UpdateTeam_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(UpdateTeamRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).UpdateTeam(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_UpdateTeam_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).UpdateTeam(ctx, req.(*UpdateTeamRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_SearchTeams_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(SearchTeamsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).SearchTeams(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_SearchTeams_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).SearchTeams(ctx, req.(*SearchTeamsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetTeamsForUser_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetTeamsForUserRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetTeamsForUser(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetTeamsForUser_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetTeamsForUser(ctx, req.(*GetTeamsForUserRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_CreateTeamMember_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(CreateTeamMemberRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).CreateTeamMember(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_CreateTeamMember_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).CreateTeamMember(ctx, req.(*CreateTeamMemberRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_CreateTeamMembers_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(CreateTeamMembersRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).CreateTeamMembers(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_CreateTeamMembers_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).CreateTeamMembers(ctx, req.(*CreateTeamMembersRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_CreateTeamMembersGracefully_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(CreateTeamMembersGracefullyRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).CreateTeamMembersGracefully(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_CreateTeamMembersGracefully_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).CreateTeamMembersGracefully(ctx, req.(*CreateTeamMembersGracefullyRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_DeleteTeamMember_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(DeleteTeamMemberRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).DeleteTeamMember(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_DeleteTeamMember_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).DeleteTeamMember(ctx, req.(*DeleteTeamMemberRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetTeamMembers_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetTeamMembersRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetTeamMembers(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetTeamMembers_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetTeamMembers(ctx, req.(*GetTeamMembersRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetTeamMember_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetTeamMemberRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetTeamMember(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetTeamMember_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetTeamMember(ctx, req.(*GetTeamMemberRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetTeamMembersForUser_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetTeamMembersForUserRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetTeamMembersForUser(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetTeamMembersForUser_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetTeamMembersForUser(ctx, req.(*GetTeamMembersForUserRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_UpdateTeamMemberRoles_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(UpdateTeamMemberRolesRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).UpdateTeamMemberRoles(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_UpdateTeamMemberRoles_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).UpdateTeamMemberRoles(ctx, req.(*UpdateTeamMemberRolesRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetTeamIcon_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetTeamIconRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetTeamIcon(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetTeamIcon_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetTeamIcon(ctx, req.(*GetTeamIconRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_SetTeamIcon_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(SetTeamIconRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).SetTeamIcon(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_SetTeamIcon_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).SetTeamIcon(ctx, req.(*SetTeamIconRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_RemoveTeamIcon_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(RemoveTeamIconRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).RemoveTeamIcon(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_RemoveTeamIcon_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).RemoveTeamIcon(ctx, req.(*RemoveTeamIconRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetTeamStats_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetTeamStatsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetTeamStats(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetTeamStats_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetTeamStats(ctx, req.(*GetTeamStatsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_CreateChannel_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(CreateChannelRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).CreateChannel(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_CreateChannel_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).CreateChannel(ctx, req.(*CreateChannelRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_DeleteChannel_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(DeleteChannelRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).DeleteChannel(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_DeleteChannel_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).DeleteChannel(ctx, req.(*DeleteChannelRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_RestoreChannel_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(RestoreChannelRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).RestoreChannel(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_RestoreChannel_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).RestoreChannel(ctx, req.(*RestoreChannelRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetChannelOfType_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetChannelOfTypeRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetChannelOfType(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetChannelOfType_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetChannelOfType(ctx, req.(*GetChannelOfTypeRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetPublicChannelsForTeam_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetPublicChannelsForTeamRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetPublicChannelsForTeam(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetPublicChannelsForTeam_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetPublicChannelsForTeam(ctx, req.(*GetPublicChannelsForTeamRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetChannelByName_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetChannelByNameRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetChannelByName(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetChannelByName_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetChannelByName(ctx, req.(*GetChannelByNameRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetChannelByNameForTeamName_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetChannelByNameForTeamNameRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetChannelByNameForTeamName(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetChannelByNameForTeamName_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetChannelByNameForTeamName(ctx, req.(*GetChannelByNameForTeamNameRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetChannelsForTeamForUser_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetChannelsForTeamForUserRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetChannelsForTeamForUser(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetChannelsForTeamForUser_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetChannelsForTeamForUser(ctx, req.(*GetChannelsForTeamForUserRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetChannelStats_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetChannelStatsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetChannelStats(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetChannelStats_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetChannelStats(ctx, req.(*GetChannelStatsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetDirectChannel_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetDirectChannelRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetDirectChannel(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetDirectChannel_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetDirectChannel(ctx, req.(*GetDirectChannelRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetGroupChannel_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetGroupChannelRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetGroupChannel(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetGroupChannel_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetGroupChannel(ctx, req.(*GetGroupChannelRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_UpdateChannel_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(UpdateChannelRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).UpdateChannel(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_UpdateChannel_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).UpdateChannel(ctx, req.(*UpdateChannelRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_RegisterChannelGuard_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(RegisterChannelGuardRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).RegisterChannelGuard(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_RegisterChannelGuard_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).RegisterChannelGuard(ctx, req.(*RegisterChannelGuardRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_UnregisterChannelGuard_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(UnregisterChannelGuardRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).UnregisterChannelGuard(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_UnregisterChannelGuard_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).UnregisterChannelGuard(ctx, req.(*UnregisterChannelGuardRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_SearchChannels_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(SearchChannelsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).SearchChannels(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_SearchChannels_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).SearchChannels(ctx, req.(*SearchChannelsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_CreateChannelSidebarCategory_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(CreateChannelSidebarCategoryRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).CreateChannelSidebarCategory(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_CreateChannelSidebarCategory_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).CreateChannelSidebarCategory(ctx, req.(*CreateChannelSidebarCategoryRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetChannelSidebarCategories_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetChannelSidebarCategoriesRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetChannelSidebarCategories(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetChannelSidebarCategories_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetChannelSidebarCategories(ctx, req.(*GetChannelSidebarCategoriesRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_UpdateChannelSidebarCategories_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(UpdateChannelSidebarCategoriesRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).UpdateChannelSidebarCategories(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_UpdateChannelSidebarCategories_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).UpdateChannelSidebarCategories(ctx, req.(*UpdateChannelSidebarCategoriesRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_AddChannelMember_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(AddChannelMemberRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).AddChannelMember(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_AddChannelMember_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).AddChannelMember(ctx, req.(*AddChannelMemberRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_AddUserToChannel_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(AddUserToChannelRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).AddUserToChannel(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_AddUserToChannel_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).AddUserToChannel(ctx, req.(*AddUserToChannelRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetChannelMember_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetChannelMemberRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetChannelMember(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetChannelMember_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetChannelMember(ctx, req.(*GetChannelMemberRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetChannelMembers_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetChannelMembersRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetChannelMembers(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetChannelMembers_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetChannelMembers(ctx, req.(*GetChannelMembersRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetChannelMembersByIds_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetChannelMembersByIdsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetChannelMembersByIds(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetChannelMembersByIds_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetChannelMembersByIds(ctx, req.(*GetChannelMembersByIdsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetChannelMembersForUser_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetChannelMembersForUserRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetChannelMembersForUser(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetChannelMembersForUser_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetChannelMembersForUser(ctx, req.(*GetChannelMembersForUserRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_UpdateChannelMemberRoles_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(UpdateChannelMemberRolesRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).UpdateChannelMemberRoles(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_UpdateChannelMemberRoles_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).UpdateChannelMemberRoles(ctx, req.(*UpdateChannelMemberRolesRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_UpdateChannelMemberNotifications_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(UpdateChannelMemberNotificationsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).UpdateChannelMemberNotifications(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_UpdateChannelMemberNotifications_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).UpdateChannelMemberNotifications(ctx, req.(*UpdateChannelMemberNotificationsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_PatchChannelMembersNotifications_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(PatchChannelMembersNotificationsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).PatchChannelMembersNotifications(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_PatchChannelMembersNotifications_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).PatchChannelMembersNotifications(ctx, req.(*PatchChannelMembersNotificationsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_DeleteChannelMember_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(DeleteChannelMemberRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).DeleteChannelMember(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_DeleteChannelMember_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).DeleteChannelMember(ctx, req.(*DeleteChannelMemberRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_AddReaction_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(AddReactionRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).AddReaction(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_AddReaction_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).AddReaction(ctx, req.(*AddReactionRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_RemoveReaction_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(RemoveReactionRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).RemoveReaction(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_RemoveReaction_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).RemoveReaction(ctx, req.(*RemoveReactionRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetReactions_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetReactionsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetReactions(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetReactions_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetReactions(ctx, req.(*GetReactionsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_SendEphemeralPost_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(SendEphemeralPostRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).SendEphemeralPost(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_SendEphemeralPost_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).SendEphemeralPost(ctx, req.(*SendEphemeralPostRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_UpdateEphemeralPost_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(UpdateEphemeralPostRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).UpdateEphemeralPost(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_UpdateEphemeralPost_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).UpdateEphemeralPost(ctx, req.(*UpdateEphemeralPostRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_DeleteEphemeralPost_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(DeleteEphemeralPostRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).DeleteEphemeralPost(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_DeleteEphemeralPost_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).DeleteEphemeralPost(ctx, req.(*DeleteEphemeralPostRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_DeletePost_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(DeletePostRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).DeletePost(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_DeletePost_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).DeletePost(ctx, req.(*DeletePostRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetPostThread_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetPostThreadRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetPostThread(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetPostThread_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetPostThread(ctx, req.(*GetPostThreadRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetPostsSince_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetPostsSinceRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetPostsSince(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetPostsSince_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetPostsSince(ctx, req.(*GetPostsSinceRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetPostsAfter_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetPostsAfterRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetPostsAfter(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetPostsAfter_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetPostsAfter(ctx, req.(*GetPostsAfterRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetPostsBefore_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetPostsBeforeRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetPostsBefore(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetPostsBefore_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetPostsBefore(ctx, req.(*GetPostsBeforeRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetPostsForChannel_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetPostsForChannelRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetPostsForChannel(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetPostsForChannel_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetPostsForChannel(ctx, req.(*GetPostsForChannelRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_UpdatePost_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(UpdatePostRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).UpdatePost(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_UpdatePost_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).UpdatePost(ctx, req.(*UpdatePostRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_SearchPostsInTeam_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(SearchPostsInTeamRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).SearchPostsInTeam(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_SearchPostsInTeam_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).SearchPostsInTeam(ctx, req.(*SearchPostsInTeamRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_SearchPostsInTeamForUser_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(SearchPostsInTeamForUserRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).SearchPostsInTeamForUser(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_SearchPostsInTeamForUser_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).SearchPostsInTeamForUser(ctx, req.(*SearchPostsInTeamForUserRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_MoveThreadsToBackingChannel_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(MoveThreadsToBackingChannelRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).MoveThreadsToBackingChannel(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_MoveThreadsToBackingChannel_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).MoveThreadsToBackingChannel(ctx, req.(*MoveThreadsToBackingChannelRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_AddChannelsToRetentionPolicy_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(AddChannelsToRetentionPolicyRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).AddChannelsToRetentionPolicy(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_AddChannelsToRetentionPolicy_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).AddChannelsToRetentionPolicy(ctx, req.(*AddChannelsToRetentionPolicyRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_RemoveChannelsFromRetentionPolicy_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(RemoveChannelsFromRetentionPolicyRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).RemoveChannelsFromRetentionPolicy(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_RemoveChannelsFromRetentionPolicy_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).RemoveChannelsFromRetentionPolicy(ctx, req.(*RemoveChannelsFromRetentionPolicyRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetEmojiList_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetEmojiListRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetEmojiList(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetEmojiList_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetEmojiList(ctx, req.(*GetEmojiListRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetEmojiByName_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetEmojiByNameRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetEmojiByName(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetEmojiByName_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetEmojiByName(ctx, req.(*GetEmojiByNameRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetEmoji_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetEmojiRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetEmoji(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetEmoji_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetEmoji(ctx, req.(*GetEmojiRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetEmojiImage_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetEmojiImageRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetEmojiImage(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetEmojiImage_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetEmojiImage(ctx, req.(*GetEmojiImageRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_CopyFileInfos_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(CopyFileInfosRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).CopyFileInfos(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_CopyFileInfos_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).CopyFileInfos(ctx, req.(*CopyFileInfosRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetFileInfo_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetFileInfoRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetFileInfo(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetFileInfo_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetFileInfo(ctx, req.(*GetFileInfoRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_SetFileSearchableContent_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(SetFileSearchableContentRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).SetFileSearchableContent(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_SetFileSearchableContent_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).SetFileSearchableContent(ctx, req.(*SetFileSearchableContentRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetFileInfos_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetFileInfosRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetFileInfos(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetFileInfos_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetFileInfos(ctx, req.(*GetFileInfosRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetFile_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetFileRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetFile(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetFile_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetFile(ctx, req.(*GetFileRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetFileLink_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetFileLinkRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetFileLink(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetFileLink_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetFileLink(ctx, req.(*GetFileLinkRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_ReadFile_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ReadFileRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).ReadFile(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_ReadFile_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).ReadFile(ctx, req.(*ReadFileRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_UploadFile_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(UploadFileRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).UploadFile(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_UploadFile_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).UploadFile(ctx, req.(*UploadFileRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_CreateUploadSession_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(CreateUploadSessionRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).CreateUploadSession(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_CreateUploadSession_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).CreateUploadSession(ctx, req.(*CreateUploadSessionRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_UploadData_Handler(srv interface{}, stream grpc.ServerStream) error {
+	return srv.(PluginAPIServer).UploadData(&grpc.GenericServerStream[UploadDataRequest, UploadDataResponse]{ServerStream: stream})
+}
+
+// This type alias is provided for backwards compatibility with existing code that references the prior non-generic stream type by name.
+type PluginAPI_UploadDataServer = grpc.ClientStreamingServer[UploadDataRequest, UploadDataResponse]
+
+func _PluginAPI_GetUploadSession_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetUploadSessionRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetUploadSession(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetUploadSession_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetUploadSession(ctx, req.(*GetUploadSessionRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_CreateBot_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(CreateBotRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).CreateBot(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_CreateBot_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).CreateBot(ctx, req.(*CreateBotRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_PatchBot_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(PatchBotRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).PatchBot(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_PatchBot_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).PatchBot(ctx, req.(*PatchBotRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetBot_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetBotRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetBot(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetBot_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetBot(ctx, req.(*GetBotRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetBots_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetBotsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetBots(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetBots_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetBots(ctx, req.(*GetBotsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_UpdateBotActive_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(UpdateBotActiveRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).UpdateBotActive(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_UpdateBotActive_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).UpdateBotActive(ctx, req.(*UpdateBotActiveRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_PermanentDeleteBot_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(PermanentDeleteBotRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).PermanentDeleteBot(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_PermanentDeleteBot_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).PermanentDeleteBot(ctx, req.(*PermanentDeleteBotRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_EnsureBotUser_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(EnsureBotUserRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).EnsureBotUser(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_EnsureBotUser_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).EnsureBotUser(ctx, req.(*EnsureBotUserRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_ExecuteSlashCommand_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ExecuteSlashCommandRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).ExecuteSlashCommand(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_ExecuteSlashCommand_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).ExecuteSlashCommand(ctx, req.(*ExecuteSlashCommandRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_CreateCommand_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(CreateCommandRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).CreateCommand(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_CreateCommand_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).CreateCommand(ctx, req.(*CreateCommandRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_ListCommands_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ListCommandsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).ListCommands(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_ListCommands_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).ListCommands(ctx, req.(*ListCommandsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_ListCustomCommands_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ListCustomCommandsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).ListCustomCommands(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_ListCustomCommands_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).ListCustomCommands(ctx, req.(*ListCustomCommandsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_ListPluginCommands_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ListPluginCommandsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).ListPluginCommands(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_ListPluginCommands_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).ListPluginCommands(ctx, req.(*ListPluginCommandsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_ListBuiltInCommands_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(ListBuiltInCommandsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).ListBuiltInCommands(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_ListBuiltInCommands_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).ListBuiltInCommands(ctx, req.(*ListBuiltInCommandsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetCommand_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetCommandRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetCommand(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetCommand_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetCommand(ctx, req.(*GetCommandRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_UpdateCommand_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(UpdateCommandRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).UpdateCommand(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_UpdateCommand_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).UpdateCommand(ctx, req.(*UpdateCommandRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_DeleteCommand_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(DeleteCommandRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).DeleteCommand(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_DeleteCommand_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).DeleteCommand(ctx, req.(*DeleteCommandRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_CreateOAuthApp_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(CreateOAuthAppRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).CreateOAuthApp(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_CreateOAuthApp_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).CreateOAuthApp(ctx, req.(*CreateOAuthAppRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetOAuthApp_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetOAuthAppRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetOAuthApp(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetOAuthApp_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetOAuthApp(ctx, req.(*GetOAuthAppRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_UpdateOAuthApp_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(UpdateOAuthAppRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).UpdateOAuthApp(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_UpdateOAuthApp_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).UpdateOAuthApp(ctx, req.(*UpdateOAuthAppRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_DeleteOAuthApp_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(DeleteOAuthAppRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).DeleteOAuthApp(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_DeleteOAuthApp_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).DeleteOAuthApp(ctx, req.(*DeleteOAuthAppRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetGroup_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetGroupRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetGroup(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetGroup_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetGroup(ctx, req.(*GetGroupRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetGroupByName_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetGroupByNameRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetGroupByName(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetGroupByName_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetGroupByName(ctx, req.(*GetGroupByNameRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetGroupMemberUsers_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetGroupMemberUsersRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetGroupMemberUsers(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetGroupMemberUsers_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetGroupMemberUsers(ctx, req.(*GetGroupMemberUsersRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetGroupsBySource_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetGroupsBySourceRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetGroupsBySource(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetGroupsBySource_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetGroupsBySource(ctx, req.(*GetGroupsBySourceRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetGroupsForUser_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetGroupsForUserRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetGroupsForUser(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetGroupsForUser_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetGroupsForUser(ctx, req.(*GetGroupsForUserRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_UpsertGroupMember_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(UpsertGroupMemberRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).UpsertGroupMember(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_UpsertGroupMember_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).UpsertGroupMember(ctx, req.(*UpsertGroupMemberRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_UpsertGroupMembers_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(UpsertGroupMembersRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).UpsertGroupMembers(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_UpsertGroupMembers_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).UpsertGroupMembers(ctx, req.(*UpsertGroupMembersRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetGroupByRemoteID_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetGroupByRemoteIDRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetGroupByRemoteID(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetGroupByRemoteID_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetGroupByRemoteID(ctx, req.(*GetGroupByRemoteIDRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_CreateGroup_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(CreateGroupRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).CreateGroup(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_CreateGroup_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).CreateGroup(ctx, req.(*CreateGroupRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_UpdateGroup_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(UpdateGroupRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).UpdateGroup(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_UpdateGroup_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).UpdateGroup(ctx, req.(*UpdateGroupRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_DeleteGroup_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(DeleteGroupRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).DeleteGroup(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_DeleteGroup_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).DeleteGroup(ctx, req.(*DeleteGroupRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_RestoreGroup_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(RestoreGroupRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).RestoreGroup(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_RestoreGroup_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).RestoreGroup(ctx, req.(*RestoreGroupRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_DeleteGroupMember_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(DeleteGroupMemberRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).DeleteGroupMember(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_DeleteGroupMember_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).DeleteGroupMember(ctx, req.(*DeleteGroupMemberRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetGroupSyncable_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetGroupSyncableRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetGroupSyncable(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetGroupSyncable_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetGroupSyncable(ctx, req.(*GetGroupSyncableRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetGroupSyncables_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetGroupSyncablesRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetGroupSyncables(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetGroupSyncables_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetGroupSyncables(ctx, req.(*GetGroupSyncablesRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_UpsertGroupSyncable_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(UpsertGroupSyncableRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).UpsertGroupSyncable(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_UpsertGroupSyncable_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).UpsertGroupSyncable(ctx, req.(*UpsertGroupSyncableRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_UpdateGroupSyncable_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(UpdateGroupSyncableRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).UpdateGroupSyncable(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_UpdateGroupSyncable_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).UpdateGroupSyncable(ctx, req.(*UpdateGroupSyncableRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_DeleteGroupSyncable_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(DeleteGroupSyncableRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).DeleteGroupSyncable(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_DeleteGroupSyncable_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).DeleteGroupSyncable(ctx, req.(*DeleteGroupSyncableRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetGroups_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetGroupsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetGroups(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetGroups_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetGroups(ctx, req.(*GetGroupsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_CreateDefaultSyncableMemberships_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(CreateDefaultSyncableMembershipsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).CreateDefaultSyncableMemberships(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_CreateDefaultSyncableMemberships_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).CreateDefaultSyncableMemberships(ctx, req.(*CreateDefaultSyncableMembershipsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_DeleteGroupConstrainedMemberships_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(DeleteGroupConstrainedMembershipsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).DeleteGroupConstrainedMemberships(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_DeleteGroupConstrainedMemberships_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).DeleteGroupConstrainedMemberships(ctx, req.(*DeleteGroupConstrainedMembershipsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_LoadPluginConfiguration_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(LoadPluginConfigurationRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).LoadPluginConfiguration(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_LoadPluginConfiguration_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).LoadPluginConfiguration(ctx, req.(*LoadPluginConfigurationRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetConfig_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetConfigRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetConfig(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetConfig_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetConfig(ctx, req.(*GetConfigRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetUnsanitizedConfig_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetUnsanitizedConfigRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetUnsanitizedConfig(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetUnsanitizedConfig_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetUnsanitizedConfig(ctx, req.(*GetUnsanitizedConfigRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_SaveConfig_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(SaveConfigRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).SaveConfig(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_SaveConfig_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).SaveConfig(ctx, req.(*SaveConfigRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_SavePluginConfig_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(SavePluginConfigRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).SavePluginConfig(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_SavePluginConfig_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).SavePluginConfig(ctx, req.(*SavePluginConfigRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetBundlePath_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetBundlePathRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetBundlePath(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetBundlePath_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetBundlePath(ctx, req.(*GetBundlePathRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetLicense_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetLicenseRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetLicense(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetLicense_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetLicense(ctx, req.(*GetLicenseRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_IsEnterpriseReady_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(IsEnterpriseReadyRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).IsEnterpriseReady(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_IsEnterpriseReady_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).IsEnterpriseReady(ctx, req.(*IsEnterpriseReadyRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetSystemInstallDate_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetSystemInstallDateRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetSystemInstallDate(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetSystemInstallDate_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetSystemInstallDate(ctx, req.(*GetSystemInstallDateRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetDiagnosticId_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetDiagnosticIdRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetDiagnosticId(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetDiagnosticId_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetDiagnosticId(ctx, req.(*GetDiagnosticIdRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetTelemetryId_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetTelemetryIdRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetTelemetryId(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetTelemetryId_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetTelemetryId(ctx, req.(*GetTelemetryIdRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetPluginID_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetPluginIDRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetPluginID(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetPluginID_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetPluginID(ctx, req.(*GetPluginIDRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetPlugins_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetPluginsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetPlugins(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetPlugins_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetPlugins(ctx, req.(*GetPluginsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_EnablePlugin_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(EnablePluginRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).EnablePlugin(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_EnablePlugin_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).EnablePlugin(ctx, req.(*EnablePluginRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_DisablePlugin_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(DisablePluginRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).DisablePlugin(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_DisablePlugin_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).DisablePlugin(ctx, req.(*DisablePluginRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_RemovePlugin_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(RemovePluginRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).RemovePlugin(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_RemovePlugin_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).RemovePlugin(ctx, req.(*RemovePluginRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetPluginStatus_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetPluginStatusRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetPluginStatus(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetPluginStatus_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetPluginStatus(ctx, req.(*GetPluginStatusRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_InstallPlugin_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(InstallPluginRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).InstallPlugin(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_InstallPlugin_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).InstallPlugin(ctx, req.(*InstallPluginRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_PublishPluginClusterEvent_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(PublishPluginClusterEventRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).PublishPluginClusterEvent(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_PublishPluginClusterEvent_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).PublishPluginClusterEvent(ctx, req.(*PublishPluginClusterEventRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_RegisterCollectionAndTopic_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(RegisterCollectionAndTopicRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).RegisterCollectionAndTopic(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_RegisterCollectionAndTopic_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).RegisterCollectionAndTopic(ctx, req.(*RegisterCollectionAndTopicRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_SendMail_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(SendMailRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).SendMail(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_SendMail_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).SendMail(ctx, req.(*SendMailRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_SendPushNotification_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(SendPushNotificationRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).SendPushNotification(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_SendPushNotification_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).SendPushNotification(ctx, req.(*SendPushNotificationRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_OpenInteractiveDialog_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(OpenInteractiveDialogRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).OpenInteractiveDialog(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_OpenInteractiveDialog_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).OpenInteractiveDialog(ctx, req.(*OpenInteractiveDialogRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_SendToastMessage_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(SendToastMessageRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).SendToastMessage(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_SendToastMessage_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).SendToastMessage(ctx, req.(*SendToastMessageRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_LogAuditRec_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(LogAuditRecRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).LogAuditRec(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_LogAuditRec_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).LogAuditRec(ctx, req.(*LogAuditRecRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_LogAuditRecWithLevel_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(LogAuditRecWithLevelRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).LogAuditRecWithLevel(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_LogAuditRecWithLevel_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).LogAuditRecWithLevel(ctx, req.(*LogAuditRecWithLevelRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_RequestTrialLicense_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(RequestTrialLicenseRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).RequestTrialLicense(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_RequestTrialLicense_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).RequestTrialLicense(ctx, req.(*RequestTrialLicenseRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetCloudLimits_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetCloudLimitsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetCloudLimits(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetCloudLimits_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetCloudLimits(ctx, req.(*GetCloudLimitsRequest))
 	}
 	return interceptor(ctx, in, info, handler)
 }
@@ -1748,6 +8638,758 @@ var PluginAPI_ServiceDesc = grpc.ServiceDesc{
 			Handler:    _PluginAPI_PublishWebSocketEvent_Handler,
 		},
 		{
+			MethodName: "CreateUser",
+			Handler:    _PluginAPI_CreateUser_Handler,
+		},
+		{
+			MethodName: "DeleteUser",
+			Handler:    _PluginAPI_DeleteUser_Handler,
+		},
+		{
+			MethodName: "GetUsers",
+			Handler:    _PluginAPI_GetUsers_Handler,
+		},
+		{
+			MethodName: "GetUsersByIds",
+			Handler:    _PluginAPI_GetUsersByIds_Handler,
+		},
+		{
+			MethodName: "GetUserByEmail",
+			Handler:    _PluginAPI_GetUserByEmail_Handler,
+		},
+		{
+			MethodName: "GetUserByUsername",
+			Handler:    _PluginAPI_GetUserByUsername_Handler,
+		},
+		{
+			MethodName: "GetUsersByUsernames",
+			Handler:    _PluginAPI_GetUsersByUsernames_Handler,
+		},
+		{
+			MethodName: "GetUsersInTeam",
+			Handler:    _PluginAPI_GetUsersInTeam_Handler,
+		},
+		{
+			MethodName: "GetUsersInChannel",
+			Handler:    _PluginAPI_GetUsersInChannel_Handler,
+		},
+		{
+			MethodName: "UpdateUser",
+			Handler:    _PluginAPI_UpdateUser_Handler,
+		},
+		{
+			MethodName: "UpdateUserActive",
+			Handler:    _PluginAPI_UpdateUserActive_Handler,
+		},
+		{
+			MethodName: "UpdateUserRoles",
+			Handler:    _PluginAPI_UpdateUserRoles_Handler,
+		},
+		{
+			MethodName: "UpdateUserAuth",
+			Handler:    _PluginAPI_UpdateUserAuth_Handler,
+		},
+		{
+			MethodName: "SearchUsers",
+			Handler:    _PluginAPI_SearchUsers_Handler,
+		},
+		{
+			MethodName: "GetUserStatus",
+			Handler:    _PluginAPI_GetUserStatus_Handler,
+		},
+		{
+			MethodName: "GetUserStatusesByIds",
+			Handler:    _PluginAPI_GetUserStatusesByIds_Handler,
+		},
+		{
+			MethodName: "UpdateUserStatus",
+			Handler:    _PluginAPI_UpdateUserStatus_Handler,
+		},
+		{
+			MethodName: "SetUserStatusTimedDND",
+			Handler:    _PluginAPI_SetUserStatusTimedDND_Handler,
+		},
+		{
+			MethodName: "UpdateUserCustomStatus",
+			Handler:    _PluginAPI_UpdateUserCustomStatus_Handler,
+		},
+		{
+			MethodName: "RemoveUserCustomStatus",
+			Handler:    _PluginAPI_RemoveUserCustomStatus_Handler,
+		},
+		{
+			MethodName: "GetProfileImage",
+			Handler:    _PluginAPI_GetProfileImage_Handler,
+		},
+		{
+			MethodName: "SetProfileImage",
+			Handler:    _PluginAPI_SetProfileImage_Handler,
+		},
+		{
+			MethodName: "GetLDAPUserAttributes",
+			Handler:    _PluginAPI_GetLDAPUserAttributes_Handler,
+		},
+		{
+			MethodName: "GetPreferenceForUser",
+			Handler:    _PluginAPI_GetPreferenceForUser_Handler,
+		},
+		{
+			MethodName: "GetPreferencesForUser",
+			Handler:    _PluginAPI_GetPreferencesForUser_Handler,
+		},
+		{
+			MethodName: "UpdatePreferencesForUser",
+			Handler:    _PluginAPI_UpdatePreferencesForUser_Handler,
+		},
+		{
+			MethodName: "DeletePreferencesForUser",
+			Handler:    _PluginAPI_DeletePreferencesForUser_Handler,
+		},
+		{
+			MethodName: "GetSession",
+			Handler:    _PluginAPI_GetSession_Handler,
+		},
+		{
+			MethodName: "CreateSession",
+			Handler:    _PluginAPI_CreateSession_Handler,
+		},
+		{
+			MethodName: "ExtendSessionExpiry",
+			Handler:    _PluginAPI_ExtendSessionExpiry_Handler,
+		},
+		{
+			MethodName: "RevokeSession",
+			Handler:    _PluginAPI_RevokeSession_Handler,
+		},
+		{
+			MethodName: "CreateUserAccessToken",
+			Handler:    _PluginAPI_CreateUserAccessToken_Handler,
+		},
+		{
+			MethodName: "RevokeUserAccessToken",
+			Handler:    _PluginAPI_RevokeUserAccessToken_Handler,
+		},
+		{
+			MethodName: "HasPermissionTo",
+			Handler:    _PluginAPI_HasPermissionTo_Handler,
+		},
+		{
+			MethodName: "HasPermissionToTeam",
+			Handler:    _PluginAPI_HasPermissionToTeam_Handler,
+		},
+		{
+			MethodName: "HasPermissionToChannel",
+			Handler:    _PluginAPI_HasPermissionToChannel_Handler,
+		},
+		{
+			MethodName: "RolesGrantPermission",
+			Handler:    _PluginAPI_RolesGrantPermission_Handler,
+		},
+		{
+			MethodName: "PublishUserTyping",
+			Handler:    _PluginAPI_PublishUserTyping_Handler,
+		},
+		{
+			MethodName: "CreateTeam",
+			Handler:    _PluginAPI_CreateTeam_Handler,
+		},
+		{
+			MethodName: "DeleteTeam",
+			Handler:    _PluginAPI_DeleteTeam_Handler,
+		},
+		{
+			MethodName: "GetTeams",
+			Handler:    _PluginAPI_GetTeams_Handler,
+		},
+		{
+			MethodName: "GetTeam",
+			Handler:    _PluginAPI_GetTeam_Handler,
+		},
+		{
+			MethodName: "GetTeamByName",
+			Handler:    _PluginAPI_GetTeamByName_Handler,
+		},
+		{
+			MethodName: "GetTeamsUnreadForUser",
+			Handler:    _PluginAPI_GetTeamsUnreadForUser_Handler,
+		},
+		{
+			MethodName: "UpdateTeam",
+			Handler:    _PluginAPI_UpdateTeam_Handler,
+		},
+		{
+			MethodName: "SearchTeams",
+			Handler:    _PluginAPI_SearchTeams_Handler,
+		},
+		{
+			MethodName: "GetTeamsForUser",
+			Handler:    _PluginAPI_GetTeamsForUser_Handler,
+		},
+		{
+			MethodName: "CreateTeamMember",
+			Handler:    _PluginAPI_CreateTeamMember_Handler,
+		},
+		{
+			MethodName: "CreateTeamMembers",
+			Handler:    _PluginAPI_CreateTeamMembers_Handler,
+		},
+		{
+			MethodName: "CreateTeamMembersGracefully",
+			Handler:    _PluginAPI_CreateTeamMembersGracefully_Handler,
+		},
+		{
+			MethodName: "DeleteTeamMember",
+			Handler:    _PluginAPI_DeleteTeamMember_Handler,
+		},
+		{
+			MethodName: "GetTeamMembers",
+			Handler:    _PluginAPI_GetTeamMembers_Handler,
+		},
+		{
+			MethodName: "GetTeamMember",
+			Handler:    _PluginAPI_GetTeamMember_Handler,
+		},
+		{
+			MethodName: "GetTeamMembersForUser",
+			Handler:    _PluginAPI_GetTeamMembersForUser_Handler,
+		},
+		{
+			MethodName: "UpdateTeamMemberRoles",
+			Handler:    _PluginAPI_UpdateTeamMemberRoles_Handler,
+		},
+		{
+			MethodName: "GetTeamIcon",
+			Handler:    _PluginAPI_GetTeamIcon_Handler,
+		},
+		{
+			MethodName: "SetTeamIcon",
+			Handler:    _PluginAPI_SetTeamIcon_Handler,
+		},
+		{
+			MethodName: "RemoveTeamIcon",
+			Handler:    _PluginAPI_RemoveTeamIcon_Handler,
+		},
+		{
+			MethodName: "GetTeamStats",
+			Handler:    _PluginAPI_GetTeamStats_Handler,
+		},
+		{
+			MethodName: "CreateChannel",
+			Handler:    _PluginAPI_CreateChannel_Handler,
+		},
+		{
+			MethodName: "DeleteChannel",
+			Handler:    _PluginAPI_DeleteChannel_Handler,
+		},
+		{
+			MethodName: "RestoreChannel",
+			Handler:    _PluginAPI_RestoreChannel_Handler,
+		},
+		{
+			MethodName: "GetChannelOfType",
+			Handler:    _PluginAPI_GetChannelOfType_Handler,
+		},
+		{
+			MethodName: "GetPublicChannelsForTeam",
+			Handler:    _PluginAPI_GetPublicChannelsForTeam_Handler,
+		},
+		{
+			MethodName: "GetChannelByName",
+			Handler:    _PluginAPI_GetChannelByName_Handler,
+		},
+		{
+			MethodName: "GetChannelByNameForTeamName",
+			Handler:    _PluginAPI_GetChannelByNameForTeamName_Handler,
+		},
+		{
+			MethodName: "GetChannelsForTeamForUser",
+			Handler:    _PluginAPI_GetChannelsForTeamForUser_Handler,
+		},
+		{
+			MethodName: "GetChannelStats",
+			Handler:    _PluginAPI_GetChannelStats_Handler,
+		},
+		{
+			MethodName: "GetDirectChannel",
+			Handler:    _PluginAPI_GetDirectChannel_Handler,
+		},
+		{
+			MethodName: "GetGroupChannel",
+			Handler:    _PluginAPI_GetGroupChannel_Handler,
+		},
+		{
+			MethodName: "UpdateChannel",
+			Handler:    _PluginAPI_UpdateChannel_Handler,
+		},
+		{
+			MethodName: "RegisterChannelGuard",
+			Handler:    _PluginAPI_RegisterChannelGuard_Handler,
+		},
+		{
+			MethodName: "UnregisterChannelGuard",
+			Handler:    _PluginAPI_UnregisterChannelGuard_Handler,
+		},
+		{
+			MethodName: "SearchChannels",
+			Handler:    _PluginAPI_SearchChannels_Handler,
+		},
+		{
+			MethodName: "CreateChannelSidebarCategory",
+			Handler:    _PluginAPI_CreateChannelSidebarCategory_Handler,
+		},
+		{
+			MethodName: "GetChannelSidebarCategories",
+			Handler:    _PluginAPI_GetChannelSidebarCategories_Handler,
+		},
+		{
+			MethodName: "UpdateChannelSidebarCategories",
+			Handler:    _PluginAPI_UpdateChannelSidebarCategories_Handler,
+		},
+		{
+			MethodName: "AddChannelMember",
+			Handler:    _PluginAPI_AddChannelMember_Handler,
+		},
+		{
+			MethodName: "AddUserToChannel",
+			Handler:    _PluginAPI_AddUserToChannel_Handler,
+		},
+		{
+			MethodName: "GetChannelMember",
+			Handler:    _PluginAPI_GetChannelMember_Handler,
+		},
+		{
+			MethodName: "GetChannelMembers",
+			Handler:    _PluginAPI_GetChannelMembers_Handler,
+		},
+		{
+			MethodName: "GetChannelMembersByIds",
+			Handler:    _PluginAPI_GetChannelMembersByIds_Handler,
+		},
+		{
+			MethodName: "GetChannelMembersForUser",
+			Handler:    _PluginAPI_GetChannelMembersForUser_Handler,
+		},
+		{
+			MethodName: "UpdateChannelMemberRoles",
+			Handler:    _PluginAPI_UpdateChannelMemberRoles_Handler,
+		},
+		{
+			MethodName: "UpdateChannelMemberNotifications",
+			Handler:    _PluginAPI_UpdateChannelMemberNotifications_Handler,
+		},
+		{
+			MethodName: "PatchChannelMembersNotifications",
+			Handler:    _PluginAPI_PatchChannelMembersNotifications_Handler,
+		},
+		{
+			MethodName: "DeleteChannelMember",
+			Handler:    _PluginAPI_DeleteChannelMember_Handler,
+		},
+		{
+			MethodName: "AddReaction",
+			Handler:    _PluginAPI_AddReaction_Handler,
+		},
+		{
+			MethodName: "RemoveReaction",
+			Handler:    _PluginAPI_RemoveReaction_Handler,
+		},
+		{
+			MethodName: "GetReactions",
+			Handler:    _PluginAPI_GetReactions_Handler,
+		},
+		{
+			MethodName: "SendEphemeralPost",
+			Handler:    _PluginAPI_SendEphemeralPost_Handler,
+		},
+		{
+			MethodName: "UpdateEphemeralPost",
+			Handler:    _PluginAPI_UpdateEphemeralPost_Handler,
+		},
+		{
+			MethodName: "DeleteEphemeralPost",
+			Handler:    _PluginAPI_DeleteEphemeralPost_Handler,
+		},
+		{
+			MethodName: "DeletePost",
+			Handler:    _PluginAPI_DeletePost_Handler,
+		},
+		{
+			MethodName: "GetPostThread",
+			Handler:    _PluginAPI_GetPostThread_Handler,
+		},
+		{
+			MethodName: "GetPostsSince",
+			Handler:    _PluginAPI_GetPostsSince_Handler,
+		},
+		{
+			MethodName: "GetPostsAfter",
+			Handler:    _PluginAPI_GetPostsAfter_Handler,
+		},
+		{
+			MethodName: "GetPostsBefore",
+			Handler:    _PluginAPI_GetPostsBefore_Handler,
+		},
+		{
+			MethodName: "GetPostsForChannel",
+			Handler:    _PluginAPI_GetPostsForChannel_Handler,
+		},
+		{
+			MethodName: "UpdatePost",
+			Handler:    _PluginAPI_UpdatePost_Handler,
+		},
+		{
+			MethodName: "SearchPostsInTeam",
+			Handler:    _PluginAPI_SearchPostsInTeam_Handler,
+		},
+		{
+			MethodName: "SearchPostsInTeamForUser",
+			Handler:    _PluginAPI_SearchPostsInTeamForUser_Handler,
+		},
+		{
+			MethodName: "MoveThreadsToBackingChannel",
+			Handler:    _PluginAPI_MoveThreadsToBackingChannel_Handler,
+		},
+		{
+			MethodName: "AddChannelsToRetentionPolicy",
+			Handler:    _PluginAPI_AddChannelsToRetentionPolicy_Handler,
+		},
+		{
+			MethodName: "RemoveChannelsFromRetentionPolicy",
+			Handler:    _PluginAPI_RemoveChannelsFromRetentionPolicy_Handler,
+		},
+		{
+			MethodName: "GetEmojiList",
+			Handler:    _PluginAPI_GetEmojiList_Handler,
+		},
+		{
+			MethodName: "GetEmojiByName",
+			Handler:    _PluginAPI_GetEmojiByName_Handler,
+		},
+		{
+			MethodName: "GetEmoji",
+			Handler:    _PluginAPI_GetEmoji_Handler,
+		},
+		{
+			MethodName: "GetEmojiImage",
+			Handler:    _PluginAPI_GetEmojiImage_Handler,
+		},
+		{
+			MethodName: "CopyFileInfos",
+			Handler:    _PluginAPI_CopyFileInfos_Handler,
+		},
+		{
+			MethodName: "GetFileInfo",
+			Handler:    _PluginAPI_GetFileInfo_Handler,
+		},
+		{
+			MethodName: "SetFileSearchableContent",
+			Handler:    _PluginAPI_SetFileSearchableContent_Handler,
+		},
+		{
+			MethodName: "GetFileInfos",
+			Handler:    _PluginAPI_GetFileInfos_Handler,
+		},
+		{
+			MethodName: "GetFile",
+			Handler:    _PluginAPI_GetFile_Handler,
+		},
+		{
+			MethodName: "GetFileLink",
+			Handler:    _PluginAPI_GetFileLink_Handler,
+		},
+		{
+			MethodName: "ReadFile",
+			Handler:    _PluginAPI_ReadFile_Handler,
+		},
+		{
+			MethodName: "UploadFile",
+			Handler:    _PluginAPI_UploadFile_Handler,
+		},
+		{
+			MethodName: "CreateUploadSession",
+			Handler:    _PluginAPI_CreateUploadSession_Handler,
+		},
+		{
+			MethodName: "GetUploadSession",
+			Handler:    _PluginAPI_GetUploadSession_Handler,
+		},
+		{
+			MethodName: "CreateBot",
+			Handler:    _PluginAPI_CreateBot_Handler,
+		},
+		{
+			MethodName: "PatchBot",
+			Handler:    _PluginAPI_PatchBot_Handler,
+		},
+		{
+			MethodName: "GetBot",
+			Handler:    _PluginAPI_GetBot_Handler,
+		},
+		{
+			MethodName: "GetBots",
+			Handler:    _PluginAPI_GetBots_Handler,
+		},
+		{
+			MethodName: "UpdateBotActive",
+			Handler:    _PluginAPI_UpdateBotActive_Handler,
+		},
+		{
+			MethodName: "PermanentDeleteBot",
+			Handler:    _PluginAPI_PermanentDeleteBot_Handler,
+		},
+		{
+			MethodName: "EnsureBotUser",
+			Handler:    _PluginAPI_EnsureBotUser_Handler,
+		},
+		{
+			MethodName: "ExecuteSlashCommand",
+			Handler:    _PluginAPI_ExecuteSlashCommand_Handler,
+		},
+		{
+			MethodName: "CreateCommand",
+			Handler:    _PluginAPI_CreateCommand_Handler,
+		},
+		{
+			MethodName: "ListCommands",
+			Handler:    _PluginAPI_ListCommands_Handler,
+		},
+		{
+			MethodName: "ListCustomCommands",
+			Handler:    _PluginAPI_ListCustomCommands_Handler,
+		},
+		{
+			MethodName: "ListPluginCommands",
+			Handler:    _PluginAPI_ListPluginCommands_Handler,
+		},
+		{
+			MethodName: "ListBuiltInCommands",
+			Handler:    _PluginAPI_ListBuiltInCommands_Handler,
+		},
+		{
+			MethodName: "GetCommand",
+			Handler:    _PluginAPI_GetCommand_Handler,
+		},
+		{
+			MethodName: "UpdateCommand",
+			Handler:    _PluginAPI_UpdateCommand_Handler,
+		},
+		{
+			MethodName: "DeleteCommand",
+			Handler:    _PluginAPI_DeleteCommand_Handler,
+		},
+		{
+			MethodName: "CreateOAuthApp",
+			Handler:    _PluginAPI_CreateOAuthApp_Handler,
+		},
+		{
+			MethodName: "GetOAuthApp",
+			Handler:    _PluginAPI_GetOAuthApp_Handler,
+		},
+		{
+			MethodName: "UpdateOAuthApp",
+			Handler:    _PluginAPI_UpdateOAuthApp_Handler,
+		},
+		{
+			MethodName: "DeleteOAuthApp",
+			Handler:    _PluginAPI_DeleteOAuthApp_Handler,
+		},
+		{
+			MethodName: "GetGroup",
+			Handler:    _PluginAPI_GetGroup_Handler,
+		},
+		{
+			MethodName: "GetGroupByName",
+			Handler:    _PluginAPI_GetGroupByName_Handler,
+		},
+		{
+			MethodName: "GetGroupMemberUsers",
+			Handler:    _PluginAPI_GetGroupMemberUsers_Handler,
+		},
+		{
+			MethodName: "GetGroupsBySource",
+			Handler:    _PluginAPI_GetGroupsBySource_Handler,
+		},
+		{
+			MethodName: "GetGroupsForUser",
+			Handler:    _PluginAPI_GetGroupsForUser_Handler,
+		},
+		{
+			MethodName: "UpsertGroupMember",
+			Handler:    _PluginAPI_UpsertGroupMember_Handler,
+		},
+		{
+			MethodName: "UpsertGroupMembers",
+			Handler:    _PluginAPI_UpsertGroupMembers_Handler,
+		},
+		{
+			MethodName: "GetGroupByRemoteID",
+			Handler:    _PluginAPI_GetGroupByRemoteID_Handler,
+		},
+		{
+			MethodName: "CreateGroup",
+			Handler:    _PluginAPI_CreateGroup_Handler,
+		},
+		{
+			MethodName: "UpdateGroup",
+			Handler:    _PluginAPI_UpdateGroup_Handler,
+		},
+		{
+			MethodName: "DeleteGroup",
+			Handler:    _PluginAPI_DeleteGroup_Handler,
+		},
+		{
+			MethodName: "RestoreGroup",
+			Handler:    _PluginAPI_RestoreGroup_Handler,
+		},
+		{
+			MethodName: "DeleteGroupMember",
+			Handler:    _PluginAPI_DeleteGroupMember_Handler,
+		},
+		{
+			MethodName: "GetGroupSyncable",
+			Handler:    _PluginAPI_GetGroupSyncable_Handler,
+		},
+		{
+			MethodName: "GetGroupSyncables",
+			Handler:    _PluginAPI_GetGroupSyncables_Handler,
+		},
+		{
+			MethodName: "UpsertGroupSyncable",
+			Handler:    _PluginAPI_UpsertGroupSyncable_Handler,
+		},
+		{
+			MethodName: "UpdateGroupSyncable",
+			Handler:    _PluginAPI_UpdateGroupSyncable_Handler,
+		},
+		{
+			MethodName: "DeleteGroupSyncable",
+			Handler:    _PluginAPI_DeleteGroupSyncable_Handler,
+		},
+		{
+			MethodName: "GetGroups",
+			Handler:    _PluginAPI_GetGroups_Handler,
+		},
+		{
+			MethodName: "CreateDefaultSyncableMemberships",
+			Handler:    _PluginAPI_CreateDefaultSyncableMemberships_Handler,
+		},
+		{
+			MethodName: "DeleteGroupConstrainedMemberships",
+			Handler:    _PluginAPI_DeleteGroupConstrainedMemberships_Handler,
+		},
+		{
+			MethodName: "LoadPluginConfiguration",
+			Handler:    _PluginAPI_LoadPluginConfiguration_Handler,
+		},
+		{
+			MethodName: "GetConfig",
+			Handler:    _PluginAPI_GetConfig_Handler,
+		},
+		{
+			MethodName: "GetUnsanitizedConfig",
+			Handler:    _PluginAPI_GetUnsanitizedConfig_Handler,
+		},
+		{
+			MethodName: "SaveConfig",
+			Handler:    _PluginAPI_SaveConfig_Handler,
+		},
+		{
+			MethodName: "SavePluginConfig",
+			Handler:    _PluginAPI_SavePluginConfig_Handler,
+		},
+		{
+			MethodName: "GetBundlePath",
+			Handler:    _PluginAPI_GetBundlePath_Handler,
+		},
+		{
+			MethodName: "GetLicense",
+			Handler:    _PluginAPI_GetLicense_Handler,
+		},
+		{
+			MethodName: "IsEnterpriseReady",
+			Handler:    _PluginAPI_IsEnterpriseReady_Handler,
+		},
+		{
+			MethodName: "GetSystemInstallDate",
+			Handler:    _PluginAPI_GetSystemInstallDate_Handler,
+		},
+		{
+			MethodName: "GetDiagnosticId",
+			Handler:    _PluginAPI_GetDiagnosticId_Handler,
+		},
+		{
+			MethodName: "GetTelemetryId",
+			Handler:    _PluginAPI_GetTelemetryId_Handler,
+		},
+		{
+			MethodName: "GetPluginID",
+			Handler:    _PluginAPI_GetPluginID_Handler,
+		},
+		{
+			MethodName: "GetPlugins",
+			Handler:    _PluginAPI_GetPlugins_Handler,
+		},
+		{
+			MethodName: "EnablePlugin",
+			Handler:    _PluginAPI_EnablePlugin_Handler,
+		},
+		{
+			MethodName: "DisablePlugin",
+			Handler:    _PluginAPI_DisablePlugin_Handler,
+		},
+		{
+			MethodName: "RemovePlugin",
+			Handler:    _PluginAPI_RemovePlugin_Handler,
+		},
+		{
+			MethodName: "GetPluginStatus",
+			Handler:    _PluginAPI_GetPluginStatus_Handler,
+		},
+		{
+			MethodName: "InstallPlugin",
+			Handler:    _PluginAPI_InstallPlugin_Handler,
+		},
+		{
+			MethodName: "PublishPluginClusterEvent",
+			Handler:    _PluginAPI_PublishPluginClusterEvent_Handler,
+		},
+		{
+			MethodName: "RegisterCollectionAndTopic",
+			Handler:    _PluginAPI_RegisterCollectionAndTopic_Handler,
+		},
+		{
+			MethodName: "SendMail",
+			Handler:    _PluginAPI_SendMail_Handler,
+		},
+		{
+			MethodName: "SendPushNotification",
+			Handler:    _PluginAPI_SendPushNotification_Handler,
+		},
+		{
+			MethodName: "OpenInteractiveDialog",
+			Handler:    _PluginAPI_OpenInteractiveDialog_Handler,
+		},
+		{
+			MethodName: "SendToastMessage",
+			Handler:    _PluginAPI_SendToastMessage_Handler,
+		},
+		{
+			MethodName: "LogAuditRec",
+			Handler:    _PluginAPI_LogAuditRec_Handler,
+		},
+		{
+			MethodName: "LogAuditRecWithLevel",
+			Handler:    _PluginAPI_LogAuditRecWithLevel_Handler,
+		},
+		{
+			MethodName: "RequestTrialLicense",
+			Handler:    _PluginAPI_RequestTrialLicense_Handler,
+		},
+		{
+			MethodName: "GetCloudLimits",
+			Handler:    _PluginAPI_GetCloudLimits_Handler,
+		},
+		{
 			MethodName: "RegisterPluginForSharedChannels",
 			Handler:    _PluginAPI_RegisterPluginForSharedChannels_Handler,
 		},
@@ -1833,6 +9475,11 @@ var PluginAPI_ServiceDesc = grpc.ServiceDesc{
 		},
 	},
 	Streams: []grpc.StreamDesc{
+		{
+			StreamName:    "UploadData",
+			Handler:       _PluginAPI_UploadData_Handler,
+			ClientStreams: true,
+		},
 		{
 			StreamName:    "PluginHTTP",
 			Handler:       _PluginAPI_PluginHTTP_Handler,

@@ -287,6 +287,59 @@ func (x *TeamMember) GetCreateAt() int64 {
 	return 0
 }
 
+// ChannelMemberIdentifier as Mattermost's model.ChannelMemberIdentifier.
+type ChannelMemberIdentifier struct {
+	state         protoimpl.MessageState `protogen:"open.v1"`
+	ChannelId     string                 `protobuf:"bytes,1,opt,name=channel_id,json=channelId,proto3" json:"channel_id,omitempty"`
+	UserId        string                 `protobuf:"bytes,2,opt,name=user_id,json=userId,proto3" json:"user_id,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
+}
+
+func (x *ChannelMemberIdentifier) Reset() {
+	*x = ChannelMemberIdentifier{}
+	mi := &file_polyplug_v1_member_proto_msgTypes[2]
+	ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+	ms.StoreMessageInfo(mi)
+}
+
+func (x *ChannelMemberIdentifier) String() string {
+	return protoimpl.X.MessageStringOf(x)
+}
+
+func (*ChannelMemberIdentifier) ProtoMessage() {}
+
+func (x *ChannelMemberIdentifier) ProtoReflect() protoreflect.Message {
+	mi := &file_polyplug_v1_member_proto_msgTypes[2]
+	if x != nil {
+		ms := protoimpl.X.MessageStateOf(protoimpl.Pointer(x))
+		if ms.LoadMessageInfo() == nil {
+			ms.StoreMessageInfo(mi)
+		}
+		return ms
+	}
+	return mi.MessageOf(x)
+}
+
+// Deprecated: Use ChannelMemberIdentifier.ProtoReflect.Descriptor instead.
+func (*ChannelMemberIdentifier) Descriptor() ([]byte, []int) {
+	return file_polyplug_v1_member_proto_rawDescGZIP(), []int{2}
+}
+
+func (x *ChannelMemberIdentifier) GetChannelId() string {
+	if x != nil {
+		return x.ChannelId
+	}
+	return ""
+}
+
+func (x *ChannelMemberIdentifier) GetUserId() string {
+	if x != nil {
+		return x.UserId
+	}
+	return ""
+}
+
 var File_polyplug_v1_member_proto protoreflect.FileDescriptor
 
 const file_polyplug_v1_member_proto_rawDesc = "" +
@@ -325,7 +378,11 @@ const file_polyplug_v1_member_proto_rawDesc = "" +
 	"schemeUser\x12!\n" +
 	"\fscheme_admin\x18\a \x01(\bR\vschemeAdmin\x12%\n" +
 	"\x0eexplicit_roles\x18\b \x01(\tR\rexplicitRoles\x12\x1b\n" +
-	"\tcreate_at\x18\t \x01(\x03R\bcreateAtB\xa6\x01\n" +
+	"\tcreate_at\x18\t \x01(\x03R\bcreateAt\"Q\n" +
+	"\x17ChannelMemberIdentifier\x12\x1d\n" +
+	"\n" +
+	"channel_id\x18\x01 \x01(\tR\tchannelId\x12\x17\n" +
+	"\auser_id\x18\x02 \x01(\tR\x06userIdB\xa6\x01\n" +
 	"\x0fcom.polyplug.v1B\vMemberProtoP\x01Z9polyplug.dev/examples/hello_go/gen/polyplug/v1;polyplugv1\xa2\x02\x03PXX\xaa\x02\vPolyplug.V1\xca\x02\vPolyplug\\V1\xe2\x02\x17Polyplug\\V1\\GPBMetadata\xea\x02\fPolyplug::V1b\x06proto3"
 
 var (
@@ -340,14 +397,15 @@ func file_polyplug_v1_member_proto_rawDescGZIP() []byte {
 	return file_polyplug_v1_member_proto_rawDescData
 }
 
-var file_polyplug_v1_member_proto_msgTypes = make([]protoimpl.MessageInfo, 3)
+var file_polyplug_v1_member_proto_msgTypes = make([]protoimpl.MessageInfo, 4)
 var file_polyplug_v1_member_proto_goTypes = []any{
-	(*ChannelMember)(nil), // 0: polyplug.v1.ChannelMember
-	(*TeamMember)(nil),    // 1: polyplug.v1.TeamMember
-	nil,                   // 2: polyplug.v1.ChannelMember.NotifyPropsEntry
+	(*ChannelMember)(nil),           // 0: polyplug.v1.ChannelMember
+	(*TeamMember)(nil),              // 1: polyplug.v1.TeamMember
+	(*ChannelMemberIdentifier)(nil), // 2: polyplug.v1.ChannelMemberIdentifier
+	nil,                             // 3: polyplug.v1.ChannelMember.NotifyPropsEntry
 }
 var file_polyplug_v1_member_proto_depIdxs = []int32{
-	2, // 0: polyplug.v1.ChannelMember.notify_props:type_name -> polyplug.v1.ChannelMember.NotifyPropsEntry
+	3, // 0: polyplug.v1.ChannelMember.notify_props:type_name -> polyplug.v1.ChannelMember.NotifyPropsEntry
 	1, // [1:1] is the sub-list for method output_type
 	1, // [1:1] is the sub-list for method input_type
 	1, // [1:1] is the sub-list for extension type_name
@@ -366,7 +424,7 @@ func file_polyplug_v1_member_proto_init() {
 			GoPackagePath: reflect.TypeOf(x{}).PkgPath(),
 			RawDescriptor: unsafe.Slice(unsafe.StringData(file_polyplug_v1_member_proto_rawDesc), len(file_polyplug_v1_member_proto_rawDesc)),
 			NumEnums:      0,
-			NumMessages:   3,
+			NumMessages:   4,
 			NumExtensions: 0,
 			NumServices:   0,
 		},

@@ -55,8 +55,10 @@ type User struct {
 	TermsOfServiceCreateAt int64                  `protobuf:"varint,28,opt,name=terms_of_service_create_at,json=termsOfServiceCreateAt,proto3" json:"terms_of_service_create_at,omitempty"`
 	DisableWelcomeEmail    bool                   `protobuf:"varint,29,opt,name=disable_welcome_email,json=disableWelcomeEmail,proto3" json:"disable_welcome_email,omitempty"`
 	LastLogin              int64                  `protobuf:"varint,30,opt,name=last_login,json=lastLogin,proto3" json:"last_login,omitempty"`
-	unknownFields          protoimpl.UnknownFields
-	sizeCache              protoimpl.SizeCache
+	// Identity at the external auth_service (unset for password accounts).
+	AuthData      *string `protobuf:"bytes,31,opt,name=auth_data,json=authData,proto3,oneof" json:"auth_data,omitempty"`
+	unknownFields protoimpl.UnknownFields
+	sizeCache     protoimpl.SizeCache
 }
 
 func (x *User) Reset() {
@@ -299,11 +301,18 @@ func (x *User) GetLastLogin() int64 {
 	return 0
 }
 
+func (x *User) GetAuthData() string {
+	if x != nil && x.AuthData != nil {
+		return *x.AuthData
+	}
+	return ""
+}
+
 var File_polyplug_v1_user_proto protoreflect.FileDescriptor
 
 const file_polyplug_v1_user_proto_rawDesc = "" +
 	"\n" +
-	"\x16polyplug/v1/user.proto\x12\vpolyplug.v1\"\x9a\n" +
+	"\x16polyplug/v1/user.proto\x12\vpolyplug.v1\"\xca\n" +
 	"\n" +
 	"\x04User\x12\x0e\n" +
 	"\x02id\x18\x01 \x01(\tR\x02id\x12\x1b\n" +
@@ -339,7 +348,8 @@ const file_polyplug_v1_user_proto_rawDesc = "" +
 	"\x1aterms_of_service_create_at\x18\x1c \x01(\x03R\x16termsOfServiceCreateAt\x122\n" +
 	"\x15disable_welcome_email\x18\x1d \x01(\bR\x13disableWelcomeEmail\x12\x1d\n" +
 	"\n" +
-	"last_login\x18\x1e \x01(\x03R\tlastLogin\x1a8\n" +
+	"last_login\x18\x1e \x01(\x03R\tlastLogin\x12 \n" +
+	"\tauth_data\x18\x1f \x01(\tH\x00R\bauthData\x88\x01\x01\x1a8\n" +
 	"\n" +
 	"PropsEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
@@ -349,7 +359,9 @@ const file_polyplug_v1_user_proto_rawDesc = "" +
 	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01\x1a;\n" +
 	"\rTimezoneEntry\x12\x10\n" +
 	"\x03key\x18\x01 \x01(\tR\x03key\x12\x14\n" +
-	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01B\xa4\x01\n" +
+	"\x05value\x18\x02 \x01(\tR\x05value:\x028\x01B\f\n" +
+	"\n" +
+	"_auth_dataB\xa4\x01\n" +
 	"\x0fcom.polyplug.v1B\tUserProtoP\x01Z9polyplug.dev/examples/hello_go/gen/polyplug/v1;polyplugv1\xa2\x02\x03PXX\xaa\x02\vPolyplug.V1\xca\x02\vPolyplug\\V1\xe2\x02\x17Polyplug\\V1\\GPBMetadata\xea\x02\fPolyplug::V1b\x06proto3"
 
 var (
@@ -387,6 +399,7 @@ func file_polyplug_v1_user_proto_init() {
 	if File_polyplug_v1_user_proto != nil {
 		return
 	}
+	file_polyplug_v1_user_proto_msgTypes[0].OneofWrappers = []any{}
 	type x struct{}
 	out := protoimpl.TypeBuilder{
 		File: protoimpl.DescBuilder{

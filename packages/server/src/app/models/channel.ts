@@ -32,6 +32,8 @@ export interface CreateChannelInput {
   type: ChannelType;
   header?: string;
   purpose?: string;
+  /** Recorded as the creator without making them a member (the Plugin API's CreateChannel). */
+  creator_id?: string;
 }
 
 /** Role of every channel member. */

@@ -18,5 +18,9 @@ export interface Session {
   device_id: string;
   /** The user's roles when the session was created. */
   roles: string;
+  /** Mattermost's IsOAuth: the session belongs to an OAuth app's access token. */
+  is_oauth: boolean;
+  /** Mattermost's ExpiredNotify: the user was told (push) that the session expired. */
+  expired_notify: boolean;
   props: Record<string, string>;
 }

@@ -11,4 +11,6 @@ export interface UserStatus {
   last_activity_at: number;
   /** Seconds (not ms, as in Mattermost) at which a timed do-not-disturb ends; 0 for none. */
   dnd_end_time: number;
+  /** During a timed dnd: the status it returns to when it ends (absent otherwise). */
+  prev_status?: UserStatusValue;
 }

@@ -20,6 +20,7 @@ export interface Bot {
   display_name: string;
   description: string;
   owner_id: string;
+  last_icon_update: number;
   create_at: number;
   update_at: number;
   delete_at: number;

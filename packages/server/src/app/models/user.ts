@@ -53,6 +53,14 @@ export interface CreateUserInput {
   props?: Record<string, string>;
   is_bot?: boolean;
   bot_description?: string;
+  /** An external auth service (e.g. "gitlab"); such accounts need no password. */
+  auth_service?: string;
+  /** The identity at `auth_service`. */
+  auth_data?: string;
+  /** Trusted callers (the Plugin API) may create accounts with a verified email. */
+  email_verified?: boolean;
+  notify_props?: Record<string, string>;
+  timezone?: Record<string, string>;
 }
 
 /** Whether a space-separated role list contains `role`. */

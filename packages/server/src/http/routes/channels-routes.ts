@@ -128,11 +128,11 @@ export function registerChannelsRoutes(fastify: FastifyInstance, app: App): void
     await app.channels.requireMember(channelId, session.user_id);
     if (since !== undefined && since !== "") {
       if (!/^\d{1,15}$/.test(since)) throw appError("api.context.invalid_url_param.app_error", { where: "getPostsForChannel", params: { Name: "since" } });
-      return app.posts.getPostsSince(channelId, Number(since));
+      return app.posts.consumePostList(await app.posts.getPostsSince(channelId, Number(since)));
     }
     if (before || after) {
-      return app.posts.getPostsAround(channelId, (before || after)!, before ? "before" : "after", { page, perPage });
+      return app.posts.consumePostList(await app.posts.getPostsAround(channelId, (before || after)!, before ? "before" : "after", { page, perPage }));
     }
-    return app.posts.getPostsForChannel(channelId, { page, perPage });
+    return app.posts.consumePostList(await app.posts.getPostsForChannel(channelId, { page, perPage }));
   });
 }

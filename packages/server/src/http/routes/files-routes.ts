@@ -6,10 +6,12 @@
  * `client_ids` fields pair with the files in order. The upload is all or nothing: on any error
  * every file written so far is deleted and no FileInfo is stored.
  */
-import type { FastifyInstance } from "fastify";
+import type { Readable } from "node:stream";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type { App } from "../../app/app.js";
 import { appError } from "../../app/app-error.js";
-import type { FileUpload } from "../../app/files-service.js";
+import type { FileDownloadType, FileUpload } from "../../app/files-service.js";
+import type { FileInfo } from "../../app/models/file-info.js";
 import { isValidId } from "../../app/new-id.js";
 import { requireSession } from "../authenticate.js";
 import { readMultipart } from "../multipart-input.js";
@@ -21,7 +23,10 @@ const MAX_FILES_PER_UPLOAD = 10;
 /** Types a browser may show inline; anything else is always a download (no stored HTML runs in our origin). */
 const INLINE_TYPES = /^(image\/(png|jpeg|gif|webp|bmp)|video\/mp4|audio\/mpeg|application\/pdf|text\/plain)$/;
 
-/** Adds POST /files, GET /files/:file_id, GET /files/:file_id/info and GET /posts/:post_id/files/info. */
+/**
+ * Adds POST /files, GET /files/:file_id, GET /files/:file_id/info, GET /posts/:post_id/files/info
+ * and the public link route GET /files/:file_id/public?h=…. Downloads run FileWillBeDownloaded.
+ */
 export function registerFilesRoutes(fastify: FastifyInstance, app: App, limits: { maxFileBytes: number }): void {
   fastify.post("/api/v4/files", async (request, reply) => {
     const session = await requireSession(request, app);
@@ -77,14 +82,37 @@ export function registerFilesRoutes(fastify: FastifyInstance, app: App, limits: 
   fastify.get("/api/v4/files/:file_id", async (request, reply) => {
     const session = await requireSession(request, app);
     const { info, stream, size } = await app.files.openFile(idParam(request, "file_id"), session.user_id);
-    const inline = INLINE_TYPES.test(info.mime_type) && stringQuery(request, "download") !== "1";
-    const encoded = encodeURIComponent(info.name);
-    return reply
-      .header("Content-Type", inline ? info.mime_type : "application/octet-stream")
-      .header("Content-Length", String(size))
-      .header("Content-Disposition", `${inline ? "inline" : "attachment"}; filename="${encoded}"; filename*=UTF-8''${encoded}`)
-      .header("X-Content-Type-Options", "nosniff")
-      .header("Content-Security-Policy", "Frame-ancestors 'none'")
-      .send(stream);
+    await checkDownload(app, info, session.user_id, "file", stream);
+    return sendFile(request, reply, info, stream, size);
   });
+
+  // Mattermost's public link (GetFileLink): no session, the hash proves the link was handed out.
+  fastify.get("/files/:file_id/public", async (request, reply) => {
+    const { info, stream, size } = await app.files.openPublicFile(idParam(request, "file_id"), stringQuery(request, "h") ?? "");
+    await checkDownload(app, info, "", "public", stream);
+    return sendFile(request, reply, info, stream, size);
+  });
+}
+
+/** FileWillBeDownloaded before any byte leaves; on a refusal the opened file is closed (403). */
+async function checkDownload(app: App, info: FileInfo, userId: string, type: FileDownloadType, stream: Readable): Promise<void> {
+  try {
+    await app.files.checkDownload(info, userId, type);
+  } catch (error) {
+    stream.destroy();
+    throw error;
+  }
+}
+
+/** Streams a file with Mattermost's headers: inline only for types that cannot run script. */
+function sendFile(request: FastifyRequest, reply: FastifyReply, info: FileInfo, stream: Readable, size: number) {
+  const inline = INLINE_TYPES.test(info.mime_type) && stringQuery(request, "download") !== "1";
+  const encoded = encodeURIComponent(info.name);
+  return reply
+    .header("Content-Type", inline ? info.mime_type : "application/octet-stream")
+    .header("Content-Length", String(size))
+    .header("Content-Disposition", `${inline ? "inline" : "attachment"}; filename="${encoded}"; filename*=UTF-8''${encoded}`)
+    .header("X-Content-Type-Options", "nosniff")
+    .header("Content-Security-Policy", "Frame-ancestors 'none'")
+    .send(stream);
 }

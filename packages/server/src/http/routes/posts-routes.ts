@@ -65,7 +65,7 @@ export function registerPostsRoutes(fastify: FastifyInstance, app: App): void {
     const session = await requireSession(request, app);
     const post = await app.posts.getPost(idParam(request, "post_id"));
     await app.channels.requireMember(post.channel_id, session.user_id);
-    return post;
+    return app.posts.consumePost(post);
   });
 
   fastify.put("/api/v4/posts/:post_id/patch", async (request) => {
@@ -91,6 +91,6 @@ export function registerPostsRoutes(fastify: FastifyInstance, app: App): void {
     const postId = idParam(request, "post_id");
     const post = await app.posts.getPost(postId);
     await app.channels.requireMember(post.channel_id, session.user_id);
-    return app.postChanges.getThread(postId);
+    return app.posts.consumePostList(await app.postChanges.getThread(postId));
   });
 }

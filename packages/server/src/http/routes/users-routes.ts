@@ -1,5 +1,5 @@
 /**
- * `/api/v4/users…`: open sign-up, login/logout, reading, listing and patching users.
+ * `/api/v4/users…`: open sign-up, login/logout, reading, listing, patching and deactivating users.
  *
  * Login answers like Mattermost: the user in the body, the session token in the `Token` response
  * header (for API clients) and in the `MMAUTHTOKEN` cookie (for browsers), plus `MMUSERID` and
@@ -13,7 +13,7 @@ import { AUTH_COOKIE, CSRF_COOKIE, USER_ID_COOKIE, readToken, requireSession } f
 import { serializeCookie } from "../cookies.js";
 import { appError } from "../../app/app-error.js";
 import { LOGIN_FIELDS, USER_FIELDS } from "../model-fields.js";
-import { idArrayBody, idQuery, knownFields, objectBody, objectField, pagingQuery, stringField, stringParam, userIdParam } from "../request-input.js";
+import { booleanField, idArrayBody, idQuery, knownFields, objectBody, objectField, pagingQuery, stringField, stringParam, userIdParam } from "../request-input.js";
 
 /** Adds the users routes; login sets cookies Secure when the site URL is https. */
 export function registerUsersRoutes(fastify: FastifyInstance, app: App): void {
@@ -112,5 +112,33 @@ export function registerUsersRoutes(fastify: FastifyInstance, app: App): void {
       },
       { actorId: session.user_id },
     );
+  });
+
+  // Deactivation (Mattermost's DELETE /users/{id} and PUT /users/{id}/active): a soft delete that
+  // logs the user out and fires UserHasBeenDeactivated. Only system admins (Mattermost's
+  // manage_system; self-deactivation is off by default there, EnableUserDeactivation = false).
+  const requireAdmin = async (actorId: string, where: string) => {
+    if (!(await app.users.isSystemAdmin(actorId))) {
+      throw appError("api.context.permissions.app_error", { where, detailedError: "manage_system permission required" });
+    }
+  };
+
+  fastify.delete("/api/v4/users/:user_id", async (request) => {
+    const session = await requireSession(request, app);
+    const userId = userIdParam(request, session.user_id);
+    await requireAdmin(session.user_id, "deleteUser");
+    await app.userAccounts.setActive(userId, false);
+    return { status: "OK" };
+  });
+
+  fastify.put("/api/v4/users/:user_id/active", async (request) => {
+    const session = await requireSession(request, app);
+    const userId = userIdParam(request, session.user_id);
+    const body = objectBody(request, "active");
+    const active = booleanField(body, "active");
+    if (active === undefined) throw appError("api.context.invalid_body_param.app_error", { where: "updateUserActive", params: { Name: "active" } });
+    await requireAdmin(session.user_id, "updateUserActive");
+    await app.userAccounts.setActive(userId, active);
+    return { status: "OK" };
   });
 }

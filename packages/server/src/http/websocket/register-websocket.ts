@@ -15,11 +15,13 @@ import websocketPlugin from "@fastify/websocket";
 import type { FastifyInstance } from "fastify";
 import type { App } from "../../app/app.js";
 import { appError, isAppError } from "../../app/app-error.js";
+import { isJsonObject } from "../../app/app-context.js";
+import { notifyHook } from "../../app/app-hooks.js";
 import { newId } from "../../app/new-id.js";
 import { newWebSocketEvent, WebSocketEvents } from "../../app/models/websocket-event.js";
 import { authenticate } from "../authenticate.js";
 import { sendAppError } from "../error-handling.js";
-import { parseWebSocketRequest, WebSocketConnection } from "./websocket-connection.js";
+import { parseWebSocketRequest, WebSocketConnection, type RawWebSocketRequest } from "./websocket-connection.js";
 import { WebSocketHub } from "./websocket-hub.js";
 import { routeWebSocketRequest } from "./websocket-router.js";
 
@@ -45,6 +47,7 @@ export function registerWebSocket(fastify: FastifyInstance, app: App): WebSocket
     connection.sendEvent(hello);
     hub.register(connection);
     void app.statuses.setAutomatic(connection.userId, "online").catch(() => undefined);
+    notifyHook(app.hooks, "onWebSocketConnect", connection.id, connection.userId);
   };
 
   fastify.register(async (scope) => {
@@ -87,21 +90,33 @@ export function registerWebSocket(fastify: FastifyInstance, app: App): WebSocket
         socket.on("message", (raw, isBinary) => {
           const request = isBinary ? null : parseWebSocketRequest(raw.toString());
           // Requests are handled one at a time, after the upgrade's own authentication.
-          chain = chain.then(() =>
-            request
-              ? routeWebSocketRequest({ app, onAuthenticated }, connection, request)
-              : connection.fail(0, appError("api.web_socket_router.no_action.app_error", { where: "ServeWebSocket" })),
-          ).catch((error: unknown) => fastify.log.error({ err: error }, "websocket request failed"));
+          chain = chain.then(async () => {
+            if (!request) return connection.fail(0, appError("api.web_socket_router.no_action.app_error", { where: "ServeWebSocket" }));
+            await routeWebSocketRequest({ app, onAuthenticated }, connection, request);
+            // Mattermost tells plugins about every request of an authenticated connection, once handled.
+            if (connection.session) notifyHook(app.hooks, "webSocketMessageHasBeenPosted", connection.id, connection.userId, toPluginRequest(request));
+          }).catch((error: unknown) => fastify.log.error({ err: error }, "websocket request failed"));
         });
         socket.on("close", () => {
           clearTimeout(authTimer);
           clearInterval(heartbeat);
+          const wasRegistered = hub.isRegistered(connection);
           if (hub.unregister(connection)) void app.statuses.setAutomatic(connection.userId, "offline").catch(() => undefined);
+          if (wasRegistered) notifyHook(app.hooks, "onWebSocketDisconnect", connection.id, connection.userId);
         });
       },
     });
   });
   return hub;
+}
+
+/** A client request as WebSocketMessageHasBeenPosted hands it to plugins (Mattermost's WebSocketRequest). */
+function toPluginRequest(request: RawWebSocketRequest): { seq: number; action: string; data: Record<string, unknown> } {
+  return {
+    seq: Number.isSafeInteger(request.seq) ? (request.seq as number) : 0,
+    action: typeof request.action === "string" ? request.action : "",
+    data: isJsonObject(request.data) ? request.data : {},
+  };
 }
 
 /** Whether an Origin header names the host the request was sent to. */

@@ -33,6 +33,11 @@ export class WebSocketHub {
     this.#connections.add(connection);
   }
 
+  /** Whether the connection is registered (authenticated and not yet closed). */
+  isRegistered(connection: WebSocketConnection): boolean {
+    return this.#connections.has(connection);
+  }
+
   /** Stops delivering; true when this was the user's last connection. */
   unregister(connection: WebSocketConnection): boolean {
     if (!this.#connections.delete(connection)) return false;

@@ -9,7 +9,7 @@ import type { App } from "../../app/app.js";
 import { appError, isAppError } from "../../app/app-error.js";
 import { isJsonObject } from "../../app/app-context.js";
 import { isValidId } from "../../app/new-id.js";
-import { newWebSocketEvent, WebSocketEvents } from "../../app/models/websocket-event.js";
+import { publishUserTyping } from "../../app/user-typing.js";
 import type { RawWebSocketRequest, WebSocketConnection } from "./websocket-connection.js";
 
 /** What the router needs from its surroundings. */
@@ -51,7 +51,7 @@ export async function routeWebSocketRequest(ctx: WebSocketRouterContext, connect
         const parentId = typeof data["parent_id"] === "string" ? data["parent_id"] : "";
         if (!isValidId(channelId)) return fail("api.websocket_handler.invalid_param.app_error", "channel_id");
         await ctx.app.channels.requireMember(channelId, connection.userId);
-        ctx.app.events.publish(newWebSocketEvent(WebSocketEvents.Typing, { parent_id: parentId, user_id: connection.userId }, { channel_id: channelId, omit_users: { [connection.userId]: true } }));
+        publishUserTyping(ctx.app.events, connection.userId, channelId, parentId);
         return connection.respond(seq);
       }
       case "get_statuses_by_ids": {

@@ -5,13 +5,11 @@ clients take and return them. The public home is :mod:`mattermost_plugin.wrapper
 kept because plugins written for the seed SDK import ``mattermost_plugin._internal.wrappers``.
 """
 
-from . import generated
 from .bot import Bot
 from .channel import Channel, ChannelType
 from .command import Command, CommandArgs, CommandResponse
 from .events import OnInstallEvent, PluginClusterEvent, WebSocketRequest
 from .file_info import FileData, FileInfo
-from .generated import *  # noqa: F403 (entity wrappers generated from the proto)
 from .member import ChannelMember, TeamMember
 from .plugin_context import PluginContext
 from .post import Post
@@ -19,6 +17,11 @@ from .preference import Preference
 from .reaction import Reaction
 from .team import Team, TeamType
 from .user import User
+
+# isort: split
+# The generated wrappers come last: they refer to the hand-written ones above (`from . import Post`).
+from . import generated
+from .generated import *  # noqa: F403 (entity wrappers generated from the proto)
 
 __all__ = [
     "Bot",

@@ -84,15 +84,36 @@ def _wrapper_of(field: Any) -> type[Any]:
     return cls
 
 
+def _is_optional(field: Any) -> bool:
+    """Whether a scalar field was declared ``optional`` (it then tracks presence)."""
+    oneof = field.containing_oneof
+    return oneof is not None and len(oneof.fields) == 1 and oneof.name == f"_{field.name}"
+
+
+def _map_values_wrapper(field: Any) -> type[Any] | None:
+    """The wrapper of a map field's values when they are messages (``map<string, Post>``), else None."""
+    values = field.message_type.fields_by_name["value"]
+    if values.message_type is None or values.message_type.full_name == _STRUCT:
+        return None
+    return _wrapper_of(values)
+
+
 def _compile_from(cls: type[Any], descriptor: Any) -> Callable[[Any], Any]:
     namespace: dict[str, Any] = {"cls": cls, "struct_to_dict": struct_to_dict}
     arguments = []
     for field, name in _fields(descriptor):
         kind, value = _kind(field), f"m.{name}"
-        if kind == "repeated":
+        if kind == "scalar" and _is_optional(field):  # proto3 `optional`: unset is None, not the default
+            value = f"({value} if m.HasField({name!r}) else None)"
+        elif kind == "repeated":
             value = f"list({value})"
         elif kind == "map":
-            value = f"dict({value})"
+            values_wrapper = _map_values_wrapper(field)
+            if values_wrapper is None:
+                value = f"dict({value})"
+            else:
+                namespace[f"wrap_{name}"] = values_wrapper.from_proto
+                value = f"{{k: wrap_{name}(v) for k, v in {value}.items()}}"
         elif kind == "struct":  # an unset Struct is {}: skip making Python objects for it
             value = f"(struct_to_dict({value}) if m.HasField({name!r}) else {{}})"
         elif kind in ("message", "messages"):
@@ -112,7 +133,9 @@ def _compile_to(proto_type: type[Message]) -> Callable[[Any], Any]:
     for field, name in _fields(proto_type.DESCRIPTOR):
         kind, value = _kind(field), f"w.{name}"
         # The constructor leaves a field unset when given None, as the wire's "no value".
-        if kind == "map":
+        if kind == "map" and _map_values_wrapper(field) is not None:
+            value = f"(None if {value} is None else {{str(k): v.to_proto() for k, v in {value}.items()}})"
+        elif kind == "map":
             value = f"(None if {value} is None else {{str(k): str(v) for k, v in {value}.items()}})"
         elif kind == "struct":
             value = f"(dict_to_struct({value}) if {value} else None)"

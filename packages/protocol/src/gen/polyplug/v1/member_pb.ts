@@ -10,7 +10,7 @@ import type { Message } from "@bufbuild/protobuf";
  * Describes the file polyplug/v1/member.proto.
  */
 export const file_polyplug_v1_member: GenFile = /*@__PURE__*/
-  fileDesc("Chhwb2x5cGx1Zy92MS9tZW1iZXIucHJvdG8SC3BvbHlwbHVnLnYxIr8DCg1DaGFubmVsTWVtYmVyEhIKCmNoYW5uZWxfaWQYASABKAkSDwoHdXNlcl9pZBgCIAEoCRINCgVyb2xlcxgDIAEoCRIWCg5sYXN0X3ZpZXdlZF9hdBgEIAEoAxIRCgltc2dfY291bnQYBSABKAMSFQoNbWVudGlvbl9jb3VudBgGIAEoAxIaChJtZW50aW9uX2NvdW50X3Jvb3QYByABKAMSHAoUdXJnZW50X21lbnRpb25fY291bnQYCCABKAMSFgoObXNnX2NvdW50X3Jvb3QYCSABKAMSQQoMbm90aWZ5X3Byb3BzGAogAygLMisucG9seXBsdWcudjEuQ2hhbm5lbE1lbWJlci5Ob3RpZnlQcm9wc0VudHJ5EhYKDmxhc3RfdXBkYXRlX2F0GAsgASgDEhQKDHNjaGVtZV9ndWVzdBgMIAEoCBITCgtzY2hlbWVfdXNlchgNIAEoCBIUCgxzY2hlbWVfYWRtaW4YDiABKAgSFgoOZXhwbGljaXRfcm9sZXMYDyABKAkaMgoQTm90aWZ5UHJvcHNFbnRyeRILCgNrZXkYASABKAkSDQoFdmFsdWUYAiABKAk6AjgBIrwBCgpUZWFtTWVtYmVyEg8KB3RlYW1faWQYASABKAkSDwoHdXNlcl9pZBgCIAEoCRINCgVyb2xlcxgDIAEoCRIRCglkZWxldGVfYXQYBCABKAMSFAoMc2NoZW1lX2d1ZXN0GAUgASgIEhMKC3NjaGVtZV91c2VyGAYgASgIEhQKDHNjaGVtZV9hZG1pbhgHIAEoCBIWCg5leHBsaWNpdF9yb2xlcxgIIAEoCRIRCgljcmVhdGVfYXQYCSABKANiBnByb3RvMw");
+  fileDesc("Chhwb2x5cGx1Zy92MS9tZW1iZXIucHJvdG8SC3BvbHlwbHVnLnYxIr8DCg1DaGFubmVsTWVtYmVyEhIKCmNoYW5uZWxfaWQYASABKAkSDwoHdXNlcl9pZBgCIAEoCRINCgVyb2xlcxgDIAEoCRIWCg5sYXN0X3ZpZXdlZF9hdBgEIAEoAxIRCgltc2dfY291bnQYBSABKAMSFQoNbWVudGlvbl9jb3VudBgGIAEoAxIaChJtZW50aW9uX2NvdW50X3Jvb3QYByABKAMSHAoUdXJnZW50X21lbnRpb25fY291bnQYCCABKAMSFgoObXNnX2NvdW50X3Jvb3QYCSABKAMSQQoMbm90aWZ5X3Byb3BzGAogAygLMisucG9seXBsdWcudjEuQ2hhbm5lbE1lbWJlci5Ob3RpZnlQcm9wc0VudHJ5EhYKDmxhc3RfdXBkYXRlX2F0GAsgASgDEhQKDHNjaGVtZV9ndWVzdBgMIAEoCBITCgtzY2hlbWVfdXNlchgNIAEoCBIUCgxzY2hlbWVfYWRtaW4YDiABKAgSFgoOZXhwbGljaXRfcm9sZXMYDyABKAkaMgoQTm90aWZ5UHJvcHNFbnRyeRILCgNrZXkYASABKAkSDQoFdmFsdWUYAiABKAk6AjgBIrwBCgpUZWFtTWVtYmVyEg8KB3RlYW1faWQYASABKAkSDwoHdXNlcl9pZBgCIAEoCRINCgVyb2xlcxgDIAEoCRIRCglkZWxldGVfYXQYBCABKAMSFAoMc2NoZW1lX2d1ZXN0GAUgASgIEhMKC3NjaGVtZV91c2VyGAYgASgIEhQKDHNjaGVtZV9hZG1pbhgHIAEoCBIWCg5leHBsaWNpdF9yb2xlcxgIIAEoCRIRCgljcmVhdGVfYXQYCSABKAMiPgoXQ2hhbm5lbE1lbWJlcklkZW50aWZpZXISEgoKY2hhbm5lbF9pZBgBIAEoCRIPCgd1c2VyX2lkGAIgASgJYgZwcm90bzM");
 
 /**
  * ChannelMember as Mattermost's model.ChannelMember.
@@ -159,4 +159,28 @@ export type TeamMember = Message<"polyplug.v1.TeamMember"> & {
  */
 export const TeamMemberSchema: GenMessage<TeamMember> = /*@__PURE__*/
   messageDesc(file_polyplug_v1_member, 1);
+
+/**
+ * ChannelMemberIdentifier as Mattermost's model.ChannelMemberIdentifier.
+ *
+ * @generated from message polyplug.v1.ChannelMemberIdentifier
+ */
+export type ChannelMemberIdentifier = Message<"polyplug.v1.ChannelMemberIdentifier"> & {
+  /**
+   * @generated from field: string channel_id = 1;
+   */
+  channelId: string;
+
+  /**
+   * @generated from field: string user_id = 2;
+   */
+  userId: string;
+};
+
+/**
+ * Describes the message polyplug.v1.ChannelMemberIdentifier.
+ * Use `create(ChannelMemberIdentifierSchema)` to create a new message.
+ */
+export const ChannelMemberIdentifierSchema: GenMessage<ChannelMemberIdentifier> = /*@__PURE__*/
+  messageDesc(file_polyplug_v1_member, 2);
 

@@ -4,9 +4,18 @@ import grpc
 import warnings
 
 from mattermost_plugin._gen.polyplug.v1 import api_access_control_pb2 as polyplug_dot_v1_dot_api__access__control__pb2
+from mattermost_plugin._gen.polyplug.v1 import api_bots_commands_pb2 as polyplug_dot_v1_dot_api__bots__commands__pb2
+from mattermost_plugin._gen.polyplug.v1 import api_channels_pb2 as polyplug_dot_v1_dot_api__channels__pb2
+from mattermost_plugin._gen.polyplug.v1 import api_files_pb2 as polyplug_dot_v1_dot_api__files__pb2
+from mattermost_plugin._gen.polyplug.v1 import api_groups_pb2 as polyplug_dot_v1_dot_api__groups__pb2
 from mattermost_plugin._gen.polyplug.v1 import api_http_pb2 as polyplug_dot_v1_dot_api__http__pb2
 from mattermost_plugin._gen.polyplug.v1 import api_pb2 as polyplug_dot_v1_dot_api__pb2
+from mattermost_plugin._gen.polyplug.v1 import api_posts_pb2 as polyplug_dot_v1_dot_api__posts__pb2
 from mattermost_plugin._gen.polyplug.v1 import api_shared_channels_pb2 as polyplug_dot_v1_dot_api__shared__channels__pb2
+from mattermost_plugin._gen.polyplug.v1 import api_system_pb2 as polyplug_dot_v1_dot_api__system__pb2
+from mattermost_plugin._gen.polyplug.v1 import api_teams_pb2 as polyplug_dot_v1_dot_api__teams__pb2
+from mattermost_plugin._gen.polyplug.v1 import api_user_access_pb2 as polyplug_dot_v1_dot_api__user__access__pb2
+from mattermost_plugin._gen.polyplug.v1 import api_users_pb2 as polyplug_dot_v1_dot_api__users__pb2
 
 GRPC_GENERATED_VERSION = '1.85.1'
 GRPC_VERSION = grpc.__version__
@@ -150,6 +159,951 @@ class PluginAPIStub:
                 '/polyplug.v1.PluginAPI/PublishWebSocketEvent',
                 request_serializer=polyplug_dot_v1_dot_api__pb2.PublishWebSocketEventRequest.SerializeToString,
                 response_deserializer=polyplug_dot_v1_dot_api__pb2.PublishWebSocketEventResponse.FromString,
+                _registered_method=True)
+        self.CreateUser = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/CreateUser',
+                request_serializer=polyplug_dot_v1_dot_api__users__pb2.CreateUserRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__users__pb2.CreateUserResponse.FromString,
+                _registered_method=True)
+        self.DeleteUser = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/DeleteUser',
+                request_serializer=polyplug_dot_v1_dot_api__users__pb2.DeleteUserRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__users__pb2.DeleteUserResponse.FromString,
+                _registered_method=True)
+        self.GetUsers = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetUsers',
+                request_serializer=polyplug_dot_v1_dot_api__users__pb2.GetUsersRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__users__pb2.GetUsersResponse.FromString,
+                _registered_method=True)
+        self.GetUsersByIds = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetUsersByIds',
+                request_serializer=polyplug_dot_v1_dot_api__users__pb2.GetUsersByIdsRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__users__pb2.GetUsersByIdsResponse.FromString,
+                _registered_method=True)
+        self.GetUserByEmail = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetUserByEmail',
+                request_serializer=polyplug_dot_v1_dot_api__users__pb2.GetUserByEmailRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__users__pb2.GetUserByEmailResponse.FromString,
+                _registered_method=True)
+        self.GetUserByUsername = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetUserByUsername',
+                request_serializer=polyplug_dot_v1_dot_api__users__pb2.GetUserByUsernameRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__users__pb2.GetUserByUsernameResponse.FromString,
+                _registered_method=True)
+        self.GetUsersByUsernames = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetUsersByUsernames',
+                request_serializer=polyplug_dot_v1_dot_api__users__pb2.GetUsersByUsernamesRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__users__pb2.GetUsersByUsernamesResponse.FromString,
+                _registered_method=True)
+        self.GetUsersInTeam = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetUsersInTeam',
+                request_serializer=polyplug_dot_v1_dot_api__users__pb2.GetUsersInTeamRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__users__pb2.GetUsersInTeamResponse.FromString,
+                _registered_method=True)
+        self.GetUsersInChannel = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetUsersInChannel',
+                request_serializer=polyplug_dot_v1_dot_api__users__pb2.GetUsersInChannelRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__users__pb2.GetUsersInChannelResponse.FromString,
+                _registered_method=True)
+        self.UpdateUser = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/UpdateUser',
+                request_serializer=polyplug_dot_v1_dot_api__users__pb2.UpdateUserRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__users__pb2.UpdateUserResponse.FromString,
+                _registered_method=True)
+        self.UpdateUserActive = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/UpdateUserActive',
+                request_serializer=polyplug_dot_v1_dot_api__users__pb2.UpdateUserActiveRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__users__pb2.UpdateUserActiveResponse.FromString,
+                _registered_method=True)
+        self.UpdateUserRoles = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/UpdateUserRoles',
+                request_serializer=polyplug_dot_v1_dot_api__users__pb2.UpdateUserRolesRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__users__pb2.UpdateUserRolesResponse.FromString,
+                _registered_method=True)
+        self.UpdateUserAuth = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/UpdateUserAuth',
+                request_serializer=polyplug_dot_v1_dot_api__users__pb2.UpdateUserAuthRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__users__pb2.UpdateUserAuthResponse.FromString,
+                _registered_method=True)
+        self.SearchUsers = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/SearchUsers',
+                request_serializer=polyplug_dot_v1_dot_api__users__pb2.SearchUsersRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__users__pb2.SearchUsersResponse.FromString,
+                _registered_method=True)
+        self.GetUserStatus = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetUserStatus',
+                request_serializer=polyplug_dot_v1_dot_api__users__pb2.GetUserStatusRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__users__pb2.GetUserStatusResponse.FromString,
+                _registered_method=True)
+        self.GetUserStatusesByIds = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetUserStatusesByIds',
+                request_serializer=polyplug_dot_v1_dot_api__users__pb2.GetUserStatusesByIdsRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__users__pb2.GetUserStatusesByIdsResponse.FromString,
+                _registered_method=True)
+        self.UpdateUserStatus = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/UpdateUserStatus',
+                request_serializer=polyplug_dot_v1_dot_api__users__pb2.UpdateUserStatusRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__users__pb2.UpdateUserStatusResponse.FromString,
+                _registered_method=True)
+        self.SetUserStatusTimedDND = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/SetUserStatusTimedDND',
+                request_serializer=polyplug_dot_v1_dot_api__users__pb2.SetUserStatusTimedDNDRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__users__pb2.SetUserStatusTimedDNDResponse.FromString,
+                _registered_method=True)
+        self.UpdateUserCustomStatus = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/UpdateUserCustomStatus',
+                request_serializer=polyplug_dot_v1_dot_api__users__pb2.UpdateUserCustomStatusRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__users__pb2.UpdateUserCustomStatusResponse.FromString,
+                _registered_method=True)
+        self.RemoveUserCustomStatus = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/RemoveUserCustomStatus',
+                request_serializer=polyplug_dot_v1_dot_api__users__pb2.RemoveUserCustomStatusRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__users__pb2.RemoveUserCustomStatusResponse.FromString,
+                _registered_method=True)
+        self.GetProfileImage = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetProfileImage',
+                request_serializer=polyplug_dot_v1_dot_api__users__pb2.GetProfileImageRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__users__pb2.GetProfileImageResponse.FromString,
+                _registered_method=True)
+        self.SetProfileImage = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/SetProfileImage',
+                request_serializer=polyplug_dot_v1_dot_api__users__pb2.SetProfileImageRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__users__pb2.SetProfileImageResponse.FromString,
+                _registered_method=True)
+        self.GetLDAPUserAttributes = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetLDAPUserAttributes',
+                request_serializer=polyplug_dot_v1_dot_api__users__pb2.GetLDAPUserAttributesRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__users__pb2.GetLDAPUserAttributesResponse.FromString,
+                _registered_method=True)
+        self.GetPreferenceForUser = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetPreferenceForUser',
+                request_serializer=polyplug_dot_v1_dot_api__user__access__pb2.GetPreferenceForUserRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__user__access__pb2.GetPreferenceForUserResponse.FromString,
+                _registered_method=True)
+        self.GetPreferencesForUser = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetPreferencesForUser',
+                request_serializer=polyplug_dot_v1_dot_api__user__access__pb2.GetPreferencesForUserRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__user__access__pb2.GetPreferencesForUserResponse.FromString,
+                _registered_method=True)
+        self.UpdatePreferencesForUser = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/UpdatePreferencesForUser',
+                request_serializer=polyplug_dot_v1_dot_api__user__access__pb2.UpdatePreferencesForUserRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__user__access__pb2.UpdatePreferencesForUserResponse.FromString,
+                _registered_method=True)
+        self.DeletePreferencesForUser = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/DeletePreferencesForUser',
+                request_serializer=polyplug_dot_v1_dot_api__user__access__pb2.DeletePreferencesForUserRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__user__access__pb2.DeletePreferencesForUserResponse.FromString,
+                _registered_method=True)
+        self.GetSession = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetSession',
+                request_serializer=polyplug_dot_v1_dot_api__user__access__pb2.GetSessionRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__user__access__pb2.GetSessionResponse.FromString,
+                _registered_method=True)
+        self.CreateSession = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/CreateSession',
+                request_serializer=polyplug_dot_v1_dot_api__user__access__pb2.CreateSessionRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__user__access__pb2.CreateSessionResponse.FromString,
+                _registered_method=True)
+        self.ExtendSessionExpiry = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/ExtendSessionExpiry',
+                request_serializer=polyplug_dot_v1_dot_api__user__access__pb2.ExtendSessionExpiryRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__user__access__pb2.ExtendSessionExpiryResponse.FromString,
+                _registered_method=True)
+        self.RevokeSession = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/RevokeSession',
+                request_serializer=polyplug_dot_v1_dot_api__user__access__pb2.RevokeSessionRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__user__access__pb2.RevokeSessionResponse.FromString,
+                _registered_method=True)
+        self.CreateUserAccessToken = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/CreateUserAccessToken',
+                request_serializer=polyplug_dot_v1_dot_api__user__access__pb2.CreateUserAccessTokenRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__user__access__pb2.CreateUserAccessTokenResponse.FromString,
+                _registered_method=True)
+        self.RevokeUserAccessToken = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/RevokeUserAccessToken',
+                request_serializer=polyplug_dot_v1_dot_api__user__access__pb2.RevokeUserAccessTokenRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__user__access__pb2.RevokeUserAccessTokenResponse.FromString,
+                _registered_method=True)
+        self.HasPermissionTo = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/HasPermissionTo',
+                request_serializer=polyplug_dot_v1_dot_api__user__access__pb2.HasPermissionToRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__user__access__pb2.HasPermissionToResponse.FromString,
+                _registered_method=True)
+        self.HasPermissionToTeam = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/HasPermissionToTeam',
+                request_serializer=polyplug_dot_v1_dot_api__user__access__pb2.HasPermissionToTeamRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__user__access__pb2.HasPermissionToTeamResponse.FromString,
+                _registered_method=True)
+        self.HasPermissionToChannel = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/HasPermissionToChannel',
+                request_serializer=polyplug_dot_v1_dot_api__user__access__pb2.HasPermissionToChannelRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__user__access__pb2.HasPermissionToChannelResponse.FromString,
+                _registered_method=True)
+        self.RolesGrantPermission = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/RolesGrantPermission',
+                request_serializer=polyplug_dot_v1_dot_api__user__access__pb2.RolesGrantPermissionRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__user__access__pb2.RolesGrantPermissionResponse.FromString,
+                _registered_method=True)
+        self.PublishUserTyping = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/PublishUserTyping',
+                request_serializer=polyplug_dot_v1_dot_api__user__access__pb2.PublishUserTypingRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__user__access__pb2.PublishUserTypingResponse.FromString,
+                _registered_method=True)
+        self.CreateTeam = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/CreateTeam',
+                request_serializer=polyplug_dot_v1_dot_api__teams__pb2.CreateTeamRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__teams__pb2.CreateTeamResponse.FromString,
+                _registered_method=True)
+        self.DeleteTeam = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/DeleteTeam',
+                request_serializer=polyplug_dot_v1_dot_api__teams__pb2.DeleteTeamRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__teams__pb2.DeleteTeamResponse.FromString,
+                _registered_method=True)
+        self.GetTeams = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetTeams',
+                request_serializer=polyplug_dot_v1_dot_api__teams__pb2.GetTeamsRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__teams__pb2.GetTeamsResponse.FromString,
+                _registered_method=True)
+        self.GetTeam = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetTeam',
+                request_serializer=polyplug_dot_v1_dot_api__teams__pb2.GetTeamRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__teams__pb2.GetTeamResponse.FromString,
+                _registered_method=True)
+        self.GetTeamByName = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetTeamByName',
+                request_serializer=polyplug_dot_v1_dot_api__teams__pb2.GetTeamByNameRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__teams__pb2.GetTeamByNameResponse.FromString,
+                _registered_method=True)
+        self.GetTeamsUnreadForUser = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetTeamsUnreadForUser',
+                request_serializer=polyplug_dot_v1_dot_api__teams__pb2.GetTeamsUnreadForUserRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__teams__pb2.GetTeamsUnreadForUserResponse.FromString,
+                _registered_method=True)
+        self.UpdateTeam = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/UpdateTeam',
+                request_serializer=polyplug_dot_v1_dot_api__teams__pb2.UpdateTeamRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__teams__pb2.UpdateTeamResponse.FromString,
+                _registered_method=True)
+        self.SearchTeams = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/SearchTeams',
+                request_serializer=polyplug_dot_v1_dot_api__teams__pb2.SearchTeamsRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__teams__pb2.SearchTeamsResponse.FromString,
+                _registered_method=True)
+        self.GetTeamsForUser = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetTeamsForUser',
+                request_serializer=polyplug_dot_v1_dot_api__teams__pb2.GetTeamsForUserRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__teams__pb2.GetTeamsForUserResponse.FromString,
+                _registered_method=True)
+        self.CreateTeamMember = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/CreateTeamMember',
+                request_serializer=polyplug_dot_v1_dot_api__teams__pb2.CreateTeamMemberRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__teams__pb2.CreateTeamMemberResponse.FromString,
+                _registered_method=True)
+        self.CreateTeamMembers = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/CreateTeamMembers',
+                request_serializer=polyplug_dot_v1_dot_api__teams__pb2.CreateTeamMembersRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__teams__pb2.CreateTeamMembersResponse.FromString,
+                _registered_method=True)
+        self.CreateTeamMembersGracefully = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/CreateTeamMembersGracefully',
+                request_serializer=polyplug_dot_v1_dot_api__teams__pb2.CreateTeamMembersGracefullyRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__teams__pb2.CreateTeamMembersGracefullyResponse.FromString,
+                _registered_method=True)
+        self.DeleteTeamMember = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/DeleteTeamMember',
+                request_serializer=polyplug_dot_v1_dot_api__teams__pb2.DeleteTeamMemberRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__teams__pb2.DeleteTeamMemberResponse.FromString,
+                _registered_method=True)
+        self.GetTeamMembers = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetTeamMembers',
+                request_serializer=polyplug_dot_v1_dot_api__teams__pb2.GetTeamMembersRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__teams__pb2.GetTeamMembersResponse.FromString,
+                _registered_method=True)
+        self.GetTeamMember = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetTeamMember',
+                request_serializer=polyplug_dot_v1_dot_api__teams__pb2.GetTeamMemberRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__teams__pb2.GetTeamMemberResponse.FromString,
+                _registered_method=True)
+        self.GetTeamMembersForUser = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetTeamMembersForUser',
+                request_serializer=polyplug_dot_v1_dot_api__teams__pb2.GetTeamMembersForUserRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__teams__pb2.GetTeamMembersForUserResponse.FromString,
+                _registered_method=True)
+        self.UpdateTeamMemberRoles = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/UpdateTeamMemberRoles',
+                request_serializer=polyplug_dot_v1_dot_api__teams__pb2.UpdateTeamMemberRolesRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__teams__pb2.UpdateTeamMemberRolesResponse.FromString,
+                _registered_method=True)
+        self.GetTeamIcon = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetTeamIcon',
+                request_serializer=polyplug_dot_v1_dot_api__teams__pb2.GetTeamIconRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__teams__pb2.GetTeamIconResponse.FromString,
+                _registered_method=True)
+        self.SetTeamIcon = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/SetTeamIcon',
+                request_serializer=polyplug_dot_v1_dot_api__teams__pb2.SetTeamIconRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__teams__pb2.SetTeamIconResponse.FromString,
+                _registered_method=True)
+        self.RemoveTeamIcon = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/RemoveTeamIcon',
+                request_serializer=polyplug_dot_v1_dot_api__teams__pb2.RemoveTeamIconRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__teams__pb2.RemoveTeamIconResponse.FromString,
+                _registered_method=True)
+        self.GetTeamStats = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetTeamStats',
+                request_serializer=polyplug_dot_v1_dot_api__teams__pb2.GetTeamStatsRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__teams__pb2.GetTeamStatsResponse.FromString,
+                _registered_method=True)
+        self.CreateChannel = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/CreateChannel',
+                request_serializer=polyplug_dot_v1_dot_api__channels__pb2.CreateChannelRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__channels__pb2.CreateChannelResponse.FromString,
+                _registered_method=True)
+        self.DeleteChannel = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/DeleteChannel',
+                request_serializer=polyplug_dot_v1_dot_api__channels__pb2.DeleteChannelRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__channels__pb2.DeleteChannelResponse.FromString,
+                _registered_method=True)
+        self.RestoreChannel = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/RestoreChannel',
+                request_serializer=polyplug_dot_v1_dot_api__channels__pb2.RestoreChannelRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__channels__pb2.RestoreChannelResponse.FromString,
+                _registered_method=True)
+        self.GetChannelOfType = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetChannelOfType',
+                request_serializer=polyplug_dot_v1_dot_api__channels__pb2.GetChannelOfTypeRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__channels__pb2.GetChannelOfTypeResponse.FromString,
+                _registered_method=True)
+        self.GetPublicChannelsForTeam = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetPublicChannelsForTeam',
+                request_serializer=polyplug_dot_v1_dot_api__channels__pb2.GetPublicChannelsForTeamRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__channels__pb2.GetPublicChannelsForTeamResponse.FromString,
+                _registered_method=True)
+        self.GetChannelByName = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetChannelByName',
+                request_serializer=polyplug_dot_v1_dot_api__channels__pb2.GetChannelByNameRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__channels__pb2.GetChannelByNameResponse.FromString,
+                _registered_method=True)
+        self.GetChannelByNameForTeamName = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetChannelByNameForTeamName',
+                request_serializer=polyplug_dot_v1_dot_api__channels__pb2.GetChannelByNameForTeamNameRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__channels__pb2.GetChannelByNameForTeamNameResponse.FromString,
+                _registered_method=True)
+        self.GetChannelsForTeamForUser = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetChannelsForTeamForUser',
+                request_serializer=polyplug_dot_v1_dot_api__channels__pb2.GetChannelsForTeamForUserRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__channels__pb2.GetChannelsForTeamForUserResponse.FromString,
+                _registered_method=True)
+        self.GetChannelStats = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetChannelStats',
+                request_serializer=polyplug_dot_v1_dot_api__channels__pb2.GetChannelStatsRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__channels__pb2.GetChannelStatsResponse.FromString,
+                _registered_method=True)
+        self.GetDirectChannel = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetDirectChannel',
+                request_serializer=polyplug_dot_v1_dot_api__channels__pb2.GetDirectChannelRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__channels__pb2.GetDirectChannelResponse.FromString,
+                _registered_method=True)
+        self.GetGroupChannel = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetGroupChannel',
+                request_serializer=polyplug_dot_v1_dot_api__channels__pb2.GetGroupChannelRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__channels__pb2.GetGroupChannelResponse.FromString,
+                _registered_method=True)
+        self.UpdateChannel = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/UpdateChannel',
+                request_serializer=polyplug_dot_v1_dot_api__channels__pb2.UpdateChannelRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__channels__pb2.UpdateChannelResponse.FromString,
+                _registered_method=True)
+        self.RegisterChannelGuard = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/RegisterChannelGuard',
+                request_serializer=polyplug_dot_v1_dot_api__channels__pb2.RegisterChannelGuardRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__channels__pb2.RegisterChannelGuardResponse.FromString,
+                _registered_method=True)
+        self.UnregisterChannelGuard = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/UnregisterChannelGuard',
+                request_serializer=polyplug_dot_v1_dot_api__channels__pb2.UnregisterChannelGuardRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__channels__pb2.UnregisterChannelGuardResponse.FromString,
+                _registered_method=True)
+        self.SearchChannels = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/SearchChannels',
+                request_serializer=polyplug_dot_v1_dot_api__channels__pb2.SearchChannelsRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__channels__pb2.SearchChannelsResponse.FromString,
+                _registered_method=True)
+        self.CreateChannelSidebarCategory = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/CreateChannelSidebarCategory',
+                request_serializer=polyplug_dot_v1_dot_api__channels__pb2.CreateChannelSidebarCategoryRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__channels__pb2.CreateChannelSidebarCategoryResponse.FromString,
+                _registered_method=True)
+        self.GetChannelSidebarCategories = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetChannelSidebarCategories',
+                request_serializer=polyplug_dot_v1_dot_api__channels__pb2.GetChannelSidebarCategoriesRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__channels__pb2.GetChannelSidebarCategoriesResponse.FromString,
+                _registered_method=True)
+        self.UpdateChannelSidebarCategories = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/UpdateChannelSidebarCategories',
+                request_serializer=polyplug_dot_v1_dot_api__channels__pb2.UpdateChannelSidebarCategoriesRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__channels__pb2.UpdateChannelSidebarCategoriesResponse.FromString,
+                _registered_method=True)
+        self.AddChannelMember = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/AddChannelMember',
+                request_serializer=polyplug_dot_v1_dot_api__channels__pb2.AddChannelMemberRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__channels__pb2.AddChannelMemberResponse.FromString,
+                _registered_method=True)
+        self.AddUserToChannel = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/AddUserToChannel',
+                request_serializer=polyplug_dot_v1_dot_api__channels__pb2.AddUserToChannelRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__channels__pb2.AddUserToChannelResponse.FromString,
+                _registered_method=True)
+        self.GetChannelMember = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetChannelMember',
+                request_serializer=polyplug_dot_v1_dot_api__channels__pb2.GetChannelMemberRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__channels__pb2.GetChannelMemberResponse.FromString,
+                _registered_method=True)
+        self.GetChannelMembers = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetChannelMembers',
+                request_serializer=polyplug_dot_v1_dot_api__channels__pb2.GetChannelMembersRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__channels__pb2.GetChannelMembersResponse.FromString,
+                _registered_method=True)
+        self.GetChannelMembersByIds = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetChannelMembersByIds',
+                request_serializer=polyplug_dot_v1_dot_api__channels__pb2.GetChannelMembersByIdsRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__channels__pb2.GetChannelMembersByIdsResponse.FromString,
+                _registered_method=True)
+        self.GetChannelMembersForUser = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetChannelMembersForUser',
+                request_serializer=polyplug_dot_v1_dot_api__channels__pb2.GetChannelMembersForUserRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__channels__pb2.GetChannelMembersForUserResponse.FromString,
+                _registered_method=True)
+        self.UpdateChannelMemberRoles = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/UpdateChannelMemberRoles',
+                request_serializer=polyplug_dot_v1_dot_api__channels__pb2.UpdateChannelMemberRolesRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__channels__pb2.UpdateChannelMemberRolesResponse.FromString,
+                _registered_method=True)
+        self.UpdateChannelMemberNotifications = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/UpdateChannelMemberNotifications',
+                request_serializer=polyplug_dot_v1_dot_api__channels__pb2.UpdateChannelMemberNotificationsRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__channels__pb2.UpdateChannelMemberNotificationsResponse.FromString,
+                _registered_method=True)
+        self.PatchChannelMembersNotifications = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/PatchChannelMembersNotifications',
+                request_serializer=polyplug_dot_v1_dot_api__channels__pb2.PatchChannelMembersNotificationsRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__channels__pb2.PatchChannelMembersNotificationsResponse.FromString,
+                _registered_method=True)
+        self.DeleteChannelMember = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/DeleteChannelMember',
+                request_serializer=polyplug_dot_v1_dot_api__channels__pb2.DeleteChannelMemberRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__channels__pb2.DeleteChannelMemberResponse.FromString,
+                _registered_method=True)
+        self.AddReaction = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/AddReaction',
+                request_serializer=polyplug_dot_v1_dot_api__posts__pb2.AddReactionRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__posts__pb2.AddReactionResponse.FromString,
+                _registered_method=True)
+        self.RemoveReaction = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/RemoveReaction',
+                request_serializer=polyplug_dot_v1_dot_api__posts__pb2.RemoveReactionRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__posts__pb2.RemoveReactionResponse.FromString,
+                _registered_method=True)
+        self.GetReactions = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetReactions',
+                request_serializer=polyplug_dot_v1_dot_api__posts__pb2.GetReactionsRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__posts__pb2.GetReactionsResponse.FromString,
+                _registered_method=True)
+        self.SendEphemeralPost = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/SendEphemeralPost',
+                request_serializer=polyplug_dot_v1_dot_api__posts__pb2.SendEphemeralPostRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__posts__pb2.SendEphemeralPostResponse.FromString,
+                _registered_method=True)
+        self.UpdateEphemeralPost = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/UpdateEphemeralPost',
+                request_serializer=polyplug_dot_v1_dot_api__posts__pb2.UpdateEphemeralPostRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__posts__pb2.UpdateEphemeralPostResponse.FromString,
+                _registered_method=True)
+        self.DeleteEphemeralPost = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/DeleteEphemeralPost',
+                request_serializer=polyplug_dot_v1_dot_api__posts__pb2.DeleteEphemeralPostRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__posts__pb2.DeleteEphemeralPostResponse.FromString,
+                _registered_method=True)
+        self.DeletePost = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/DeletePost',
+                request_serializer=polyplug_dot_v1_dot_api__posts__pb2.DeletePostRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__posts__pb2.DeletePostResponse.FromString,
+                _registered_method=True)
+        self.GetPostThread = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetPostThread',
+                request_serializer=polyplug_dot_v1_dot_api__posts__pb2.GetPostThreadRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__posts__pb2.GetPostThreadResponse.FromString,
+                _registered_method=True)
+        self.GetPostsSince = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetPostsSince',
+                request_serializer=polyplug_dot_v1_dot_api__posts__pb2.GetPostsSinceRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__posts__pb2.GetPostsSinceResponse.FromString,
+                _registered_method=True)
+        self.GetPostsAfter = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetPostsAfter',
+                request_serializer=polyplug_dot_v1_dot_api__posts__pb2.GetPostsAfterRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__posts__pb2.GetPostsAfterResponse.FromString,
+                _registered_method=True)
+        self.GetPostsBefore = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetPostsBefore',
+                request_serializer=polyplug_dot_v1_dot_api__posts__pb2.GetPostsBeforeRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__posts__pb2.GetPostsBeforeResponse.FromString,
+                _registered_method=True)
+        self.GetPostsForChannel = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetPostsForChannel',
+                request_serializer=polyplug_dot_v1_dot_api__posts__pb2.GetPostsForChannelRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__posts__pb2.GetPostsForChannelResponse.FromString,
+                _registered_method=True)
+        self.UpdatePost = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/UpdatePost',
+                request_serializer=polyplug_dot_v1_dot_api__posts__pb2.UpdatePostRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__posts__pb2.UpdatePostResponse.FromString,
+                _registered_method=True)
+        self.SearchPostsInTeam = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/SearchPostsInTeam',
+                request_serializer=polyplug_dot_v1_dot_api__posts__pb2.SearchPostsInTeamRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__posts__pb2.SearchPostsInTeamResponse.FromString,
+                _registered_method=True)
+        self.SearchPostsInTeamForUser = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/SearchPostsInTeamForUser',
+                request_serializer=polyplug_dot_v1_dot_api__posts__pb2.SearchPostsInTeamForUserRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__posts__pb2.SearchPostsInTeamForUserResponse.FromString,
+                _registered_method=True)
+        self.MoveThreadsToBackingChannel = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/MoveThreadsToBackingChannel',
+                request_serializer=polyplug_dot_v1_dot_api__posts__pb2.MoveThreadsToBackingChannelRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__posts__pb2.MoveThreadsToBackingChannelResponse.FromString,
+                _registered_method=True)
+        self.AddChannelsToRetentionPolicy = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/AddChannelsToRetentionPolicy',
+                request_serializer=polyplug_dot_v1_dot_api__posts__pb2.AddChannelsToRetentionPolicyRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__posts__pb2.AddChannelsToRetentionPolicyResponse.FromString,
+                _registered_method=True)
+        self.RemoveChannelsFromRetentionPolicy = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/RemoveChannelsFromRetentionPolicy',
+                request_serializer=polyplug_dot_v1_dot_api__posts__pb2.RemoveChannelsFromRetentionPolicyRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__posts__pb2.RemoveChannelsFromRetentionPolicyResponse.FromString,
+                _registered_method=True)
+        self.GetEmojiList = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetEmojiList',
+                request_serializer=polyplug_dot_v1_dot_api__files__pb2.GetEmojiListRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__files__pb2.GetEmojiListResponse.FromString,
+                _registered_method=True)
+        self.GetEmojiByName = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetEmojiByName',
+                request_serializer=polyplug_dot_v1_dot_api__files__pb2.GetEmojiByNameRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__files__pb2.GetEmojiByNameResponse.FromString,
+                _registered_method=True)
+        self.GetEmoji = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetEmoji',
+                request_serializer=polyplug_dot_v1_dot_api__files__pb2.GetEmojiRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__files__pb2.GetEmojiResponse.FromString,
+                _registered_method=True)
+        self.GetEmojiImage = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetEmojiImage',
+                request_serializer=polyplug_dot_v1_dot_api__files__pb2.GetEmojiImageRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__files__pb2.GetEmojiImageResponse.FromString,
+                _registered_method=True)
+        self.CopyFileInfos = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/CopyFileInfos',
+                request_serializer=polyplug_dot_v1_dot_api__files__pb2.CopyFileInfosRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__files__pb2.CopyFileInfosResponse.FromString,
+                _registered_method=True)
+        self.GetFileInfo = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetFileInfo',
+                request_serializer=polyplug_dot_v1_dot_api__files__pb2.GetFileInfoRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__files__pb2.GetFileInfoResponse.FromString,
+                _registered_method=True)
+        self.SetFileSearchableContent = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/SetFileSearchableContent',
+                request_serializer=polyplug_dot_v1_dot_api__files__pb2.SetFileSearchableContentRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__files__pb2.SetFileSearchableContentResponse.FromString,
+                _registered_method=True)
+        self.GetFileInfos = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetFileInfos',
+                request_serializer=polyplug_dot_v1_dot_api__files__pb2.GetFileInfosRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__files__pb2.GetFileInfosResponse.FromString,
+                _registered_method=True)
+        self.GetFile = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetFile',
+                request_serializer=polyplug_dot_v1_dot_api__files__pb2.GetFileRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__files__pb2.GetFileResponse.FromString,
+                _registered_method=True)
+        self.GetFileLink = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetFileLink',
+                request_serializer=polyplug_dot_v1_dot_api__files__pb2.GetFileLinkRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__files__pb2.GetFileLinkResponse.FromString,
+                _registered_method=True)
+        self.ReadFile = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/ReadFile',
+                request_serializer=polyplug_dot_v1_dot_api__files__pb2.ReadFileRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__files__pb2.ReadFileResponse.FromString,
+                _registered_method=True)
+        self.UploadFile = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/UploadFile',
+                request_serializer=polyplug_dot_v1_dot_api__files__pb2.UploadFileRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__files__pb2.UploadFileResponse.FromString,
+                _registered_method=True)
+        self.CreateUploadSession = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/CreateUploadSession',
+                request_serializer=polyplug_dot_v1_dot_api__files__pb2.CreateUploadSessionRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__files__pb2.CreateUploadSessionResponse.FromString,
+                _registered_method=True)
+        self.UploadData = channel.stream_unary(
+                '/polyplug.v1.PluginAPI/UploadData',
+                request_serializer=polyplug_dot_v1_dot_api__files__pb2.UploadDataRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__files__pb2.UploadDataResponse.FromString,
+                _registered_method=True)
+        self.GetUploadSession = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetUploadSession',
+                request_serializer=polyplug_dot_v1_dot_api__files__pb2.GetUploadSessionRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__files__pb2.GetUploadSessionResponse.FromString,
+                _registered_method=True)
+        self.CreateBot = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/CreateBot',
+                request_serializer=polyplug_dot_v1_dot_api__bots__commands__pb2.CreateBotRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__bots__commands__pb2.CreateBotResponse.FromString,
+                _registered_method=True)
+        self.PatchBot = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/PatchBot',
+                request_serializer=polyplug_dot_v1_dot_api__bots__commands__pb2.PatchBotRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__bots__commands__pb2.PatchBotResponse.FromString,
+                _registered_method=True)
+        self.GetBot = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetBot',
+                request_serializer=polyplug_dot_v1_dot_api__bots__commands__pb2.GetBotRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__bots__commands__pb2.GetBotResponse.FromString,
+                _registered_method=True)
+        self.GetBots = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetBots',
+                request_serializer=polyplug_dot_v1_dot_api__bots__commands__pb2.GetBotsRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__bots__commands__pb2.GetBotsResponse.FromString,
+                _registered_method=True)
+        self.UpdateBotActive = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/UpdateBotActive',
+                request_serializer=polyplug_dot_v1_dot_api__bots__commands__pb2.UpdateBotActiveRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__bots__commands__pb2.UpdateBotActiveResponse.FromString,
+                _registered_method=True)
+        self.PermanentDeleteBot = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/PermanentDeleteBot',
+                request_serializer=polyplug_dot_v1_dot_api__bots__commands__pb2.PermanentDeleteBotRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__bots__commands__pb2.PermanentDeleteBotResponse.FromString,
+                _registered_method=True)
+        self.EnsureBotUser = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/EnsureBotUser',
+                request_serializer=polyplug_dot_v1_dot_api__bots__commands__pb2.EnsureBotUserRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__bots__commands__pb2.EnsureBotUserResponse.FromString,
+                _registered_method=True)
+        self.ExecuteSlashCommand = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/ExecuteSlashCommand',
+                request_serializer=polyplug_dot_v1_dot_api__bots__commands__pb2.ExecuteSlashCommandRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__bots__commands__pb2.ExecuteSlashCommandResponse.FromString,
+                _registered_method=True)
+        self.CreateCommand = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/CreateCommand',
+                request_serializer=polyplug_dot_v1_dot_api__bots__commands__pb2.CreateCommandRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__bots__commands__pb2.CreateCommandResponse.FromString,
+                _registered_method=True)
+        self.ListCommands = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/ListCommands',
+                request_serializer=polyplug_dot_v1_dot_api__bots__commands__pb2.ListCommandsRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__bots__commands__pb2.ListCommandsResponse.FromString,
+                _registered_method=True)
+        self.ListCustomCommands = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/ListCustomCommands',
+                request_serializer=polyplug_dot_v1_dot_api__bots__commands__pb2.ListCustomCommandsRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__bots__commands__pb2.ListCustomCommandsResponse.FromString,
+                _registered_method=True)
+        self.ListPluginCommands = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/ListPluginCommands',
+                request_serializer=polyplug_dot_v1_dot_api__bots__commands__pb2.ListPluginCommandsRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__bots__commands__pb2.ListPluginCommandsResponse.FromString,
+                _registered_method=True)
+        self.ListBuiltInCommands = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/ListBuiltInCommands',
+                request_serializer=polyplug_dot_v1_dot_api__bots__commands__pb2.ListBuiltInCommandsRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__bots__commands__pb2.ListBuiltInCommandsResponse.FromString,
+                _registered_method=True)
+        self.GetCommand = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetCommand',
+                request_serializer=polyplug_dot_v1_dot_api__bots__commands__pb2.GetCommandRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__bots__commands__pb2.GetCommandResponse.FromString,
+                _registered_method=True)
+        self.UpdateCommand = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/UpdateCommand',
+                request_serializer=polyplug_dot_v1_dot_api__bots__commands__pb2.UpdateCommandRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__bots__commands__pb2.UpdateCommandResponse.FromString,
+                _registered_method=True)
+        self.DeleteCommand = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/DeleteCommand',
+                request_serializer=polyplug_dot_v1_dot_api__bots__commands__pb2.DeleteCommandRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__bots__commands__pb2.DeleteCommandResponse.FromString,
+                _registered_method=True)
+        self.CreateOAuthApp = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/CreateOAuthApp',
+                request_serializer=polyplug_dot_v1_dot_api__bots__commands__pb2.CreateOAuthAppRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__bots__commands__pb2.CreateOAuthAppResponse.FromString,
+                _registered_method=True)
+        self.GetOAuthApp = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetOAuthApp',
+                request_serializer=polyplug_dot_v1_dot_api__bots__commands__pb2.GetOAuthAppRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__bots__commands__pb2.GetOAuthAppResponse.FromString,
+                _registered_method=True)
+        self.UpdateOAuthApp = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/UpdateOAuthApp',
+                request_serializer=polyplug_dot_v1_dot_api__bots__commands__pb2.UpdateOAuthAppRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__bots__commands__pb2.UpdateOAuthAppResponse.FromString,
+                _registered_method=True)
+        self.DeleteOAuthApp = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/DeleteOAuthApp',
+                request_serializer=polyplug_dot_v1_dot_api__bots__commands__pb2.DeleteOAuthAppRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__bots__commands__pb2.DeleteOAuthAppResponse.FromString,
+                _registered_method=True)
+        self.GetGroup = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetGroup',
+                request_serializer=polyplug_dot_v1_dot_api__groups__pb2.GetGroupRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__groups__pb2.GetGroupResponse.FromString,
+                _registered_method=True)
+        self.GetGroupByName = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetGroupByName',
+                request_serializer=polyplug_dot_v1_dot_api__groups__pb2.GetGroupByNameRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__groups__pb2.GetGroupByNameResponse.FromString,
+                _registered_method=True)
+        self.GetGroupMemberUsers = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetGroupMemberUsers',
+                request_serializer=polyplug_dot_v1_dot_api__groups__pb2.GetGroupMemberUsersRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__groups__pb2.GetGroupMemberUsersResponse.FromString,
+                _registered_method=True)
+        self.GetGroupsBySource = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetGroupsBySource',
+                request_serializer=polyplug_dot_v1_dot_api__groups__pb2.GetGroupsBySourceRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__groups__pb2.GetGroupsBySourceResponse.FromString,
+                _registered_method=True)
+        self.GetGroupsForUser = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetGroupsForUser',
+                request_serializer=polyplug_dot_v1_dot_api__groups__pb2.GetGroupsForUserRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__groups__pb2.GetGroupsForUserResponse.FromString,
+                _registered_method=True)
+        self.UpsertGroupMember = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/UpsertGroupMember',
+                request_serializer=polyplug_dot_v1_dot_api__groups__pb2.UpsertGroupMemberRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__groups__pb2.UpsertGroupMemberResponse.FromString,
+                _registered_method=True)
+        self.UpsertGroupMembers = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/UpsertGroupMembers',
+                request_serializer=polyplug_dot_v1_dot_api__groups__pb2.UpsertGroupMembersRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__groups__pb2.UpsertGroupMembersResponse.FromString,
+                _registered_method=True)
+        self.GetGroupByRemoteID = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetGroupByRemoteID',
+                request_serializer=polyplug_dot_v1_dot_api__groups__pb2.GetGroupByRemoteIDRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__groups__pb2.GetGroupByRemoteIDResponse.FromString,
+                _registered_method=True)
+        self.CreateGroup = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/CreateGroup',
+                request_serializer=polyplug_dot_v1_dot_api__groups__pb2.CreateGroupRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__groups__pb2.CreateGroupResponse.FromString,
+                _registered_method=True)
+        self.UpdateGroup = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/UpdateGroup',
+                request_serializer=polyplug_dot_v1_dot_api__groups__pb2.UpdateGroupRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__groups__pb2.UpdateGroupResponse.FromString,
+                _registered_method=True)
+        self.DeleteGroup = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/DeleteGroup',
+                request_serializer=polyplug_dot_v1_dot_api__groups__pb2.DeleteGroupRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__groups__pb2.DeleteGroupResponse.FromString,
+                _registered_method=True)
+        self.RestoreGroup = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/RestoreGroup',
+                request_serializer=polyplug_dot_v1_dot_api__groups__pb2.RestoreGroupRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__groups__pb2.RestoreGroupResponse.FromString,
+                _registered_method=True)
+        self.DeleteGroupMember = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/DeleteGroupMember',
+                request_serializer=polyplug_dot_v1_dot_api__groups__pb2.DeleteGroupMemberRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__groups__pb2.DeleteGroupMemberResponse.FromString,
+                _registered_method=True)
+        self.GetGroupSyncable = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetGroupSyncable',
+                request_serializer=polyplug_dot_v1_dot_api__groups__pb2.GetGroupSyncableRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__groups__pb2.GetGroupSyncableResponse.FromString,
+                _registered_method=True)
+        self.GetGroupSyncables = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetGroupSyncables',
+                request_serializer=polyplug_dot_v1_dot_api__groups__pb2.GetGroupSyncablesRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__groups__pb2.GetGroupSyncablesResponse.FromString,
+                _registered_method=True)
+        self.UpsertGroupSyncable = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/UpsertGroupSyncable',
+                request_serializer=polyplug_dot_v1_dot_api__groups__pb2.UpsertGroupSyncableRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__groups__pb2.UpsertGroupSyncableResponse.FromString,
+                _registered_method=True)
+        self.UpdateGroupSyncable = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/UpdateGroupSyncable',
+                request_serializer=polyplug_dot_v1_dot_api__groups__pb2.UpdateGroupSyncableRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__groups__pb2.UpdateGroupSyncableResponse.FromString,
+                _registered_method=True)
+        self.DeleteGroupSyncable = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/DeleteGroupSyncable',
+                request_serializer=polyplug_dot_v1_dot_api__groups__pb2.DeleteGroupSyncableRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__groups__pb2.DeleteGroupSyncableResponse.FromString,
+                _registered_method=True)
+        self.GetGroups = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetGroups',
+                request_serializer=polyplug_dot_v1_dot_api__groups__pb2.GetGroupsRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__groups__pb2.GetGroupsResponse.FromString,
+                _registered_method=True)
+        self.CreateDefaultSyncableMemberships = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/CreateDefaultSyncableMemberships',
+                request_serializer=polyplug_dot_v1_dot_api__groups__pb2.CreateDefaultSyncableMembershipsRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__groups__pb2.CreateDefaultSyncableMembershipsResponse.FromString,
+                _registered_method=True)
+        self.DeleteGroupConstrainedMemberships = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/DeleteGroupConstrainedMemberships',
+                request_serializer=polyplug_dot_v1_dot_api__groups__pb2.DeleteGroupConstrainedMembershipsRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__groups__pb2.DeleteGroupConstrainedMembershipsResponse.FromString,
+                _registered_method=True)
+        self.LoadPluginConfiguration = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/LoadPluginConfiguration',
+                request_serializer=polyplug_dot_v1_dot_api__system__pb2.LoadPluginConfigurationRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__system__pb2.LoadPluginConfigurationResponse.FromString,
+                _registered_method=True)
+        self.GetConfig = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetConfig',
+                request_serializer=polyplug_dot_v1_dot_api__system__pb2.GetConfigRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__system__pb2.GetConfigResponse.FromString,
+                _registered_method=True)
+        self.GetUnsanitizedConfig = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetUnsanitizedConfig',
+                request_serializer=polyplug_dot_v1_dot_api__system__pb2.GetUnsanitizedConfigRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__system__pb2.GetUnsanitizedConfigResponse.FromString,
+                _registered_method=True)
+        self.SaveConfig = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/SaveConfig',
+                request_serializer=polyplug_dot_v1_dot_api__system__pb2.SaveConfigRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__system__pb2.SaveConfigResponse.FromString,
+                _registered_method=True)
+        self.SavePluginConfig = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/SavePluginConfig',
+                request_serializer=polyplug_dot_v1_dot_api__system__pb2.SavePluginConfigRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__system__pb2.SavePluginConfigResponse.FromString,
+                _registered_method=True)
+        self.GetBundlePath = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetBundlePath',
+                request_serializer=polyplug_dot_v1_dot_api__system__pb2.GetBundlePathRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__system__pb2.GetBundlePathResponse.FromString,
+                _registered_method=True)
+        self.GetLicense = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetLicense',
+                request_serializer=polyplug_dot_v1_dot_api__system__pb2.GetLicenseRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__system__pb2.GetLicenseResponse.FromString,
+                _registered_method=True)
+        self.IsEnterpriseReady = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/IsEnterpriseReady',
+                request_serializer=polyplug_dot_v1_dot_api__system__pb2.IsEnterpriseReadyRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__system__pb2.IsEnterpriseReadyResponse.FromString,
+                _registered_method=True)
+        self.GetSystemInstallDate = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetSystemInstallDate',
+                request_serializer=polyplug_dot_v1_dot_api__system__pb2.GetSystemInstallDateRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__system__pb2.GetSystemInstallDateResponse.FromString,
+                _registered_method=True)
+        self.GetDiagnosticId = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetDiagnosticId',
+                request_serializer=polyplug_dot_v1_dot_api__system__pb2.GetDiagnosticIdRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__system__pb2.GetDiagnosticIdResponse.FromString,
+                _registered_method=True)
+        self.GetTelemetryId = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetTelemetryId',
+                request_serializer=polyplug_dot_v1_dot_api__system__pb2.GetTelemetryIdRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__system__pb2.GetTelemetryIdResponse.FromString,
+                _registered_method=True)
+        self.GetPluginID = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetPluginID',
+                request_serializer=polyplug_dot_v1_dot_api__system__pb2.GetPluginIDRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__system__pb2.GetPluginIDResponse.FromString,
+                _registered_method=True)
+        self.GetPlugins = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetPlugins',
+                request_serializer=polyplug_dot_v1_dot_api__system__pb2.GetPluginsRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__system__pb2.GetPluginsResponse.FromString,
+                _registered_method=True)
+        self.EnablePlugin = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/EnablePlugin',
+                request_serializer=polyplug_dot_v1_dot_api__system__pb2.EnablePluginRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__system__pb2.EnablePluginResponse.FromString,
+                _registered_method=True)
+        self.DisablePlugin = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/DisablePlugin',
+                request_serializer=polyplug_dot_v1_dot_api__system__pb2.DisablePluginRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__system__pb2.DisablePluginResponse.FromString,
+                _registered_method=True)
+        self.RemovePlugin = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/RemovePlugin',
+                request_serializer=polyplug_dot_v1_dot_api__system__pb2.RemovePluginRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__system__pb2.RemovePluginResponse.FromString,
+                _registered_method=True)
+        self.GetPluginStatus = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetPluginStatus',
+                request_serializer=polyplug_dot_v1_dot_api__system__pb2.GetPluginStatusRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__system__pb2.GetPluginStatusResponse.FromString,
+                _registered_method=True)
+        self.InstallPlugin = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/InstallPlugin',
+                request_serializer=polyplug_dot_v1_dot_api__system__pb2.InstallPluginRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__system__pb2.InstallPluginResponse.FromString,
+                _registered_method=True)
+        self.PublishPluginClusterEvent = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/PublishPluginClusterEvent',
+                request_serializer=polyplug_dot_v1_dot_api__system__pb2.PublishPluginClusterEventRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__system__pb2.PublishPluginClusterEventResponse.FromString,
+                _registered_method=True)
+        self.RegisterCollectionAndTopic = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/RegisterCollectionAndTopic',
+                request_serializer=polyplug_dot_v1_dot_api__system__pb2.RegisterCollectionAndTopicRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__system__pb2.RegisterCollectionAndTopicResponse.FromString,
+                _registered_method=True)
+        self.SendMail = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/SendMail',
+                request_serializer=polyplug_dot_v1_dot_api__system__pb2.SendMailRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__system__pb2.SendMailResponse.FromString,
+                _registered_method=True)
+        self.SendPushNotification = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/SendPushNotification',
+                request_serializer=polyplug_dot_v1_dot_api__system__pb2.SendPushNotificationRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__system__pb2.SendPushNotificationResponse.FromString,
+                _registered_method=True)
+        self.OpenInteractiveDialog = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/OpenInteractiveDialog',
+                request_serializer=polyplug_dot_v1_dot_api__system__pb2.OpenInteractiveDialogRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__system__pb2.OpenInteractiveDialogResponse.FromString,
+                _registered_method=True)
+        self.SendToastMessage = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/SendToastMessage',
+                request_serializer=polyplug_dot_v1_dot_api__system__pb2.SendToastMessageRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__system__pb2.SendToastMessageResponse.FromString,
+                _registered_method=True)
+        self.LogAuditRec = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/LogAuditRec',
+                request_serializer=polyplug_dot_v1_dot_api__system__pb2.LogAuditRecRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__system__pb2.LogAuditRecResponse.FromString,
+                _registered_method=True)
+        self.LogAuditRecWithLevel = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/LogAuditRecWithLevel',
+                request_serializer=polyplug_dot_v1_dot_api__system__pb2.LogAuditRecWithLevelRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__system__pb2.LogAuditRecWithLevelResponse.FromString,
+                _registered_method=True)
+        self.RequestTrialLicense = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/RequestTrialLicense',
+                request_serializer=polyplug_dot_v1_dot_api__system__pb2.RequestTrialLicenseRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__system__pb2.RequestTrialLicenseResponse.FromString,
+                _registered_method=True)
+        self.GetCloudLimits = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetCloudLimits',
+                request_serializer=polyplug_dot_v1_dot_api__system__pb2.GetCloudLimitsRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__system__pb2.GetCloudLimitsResponse.FromString,
                 _registered_method=True)
         self.RegisterPluginForSharedChannels = channel.unary_unary(
                 '/polyplug.v1.PluginAPI/RegisterPluginForSharedChannels',
@@ -419,28 +1373,1380 @@ class PluginAPIServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
-    def RegisterPluginForSharedChannels(self, request, context):
+    def CreateUser(self, request, context):
         """--- users: accounts, search, statuses, custom status, profile images (messages in api_users.proto) ---
+        Creates an account (Mattermost's CreateUser): username and email unique, roles assigned by the
+        server (system_user; system_admin for the first account). Fires UserHasBeenCreated.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
 
-        --- preferences, sessions, access tokens, permissions (messages in api_user_access.proto) ---
+    def DeleteUser(self, request, context):
+        """Deactivates a user (a soft delete: sets delete_at, revokes their sessions), as Mattermost's
+        plugin DeleteUser does. Fires UserHasBeenDeactivated.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
 
-        --- teams, team members, team icons, team stats (messages in api_teams.proto) ---
+    def GetUsers(self, request, context):
+        """A page of users matching the options, by username unless options.sort says otherwise.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
 
-        --- channels, channel members, direct/group channels, sidebar categories (messages in api_channels.proto) ---
+    def GetUsersByIds(self, request, context):
+        """The users that exist among user_ids (unknown ids are skipped).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
 
-        --- posts, threads, ephemeral posts, search, reactions (messages in api_posts.proto) ---
+    def GetUserByEmail(self, request, context):
+        """A user by email, ignoring case (404 when there is none).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
 
-        --- files, upload sessions, emoji (messages in api_files.proto) ---
+    def GetUserByUsername(self, request, context):
+        """A user by username, ignoring case (404 when there is none).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
 
-        --- bots, slash commands, OAuth apps (messages in api_bots_commands.proto) ---
+    def GetUsersByUsernames(self, request, context):
+        """The users that exist among usernames (unknown names are skipped), by username.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
 
-        --- groups, group members, group syncables (messages in api_groups.proto) ---
+    def GetUsersInTeam(self, request, context):
+        """A page of a team's members as users, by username.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
 
-        --- property fields, values and groups (messages in api_properties.proto) ---
+    def GetUsersInChannel(self, request, context):
+        """A page of a channel's members as users, sorted by "username" or by "status".
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateUser(self, request, context):
+        """Replaces a user's profile fields (username, email, names, position, locale, props, notify
+        props, timezone); roles, auth, password and delete_at are not changed here.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateUserActive(self, request, context):
+        """Deactivates (active = false: sets delete_at, revokes sessions, fires UserHasBeenDeactivated) or
+        reactivates a user.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateUserRoles(self, request, context):
+        """Replaces a user's system roles (space-separated, e.g. "system_user system_admin").
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateUserAuth(self, request, context):
+        """Moves a user to an external auth service (auth_service + auth_data); their password is cleared.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SearchUsers(self, request, context):
+        """Users whose username, names, nickname or email start with each word of the term, by username.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetUserStatus(self, request, context):
+        """A user's presence ("offline" when none was ever recorded).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetUserStatusesByIds(self, request, context):
+        """The presence of the existing users among user_ids.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateUserStatus(self, request, context):
+        """Sets a user's presence to "online", "away", "dnd" or "offline" (a manual status).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SetUserStatusTimedDND(self, request, context):
+        """Sets "dnd" until endtime (epoch seconds, rounded down to the minute); the previous status
+        comes back after it.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateUserCustomStatus(self, request, context):
+        """Sets a user's custom status (emoji and/or text, optional expiry).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RemoveUserCustomStatus(self, request, context):
+        """Clears a user's custom status.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetProfileImage(self, request, context):
+        """A user's profile image (PNG, JPEG or GIF bytes); a generated PNG when none was set.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SetProfileImage(self, request, context):
+        """Sets a user's profile image from PNG, JPEG or GIF bytes.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetLDAPUserAttributes(self, request, context):
+        """LDAP attributes of a user: not supported (501), this server runs no LDAP.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetPreferenceForUser(self, request, context):
+        """--- preferences, sessions, access tokens, permissions (messages in api_user_access.proto) ---
+        The user's preference under (category, name); 404 when it is not set.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetPreferencesForUser(self, request, context):
+        """Every preference of the user, by category then name.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdatePreferencesForUser(self, request, context):
+        """Saves the user's preferences (all or none); their other clients get preferences_changed and
+        plugins PreferencesHaveChanged. Every preference's user_id must be user_id.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeletePreferencesForUser(self, request, context):
+        """Deletes the user's preferences named by (category, name); absent ones are ignored.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetSession(self, request, context):
+        """A session by its id (not its token), token included.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateSession(self, request, context):
+        """Opens a session for session.user_id with the given roles, expiry, device and props; the server
+        chooses id, token and timestamps.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ExtendSessionExpiry(self, request, context):
+        """Sets a session's expires_at (epoch ms; 0 never expires).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RevokeSession(self, request, context):
+        """Deletes a session by id: its token stops working at once, and WebSocket connections opened
+        with it end at their next heartbeat.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateUserAccessToken(self, request, context):
+        """Creates a personal access token for token.user_id; the answer is the only place its secret
+        appears.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RevokeUserAccessToken(self, request, context):
+        """Deletes a personal access token and the session it opened.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def HasPermissionTo(self, request, context):
+        """Whether the user's system roles grant the permission (false for an unknown user).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def HasPermissionToTeam(self, request, context):
+        """Whether the user's roles in the team, or their system roles, grant the permission.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def HasPermissionToChannel(self, request, context):
+        """Whether the user's roles in the channel, then in its team, then their system roles grant the
+        permission.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RolesGrantPermission(self, request, context):
+        """Whether any of the named roles grants the permission id (unknown roles grant nothing).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def PublishUserTyping(self, request, context):
+        """Publishes Mattermost's "typing" WebSocket event for the user to the channel's other members
+        (parent_id: the thread's root post, or empty).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateTeam(self, request, context):
+        """--- teams, team members, team icons, team stats (messages in api_teams.proto) ---
+        Creates a team (no members; Mattermost's CreateTeam). 409 when the name is taken.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteTeam(self, request, context):
+        """Archives a team: sets its delete_at (a soft delete, as Mattermost's plugin API does).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetTeams(self, request, context):
+        """Every team, archived ones included, by display name.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetTeam(self, request, context):
+        """A team by id, archived or not (404 when there is none).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetTeamByName(self, request, context):
+        """A team by its name (404 when there is none).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetTeamsUnreadForUser(self, request, context):
+        """For each team the user belongs to, their unread messages and mentions summed over its channels.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateTeam(self, request, context):
+        """Updates a team's display name, description, open invite, company name, allowed domains and
+        icon time; its name and type are kept.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SearchTeams(self, request, context):
+        """Teams (not archived) whose name or display name starts with term, case-insensitively.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetTeamsForUser(self, request, context):
+        """The teams (not archived) the user currently belongs to.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateTeamMember(self, request, context):
+        """Adds a user to a team (or returns their membership); TeamMemberWillBeAdded may reject it.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateTeamMembers(self, request, context):
+        """Adds users to a team in order, stopping at the first failure (the ones before stay added).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateTeamMembersGracefully(self, request, context):
+        """Adds users to a team, reporting per user either the membership or why it failed.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteTeamMember(self, request, context):
+        """Removes a user from a team (and its channels); the membership is kept with delete_at set.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetTeamMembers(self, request, context):
+        """A page of a team's current members, by user id (per_page <= 0 means 60).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetTeamMember(self, request, context):
+        """A user's membership of a team, a left one included (404 when they were never a member).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetTeamMembersForUser(self, request, context):
+        """A page of the user's current team memberships, by team id (per_page <= 0 means 60).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateTeamMemberRoles(self, request, context):
+        """Replaces a member's team roles (team_user, team_admin, team_guest, team_post_all,
+        team_post_all_public); 400 for an unknown role or guest with user.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetTeamIcon(self, request, context):
+        """The team's icon image (404 when it has none; 501 without file storage).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SetTeamIcon(self, request, context):
+        """Sets the team's icon from PNG, JPEG, GIF, BMP or WebP bytes and stamps last_team_icon_update.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RemoveTeamIcon(self, request, context):
+        """Removes the team's icon and resets last_team_icon_update to 0.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetTeamStats(self, request, context):
+        """How many current members the team has, and how many of them are active accounts.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateChannel(self, request, context):
+        """--- channels, channel members, direct/group channels, sidebar categories (messages in api_channels.proto) ---
+        Creates a public (O) or private (P) channel on a team; the plugin's channel has no creator
+        member unless creator_id names a team member.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteChannel(self, request, context):
+        """Archives a channel (sets delete_at); ChannelWillBeArchived plugins may refuse. Direct and group
+        messages cannot be archived.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RestoreChannel(self, request, context):
+        """Restores an archived channel (clears delete_at).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetChannelOfType(self, request, context):
+        """A channel by id that must be of channel_type ("O", "P", "D" or "G"); 404 when there is none of
+        that type.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetPublicChannelsForTeam(self, request, context):
+        """A page of a team's open, unarchived channels, by name.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetChannelByName(self, request, context):
+        """A channel by its name on a team; archived channels only with include_deleted.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetChannelByNameForTeamName(self, request, context):
+        """A channel by its name on the team named team_name; archived channels only with include_deleted.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetChannelsForTeamForUser(self, request, context):
+        """The user's channels on a team plus their direct and group messages (all teams when team_id is
+        empty).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetChannelStats(self, request, context):
+        """Member, guest, pinned post and file counts of a channel.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetDirectChannel(self, request, context):
+        """The direct message channel between two users, created on first use.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetGroupChannel(self, request, context):
+        """The group message channel of 3 to 8 users, created on first use.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateChannel(self, request, context):
+        """Updates a channel's display name, name, header and purpose (by channel.id).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RegisterChannelGuard(self, request, context):
+        """Claims the channel for this plugin: its Will hooks on that channel then run after the others
+        and fail closed, and the channel's changes fail while the plugin is not running. Idempotent.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UnregisterChannelGuard(self, request, context):
+        """Releases this plugin's claim on the channel (no error when it has none); other plugins' claims
+        stay.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SearchChannels(self, request, context):
+        """A team's open, unarchived channels whose name or display name contain term (case-insensitive),
+        by display name (at most 100).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateChannelSidebarCategory(self, request, context):
+        """Creates a custom sidebar category for the user on the team, moving the given channels into it.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetChannelSidebarCategories(self, request, context):
+        """The user's sidebar categories on the team, in order (the default ones are made on first use).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateChannelSidebarCategories(self, request, context):
+        """Updates the given sidebar categories of the user on the team (name, sorting, muted, collapsed,
+        channels).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def AddChannelMember(self, request, context):
+        """Joins a user to a channel as if they joined themselves (ChannelMemberWillBeAdded plugins may
+        refuse).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def AddUserToChannel(self, request, context):
+        """Adds a user to a channel as if as_user_id had added them (ChannelMemberWillBeAdded plugins may
+        refuse).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetChannelMember(self, request, context):
+        """A user's membership of a channel (404 when not a member).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetChannelMembers(self, request, context):
+        """A page of a channel's memberships.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetChannelMembersByIds(self, request, context):
+        """The memberships of the given users in a channel (non-members are left out).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetChannelMembersForUser(self, request, context):
+        """A page of the user's channel memberships (team_id is ignored, as in Mattermost).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateChannelMemberRoles(self, request, context):
+        """Sets a member's roles: "channel_user", optionally with "channel_admin".
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateChannelMemberNotifications(self, request, context):
+        """Merges the given notification properties into a member's.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def PatchChannelMembersNotifications(self, request, context):
+        """Merges notify_props into each of up to 200 memberships.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteChannelMember(self, request, context):
+        """Removes a user from a channel (as when they leave it).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def AddReaction(self, request, context):
+        """--- posts, threads, ephemeral posts, search, reactions (messages in api_posts.proto) ---
+        Adds reaction.user_id's reaction to a post (no membership check, as in Mattermost); adding the
+        same reaction again is a no-op answering it. Runs ReactionHasBeenAdded.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RemoveReaction(self, request, context):
+        """Removes a user's reaction from a post (no error when it is not there).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetReactions(self, request, context):
+        """Every reaction on a post, oldest first (404 when the post does not exist).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SendEphemeralPost(self, request, context):
+        """Shows a post to one user only, over the WebSocket ("ephemeral_message"); never stored. Fills
+        in id, create_at and type "system_ephemeral" and returns the post as sent.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateEphemeralPost(self, request, context):
+        """Replaces an ephemeral post the user was shown ("post_edited" to that user only).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteEphemeralPost(self, request, context):
+        """Removes an ephemeral post from the user's view ("post_deleted" to that user only).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeletePost(self, request, context):
+        """Deletes a post (a root with its replies), as REST does: soft delete, "post_deleted",
+        MessageHasBeenDeleted.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetPostThread(self, request, context):
+        """The post's whole thread (root and replies, newest first) as a PostList.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetPostsSince(self, request, context):
+        """Posts of the channel created, edited or deleted since time (epoch ms), deleted ones included.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetPostsAfter(self, request, context):
+        """A page of the channel's posts newer than post_id, newest first.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetPostsBefore(self, request, context):
+        """A page of the channel's posts older than post_id, newest first.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetPostsForChannel(self, request, context):
+        """A page of the channel's posts, newest first (per_page 1-200).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdatePost(self, request, context):
+        """Edits a post: message, props, is_pinned and file_ids (which may only shrink) take the given
+        values; runs MessageWillBeUpdated / MessageHasBeenUpdated and sends "post_edited".
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SearchPostsInTeam(self, request, context):
+        """Posts of the team's channels matching any of the searches, newest first.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SearchPostsInTeamForUser(self, request, context):
+        """A user's search (query text with from:/in:/before:/after:/on: flags) over the team's channels
+        and the direct and group messages they are a member of.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def MoveThreadsToBackingChannel(self, request, context):
+        """Moves root posts with their whole threads into another backing channel (type "S"), in place:
+        ids, timestamps and reactions are kept. Reply ids are rejected; unknown ids move nothing.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def AddChannelsToRetentionPolicy(self, request, context):
+        """Data-retention policies are an Enterprise feature this server does not run: always 501.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RemoveChannelsFromRetentionPolicy(self, request, context):
+        """Data-retention policies are an Enterprise feature this server does not run: always 501.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetEmojiList(self, request, context):
+        """--- files, upload sessions, emoji (messages in api_files.proto) ---
+        Custom emoji, sort_by "" (creation order) or "name", per_page from page * per_page.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetEmojiByName(self, request, context):
+        """A custom emoji by name (404 when there is none; 501 when custom emoji are disabled).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetEmoji(self, request, context):
+        """A custom emoji by id (404 when there is none; 501 when custom emoji are disabled).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetEmojiImage(self, request, context):
+        """A custom emoji's image bytes and format ("png", "gif", "jpeg" or "webp").
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CopyFileInfos(self, request, context):
+        """Copies files' infos for user_id (not attached to any post; the bytes are shared) and returns
+        the new ids in the given order.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetFileInfo(self, request, context):
+        """A file's metadata by id (404 when there is none).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SetFileSearchableContent(self, request, context):
+        """Stores text that file search matches for this file (e.g. extracted from a document).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetFileInfos(self, request, context):
+        """File infos filtered by users, channels and time, ordered by creation time or size, paged.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetFile(self, request, context):
+        """A file's whole content (413 beyond the 64 MiB message limit).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetFileLink(self, request, context):
+        """A public link to a file attached to a post (501 unless FileSettings.EnablePublicLink).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ReadFile(self, request, context):
+        """The content of a file by its path in the server's file store (413 beyond 64 MiB).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UploadFile(self, request, context):
+        """Stores data as a new file in a channel (not yet attached to a post); runs FileWillBeUploaded.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateUploadSession(self, request, context):
+        """Starts a resumable upload of file_size bytes; send them with UploadData.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UploadData(self, request_iterator, context):
+        """Appends the streamed bytes to an upload session; returns the FileInfo once the file is complete.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetUploadSession(self, request, context):
+        """An upload session by id, with how many bytes it has received (404 when there is none).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateBot(self, request, context):
+        """--- bots, slash commands, OAuth apps (messages in api_bots_commands.proto) ---
+        Creates a bot account; an empty owner_id makes this plugin its owner (a bot cannot own a bot).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def PatchBot(self, request, context):
+        """Changes the set fields of a bot (username, display name, description) and its user.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetBot(self, request, context):
+        """A bot by its user id (404 when there is none, or when it is deactivated and include_deleted is false).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetBots(self, request, context):
+        """A page of bots ordered by username, filtered by owner, deactivation and orphaned state.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateBotActive(self, request, context):
+        """Deactivates or reactivates a bot together with its user.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def PermanentDeleteBot(self, request, context):
+        """Deletes a bot and its user for good.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def EnsureBotUser(self, request, context):
+        """This plugin's bot with that username: created if missing, kept in sync and reactivated if it
+        exists; the bot's user id. A bot owned by someone else or a non-bot user is an error.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ExecuteSlashCommand(self, request, context):
+        """Runs a slash command as if command_args.user_id typed it in command_args.channel_id.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateCommand(self, request, context):
+        """Creates a custom (outgoing webhook) slash command attributed to this plugin.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListCommands(self, request, context):
+        """Every command usable on a team: plugin, built-in and custom ones.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListCustomCommands(self, request, context):
+        """The custom (webhook) commands of a team.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListPluginCommands(self, request, context):
+        """The commands plugins registered for a team (including all-teams ones), one per trigger.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def ListBuiltInCommands(self, request, context):
+        """The built-in commands this server runs (none: this server has no built-in slash commands).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetCommand(self, request, context):
+        """A custom command by id (404 when there is none or it was deleted).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateCommand(self, request, context):
+        """Replaces a custom command's settings, keeping its id, token and creation time.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteCommand(self, request, context):
+        """Deletes a custom command.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateOAuthApp(self, request, context):
+        """Registers an OAuth app; the server generates its id and client secret.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetOAuthApp(self, request, context):
+        """An OAuth app by id (404 when there is none).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateOAuthApp(self, request, context):
+        """Updates an OAuth app's settings; id, creator, secret and creation time stay.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteOAuthApp(self, request, context):
+        """Deletes an OAuth app.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetGroup(self, request, context):
+        """--- groups, group members, group syncables (messages in api_groups.proto) ---
+        A group by id, archived or not (404 when there is none).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetGroupByName(self, request, context):
+        """A group by its unique name (404 when there is none).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetGroupMemberUsers(self, request, context):
+        """A page of the group's current members as users, by username (per_page 0 means 60).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetGroupsBySource(self, request, context):
+        """The active groups of a source ("custom", "ldap" or "plugin_<id>").
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetGroupsForUser(self, request, context):
+        """The active groups the user is a member of.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpsertGroupMember(self, request, context):
+        """Adds the user to the group, or restores their removed membership.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpsertGroupMembers(self, request, context):
+        """Adds the users to the group, or restores their removed memberships.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetGroupByRemoteID(self, request, context):
+        """A group by its remote id within a source (404 when there is none).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateGroup(self, request, context):
+        """Creates a group; its name must be unique (409) and so must its remote id within the source.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateGroup(self, request, context):
+        """Updates a group's name, display name, description and allow_reference; source and remote id stay.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteGroup(self, request, context):
+        """Archives a group (sets delete_at); its members and links stay for a restore.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RestoreGroup(self, request, context):
+        """Restores an archived group (404 when it is not archived).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteGroupMember(self, request, context):
+        """Removes the user from the group (sets the membership's delete_at).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetGroupSyncable(self, request, context):
+        """The group's link to a team or channel (404 when there is none or it was removed).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetGroupSyncables(self, request, context):
+        """The group's current links to teams, or to channels.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpsertGroupSyncable(self, request, context):
+        """Links a group to a team or channel (or restores and updates a removed link).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdateGroupSyncable(self, request, context):
+        """Changes an existing link's auto_add and scheme_admin.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteGroupSyncable(self, request, context):
+        """Removes a group's link to a team or channel (sets its delete_at).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetGroups(self, request, context):
+        """A page of groups by display name, filtered and annotated as opts asks (per_page 0: all).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreateDefaultSyncableMemberships(self, request, context):
+        """Adds the members of auto-add groups to the teams and channels those groups are linked to.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeleteGroupConstrainedMemberships(self, request, context):
+        """Removes from group-constrained teams and channels the members who are in none of their groups.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def LoadPluginConfiguration(self, request, context):
+        """--- property fields, values and groups (messages in api_properties.proto) ---
 
         --- configuration, plugin management, server info, mail/push, audit, cluster events (messages in api_system.proto) ---
+        This plugin's settings (manifest defaults overlaid with the admin's values), as Go's
+        LoadPluginConfiguration unmarshals them into its struct.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
 
-        --- shared channels: no remote-cluster service runs here, so each answers 501 (api_shared_channels.proto) ---
+    def GetConfig(self, request, context):
+        """The server's config (Mattermost's model.Config JSON) with secrets replaced by "********".
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetUnsanitizedConfig(self, request, context):
+        """The server's config with its secrets.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SaveConfig(self, request, context):
+        """Saves the whole config after the ConfigurationWillBeSaved hooks (any may veto); secrets left
+        as "********" keep their saved value. Plugins whose settings changed get OnConfigurationChange.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SavePluginConfig(self, request, context):
+        """Replaces this plugin's PluginSettings.Plugins[<id>] and saves the config as SaveConfig does.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetBundlePath(self, request, context):
+        """The absolute path of this plugin's unpacked bundle.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetLicense(self, request, context):
+        """The server's license; unset when it has none (always, on this server).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def IsEnterpriseReady(self, request, context):
+        """Whether the server is an Enterprise build (false here).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetSystemInstallDate(self, request, context):
+        """When the server first ran, in epoch milliseconds.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetDiagnosticId(self, request, context):
+        """The server's unique diagnostic id (the same as its telemetry id, as in Mattermost).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetTelemetryId(self, request, context):
+        """The server's unique telemetry id.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetPluginID(self, request, context):
+        """This plugin's id.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetPlugins(self, request, context):
+        """Manifests of every installed plugin: the running ones first.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def EnablePlugin(self, request, context):
+        """Enables and starts an installed plugin (404 when it is not installed).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DisablePlugin(self, request, context):
+        """Disables and stops a plugin; a plugin disabling itself is stopped after the call returns.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RemovePlugin(self, request, context):
+        """Stops and deletes a plugin; a plugin removing itself is removed after the call returns.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetPluginStatus(self, request, context):
+        """A plugin's status (404 when it is not installed).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def InstallPlugin(self, request, context):
+        """Installs a plugin bundle (.tar.gz bytes), replacing one of the same id only with replace; needs
+        PluginSettings.EnableUploads (else 501). Returns the installed manifest.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def PublishPluginClusterEvent(self, request, context):
+        """Sends an event to this plugin on the other cluster nodes (OnPluginClusterEvent). This server
+        is a single node, so there is no other node to receive it: succeeds and delivers nothing.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RegisterCollectionAndTopic(self, request, context):
+        """No longer supported by Mattermost: does nothing and succeeds.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SendMail(self, request, context):
+        """Sends an HTML email: through EmailSettings.SMTPServer when one is configured, otherwise
+        written to the mail spool (<dataDir>/mail/*.eml).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SendPushNotification(self, request, context):
+        """Queues a push notification for every session of the user in the push outbox
+        (<dataDir>/push/*.json); no push proxy is contacted.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def OpenInteractiveDialog(self, request, context):
+        """Opens an interactive dialog on the client of the user whose trigger id it carries (the
+        open_dialog WebSocket event); 400 for a trigger id that is invalid or expired.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SendToastMessage(self, request, context):
+        """Shows a toast to a user (the show_toast WebSocket event), on one connection when connection_id is set.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def LogAuditRec(self, request, context):
+        """Appends an audit record (model.AuditRecord) to the audit log, <dataDir>/logs/audit.jsonl.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def LogAuditRecWithLevel(self, request, context):
+        """Appends an audit record with the given level to the audit log.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RequestTrialLicense(self, request, context):
+        """Mattermost's trial license request; answers 501 here (no licensing).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetCloudLimits(self, request, context):
+        """Mattermost Cloud's workspace limits; answers 501 here (not a cloud workspace).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RegisterPluginForSharedChannels(self, request, context):
+        """--- shared channels: no remote-cluster service runs here, so each answers 501 (api_shared_channels.proto) ---
         Mattermost's RegisterPluginForSharedChannels; answers 501 here (no shared channels service).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
@@ -708,6 +3014,951 @@ def add_PluginAPIServicer_to_server(servicer, server):
                     servicer.PublishWebSocketEvent,
                     request_deserializer=polyplug_dot_v1_dot_api__pb2.PublishWebSocketEventRequest.FromString,
                     response_serializer=polyplug_dot_v1_dot_api__pb2.PublishWebSocketEventResponse.SerializeToString,
+            ),
+            'CreateUser': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateUser,
+                    request_deserializer=polyplug_dot_v1_dot_api__users__pb2.CreateUserRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__users__pb2.CreateUserResponse.SerializeToString,
+            ),
+            'DeleteUser': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteUser,
+                    request_deserializer=polyplug_dot_v1_dot_api__users__pb2.DeleteUserRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__users__pb2.DeleteUserResponse.SerializeToString,
+            ),
+            'GetUsers': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetUsers,
+                    request_deserializer=polyplug_dot_v1_dot_api__users__pb2.GetUsersRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__users__pb2.GetUsersResponse.SerializeToString,
+            ),
+            'GetUsersByIds': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetUsersByIds,
+                    request_deserializer=polyplug_dot_v1_dot_api__users__pb2.GetUsersByIdsRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__users__pb2.GetUsersByIdsResponse.SerializeToString,
+            ),
+            'GetUserByEmail': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetUserByEmail,
+                    request_deserializer=polyplug_dot_v1_dot_api__users__pb2.GetUserByEmailRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__users__pb2.GetUserByEmailResponse.SerializeToString,
+            ),
+            'GetUserByUsername': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetUserByUsername,
+                    request_deserializer=polyplug_dot_v1_dot_api__users__pb2.GetUserByUsernameRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__users__pb2.GetUserByUsernameResponse.SerializeToString,
+            ),
+            'GetUsersByUsernames': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetUsersByUsernames,
+                    request_deserializer=polyplug_dot_v1_dot_api__users__pb2.GetUsersByUsernamesRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__users__pb2.GetUsersByUsernamesResponse.SerializeToString,
+            ),
+            'GetUsersInTeam': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetUsersInTeam,
+                    request_deserializer=polyplug_dot_v1_dot_api__users__pb2.GetUsersInTeamRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__users__pb2.GetUsersInTeamResponse.SerializeToString,
+            ),
+            'GetUsersInChannel': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetUsersInChannel,
+                    request_deserializer=polyplug_dot_v1_dot_api__users__pb2.GetUsersInChannelRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__users__pb2.GetUsersInChannelResponse.SerializeToString,
+            ),
+            'UpdateUser': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateUser,
+                    request_deserializer=polyplug_dot_v1_dot_api__users__pb2.UpdateUserRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__users__pb2.UpdateUserResponse.SerializeToString,
+            ),
+            'UpdateUserActive': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateUserActive,
+                    request_deserializer=polyplug_dot_v1_dot_api__users__pb2.UpdateUserActiveRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__users__pb2.UpdateUserActiveResponse.SerializeToString,
+            ),
+            'UpdateUserRoles': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateUserRoles,
+                    request_deserializer=polyplug_dot_v1_dot_api__users__pb2.UpdateUserRolesRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__users__pb2.UpdateUserRolesResponse.SerializeToString,
+            ),
+            'UpdateUserAuth': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateUserAuth,
+                    request_deserializer=polyplug_dot_v1_dot_api__users__pb2.UpdateUserAuthRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__users__pb2.UpdateUserAuthResponse.SerializeToString,
+            ),
+            'SearchUsers': grpc.unary_unary_rpc_method_handler(
+                    servicer.SearchUsers,
+                    request_deserializer=polyplug_dot_v1_dot_api__users__pb2.SearchUsersRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__users__pb2.SearchUsersResponse.SerializeToString,
+            ),
+            'GetUserStatus': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetUserStatus,
+                    request_deserializer=polyplug_dot_v1_dot_api__users__pb2.GetUserStatusRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__users__pb2.GetUserStatusResponse.SerializeToString,
+            ),
+            'GetUserStatusesByIds': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetUserStatusesByIds,
+                    request_deserializer=polyplug_dot_v1_dot_api__users__pb2.GetUserStatusesByIdsRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__users__pb2.GetUserStatusesByIdsResponse.SerializeToString,
+            ),
+            'UpdateUserStatus': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateUserStatus,
+                    request_deserializer=polyplug_dot_v1_dot_api__users__pb2.UpdateUserStatusRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__users__pb2.UpdateUserStatusResponse.SerializeToString,
+            ),
+            'SetUserStatusTimedDND': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetUserStatusTimedDND,
+                    request_deserializer=polyplug_dot_v1_dot_api__users__pb2.SetUserStatusTimedDNDRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__users__pb2.SetUserStatusTimedDNDResponse.SerializeToString,
+            ),
+            'UpdateUserCustomStatus': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateUserCustomStatus,
+                    request_deserializer=polyplug_dot_v1_dot_api__users__pb2.UpdateUserCustomStatusRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__users__pb2.UpdateUserCustomStatusResponse.SerializeToString,
+            ),
+            'RemoveUserCustomStatus': grpc.unary_unary_rpc_method_handler(
+                    servicer.RemoveUserCustomStatus,
+                    request_deserializer=polyplug_dot_v1_dot_api__users__pb2.RemoveUserCustomStatusRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__users__pb2.RemoveUserCustomStatusResponse.SerializeToString,
+            ),
+            'GetProfileImage': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetProfileImage,
+                    request_deserializer=polyplug_dot_v1_dot_api__users__pb2.GetProfileImageRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__users__pb2.GetProfileImageResponse.SerializeToString,
+            ),
+            'SetProfileImage': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetProfileImage,
+                    request_deserializer=polyplug_dot_v1_dot_api__users__pb2.SetProfileImageRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__users__pb2.SetProfileImageResponse.SerializeToString,
+            ),
+            'GetLDAPUserAttributes': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetLDAPUserAttributes,
+                    request_deserializer=polyplug_dot_v1_dot_api__users__pb2.GetLDAPUserAttributesRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__users__pb2.GetLDAPUserAttributesResponse.SerializeToString,
+            ),
+            'GetPreferenceForUser': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetPreferenceForUser,
+                    request_deserializer=polyplug_dot_v1_dot_api__user__access__pb2.GetPreferenceForUserRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__user__access__pb2.GetPreferenceForUserResponse.SerializeToString,
+            ),
+            'GetPreferencesForUser': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetPreferencesForUser,
+                    request_deserializer=polyplug_dot_v1_dot_api__user__access__pb2.GetPreferencesForUserRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__user__access__pb2.GetPreferencesForUserResponse.SerializeToString,
+            ),
+            'UpdatePreferencesForUser': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdatePreferencesForUser,
+                    request_deserializer=polyplug_dot_v1_dot_api__user__access__pb2.UpdatePreferencesForUserRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__user__access__pb2.UpdatePreferencesForUserResponse.SerializeToString,
+            ),
+            'DeletePreferencesForUser': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeletePreferencesForUser,
+                    request_deserializer=polyplug_dot_v1_dot_api__user__access__pb2.DeletePreferencesForUserRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__user__access__pb2.DeletePreferencesForUserResponse.SerializeToString,
+            ),
+            'GetSession': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetSession,
+                    request_deserializer=polyplug_dot_v1_dot_api__user__access__pb2.GetSessionRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__user__access__pb2.GetSessionResponse.SerializeToString,
+            ),
+            'CreateSession': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateSession,
+                    request_deserializer=polyplug_dot_v1_dot_api__user__access__pb2.CreateSessionRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__user__access__pb2.CreateSessionResponse.SerializeToString,
+            ),
+            'ExtendSessionExpiry': grpc.unary_unary_rpc_method_handler(
+                    servicer.ExtendSessionExpiry,
+                    request_deserializer=polyplug_dot_v1_dot_api__user__access__pb2.ExtendSessionExpiryRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__user__access__pb2.ExtendSessionExpiryResponse.SerializeToString,
+            ),
+            'RevokeSession': grpc.unary_unary_rpc_method_handler(
+                    servicer.RevokeSession,
+                    request_deserializer=polyplug_dot_v1_dot_api__user__access__pb2.RevokeSessionRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__user__access__pb2.RevokeSessionResponse.SerializeToString,
+            ),
+            'CreateUserAccessToken': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateUserAccessToken,
+                    request_deserializer=polyplug_dot_v1_dot_api__user__access__pb2.CreateUserAccessTokenRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__user__access__pb2.CreateUserAccessTokenResponse.SerializeToString,
+            ),
+            'RevokeUserAccessToken': grpc.unary_unary_rpc_method_handler(
+                    servicer.RevokeUserAccessToken,
+                    request_deserializer=polyplug_dot_v1_dot_api__user__access__pb2.RevokeUserAccessTokenRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__user__access__pb2.RevokeUserAccessTokenResponse.SerializeToString,
+            ),
+            'HasPermissionTo': grpc.unary_unary_rpc_method_handler(
+                    servicer.HasPermissionTo,
+                    request_deserializer=polyplug_dot_v1_dot_api__user__access__pb2.HasPermissionToRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__user__access__pb2.HasPermissionToResponse.SerializeToString,
+            ),
+            'HasPermissionToTeam': grpc.unary_unary_rpc_method_handler(
+                    servicer.HasPermissionToTeam,
+                    request_deserializer=polyplug_dot_v1_dot_api__user__access__pb2.HasPermissionToTeamRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__user__access__pb2.HasPermissionToTeamResponse.SerializeToString,
+            ),
+            'HasPermissionToChannel': grpc.unary_unary_rpc_method_handler(
+                    servicer.HasPermissionToChannel,
+                    request_deserializer=polyplug_dot_v1_dot_api__user__access__pb2.HasPermissionToChannelRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__user__access__pb2.HasPermissionToChannelResponse.SerializeToString,
+            ),
+            'RolesGrantPermission': grpc.unary_unary_rpc_method_handler(
+                    servicer.RolesGrantPermission,
+                    request_deserializer=polyplug_dot_v1_dot_api__user__access__pb2.RolesGrantPermissionRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__user__access__pb2.RolesGrantPermissionResponse.SerializeToString,
+            ),
+            'PublishUserTyping': grpc.unary_unary_rpc_method_handler(
+                    servicer.PublishUserTyping,
+                    request_deserializer=polyplug_dot_v1_dot_api__user__access__pb2.PublishUserTypingRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__user__access__pb2.PublishUserTypingResponse.SerializeToString,
+            ),
+            'CreateTeam': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateTeam,
+                    request_deserializer=polyplug_dot_v1_dot_api__teams__pb2.CreateTeamRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__teams__pb2.CreateTeamResponse.SerializeToString,
+            ),
+            'DeleteTeam': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteTeam,
+                    request_deserializer=polyplug_dot_v1_dot_api__teams__pb2.DeleteTeamRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__teams__pb2.DeleteTeamResponse.SerializeToString,
+            ),
+            'GetTeams': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetTeams,
+                    request_deserializer=polyplug_dot_v1_dot_api__teams__pb2.GetTeamsRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__teams__pb2.GetTeamsResponse.SerializeToString,
+            ),
+            'GetTeam': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetTeam,
+                    request_deserializer=polyplug_dot_v1_dot_api__teams__pb2.GetTeamRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__teams__pb2.GetTeamResponse.SerializeToString,
+            ),
+            'GetTeamByName': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetTeamByName,
+                    request_deserializer=polyplug_dot_v1_dot_api__teams__pb2.GetTeamByNameRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__teams__pb2.GetTeamByNameResponse.SerializeToString,
+            ),
+            'GetTeamsUnreadForUser': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetTeamsUnreadForUser,
+                    request_deserializer=polyplug_dot_v1_dot_api__teams__pb2.GetTeamsUnreadForUserRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__teams__pb2.GetTeamsUnreadForUserResponse.SerializeToString,
+            ),
+            'UpdateTeam': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateTeam,
+                    request_deserializer=polyplug_dot_v1_dot_api__teams__pb2.UpdateTeamRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__teams__pb2.UpdateTeamResponse.SerializeToString,
+            ),
+            'SearchTeams': grpc.unary_unary_rpc_method_handler(
+                    servicer.SearchTeams,
+                    request_deserializer=polyplug_dot_v1_dot_api__teams__pb2.SearchTeamsRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__teams__pb2.SearchTeamsResponse.SerializeToString,
+            ),
+            'GetTeamsForUser': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetTeamsForUser,
+                    request_deserializer=polyplug_dot_v1_dot_api__teams__pb2.GetTeamsForUserRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__teams__pb2.GetTeamsForUserResponse.SerializeToString,
+            ),
+            'CreateTeamMember': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateTeamMember,
+                    request_deserializer=polyplug_dot_v1_dot_api__teams__pb2.CreateTeamMemberRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__teams__pb2.CreateTeamMemberResponse.SerializeToString,
+            ),
+            'CreateTeamMembers': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateTeamMembers,
+                    request_deserializer=polyplug_dot_v1_dot_api__teams__pb2.CreateTeamMembersRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__teams__pb2.CreateTeamMembersResponse.SerializeToString,
+            ),
+            'CreateTeamMembersGracefully': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateTeamMembersGracefully,
+                    request_deserializer=polyplug_dot_v1_dot_api__teams__pb2.CreateTeamMembersGracefullyRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__teams__pb2.CreateTeamMembersGracefullyResponse.SerializeToString,
+            ),
+            'DeleteTeamMember': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteTeamMember,
+                    request_deserializer=polyplug_dot_v1_dot_api__teams__pb2.DeleteTeamMemberRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__teams__pb2.DeleteTeamMemberResponse.SerializeToString,
+            ),
+            'GetTeamMembers': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetTeamMembers,
+                    request_deserializer=polyplug_dot_v1_dot_api__teams__pb2.GetTeamMembersRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__teams__pb2.GetTeamMembersResponse.SerializeToString,
+            ),
+            'GetTeamMember': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetTeamMember,
+                    request_deserializer=polyplug_dot_v1_dot_api__teams__pb2.GetTeamMemberRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__teams__pb2.GetTeamMemberResponse.SerializeToString,
+            ),
+            'GetTeamMembersForUser': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetTeamMembersForUser,
+                    request_deserializer=polyplug_dot_v1_dot_api__teams__pb2.GetTeamMembersForUserRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__teams__pb2.GetTeamMembersForUserResponse.SerializeToString,
+            ),
+            'UpdateTeamMemberRoles': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateTeamMemberRoles,
+                    request_deserializer=polyplug_dot_v1_dot_api__teams__pb2.UpdateTeamMemberRolesRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__teams__pb2.UpdateTeamMemberRolesResponse.SerializeToString,
+            ),
+            'GetTeamIcon': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetTeamIcon,
+                    request_deserializer=polyplug_dot_v1_dot_api__teams__pb2.GetTeamIconRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__teams__pb2.GetTeamIconResponse.SerializeToString,
+            ),
+            'SetTeamIcon': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetTeamIcon,
+                    request_deserializer=polyplug_dot_v1_dot_api__teams__pb2.SetTeamIconRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__teams__pb2.SetTeamIconResponse.SerializeToString,
+            ),
+            'RemoveTeamIcon': grpc.unary_unary_rpc_method_handler(
+                    servicer.RemoveTeamIcon,
+                    request_deserializer=polyplug_dot_v1_dot_api__teams__pb2.RemoveTeamIconRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__teams__pb2.RemoveTeamIconResponse.SerializeToString,
+            ),
+            'GetTeamStats': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetTeamStats,
+                    request_deserializer=polyplug_dot_v1_dot_api__teams__pb2.GetTeamStatsRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__teams__pb2.GetTeamStatsResponse.SerializeToString,
+            ),
+            'CreateChannel': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateChannel,
+                    request_deserializer=polyplug_dot_v1_dot_api__channels__pb2.CreateChannelRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__channels__pb2.CreateChannelResponse.SerializeToString,
+            ),
+            'DeleteChannel': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteChannel,
+                    request_deserializer=polyplug_dot_v1_dot_api__channels__pb2.DeleteChannelRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__channels__pb2.DeleteChannelResponse.SerializeToString,
+            ),
+            'RestoreChannel': grpc.unary_unary_rpc_method_handler(
+                    servicer.RestoreChannel,
+                    request_deserializer=polyplug_dot_v1_dot_api__channels__pb2.RestoreChannelRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__channels__pb2.RestoreChannelResponse.SerializeToString,
+            ),
+            'GetChannelOfType': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetChannelOfType,
+                    request_deserializer=polyplug_dot_v1_dot_api__channels__pb2.GetChannelOfTypeRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__channels__pb2.GetChannelOfTypeResponse.SerializeToString,
+            ),
+            'GetPublicChannelsForTeam': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetPublicChannelsForTeam,
+                    request_deserializer=polyplug_dot_v1_dot_api__channels__pb2.GetPublicChannelsForTeamRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__channels__pb2.GetPublicChannelsForTeamResponse.SerializeToString,
+            ),
+            'GetChannelByName': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetChannelByName,
+                    request_deserializer=polyplug_dot_v1_dot_api__channels__pb2.GetChannelByNameRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__channels__pb2.GetChannelByNameResponse.SerializeToString,
+            ),
+            'GetChannelByNameForTeamName': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetChannelByNameForTeamName,
+                    request_deserializer=polyplug_dot_v1_dot_api__channels__pb2.GetChannelByNameForTeamNameRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__channels__pb2.GetChannelByNameForTeamNameResponse.SerializeToString,
+            ),
+            'GetChannelsForTeamForUser': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetChannelsForTeamForUser,
+                    request_deserializer=polyplug_dot_v1_dot_api__channels__pb2.GetChannelsForTeamForUserRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__channels__pb2.GetChannelsForTeamForUserResponse.SerializeToString,
+            ),
+            'GetChannelStats': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetChannelStats,
+                    request_deserializer=polyplug_dot_v1_dot_api__channels__pb2.GetChannelStatsRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__channels__pb2.GetChannelStatsResponse.SerializeToString,
+            ),
+            'GetDirectChannel': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetDirectChannel,
+                    request_deserializer=polyplug_dot_v1_dot_api__channels__pb2.GetDirectChannelRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__channels__pb2.GetDirectChannelResponse.SerializeToString,
+            ),
+            'GetGroupChannel': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetGroupChannel,
+                    request_deserializer=polyplug_dot_v1_dot_api__channels__pb2.GetGroupChannelRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__channels__pb2.GetGroupChannelResponse.SerializeToString,
+            ),
+            'UpdateChannel': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateChannel,
+                    request_deserializer=polyplug_dot_v1_dot_api__channels__pb2.UpdateChannelRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__channels__pb2.UpdateChannelResponse.SerializeToString,
+            ),
+            'RegisterChannelGuard': grpc.unary_unary_rpc_method_handler(
+                    servicer.RegisterChannelGuard,
+                    request_deserializer=polyplug_dot_v1_dot_api__channels__pb2.RegisterChannelGuardRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__channels__pb2.RegisterChannelGuardResponse.SerializeToString,
+            ),
+            'UnregisterChannelGuard': grpc.unary_unary_rpc_method_handler(
+                    servicer.UnregisterChannelGuard,
+                    request_deserializer=polyplug_dot_v1_dot_api__channels__pb2.UnregisterChannelGuardRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__channels__pb2.UnregisterChannelGuardResponse.SerializeToString,
+            ),
+            'SearchChannels': grpc.unary_unary_rpc_method_handler(
+                    servicer.SearchChannels,
+                    request_deserializer=polyplug_dot_v1_dot_api__channels__pb2.SearchChannelsRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__channels__pb2.SearchChannelsResponse.SerializeToString,
+            ),
+            'CreateChannelSidebarCategory': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateChannelSidebarCategory,
+                    request_deserializer=polyplug_dot_v1_dot_api__channels__pb2.CreateChannelSidebarCategoryRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__channels__pb2.CreateChannelSidebarCategoryResponse.SerializeToString,
+            ),
+            'GetChannelSidebarCategories': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetChannelSidebarCategories,
+                    request_deserializer=polyplug_dot_v1_dot_api__channels__pb2.GetChannelSidebarCategoriesRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__channels__pb2.GetChannelSidebarCategoriesResponse.SerializeToString,
+            ),
+            'UpdateChannelSidebarCategories': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateChannelSidebarCategories,
+                    request_deserializer=polyplug_dot_v1_dot_api__channels__pb2.UpdateChannelSidebarCategoriesRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__channels__pb2.UpdateChannelSidebarCategoriesResponse.SerializeToString,
+            ),
+            'AddChannelMember': grpc.unary_unary_rpc_method_handler(
+                    servicer.AddChannelMember,
+                    request_deserializer=polyplug_dot_v1_dot_api__channels__pb2.AddChannelMemberRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__channels__pb2.AddChannelMemberResponse.SerializeToString,
+            ),
+            'AddUserToChannel': grpc.unary_unary_rpc_method_handler(
+                    servicer.AddUserToChannel,
+                    request_deserializer=polyplug_dot_v1_dot_api__channels__pb2.AddUserToChannelRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__channels__pb2.AddUserToChannelResponse.SerializeToString,
+            ),
+            'GetChannelMember': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetChannelMember,
+                    request_deserializer=polyplug_dot_v1_dot_api__channels__pb2.GetChannelMemberRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__channels__pb2.GetChannelMemberResponse.SerializeToString,
+            ),
+            'GetChannelMembers': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetChannelMembers,
+                    request_deserializer=polyplug_dot_v1_dot_api__channels__pb2.GetChannelMembersRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__channels__pb2.GetChannelMembersResponse.SerializeToString,
+            ),
+            'GetChannelMembersByIds': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetChannelMembersByIds,
+                    request_deserializer=polyplug_dot_v1_dot_api__channels__pb2.GetChannelMembersByIdsRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__channels__pb2.GetChannelMembersByIdsResponse.SerializeToString,
+            ),
+            'GetChannelMembersForUser': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetChannelMembersForUser,
+                    request_deserializer=polyplug_dot_v1_dot_api__channels__pb2.GetChannelMembersForUserRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__channels__pb2.GetChannelMembersForUserResponse.SerializeToString,
+            ),
+            'UpdateChannelMemberRoles': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateChannelMemberRoles,
+                    request_deserializer=polyplug_dot_v1_dot_api__channels__pb2.UpdateChannelMemberRolesRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__channels__pb2.UpdateChannelMemberRolesResponse.SerializeToString,
+            ),
+            'UpdateChannelMemberNotifications': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateChannelMemberNotifications,
+                    request_deserializer=polyplug_dot_v1_dot_api__channels__pb2.UpdateChannelMemberNotificationsRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__channels__pb2.UpdateChannelMemberNotificationsResponse.SerializeToString,
+            ),
+            'PatchChannelMembersNotifications': grpc.unary_unary_rpc_method_handler(
+                    servicer.PatchChannelMembersNotifications,
+                    request_deserializer=polyplug_dot_v1_dot_api__channels__pb2.PatchChannelMembersNotificationsRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__channels__pb2.PatchChannelMembersNotificationsResponse.SerializeToString,
+            ),
+            'DeleteChannelMember': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteChannelMember,
+                    request_deserializer=polyplug_dot_v1_dot_api__channels__pb2.DeleteChannelMemberRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__channels__pb2.DeleteChannelMemberResponse.SerializeToString,
+            ),
+            'AddReaction': grpc.unary_unary_rpc_method_handler(
+                    servicer.AddReaction,
+                    request_deserializer=polyplug_dot_v1_dot_api__posts__pb2.AddReactionRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__posts__pb2.AddReactionResponse.SerializeToString,
+            ),
+            'RemoveReaction': grpc.unary_unary_rpc_method_handler(
+                    servicer.RemoveReaction,
+                    request_deserializer=polyplug_dot_v1_dot_api__posts__pb2.RemoveReactionRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__posts__pb2.RemoveReactionResponse.SerializeToString,
+            ),
+            'GetReactions': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetReactions,
+                    request_deserializer=polyplug_dot_v1_dot_api__posts__pb2.GetReactionsRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__posts__pb2.GetReactionsResponse.SerializeToString,
+            ),
+            'SendEphemeralPost': grpc.unary_unary_rpc_method_handler(
+                    servicer.SendEphemeralPost,
+                    request_deserializer=polyplug_dot_v1_dot_api__posts__pb2.SendEphemeralPostRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__posts__pb2.SendEphemeralPostResponse.SerializeToString,
+            ),
+            'UpdateEphemeralPost': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateEphemeralPost,
+                    request_deserializer=polyplug_dot_v1_dot_api__posts__pb2.UpdateEphemeralPostRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__posts__pb2.UpdateEphemeralPostResponse.SerializeToString,
+            ),
+            'DeleteEphemeralPost': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteEphemeralPost,
+                    request_deserializer=polyplug_dot_v1_dot_api__posts__pb2.DeleteEphemeralPostRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__posts__pb2.DeleteEphemeralPostResponse.SerializeToString,
+            ),
+            'DeletePost': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeletePost,
+                    request_deserializer=polyplug_dot_v1_dot_api__posts__pb2.DeletePostRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__posts__pb2.DeletePostResponse.SerializeToString,
+            ),
+            'GetPostThread': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetPostThread,
+                    request_deserializer=polyplug_dot_v1_dot_api__posts__pb2.GetPostThreadRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__posts__pb2.GetPostThreadResponse.SerializeToString,
+            ),
+            'GetPostsSince': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetPostsSince,
+                    request_deserializer=polyplug_dot_v1_dot_api__posts__pb2.GetPostsSinceRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__posts__pb2.GetPostsSinceResponse.SerializeToString,
+            ),
+            'GetPostsAfter': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetPostsAfter,
+                    request_deserializer=polyplug_dot_v1_dot_api__posts__pb2.GetPostsAfterRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__posts__pb2.GetPostsAfterResponse.SerializeToString,
+            ),
+            'GetPostsBefore': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetPostsBefore,
+                    request_deserializer=polyplug_dot_v1_dot_api__posts__pb2.GetPostsBeforeRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__posts__pb2.GetPostsBeforeResponse.SerializeToString,
+            ),
+            'GetPostsForChannel': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetPostsForChannel,
+                    request_deserializer=polyplug_dot_v1_dot_api__posts__pb2.GetPostsForChannelRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__posts__pb2.GetPostsForChannelResponse.SerializeToString,
+            ),
+            'UpdatePost': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdatePost,
+                    request_deserializer=polyplug_dot_v1_dot_api__posts__pb2.UpdatePostRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__posts__pb2.UpdatePostResponse.SerializeToString,
+            ),
+            'SearchPostsInTeam': grpc.unary_unary_rpc_method_handler(
+                    servicer.SearchPostsInTeam,
+                    request_deserializer=polyplug_dot_v1_dot_api__posts__pb2.SearchPostsInTeamRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__posts__pb2.SearchPostsInTeamResponse.SerializeToString,
+            ),
+            'SearchPostsInTeamForUser': grpc.unary_unary_rpc_method_handler(
+                    servicer.SearchPostsInTeamForUser,
+                    request_deserializer=polyplug_dot_v1_dot_api__posts__pb2.SearchPostsInTeamForUserRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__posts__pb2.SearchPostsInTeamForUserResponse.SerializeToString,
+            ),
+            'MoveThreadsToBackingChannel': grpc.unary_unary_rpc_method_handler(
+                    servicer.MoveThreadsToBackingChannel,
+                    request_deserializer=polyplug_dot_v1_dot_api__posts__pb2.MoveThreadsToBackingChannelRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__posts__pb2.MoveThreadsToBackingChannelResponse.SerializeToString,
+            ),
+            'AddChannelsToRetentionPolicy': grpc.unary_unary_rpc_method_handler(
+                    servicer.AddChannelsToRetentionPolicy,
+                    request_deserializer=polyplug_dot_v1_dot_api__posts__pb2.AddChannelsToRetentionPolicyRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__posts__pb2.AddChannelsToRetentionPolicyResponse.SerializeToString,
+            ),
+            'RemoveChannelsFromRetentionPolicy': grpc.unary_unary_rpc_method_handler(
+                    servicer.RemoveChannelsFromRetentionPolicy,
+                    request_deserializer=polyplug_dot_v1_dot_api__posts__pb2.RemoveChannelsFromRetentionPolicyRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__posts__pb2.RemoveChannelsFromRetentionPolicyResponse.SerializeToString,
+            ),
+            'GetEmojiList': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetEmojiList,
+                    request_deserializer=polyplug_dot_v1_dot_api__files__pb2.GetEmojiListRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__files__pb2.GetEmojiListResponse.SerializeToString,
+            ),
+            'GetEmojiByName': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetEmojiByName,
+                    request_deserializer=polyplug_dot_v1_dot_api__files__pb2.GetEmojiByNameRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__files__pb2.GetEmojiByNameResponse.SerializeToString,
+            ),
+            'GetEmoji': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetEmoji,
+                    request_deserializer=polyplug_dot_v1_dot_api__files__pb2.GetEmojiRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__files__pb2.GetEmojiResponse.SerializeToString,
+            ),
+            'GetEmojiImage': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetEmojiImage,
+                    request_deserializer=polyplug_dot_v1_dot_api__files__pb2.GetEmojiImageRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__files__pb2.GetEmojiImageResponse.SerializeToString,
+            ),
+            'CopyFileInfos': grpc.unary_unary_rpc_method_handler(
+                    servicer.CopyFileInfos,
+                    request_deserializer=polyplug_dot_v1_dot_api__files__pb2.CopyFileInfosRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__files__pb2.CopyFileInfosResponse.SerializeToString,
+            ),
+            'GetFileInfo': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetFileInfo,
+                    request_deserializer=polyplug_dot_v1_dot_api__files__pb2.GetFileInfoRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__files__pb2.GetFileInfoResponse.SerializeToString,
+            ),
+            'SetFileSearchableContent': grpc.unary_unary_rpc_method_handler(
+                    servicer.SetFileSearchableContent,
+                    request_deserializer=polyplug_dot_v1_dot_api__files__pb2.SetFileSearchableContentRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__files__pb2.SetFileSearchableContentResponse.SerializeToString,
+            ),
+            'GetFileInfos': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetFileInfos,
+                    request_deserializer=polyplug_dot_v1_dot_api__files__pb2.GetFileInfosRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__files__pb2.GetFileInfosResponse.SerializeToString,
+            ),
+            'GetFile': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetFile,
+                    request_deserializer=polyplug_dot_v1_dot_api__files__pb2.GetFileRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__files__pb2.GetFileResponse.SerializeToString,
+            ),
+            'GetFileLink': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetFileLink,
+                    request_deserializer=polyplug_dot_v1_dot_api__files__pb2.GetFileLinkRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__files__pb2.GetFileLinkResponse.SerializeToString,
+            ),
+            'ReadFile': grpc.unary_unary_rpc_method_handler(
+                    servicer.ReadFile,
+                    request_deserializer=polyplug_dot_v1_dot_api__files__pb2.ReadFileRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__files__pb2.ReadFileResponse.SerializeToString,
+            ),
+            'UploadFile': grpc.unary_unary_rpc_method_handler(
+                    servicer.UploadFile,
+                    request_deserializer=polyplug_dot_v1_dot_api__files__pb2.UploadFileRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__files__pb2.UploadFileResponse.SerializeToString,
+            ),
+            'CreateUploadSession': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateUploadSession,
+                    request_deserializer=polyplug_dot_v1_dot_api__files__pb2.CreateUploadSessionRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__files__pb2.CreateUploadSessionResponse.SerializeToString,
+            ),
+            'UploadData': grpc.stream_unary_rpc_method_handler(
+                    servicer.UploadData,
+                    request_deserializer=polyplug_dot_v1_dot_api__files__pb2.UploadDataRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__files__pb2.UploadDataResponse.SerializeToString,
+            ),
+            'GetUploadSession': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetUploadSession,
+                    request_deserializer=polyplug_dot_v1_dot_api__files__pb2.GetUploadSessionRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__files__pb2.GetUploadSessionResponse.SerializeToString,
+            ),
+            'CreateBot': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateBot,
+                    request_deserializer=polyplug_dot_v1_dot_api__bots__commands__pb2.CreateBotRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__bots__commands__pb2.CreateBotResponse.SerializeToString,
+            ),
+            'PatchBot': grpc.unary_unary_rpc_method_handler(
+                    servicer.PatchBot,
+                    request_deserializer=polyplug_dot_v1_dot_api__bots__commands__pb2.PatchBotRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__bots__commands__pb2.PatchBotResponse.SerializeToString,
+            ),
+            'GetBot': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetBot,
+                    request_deserializer=polyplug_dot_v1_dot_api__bots__commands__pb2.GetBotRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__bots__commands__pb2.GetBotResponse.SerializeToString,
+            ),
+            'GetBots': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetBots,
+                    request_deserializer=polyplug_dot_v1_dot_api__bots__commands__pb2.GetBotsRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__bots__commands__pb2.GetBotsResponse.SerializeToString,
+            ),
+            'UpdateBotActive': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateBotActive,
+                    request_deserializer=polyplug_dot_v1_dot_api__bots__commands__pb2.UpdateBotActiveRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__bots__commands__pb2.UpdateBotActiveResponse.SerializeToString,
+            ),
+            'PermanentDeleteBot': grpc.unary_unary_rpc_method_handler(
+                    servicer.PermanentDeleteBot,
+                    request_deserializer=polyplug_dot_v1_dot_api__bots__commands__pb2.PermanentDeleteBotRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__bots__commands__pb2.PermanentDeleteBotResponse.SerializeToString,
+            ),
+            'EnsureBotUser': grpc.unary_unary_rpc_method_handler(
+                    servicer.EnsureBotUser,
+                    request_deserializer=polyplug_dot_v1_dot_api__bots__commands__pb2.EnsureBotUserRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__bots__commands__pb2.EnsureBotUserResponse.SerializeToString,
+            ),
+            'ExecuteSlashCommand': grpc.unary_unary_rpc_method_handler(
+                    servicer.ExecuteSlashCommand,
+                    request_deserializer=polyplug_dot_v1_dot_api__bots__commands__pb2.ExecuteSlashCommandRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__bots__commands__pb2.ExecuteSlashCommandResponse.SerializeToString,
+            ),
+            'CreateCommand': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateCommand,
+                    request_deserializer=polyplug_dot_v1_dot_api__bots__commands__pb2.CreateCommandRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__bots__commands__pb2.CreateCommandResponse.SerializeToString,
+            ),
+            'ListCommands': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListCommands,
+                    request_deserializer=polyplug_dot_v1_dot_api__bots__commands__pb2.ListCommandsRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__bots__commands__pb2.ListCommandsResponse.SerializeToString,
+            ),
+            'ListCustomCommands': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListCustomCommands,
+                    request_deserializer=polyplug_dot_v1_dot_api__bots__commands__pb2.ListCustomCommandsRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__bots__commands__pb2.ListCustomCommandsResponse.SerializeToString,
+            ),
+            'ListPluginCommands': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListPluginCommands,
+                    request_deserializer=polyplug_dot_v1_dot_api__bots__commands__pb2.ListPluginCommandsRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__bots__commands__pb2.ListPluginCommandsResponse.SerializeToString,
+            ),
+            'ListBuiltInCommands': grpc.unary_unary_rpc_method_handler(
+                    servicer.ListBuiltInCommands,
+                    request_deserializer=polyplug_dot_v1_dot_api__bots__commands__pb2.ListBuiltInCommandsRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__bots__commands__pb2.ListBuiltInCommandsResponse.SerializeToString,
+            ),
+            'GetCommand': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetCommand,
+                    request_deserializer=polyplug_dot_v1_dot_api__bots__commands__pb2.GetCommandRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__bots__commands__pb2.GetCommandResponse.SerializeToString,
+            ),
+            'UpdateCommand': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateCommand,
+                    request_deserializer=polyplug_dot_v1_dot_api__bots__commands__pb2.UpdateCommandRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__bots__commands__pb2.UpdateCommandResponse.SerializeToString,
+            ),
+            'DeleteCommand': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteCommand,
+                    request_deserializer=polyplug_dot_v1_dot_api__bots__commands__pb2.DeleteCommandRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__bots__commands__pb2.DeleteCommandResponse.SerializeToString,
+            ),
+            'CreateOAuthApp': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateOAuthApp,
+                    request_deserializer=polyplug_dot_v1_dot_api__bots__commands__pb2.CreateOAuthAppRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__bots__commands__pb2.CreateOAuthAppResponse.SerializeToString,
+            ),
+            'GetOAuthApp': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetOAuthApp,
+                    request_deserializer=polyplug_dot_v1_dot_api__bots__commands__pb2.GetOAuthAppRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__bots__commands__pb2.GetOAuthAppResponse.SerializeToString,
+            ),
+            'UpdateOAuthApp': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateOAuthApp,
+                    request_deserializer=polyplug_dot_v1_dot_api__bots__commands__pb2.UpdateOAuthAppRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__bots__commands__pb2.UpdateOAuthAppResponse.SerializeToString,
+            ),
+            'DeleteOAuthApp': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteOAuthApp,
+                    request_deserializer=polyplug_dot_v1_dot_api__bots__commands__pb2.DeleteOAuthAppRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__bots__commands__pb2.DeleteOAuthAppResponse.SerializeToString,
+            ),
+            'GetGroup': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetGroup,
+                    request_deserializer=polyplug_dot_v1_dot_api__groups__pb2.GetGroupRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__groups__pb2.GetGroupResponse.SerializeToString,
+            ),
+            'GetGroupByName': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetGroupByName,
+                    request_deserializer=polyplug_dot_v1_dot_api__groups__pb2.GetGroupByNameRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__groups__pb2.GetGroupByNameResponse.SerializeToString,
+            ),
+            'GetGroupMemberUsers': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetGroupMemberUsers,
+                    request_deserializer=polyplug_dot_v1_dot_api__groups__pb2.GetGroupMemberUsersRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__groups__pb2.GetGroupMemberUsersResponse.SerializeToString,
+            ),
+            'GetGroupsBySource': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetGroupsBySource,
+                    request_deserializer=polyplug_dot_v1_dot_api__groups__pb2.GetGroupsBySourceRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__groups__pb2.GetGroupsBySourceResponse.SerializeToString,
+            ),
+            'GetGroupsForUser': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetGroupsForUser,
+                    request_deserializer=polyplug_dot_v1_dot_api__groups__pb2.GetGroupsForUserRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__groups__pb2.GetGroupsForUserResponse.SerializeToString,
+            ),
+            'UpsertGroupMember': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpsertGroupMember,
+                    request_deserializer=polyplug_dot_v1_dot_api__groups__pb2.UpsertGroupMemberRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__groups__pb2.UpsertGroupMemberResponse.SerializeToString,
+            ),
+            'UpsertGroupMembers': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpsertGroupMembers,
+                    request_deserializer=polyplug_dot_v1_dot_api__groups__pb2.UpsertGroupMembersRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__groups__pb2.UpsertGroupMembersResponse.SerializeToString,
+            ),
+            'GetGroupByRemoteID': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetGroupByRemoteID,
+                    request_deserializer=polyplug_dot_v1_dot_api__groups__pb2.GetGroupByRemoteIDRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__groups__pb2.GetGroupByRemoteIDResponse.SerializeToString,
+            ),
+            'CreateGroup': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateGroup,
+                    request_deserializer=polyplug_dot_v1_dot_api__groups__pb2.CreateGroupRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__groups__pb2.CreateGroupResponse.SerializeToString,
+            ),
+            'UpdateGroup': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateGroup,
+                    request_deserializer=polyplug_dot_v1_dot_api__groups__pb2.UpdateGroupRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__groups__pb2.UpdateGroupResponse.SerializeToString,
+            ),
+            'DeleteGroup': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteGroup,
+                    request_deserializer=polyplug_dot_v1_dot_api__groups__pb2.DeleteGroupRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__groups__pb2.DeleteGroupResponse.SerializeToString,
+            ),
+            'RestoreGroup': grpc.unary_unary_rpc_method_handler(
+                    servicer.RestoreGroup,
+                    request_deserializer=polyplug_dot_v1_dot_api__groups__pb2.RestoreGroupRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__groups__pb2.RestoreGroupResponse.SerializeToString,
+            ),
+            'DeleteGroupMember': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteGroupMember,
+                    request_deserializer=polyplug_dot_v1_dot_api__groups__pb2.DeleteGroupMemberRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__groups__pb2.DeleteGroupMemberResponse.SerializeToString,
+            ),
+            'GetGroupSyncable': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetGroupSyncable,
+                    request_deserializer=polyplug_dot_v1_dot_api__groups__pb2.GetGroupSyncableRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__groups__pb2.GetGroupSyncableResponse.SerializeToString,
+            ),
+            'GetGroupSyncables': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetGroupSyncables,
+                    request_deserializer=polyplug_dot_v1_dot_api__groups__pb2.GetGroupSyncablesRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__groups__pb2.GetGroupSyncablesResponse.SerializeToString,
+            ),
+            'UpsertGroupSyncable': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpsertGroupSyncable,
+                    request_deserializer=polyplug_dot_v1_dot_api__groups__pb2.UpsertGroupSyncableRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__groups__pb2.UpsertGroupSyncableResponse.SerializeToString,
+            ),
+            'UpdateGroupSyncable': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdateGroupSyncable,
+                    request_deserializer=polyplug_dot_v1_dot_api__groups__pb2.UpdateGroupSyncableRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__groups__pb2.UpdateGroupSyncableResponse.SerializeToString,
+            ),
+            'DeleteGroupSyncable': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteGroupSyncable,
+                    request_deserializer=polyplug_dot_v1_dot_api__groups__pb2.DeleteGroupSyncableRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__groups__pb2.DeleteGroupSyncableResponse.SerializeToString,
+            ),
+            'GetGroups': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetGroups,
+                    request_deserializer=polyplug_dot_v1_dot_api__groups__pb2.GetGroupsRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__groups__pb2.GetGroupsResponse.SerializeToString,
+            ),
+            'CreateDefaultSyncableMemberships': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreateDefaultSyncableMemberships,
+                    request_deserializer=polyplug_dot_v1_dot_api__groups__pb2.CreateDefaultSyncableMembershipsRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__groups__pb2.CreateDefaultSyncableMembershipsResponse.SerializeToString,
+            ),
+            'DeleteGroupConstrainedMemberships': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeleteGroupConstrainedMemberships,
+                    request_deserializer=polyplug_dot_v1_dot_api__groups__pb2.DeleteGroupConstrainedMembershipsRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__groups__pb2.DeleteGroupConstrainedMembershipsResponse.SerializeToString,
+            ),
+            'LoadPluginConfiguration': grpc.unary_unary_rpc_method_handler(
+                    servicer.LoadPluginConfiguration,
+                    request_deserializer=polyplug_dot_v1_dot_api__system__pb2.LoadPluginConfigurationRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__system__pb2.LoadPluginConfigurationResponse.SerializeToString,
+            ),
+            'GetConfig': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetConfig,
+                    request_deserializer=polyplug_dot_v1_dot_api__system__pb2.GetConfigRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__system__pb2.GetConfigResponse.SerializeToString,
+            ),
+            'GetUnsanitizedConfig': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetUnsanitizedConfig,
+                    request_deserializer=polyplug_dot_v1_dot_api__system__pb2.GetUnsanitizedConfigRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__system__pb2.GetUnsanitizedConfigResponse.SerializeToString,
+            ),
+            'SaveConfig': grpc.unary_unary_rpc_method_handler(
+                    servicer.SaveConfig,
+                    request_deserializer=polyplug_dot_v1_dot_api__system__pb2.SaveConfigRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__system__pb2.SaveConfigResponse.SerializeToString,
+            ),
+            'SavePluginConfig': grpc.unary_unary_rpc_method_handler(
+                    servicer.SavePluginConfig,
+                    request_deserializer=polyplug_dot_v1_dot_api__system__pb2.SavePluginConfigRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__system__pb2.SavePluginConfigResponse.SerializeToString,
+            ),
+            'GetBundlePath': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetBundlePath,
+                    request_deserializer=polyplug_dot_v1_dot_api__system__pb2.GetBundlePathRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__system__pb2.GetBundlePathResponse.SerializeToString,
+            ),
+            'GetLicense': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetLicense,
+                    request_deserializer=polyplug_dot_v1_dot_api__system__pb2.GetLicenseRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__system__pb2.GetLicenseResponse.SerializeToString,
+            ),
+            'IsEnterpriseReady': grpc.unary_unary_rpc_method_handler(
+                    servicer.IsEnterpriseReady,
+                    request_deserializer=polyplug_dot_v1_dot_api__system__pb2.IsEnterpriseReadyRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__system__pb2.IsEnterpriseReadyResponse.SerializeToString,
+            ),
+            'GetSystemInstallDate': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetSystemInstallDate,
+                    request_deserializer=polyplug_dot_v1_dot_api__system__pb2.GetSystemInstallDateRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__system__pb2.GetSystemInstallDateResponse.SerializeToString,
+            ),
+            'GetDiagnosticId': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetDiagnosticId,
+                    request_deserializer=polyplug_dot_v1_dot_api__system__pb2.GetDiagnosticIdRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__system__pb2.GetDiagnosticIdResponse.SerializeToString,
+            ),
+            'GetTelemetryId': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetTelemetryId,
+                    request_deserializer=polyplug_dot_v1_dot_api__system__pb2.GetTelemetryIdRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__system__pb2.GetTelemetryIdResponse.SerializeToString,
+            ),
+            'GetPluginID': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetPluginID,
+                    request_deserializer=polyplug_dot_v1_dot_api__system__pb2.GetPluginIDRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__system__pb2.GetPluginIDResponse.SerializeToString,
+            ),
+            'GetPlugins': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetPlugins,
+                    request_deserializer=polyplug_dot_v1_dot_api__system__pb2.GetPluginsRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__system__pb2.GetPluginsResponse.SerializeToString,
+            ),
+            'EnablePlugin': grpc.unary_unary_rpc_method_handler(
+                    servicer.EnablePlugin,
+                    request_deserializer=polyplug_dot_v1_dot_api__system__pb2.EnablePluginRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__system__pb2.EnablePluginResponse.SerializeToString,
+            ),
+            'DisablePlugin': grpc.unary_unary_rpc_method_handler(
+                    servicer.DisablePlugin,
+                    request_deserializer=polyplug_dot_v1_dot_api__system__pb2.DisablePluginRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__system__pb2.DisablePluginResponse.SerializeToString,
+            ),
+            'RemovePlugin': grpc.unary_unary_rpc_method_handler(
+                    servicer.RemovePlugin,
+                    request_deserializer=polyplug_dot_v1_dot_api__system__pb2.RemovePluginRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__system__pb2.RemovePluginResponse.SerializeToString,
+            ),
+            'GetPluginStatus': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetPluginStatus,
+                    request_deserializer=polyplug_dot_v1_dot_api__system__pb2.GetPluginStatusRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__system__pb2.GetPluginStatusResponse.SerializeToString,
+            ),
+            'InstallPlugin': grpc.unary_unary_rpc_method_handler(
+                    servicer.InstallPlugin,
+                    request_deserializer=polyplug_dot_v1_dot_api__system__pb2.InstallPluginRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__system__pb2.InstallPluginResponse.SerializeToString,
+            ),
+            'PublishPluginClusterEvent': grpc.unary_unary_rpc_method_handler(
+                    servicer.PublishPluginClusterEvent,
+                    request_deserializer=polyplug_dot_v1_dot_api__system__pb2.PublishPluginClusterEventRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__system__pb2.PublishPluginClusterEventResponse.SerializeToString,
+            ),
+            'RegisterCollectionAndTopic': grpc.unary_unary_rpc_method_handler(
+                    servicer.RegisterCollectionAndTopic,
+                    request_deserializer=polyplug_dot_v1_dot_api__system__pb2.RegisterCollectionAndTopicRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__system__pb2.RegisterCollectionAndTopicResponse.SerializeToString,
+            ),
+            'SendMail': grpc.unary_unary_rpc_method_handler(
+                    servicer.SendMail,
+                    request_deserializer=polyplug_dot_v1_dot_api__system__pb2.SendMailRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__system__pb2.SendMailResponse.SerializeToString,
+            ),
+            'SendPushNotification': grpc.unary_unary_rpc_method_handler(
+                    servicer.SendPushNotification,
+                    request_deserializer=polyplug_dot_v1_dot_api__system__pb2.SendPushNotificationRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__system__pb2.SendPushNotificationResponse.SerializeToString,
+            ),
+            'OpenInteractiveDialog': grpc.unary_unary_rpc_method_handler(
+                    servicer.OpenInteractiveDialog,
+                    request_deserializer=polyplug_dot_v1_dot_api__system__pb2.OpenInteractiveDialogRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__system__pb2.OpenInteractiveDialogResponse.SerializeToString,
+            ),
+            'SendToastMessage': grpc.unary_unary_rpc_method_handler(
+                    servicer.SendToastMessage,
+                    request_deserializer=polyplug_dot_v1_dot_api__system__pb2.SendToastMessageRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__system__pb2.SendToastMessageResponse.SerializeToString,
+            ),
+            'LogAuditRec': grpc.unary_unary_rpc_method_handler(
+                    servicer.LogAuditRec,
+                    request_deserializer=polyplug_dot_v1_dot_api__system__pb2.LogAuditRecRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__system__pb2.LogAuditRecResponse.SerializeToString,
+            ),
+            'LogAuditRecWithLevel': grpc.unary_unary_rpc_method_handler(
+                    servicer.LogAuditRecWithLevel,
+                    request_deserializer=polyplug_dot_v1_dot_api__system__pb2.LogAuditRecWithLevelRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__system__pb2.LogAuditRecWithLevelResponse.SerializeToString,
+            ),
+            'RequestTrialLicense': grpc.unary_unary_rpc_method_handler(
+                    servicer.RequestTrialLicense,
+                    request_deserializer=polyplug_dot_v1_dot_api__system__pb2.RequestTrialLicenseRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__system__pb2.RequestTrialLicenseResponse.SerializeToString,
+            ),
+            'GetCloudLimits': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetCloudLimits,
+                    request_deserializer=polyplug_dot_v1_dot_api__system__pb2.GetCloudLimitsRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__system__pb2.GetCloudLimitsResponse.SerializeToString,
             ),
             'RegisterPluginForSharedChannels': grpc.unary_unary_rpc_method_handler(
                     servicer.RegisterPluginForSharedChannels,
@@ -1418,6 +4669,5109 @@ class PluginAPI:
             '/polyplug.v1.PluginAPI/PublishWebSocketEvent',
             polyplug_dot_v1_dot_api__pb2.PublishWebSocketEventRequest.SerializeToString,
             polyplug_dot_v1_dot_api__pb2.PublishWebSocketEventResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateUser(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/CreateUser',
+            polyplug_dot_v1_dot_api__users__pb2.CreateUserRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__users__pb2.CreateUserResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteUser(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/DeleteUser',
+            polyplug_dot_v1_dot_api__users__pb2.DeleteUserRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__users__pb2.DeleteUserResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetUsers(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetUsers',
+            polyplug_dot_v1_dot_api__users__pb2.GetUsersRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__users__pb2.GetUsersResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetUsersByIds(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetUsersByIds',
+            polyplug_dot_v1_dot_api__users__pb2.GetUsersByIdsRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__users__pb2.GetUsersByIdsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetUserByEmail(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetUserByEmail',
+            polyplug_dot_v1_dot_api__users__pb2.GetUserByEmailRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__users__pb2.GetUserByEmailResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetUserByUsername(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetUserByUsername',
+            polyplug_dot_v1_dot_api__users__pb2.GetUserByUsernameRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__users__pb2.GetUserByUsernameResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetUsersByUsernames(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetUsersByUsernames',
+            polyplug_dot_v1_dot_api__users__pb2.GetUsersByUsernamesRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__users__pb2.GetUsersByUsernamesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetUsersInTeam(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetUsersInTeam',
+            polyplug_dot_v1_dot_api__users__pb2.GetUsersInTeamRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__users__pb2.GetUsersInTeamResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetUsersInChannel(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetUsersInChannel',
+            polyplug_dot_v1_dot_api__users__pb2.GetUsersInChannelRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__users__pb2.GetUsersInChannelResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateUser(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/UpdateUser',
+            polyplug_dot_v1_dot_api__users__pb2.UpdateUserRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__users__pb2.UpdateUserResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateUserActive(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/UpdateUserActive',
+            polyplug_dot_v1_dot_api__users__pb2.UpdateUserActiveRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__users__pb2.UpdateUserActiveResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateUserRoles(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/UpdateUserRoles',
+            polyplug_dot_v1_dot_api__users__pb2.UpdateUserRolesRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__users__pb2.UpdateUserRolesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateUserAuth(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/UpdateUserAuth',
+            polyplug_dot_v1_dot_api__users__pb2.UpdateUserAuthRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__users__pb2.UpdateUserAuthResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SearchUsers(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/SearchUsers',
+            polyplug_dot_v1_dot_api__users__pb2.SearchUsersRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__users__pb2.SearchUsersResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetUserStatus(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetUserStatus',
+            polyplug_dot_v1_dot_api__users__pb2.GetUserStatusRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__users__pb2.GetUserStatusResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetUserStatusesByIds(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetUserStatusesByIds',
+            polyplug_dot_v1_dot_api__users__pb2.GetUserStatusesByIdsRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__users__pb2.GetUserStatusesByIdsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateUserStatus(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/UpdateUserStatus',
+            polyplug_dot_v1_dot_api__users__pb2.UpdateUserStatusRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__users__pb2.UpdateUserStatusResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetUserStatusTimedDND(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/SetUserStatusTimedDND',
+            polyplug_dot_v1_dot_api__users__pb2.SetUserStatusTimedDNDRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__users__pb2.SetUserStatusTimedDNDResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateUserCustomStatus(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/UpdateUserCustomStatus',
+            polyplug_dot_v1_dot_api__users__pb2.UpdateUserCustomStatusRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__users__pb2.UpdateUserCustomStatusResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RemoveUserCustomStatus(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/RemoveUserCustomStatus',
+            polyplug_dot_v1_dot_api__users__pb2.RemoveUserCustomStatusRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__users__pb2.RemoveUserCustomStatusResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetProfileImage(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetProfileImage',
+            polyplug_dot_v1_dot_api__users__pb2.GetProfileImageRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__users__pb2.GetProfileImageResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetProfileImage(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/SetProfileImage',
+            polyplug_dot_v1_dot_api__users__pb2.SetProfileImageRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__users__pb2.SetProfileImageResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetLDAPUserAttributes(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetLDAPUserAttributes',
+            polyplug_dot_v1_dot_api__users__pb2.GetLDAPUserAttributesRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__users__pb2.GetLDAPUserAttributesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetPreferenceForUser(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetPreferenceForUser',
+            polyplug_dot_v1_dot_api__user__access__pb2.GetPreferenceForUserRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__user__access__pb2.GetPreferenceForUserResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetPreferencesForUser(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetPreferencesForUser',
+            polyplug_dot_v1_dot_api__user__access__pb2.GetPreferencesForUserRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__user__access__pb2.GetPreferencesForUserResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdatePreferencesForUser(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/UpdatePreferencesForUser',
+            polyplug_dot_v1_dot_api__user__access__pb2.UpdatePreferencesForUserRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__user__access__pb2.UpdatePreferencesForUserResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeletePreferencesForUser(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/DeletePreferencesForUser',
+            polyplug_dot_v1_dot_api__user__access__pb2.DeletePreferencesForUserRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__user__access__pb2.DeletePreferencesForUserResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetSession(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetSession',
+            polyplug_dot_v1_dot_api__user__access__pb2.GetSessionRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__user__access__pb2.GetSessionResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateSession(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/CreateSession',
+            polyplug_dot_v1_dot_api__user__access__pb2.CreateSessionRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__user__access__pb2.CreateSessionResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ExtendSessionExpiry(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/ExtendSessionExpiry',
+            polyplug_dot_v1_dot_api__user__access__pb2.ExtendSessionExpiryRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__user__access__pb2.ExtendSessionExpiryResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RevokeSession(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/RevokeSession',
+            polyplug_dot_v1_dot_api__user__access__pb2.RevokeSessionRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__user__access__pb2.RevokeSessionResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateUserAccessToken(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/CreateUserAccessToken',
+            polyplug_dot_v1_dot_api__user__access__pb2.CreateUserAccessTokenRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__user__access__pb2.CreateUserAccessTokenResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RevokeUserAccessToken(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/RevokeUserAccessToken',
+            polyplug_dot_v1_dot_api__user__access__pb2.RevokeUserAccessTokenRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__user__access__pb2.RevokeUserAccessTokenResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def HasPermissionTo(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/HasPermissionTo',
+            polyplug_dot_v1_dot_api__user__access__pb2.HasPermissionToRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__user__access__pb2.HasPermissionToResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def HasPermissionToTeam(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/HasPermissionToTeam',
+            polyplug_dot_v1_dot_api__user__access__pb2.HasPermissionToTeamRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__user__access__pb2.HasPermissionToTeamResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def HasPermissionToChannel(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/HasPermissionToChannel',
+            polyplug_dot_v1_dot_api__user__access__pb2.HasPermissionToChannelRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__user__access__pb2.HasPermissionToChannelResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RolesGrantPermission(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/RolesGrantPermission',
+            polyplug_dot_v1_dot_api__user__access__pb2.RolesGrantPermissionRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__user__access__pb2.RolesGrantPermissionResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def PublishUserTyping(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/PublishUserTyping',
+            polyplug_dot_v1_dot_api__user__access__pb2.PublishUserTypingRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__user__access__pb2.PublishUserTypingResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateTeam(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/CreateTeam',
+            polyplug_dot_v1_dot_api__teams__pb2.CreateTeamRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__teams__pb2.CreateTeamResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteTeam(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/DeleteTeam',
+            polyplug_dot_v1_dot_api__teams__pb2.DeleteTeamRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__teams__pb2.DeleteTeamResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetTeams(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetTeams',
+            polyplug_dot_v1_dot_api__teams__pb2.GetTeamsRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__teams__pb2.GetTeamsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetTeam(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetTeam',
+            polyplug_dot_v1_dot_api__teams__pb2.GetTeamRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__teams__pb2.GetTeamResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetTeamByName(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetTeamByName',
+            polyplug_dot_v1_dot_api__teams__pb2.GetTeamByNameRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__teams__pb2.GetTeamByNameResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetTeamsUnreadForUser(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetTeamsUnreadForUser',
+            polyplug_dot_v1_dot_api__teams__pb2.GetTeamsUnreadForUserRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__teams__pb2.GetTeamsUnreadForUserResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateTeam(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/UpdateTeam',
+            polyplug_dot_v1_dot_api__teams__pb2.UpdateTeamRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__teams__pb2.UpdateTeamResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SearchTeams(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/SearchTeams',
+            polyplug_dot_v1_dot_api__teams__pb2.SearchTeamsRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__teams__pb2.SearchTeamsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetTeamsForUser(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetTeamsForUser',
+            polyplug_dot_v1_dot_api__teams__pb2.GetTeamsForUserRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__teams__pb2.GetTeamsForUserResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateTeamMember(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/CreateTeamMember',
+            polyplug_dot_v1_dot_api__teams__pb2.CreateTeamMemberRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__teams__pb2.CreateTeamMemberResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateTeamMembers(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/CreateTeamMembers',
+            polyplug_dot_v1_dot_api__teams__pb2.CreateTeamMembersRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__teams__pb2.CreateTeamMembersResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateTeamMembersGracefully(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/CreateTeamMembersGracefully',
+            polyplug_dot_v1_dot_api__teams__pb2.CreateTeamMembersGracefullyRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__teams__pb2.CreateTeamMembersGracefullyResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteTeamMember(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/DeleteTeamMember',
+            polyplug_dot_v1_dot_api__teams__pb2.DeleteTeamMemberRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__teams__pb2.DeleteTeamMemberResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetTeamMembers(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetTeamMembers',
+            polyplug_dot_v1_dot_api__teams__pb2.GetTeamMembersRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__teams__pb2.GetTeamMembersResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetTeamMember(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetTeamMember',
+            polyplug_dot_v1_dot_api__teams__pb2.GetTeamMemberRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__teams__pb2.GetTeamMemberResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetTeamMembersForUser(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetTeamMembersForUser',
+            polyplug_dot_v1_dot_api__teams__pb2.GetTeamMembersForUserRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__teams__pb2.GetTeamMembersForUserResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateTeamMemberRoles(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/UpdateTeamMemberRoles',
+            polyplug_dot_v1_dot_api__teams__pb2.UpdateTeamMemberRolesRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__teams__pb2.UpdateTeamMemberRolesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetTeamIcon(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetTeamIcon',
+            polyplug_dot_v1_dot_api__teams__pb2.GetTeamIconRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__teams__pb2.GetTeamIconResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetTeamIcon(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/SetTeamIcon',
+            polyplug_dot_v1_dot_api__teams__pb2.SetTeamIconRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__teams__pb2.SetTeamIconResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RemoveTeamIcon(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/RemoveTeamIcon',
+            polyplug_dot_v1_dot_api__teams__pb2.RemoveTeamIconRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__teams__pb2.RemoveTeamIconResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetTeamStats(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetTeamStats',
+            polyplug_dot_v1_dot_api__teams__pb2.GetTeamStatsRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__teams__pb2.GetTeamStatsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateChannel(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/CreateChannel',
+            polyplug_dot_v1_dot_api__channels__pb2.CreateChannelRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__channels__pb2.CreateChannelResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteChannel(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/DeleteChannel',
+            polyplug_dot_v1_dot_api__channels__pb2.DeleteChannelRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__channels__pb2.DeleteChannelResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RestoreChannel(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/RestoreChannel',
+            polyplug_dot_v1_dot_api__channels__pb2.RestoreChannelRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__channels__pb2.RestoreChannelResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetChannelOfType(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetChannelOfType',
+            polyplug_dot_v1_dot_api__channels__pb2.GetChannelOfTypeRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__channels__pb2.GetChannelOfTypeResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetPublicChannelsForTeam(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetPublicChannelsForTeam',
+            polyplug_dot_v1_dot_api__channels__pb2.GetPublicChannelsForTeamRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__channels__pb2.GetPublicChannelsForTeamResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetChannelByName(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetChannelByName',
+            polyplug_dot_v1_dot_api__channels__pb2.GetChannelByNameRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__channels__pb2.GetChannelByNameResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetChannelByNameForTeamName(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetChannelByNameForTeamName',
+            polyplug_dot_v1_dot_api__channels__pb2.GetChannelByNameForTeamNameRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__channels__pb2.GetChannelByNameForTeamNameResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetChannelsForTeamForUser(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetChannelsForTeamForUser',
+            polyplug_dot_v1_dot_api__channels__pb2.GetChannelsForTeamForUserRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__channels__pb2.GetChannelsForTeamForUserResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetChannelStats(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetChannelStats',
+            polyplug_dot_v1_dot_api__channels__pb2.GetChannelStatsRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__channels__pb2.GetChannelStatsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetDirectChannel(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetDirectChannel',
+            polyplug_dot_v1_dot_api__channels__pb2.GetDirectChannelRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__channels__pb2.GetDirectChannelResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetGroupChannel(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetGroupChannel',
+            polyplug_dot_v1_dot_api__channels__pb2.GetGroupChannelRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__channels__pb2.GetGroupChannelResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateChannel(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/UpdateChannel',
+            polyplug_dot_v1_dot_api__channels__pb2.UpdateChannelRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__channels__pb2.UpdateChannelResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RegisterChannelGuard(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/RegisterChannelGuard',
+            polyplug_dot_v1_dot_api__channels__pb2.RegisterChannelGuardRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__channels__pb2.RegisterChannelGuardResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UnregisterChannelGuard(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/UnregisterChannelGuard',
+            polyplug_dot_v1_dot_api__channels__pb2.UnregisterChannelGuardRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__channels__pb2.UnregisterChannelGuardResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SearchChannels(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/SearchChannels',
+            polyplug_dot_v1_dot_api__channels__pb2.SearchChannelsRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__channels__pb2.SearchChannelsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateChannelSidebarCategory(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/CreateChannelSidebarCategory',
+            polyplug_dot_v1_dot_api__channels__pb2.CreateChannelSidebarCategoryRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__channels__pb2.CreateChannelSidebarCategoryResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetChannelSidebarCategories(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetChannelSidebarCategories',
+            polyplug_dot_v1_dot_api__channels__pb2.GetChannelSidebarCategoriesRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__channels__pb2.GetChannelSidebarCategoriesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateChannelSidebarCategories(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/UpdateChannelSidebarCategories',
+            polyplug_dot_v1_dot_api__channels__pb2.UpdateChannelSidebarCategoriesRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__channels__pb2.UpdateChannelSidebarCategoriesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AddChannelMember(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/AddChannelMember',
+            polyplug_dot_v1_dot_api__channels__pb2.AddChannelMemberRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__channels__pb2.AddChannelMemberResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AddUserToChannel(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/AddUserToChannel',
+            polyplug_dot_v1_dot_api__channels__pb2.AddUserToChannelRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__channels__pb2.AddUserToChannelResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetChannelMember(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetChannelMember',
+            polyplug_dot_v1_dot_api__channels__pb2.GetChannelMemberRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__channels__pb2.GetChannelMemberResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetChannelMembers(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetChannelMembers',
+            polyplug_dot_v1_dot_api__channels__pb2.GetChannelMembersRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__channels__pb2.GetChannelMembersResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetChannelMembersByIds(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetChannelMembersByIds',
+            polyplug_dot_v1_dot_api__channels__pb2.GetChannelMembersByIdsRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__channels__pb2.GetChannelMembersByIdsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetChannelMembersForUser(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetChannelMembersForUser',
+            polyplug_dot_v1_dot_api__channels__pb2.GetChannelMembersForUserRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__channels__pb2.GetChannelMembersForUserResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateChannelMemberRoles(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/UpdateChannelMemberRoles',
+            polyplug_dot_v1_dot_api__channels__pb2.UpdateChannelMemberRolesRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__channels__pb2.UpdateChannelMemberRolesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateChannelMemberNotifications(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/UpdateChannelMemberNotifications',
+            polyplug_dot_v1_dot_api__channels__pb2.UpdateChannelMemberNotificationsRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__channels__pb2.UpdateChannelMemberNotificationsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def PatchChannelMembersNotifications(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/PatchChannelMembersNotifications',
+            polyplug_dot_v1_dot_api__channels__pb2.PatchChannelMembersNotificationsRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__channels__pb2.PatchChannelMembersNotificationsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteChannelMember(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/DeleteChannelMember',
+            polyplug_dot_v1_dot_api__channels__pb2.DeleteChannelMemberRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__channels__pb2.DeleteChannelMemberResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AddReaction(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/AddReaction',
+            polyplug_dot_v1_dot_api__posts__pb2.AddReactionRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__posts__pb2.AddReactionResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RemoveReaction(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/RemoveReaction',
+            polyplug_dot_v1_dot_api__posts__pb2.RemoveReactionRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__posts__pb2.RemoveReactionResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetReactions(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetReactions',
+            polyplug_dot_v1_dot_api__posts__pb2.GetReactionsRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__posts__pb2.GetReactionsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SendEphemeralPost(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/SendEphemeralPost',
+            polyplug_dot_v1_dot_api__posts__pb2.SendEphemeralPostRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__posts__pb2.SendEphemeralPostResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateEphemeralPost(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/UpdateEphemeralPost',
+            polyplug_dot_v1_dot_api__posts__pb2.UpdateEphemeralPostRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__posts__pb2.UpdateEphemeralPostResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteEphemeralPost(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/DeleteEphemeralPost',
+            polyplug_dot_v1_dot_api__posts__pb2.DeleteEphemeralPostRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__posts__pb2.DeleteEphemeralPostResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeletePost(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/DeletePost',
+            polyplug_dot_v1_dot_api__posts__pb2.DeletePostRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__posts__pb2.DeletePostResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetPostThread(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetPostThread',
+            polyplug_dot_v1_dot_api__posts__pb2.GetPostThreadRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__posts__pb2.GetPostThreadResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetPostsSince(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetPostsSince',
+            polyplug_dot_v1_dot_api__posts__pb2.GetPostsSinceRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__posts__pb2.GetPostsSinceResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetPostsAfter(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetPostsAfter',
+            polyplug_dot_v1_dot_api__posts__pb2.GetPostsAfterRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__posts__pb2.GetPostsAfterResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetPostsBefore(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetPostsBefore',
+            polyplug_dot_v1_dot_api__posts__pb2.GetPostsBeforeRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__posts__pb2.GetPostsBeforeResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetPostsForChannel(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetPostsForChannel',
+            polyplug_dot_v1_dot_api__posts__pb2.GetPostsForChannelRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__posts__pb2.GetPostsForChannelResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdatePost(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/UpdatePost',
+            polyplug_dot_v1_dot_api__posts__pb2.UpdatePostRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__posts__pb2.UpdatePostResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SearchPostsInTeam(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/SearchPostsInTeam',
+            polyplug_dot_v1_dot_api__posts__pb2.SearchPostsInTeamRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__posts__pb2.SearchPostsInTeamResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SearchPostsInTeamForUser(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/SearchPostsInTeamForUser',
+            polyplug_dot_v1_dot_api__posts__pb2.SearchPostsInTeamForUserRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__posts__pb2.SearchPostsInTeamForUserResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def MoveThreadsToBackingChannel(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/MoveThreadsToBackingChannel',
+            polyplug_dot_v1_dot_api__posts__pb2.MoveThreadsToBackingChannelRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__posts__pb2.MoveThreadsToBackingChannelResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def AddChannelsToRetentionPolicy(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/AddChannelsToRetentionPolicy',
+            polyplug_dot_v1_dot_api__posts__pb2.AddChannelsToRetentionPolicyRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__posts__pb2.AddChannelsToRetentionPolicyResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RemoveChannelsFromRetentionPolicy(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/RemoveChannelsFromRetentionPolicy',
+            polyplug_dot_v1_dot_api__posts__pb2.RemoveChannelsFromRetentionPolicyRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__posts__pb2.RemoveChannelsFromRetentionPolicyResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetEmojiList(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetEmojiList',
+            polyplug_dot_v1_dot_api__files__pb2.GetEmojiListRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__files__pb2.GetEmojiListResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetEmojiByName(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetEmojiByName',
+            polyplug_dot_v1_dot_api__files__pb2.GetEmojiByNameRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__files__pb2.GetEmojiByNameResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetEmoji(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetEmoji',
+            polyplug_dot_v1_dot_api__files__pb2.GetEmojiRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__files__pb2.GetEmojiResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetEmojiImage(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetEmojiImage',
+            polyplug_dot_v1_dot_api__files__pb2.GetEmojiImageRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__files__pb2.GetEmojiImageResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CopyFileInfos(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/CopyFileInfos',
+            polyplug_dot_v1_dot_api__files__pb2.CopyFileInfosRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__files__pb2.CopyFileInfosResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetFileInfo(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetFileInfo',
+            polyplug_dot_v1_dot_api__files__pb2.GetFileInfoRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__files__pb2.GetFileInfoResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SetFileSearchableContent(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/SetFileSearchableContent',
+            polyplug_dot_v1_dot_api__files__pb2.SetFileSearchableContentRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__files__pb2.SetFileSearchableContentResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetFileInfos(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetFileInfos',
+            polyplug_dot_v1_dot_api__files__pb2.GetFileInfosRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__files__pb2.GetFileInfosResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetFile(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetFile',
+            polyplug_dot_v1_dot_api__files__pb2.GetFileRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__files__pb2.GetFileResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetFileLink(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetFileLink',
+            polyplug_dot_v1_dot_api__files__pb2.GetFileLinkRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__files__pb2.GetFileLinkResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ReadFile(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/ReadFile',
+            polyplug_dot_v1_dot_api__files__pb2.ReadFileRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__files__pb2.ReadFileResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UploadFile(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/UploadFile',
+            polyplug_dot_v1_dot_api__files__pb2.UploadFileRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__files__pb2.UploadFileResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateUploadSession(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/CreateUploadSession',
+            polyplug_dot_v1_dot_api__files__pb2.CreateUploadSessionRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__files__pb2.CreateUploadSessionResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UploadData(request_iterator,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.stream_unary(
+            request_iterator,
+            target,
+            '/polyplug.v1.PluginAPI/UploadData',
+            polyplug_dot_v1_dot_api__files__pb2.UploadDataRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__files__pb2.UploadDataResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetUploadSession(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetUploadSession',
+            polyplug_dot_v1_dot_api__files__pb2.GetUploadSessionRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__files__pb2.GetUploadSessionResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateBot(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/CreateBot',
+            polyplug_dot_v1_dot_api__bots__commands__pb2.CreateBotRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__bots__commands__pb2.CreateBotResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def PatchBot(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/PatchBot',
+            polyplug_dot_v1_dot_api__bots__commands__pb2.PatchBotRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__bots__commands__pb2.PatchBotResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetBot(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetBot',
+            polyplug_dot_v1_dot_api__bots__commands__pb2.GetBotRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__bots__commands__pb2.GetBotResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetBots(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetBots',
+            polyplug_dot_v1_dot_api__bots__commands__pb2.GetBotsRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__bots__commands__pb2.GetBotsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateBotActive(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/UpdateBotActive',
+            polyplug_dot_v1_dot_api__bots__commands__pb2.UpdateBotActiveRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__bots__commands__pb2.UpdateBotActiveResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def PermanentDeleteBot(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/PermanentDeleteBot',
+            polyplug_dot_v1_dot_api__bots__commands__pb2.PermanentDeleteBotRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__bots__commands__pb2.PermanentDeleteBotResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def EnsureBotUser(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/EnsureBotUser',
+            polyplug_dot_v1_dot_api__bots__commands__pb2.EnsureBotUserRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__bots__commands__pb2.EnsureBotUserResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ExecuteSlashCommand(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/ExecuteSlashCommand',
+            polyplug_dot_v1_dot_api__bots__commands__pb2.ExecuteSlashCommandRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__bots__commands__pb2.ExecuteSlashCommandResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateCommand(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/CreateCommand',
+            polyplug_dot_v1_dot_api__bots__commands__pb2.CreateCommandRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__bots__commands__pb2.CreateCommandResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListCommands(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/ListCommands',
+            polyplug_dot_v1_dot_api__bots__commands__pb2.ListCommandsRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__bots__commands__pb2.ListCommandsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListCustomCommands(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/ListCustomCommands',
+            polyplug_dot_v1_dot_api__bots__commands__pb2.ListCustomCommandsRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__bots__commands__pb2.ListCustomCommandsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListPluginCommands(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/ListPluginCommands',
+            polyplug_dot_v1_dot_api__bots__commands__pb2.ListPluginCommandsRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__bots__commands__pb2.ListPluginCommandsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def ListBuiltInCommands(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/ListBuiltInCommands',
+            polyplug_dot_v1_dot_api__bots__commands__pb2.ListBuiltInCommandsRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__bots__commands__pb2.ListBuiltInCommandsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetCommand(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetCommand',
+            polyplug_dot_v1_dot_api__bots__commands__pb2.GetCommandRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__bots__commands__pb2.GetCommandResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateCommand(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/UpdateCommand',
+            polyplug_dot_v1_dot_api__bots__commands__pb2.UpdateCommandRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__bots__commands__pb2.UpdateCommandResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteCommand(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/DeleteCommand',
+            polyplug_dot_v1_dot_api__bots__commands__pb2.DeleteCommandRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__bots__commands__pb2.DeleteCommandResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateOAuthApp(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/CreateOAuthApp',
+            polyplug_dot_v1_dot_api__bots__commands__pb2.CreateOAuthAppRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__bots__commands__pb2.CreateOAuthAppResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetOAuthApp(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetOAuthApp',
+            polyplug_dot_v1_dot_api__bots__commands__pb2.GetOAuthAppRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__bots__commands__pb2.GetOAuthAppResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateOAuthApp(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/UpdateOAuthApp',
+            polyplug_dot_v1_dot_api__bots__commands__pb2.UpdateOAuthAppRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__bots__commands__pb2.UpdateOAuthAppResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteOAuthApp(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/DeleteOAuthApp',
+            polyplug_dot_v1_dot_api__bots__commands__pb2.DeleteOAuthAppRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__bots__commands__pb2.DeleteOAuthAppResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetGroup(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetGroup',
+            polyplug_dot_v1_dot_api__groups__pb2.GetGroupRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__groups__pb2.GetGroupResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetGroupByName(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetGroupByName',
+            polyplug_dot_v1_dot_api__groups__pb2.GetGroupByNameRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__groups__pb2.GetGroupByNameResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetGroupMemberUsers(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetGroupMemberUsers',
+            polyplug_dot_v1_dot_api__groups__pb2.GetGroupMemberUsersRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__groups__pb2.GetGroupMemberUsersResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetGroupsBySource(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetGroupsBySource',
+            polyplug_dot_v1_dot_api__groups__pb2.GetGroupsBySourceRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__groups__pb2.GetGroupsBySourceResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetGroupsForUser(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetGroupsForUser',
+            polyplug_dot_v1_dot_api__groups__pb2.GetGroupsForUserRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__groups__pb2.GetGroupsForUserResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpsertGroupMember(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/UpsertGroupMember',
+            polyplug_dot_v1_dot_api__groups__pb2.UpsertGroupMemberRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__groups__pb2.UpsertGroupMemberResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpsertGroupMembers(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/UpsertGroupMembers',
+            polyplug_dot_v1_dot_api__groups__pb2.UpsertGroupMembersRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__groups__pb2.UpsertGroupMembersResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetGroupByRemoteID(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetGroupByRemoteID',
+            polyplug_dot_v1_dot_api__groups__pb2.GetGroupByRemoteIDRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__groups__pb2.GetGroupByRemoteIDResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateGroup(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/CreateGroup',
+            polyplug_dot_v1_dot_api__groups__pb2.CreateGroupRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__groups__pb2.CreateGroupResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateGroup(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/UpdateGroup',
+            polyplug_dot_v1_dot_api__groups__pb2.UpdateGroupRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__groups__pb2.UpdateGroupResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteGroup(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/DeleteGroup',
+            polyplug_dot_v1_dot_api__groups__pb2.DeleteGroupRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__groups__pb2.DeleteGroupResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RestoreGroup(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/RestoreGroup',
+            polyplug_dot_v1_dot_api__groups__pb2.RestoreGroupRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__groups__pb2.RestoreGroupResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteGroupMember(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/DeleteGroupMember',
+            polyplug_dot_v1_dot_api__groups__pb2.DeleteGroupMemberRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__groups__pb2.DeleteGroupMemberResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetGroupSyncable(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetGroupSyncable',
+            polyplug_dot_v1_dot_api__groups__pb2.GetGroupSyncableRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__groups__pb2.GetGroupSyncableResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetGroupSyncables(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetGroupSyncables',
+            polyplug_dot_v1_dot_api__groups__pb2.GetGroupSyncablesRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__groups__pb2.GetGroupSyncablesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpsertGroupSyncable(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/UpsertGroupSyncable',
+            polyplug_dot_v1_dot_api__groups__pb2.UpsertGroupSyncableRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__groups__pb2.UpsertGroupSyncableResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdateGroupSyncable(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/UpdateGroupSyncable',
+            polyplug_dot_v1_dot_api__groups__pb2.UpdateGroupSyncableRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__groups__pb2.UpdateGroupSyncableResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteGroupSyncable(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/DeleteGroupSyncable',
+            polyplug_dot_v1_dot_api__groups__pb2.DeleteGroupSyncableRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__groups__pb2.DeleteGroupSyncableResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetGroups(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetGroups',
+            polyplug_dot_v1_dot_api__groups__pb2.GetGroupsRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__groups__pb2.GetGroupsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreateDefaultSyncableMemberships(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/CreateDefaultSyncableMemberships',
+            polyplug_dot_v1_dot_api__groups__pb2.CreateDefaultSyncableMembershipsRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__groups__pb2.CreateDefaultSyncableMembershipsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeleteGroupConstrainedMemberships(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/DeleteGroupConstrainedMemberships',
+            polyplug_dot_v1_dot_api__groups__pb2.DeleteGroupConstrainedMembershipsRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__groups__pb2.DeleteGroupConstrainedMembershipsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def LoadPluginConfiguration(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/LoadPluginConfiguration',
+            polyplug_dot_v1_dot_api__system__pb2.LoadPluginConfigurationRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__system__pb2.LoadPluginConfigurationResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetConfig(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetConfig',
+            polyplug_dot_v1_dot_api__system__pb2.GetConfigRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__system__pb2.GetConfigResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetUnsanitizedConfig(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetUnsanitizedConfig',
+            polyplug_dot_v1_dot_api__system__pb2.GetUnsanitizedConfigRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__system__pb2.GetUnsanitizedConfigResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SaveConfig(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/SaveConfig',
+            polyplug_dot_v1_dot_api__system__pb2.SaveConfigRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__system__pb2.SaveConfigResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SavePluginConfig(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/SavePluginConfig',
+            polyplug_dot_v1_dot_api__system__pb2.SavePluginConfigRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__system__pb2.SavePluginConfigResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetBundlePath(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetBundlePath',
+            polyplug_dot_v1_dot_api__system__pb2.GetBundlePathRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__system__pb2.GetBundlePathResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetLicense(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetLicense',
+            polyplug_dot_v1_dot_api__system__pb2.GetLicenseRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__system__pb2.GetLicenseResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def IsEnterpriseReady(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/IsEnterpriseReady',
+            polyplug_dot_v1_dot_api__system__pb2.IsEnterpriseReadyRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__system__pb2.IsEnterpriseReadyResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetSystemInstallDate(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetSystemInstallDate',
+            polyplug_dot_v1_dot_api__system__pb2.GetSystemInstallDateRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__system__pb2.GetSystemInstallDateResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetDiagnosticId(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetDiagnosticId',
+            polyplug_dot_v1_dot_api__system__pb2.GetDiagnosticIdRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__system__pb2.GetDiagnosticIdResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetTelemetryId(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetTelemetryId',
+            polyplug_dot_v1_dot_api__system__pb2.GetTelemetryIdRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__system__pb2.GetTelemetryIdResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetPluginID(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetPluginID',
+            polyplug_dot_v1_dot_api__system__pb2.GetPluginIDRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__system__pb2.GetPluginIDResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetPlugins(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetPlugins',
+            polyplug_dot_v1_dot_api__system__pb2.GetPluginsRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__system__pb2.GetPluginsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def EnablePlugin(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/EnablePlugin',
+            polyplug_dot_v1_dot_api__system__pb2.EnablePluginRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__system__pb2.EnablePluginResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DisablePlugin(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/DisablePlugin',
+            polyplug_dot_v1_dot_api__system__pb2.DisablePluginRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__system__pb2.DisablePluginResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RemovePlugin(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/RemovePlugin',
+            polyplug_dot_v1_dot_api__system__pb2.RemovePluginRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__system__pb2.RemovePluginResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetPluginStatus(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetPluginStatus',
+            polyplug_dot_v1_dot_api__system__pb2.GetPluginStatusRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__system__pb2.GetPluginStatusResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def InstallPlugin(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/InstallPlugin',
+            polyplug_dot_v1_dot_api__system__pb2.InstallPluginRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__system__pb2.InstallPluginResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def PublishPluginClusterEvent(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/PublishPluginClusterEvent',
+            polyplug_dot_v1_dot_api__system__pb2.PublishPluginClusterEventRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__system__pb2.PublishPluginClusterEventResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RegisterCollectionAndTopic(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/RegisterCollectionAndTopic',
+            polyplug_dot_v1_dot_api__system__pb2.RegisterCollectionAndTopicRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__system__pb2.RegisterCollectionAndTopicResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SendMail(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/SendMail',
+            polyplug_dot_v1_dot_api__system__pb2.SendMailRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__system__pb2.SendMailResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SendPushNotification(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/SendPushNotification',
+            polyplug_dot_v1_dot_api__system__pb2.SendPushNotificationRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__system__pb2.SendPushNotificationResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def OpenInteractiveDialog(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/OpenInteractiveDialog',
+            polyplug_dot_v1_dot_api__system__pb2.OpenInteractiveDialogRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__system__pb2.OpenInteractiveDialogResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SendToastMessage(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/SendToastMessage',
+            polyplug_dot_v1_dot_api__system__pb2.SendToastMessageRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__system__pb2.SendToastMessageResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def LogAuditRec(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/LogAuditRec',
+            polyplug_dot_v1_dot_api__system__pb2.LogAuditRecRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__system__pb2.LogAuditRecResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def LogAuditRecWithLevel(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/LogAuditRecWithLevel',
+            polyplug_dot_v1_dot_api__system__pb2.LogAuditRecWithLevelRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__system__pb2.LogAuditRecWithLevelResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RequestTrialLicense(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/RequestTrialLicense',
+            polyplug_dot_v1_dot_api__system__pb2.RequestTrialLicenseRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__system__pb2.RequestTrialLicenseResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetCloudLimits(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetCloudLimits',
+            polyplug_dot_v1_dot_api__system__pb2.GetCloudLimitsRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__system__pb2.GetCloudLimitsResponse.FromString,
             options,
             channel_credentials,
             insecure,

@@ -6,9 +6,18 @@ isort:skip_file
 from collections import abc as _abc
 from grpc import aio as _aio
 from mattermost_plugin._gen.polyplug.v1 import api_access_control_pb2 as _api_access_control_pb2
+from mattermost_plugin._gen.polyplug.v1 import api_bots_commands_pb2 as _api_bots_commands_pb2
+from mattermost_plugin._gen.polyplug.v1 import api_channels_pb2 as _api_channels_pb2
+from mattermost_plugin._gen.polyplug.v1 import api_files_pb2 as _api_files_pb2
+from mattermost_plugin._gen.polyplug.v1 import api_groups_pb2 as _api_groups_pb2
 from mattermost_plugin._gen.polyplug.v1 import api_http_pb2 as _api_http_pb2
 from mattermost_plugin._gen.polyplug.v1 import api_pb2 as _api_pb2
+from mattermost_plugin._gen.polyplug.v1 import api_posts_pb2 as _api_posts_pb2
 from mattermost_plugin._gen.polyplug.v1 import api_shared_channels_pb2 as _api_shared_channels_pb2
+from mattermost_plugin._gen.polyplug.v1 import api_system_pb2 as _api_system_pb2
+from mattermost_plugin._gen.polyplug.v1 import api_teams_pb2 as _api_teams_pb2
+from mattermost_plugin._gen.polyplug.v1 import api_user_access_pb2 as _api_user_access_pb2
+from mattermost_plugin._gen.polyplug.v1 import api_users_pb2 as _api_users_pb2
 import abc as _abc_1
 import grpc as _grpc
 import sys
@@ -82,10 +91,478 @@ class PluginAPIStub:
     LogWarn: _grpc.UnaryUnaryMultiCallable[_api_pb2.LogWarnRequest, _api_pb2.LogWarnResponse]
     LogError: _grpc.UnaryUnaryMultiCallable[_api_pb2.LogErrorRequest, _api_pb2.LogErrorResponse]
     PublishWebSocketEvent: _grpc.UnaryUnaryMultiCallable[_api_pb2.PublishWebSocketEventRequest, _api_pb2.PublishWebSocketEventResponse]
-    RegisterPluginForSharedChannels: _grpc.UnaryUnaryMultiCallable[_api_shared_channels_pb2.RegisterPluginForSharedChannelsRequest, _api_shared_channels_pb2.RegisterPluginForSharedChannelsResponse]
-    """--- configuration, plugin management, server info, mail/push, audit, cluster events (messages in api_system.proto) ---
+    CreateUser: _grpc.UnaryUnaryMultiCallable[_api_users_pb2.CreateUserRequest, _api_users_pb2.CreateUserResponse]
+    """--- users: accounts, search, statuses, custom status, profile images (messages in api_users.proto) ---
+    Creates an account (Mattermost's CreateUser): username and email unique, roles assigned by the
+    server (system_user; system_admin for the first account). Fires UserHasBeenCreated.
+    """
+    DeleteUser: _grpc.UnaryUnaryMultiCallable[_api_users_pb2.DeleteUserRequest, _api_users_pb2.DeleteUserResponse]
+    """Deactivates a user (a soft delete: sets delete_at, revokes their sessions), as Mattermost's
+    plugin DeleteUser does. Fires UserHasBeenDeactivated.
+    """
+    GetUsers: _grpc.UnaryUnaryMultiCallable[_api_users_pb2.GetUsersRequest, _api_users_pb2.GetUsersResponse]
+    """A page of users matching the options, by username unless options.sort says otherwise."""
+    GetUsersByIds: _grpc.UnaryUnaryMultiCallable[_api_users_pb2.GetUsersByIdsRequest, _api_users_pb2.GetUsersByIdsResponse]
+    """The users that exist among user_ids (unknown ids are skipped)."""
+    GetUserByEmail: _grpc.UnaryUnaryMultiCallable[_api_users_pb2.GetUserByEmailRequest, _api_users_pb2.GetUserByEmailResponse]
+    """A user by email, ignoring case (404 when there is none)."""
+    GetUserByUsername: _grpc.UnaryUnaryMultiCallable[_api_users_pb2.GetUserByUsernameRequest, _api_users_pb2.GetUserByUsernameResponse]
+    """A user by username, ignoring case (404 when there is none)."""
+    GetUsersByUsernames: _grpc.UnaryUnaryMultiCallable[_api_users_pb2.GetUsersByUsernamesRequest, _api_users_pb2.GetUsersByUsernamesResponse]
+    """The users that exist among usernames (unknown names are skipped), by username."""
+    GetUsersInTeam: _grpc.UnaryUnaryMultiCallable[_api_users_pb2.GetUsersInTeamRequest, _api_users_pb2.GetUsersInTeamResponse]
+    """A page of a team's members as users, by username."""
+    GetUsersInChannel: _grpc.UnaryUnaryMultiCallable[_api_users_pb2.GetUsersInChannelRequest, _api_users_pb2.GetUsersInChannelResponse]
+    """A page of a channel's members as users, sorted by "username" or by "status"."""
+    UpdateUser: _grpc.UnaryUnaryMultiCallable[_api_users_pb2.UpdateUserRequest, _api_users_pb2.UpdateUserResponse]
+    """Replaces a user's profile fields (username, email, names, position, locale, props, notify
+    props, timezone); roles, auth, password and delete_at are not changed here.
+    """
+    UpdateUserActive: _grpc.UnaryUnaryMultiCallable[_api_users_pb2.UpdateUserActiveRequest, _api_users_pb2.UpdateUserActiveResponse]
+    """Deactivates (active = false: sets delete_at, revokes sessions, fires UserHasBeenDeactivated) or
+    reactivates a user.
+    """
+    UpdateUserRoles: _grpc.UnaryUnaryMultiCallable[_api_users_pb2.UpdateUserRolesRequest, _api_users_pb2.UpdateUserRolesResponse]
+    """Replaces a user's system roles (space-separated, e.g. "system_user system_admin")."""
+    UpdateUserAuth: _grpc.UnaryUnaryMultiCallable[_api_users_pb2.UpdateUserAuthRequest, _api_users_pb2.UpdateUserAuthResponse]
+    """Moves a user to an external auth service (auth_service + auth_data); their password is cleared."""
+    SearchUsers: _grpc.UnaryUnaryMultiCallable[_api_users_pb2.SearchUsersRequest, _api_users_pb2.SearchUsersResponse]
+    """Users whose username, names, nickname or email start with each word of the term, by username."""
+    GetUserStatus: _grpc.UnaryUnaryMultiCallable[_api_users_pb2.GetUserStatusRequest, _api_users_pb2.GetUserStatusResponse]
+    """A user's presence ("offline" when none was ever recorded)."""
+    GetUserStatusesByIds: _grpc.UnaryUnaryMultiCallable[_api_users_pb2.GetUserStatusesByIdsRequest, _api_users_pb2.GetUserStatusesByIdsResponse]
+    """The presence of the existing users among user_ids."""
+    UpdateUserStatus: _grpc.UnaryUnaryMultiCallable[_api_users_pb2.UpdateUserStatusRequest, _api_users_pb2.UpdateUserStatusResponse]
+    """Sets a user's presence to "online", "away", "dnd" or "offline" (a manual status)."""
+    SetUserStatusTimedDND: _grpc.UnaryUnaryMultiCallable[_api_users_pb2.SetUserStatusTimedDNDRequest, _api_users_pb2.SetUserStatusTimedDNDResponse]
+    """Sets "dnd" until endtime (epoch seconds, rounded down to the minute); the previous status
+    comes back after it.
+    """
+    UpdateUserCustomStatus: _grpc.UnaryUnaryMultiCallable[_api_users_pb2.UpdateUserCustomStatusRequest, _api_users_pb2.UpdateUserCustomStatusResponse]
+    """Sets a user's custom status (emoji and/or text, optional expiry)."""
+    RemoveUserCustomStatus: _grpc.UnaryUnaryMultiCallable[_api_users_pb2.RemoveUserCustomStatusRequest, _api_users_pb2.RemoveUserCustomStatusResponse]
+    """Clears a user's custom status."""
+    GetProfileImage: _grpc.UnaryUnaryMultiCallable[_api_users_pb2.GetProfileImageRequest, _api_users_pb2.GetProfileImageResponse]
+    """A user's profile image (PNG, JPEG or GIF bytes); a generated PNG when none was set."""
+    SetProfileImage: _grpc.UnaryUnaryMultiCallable[_api_users_pb2.SetProfileImageRequest, _api_users_pb2.SetProfileImageResponse]
+    """Sets a user's profile image from PNG, JPEG or GIF bytes."""
+    GetLDAPUserAttributes: _grpc.UnaryUnaryMultiCallable[_api_users_pb2.GetLDAPUserAttributesRequest, _api_users_pb2.GetLDAPUserAttributesResponse]
+    """LDAP attributes of a user: not supported (501), this server runs no LDAP."""
+    GetPreferenceForUser: _grpc.UnaryUnaryMultiCallable[_api_user_access_pb2.GetPreferenceForUserRequest, _api_user_access_pb2.GetPreferenceForUserResponse]
+    """--- preferences, sessions, access tokens, permissions (messages in api_user_access.proto) ---
+    The user's preference under (category, name); 404 when it is not set.
+    """
+    GetPreferencesForUser: _grpc.UnaryUnaryMultiCallable[_api_user_access_pb2.GetPreferencesForUserRequest, _api_user_access_pb2.GetPreferencesForUserResponse]
+    """Every preference of the user, by category then name."""
+    UpdatePreferencesForUser: _grpc.UnaryUnaryMultiCallable[_api_user_access_pb2.UpdatePreferencesForUserRequest, _api_user_access_pb2.UpdatePreferencesForUserResponse]
+    """Saves the user's preferences (all or none); their other clients get preferences_changed and
+    plugins PreferencesHaveChanged. Every preference's user_id must be user_id.
+    """
+    DeletePreferencesForUser: _grpc.UnaryUnaryMultiCallable[_api_user_access_pb2.DeletePreferencesForUserRequest, _api_user_access_pb2.DeletePreferencesForUserResponse]
+    """Deletes the user's preferences named by (category, name); absent ones are ignored."""
+    GetSession: _grpc.UnaryUnaryMultiCallable[_api_user_access_pb2.GetSessionRequest, _api_user_access_pb2.GetSessionResponse]
+    """A session by its id (not its token), token included."""
+    CreateSession: _grpc.UnaryUnaryMultiCallable[_api_user_access_pb2.CreateSessionRequest, _api_user_access_pb2.CreateSessionResponse]
+    """Opens a session for session.user_id with the given roles, expiry, device and props; the server
+    chooses id, token and timestamps.
+    """
+    ExtendSessionExpiry: _grpc.UnaryUnaryMultiCallable[_api_user_access_pb2.ExtendSessionExpiryRequest, _api_user_access_pb2.ExtendSessionExpiryResponse]
+    """Sets a session's expires_at (epoch ms; 0 never expires)."""
+    RevokeSession: _grpc.UnaryUnaryMultiCallable[_api_user_access_pb2.RevokeSessionRequest, _api_user_access_pb2.RevokeSessionResponse]
+    """Deletes a session by id: its token stops working at once, and WebSocket connections opened
+    with it end at their next heartbeat.
+    """
+    CreateUserAccessToken: _grpc.UnaryUnaryMultiCallable[_api_user_access_pb2.CreateUserAccessTokenRequest, _api_user_access_pb2.CreateUserAccessTokenResponse]
+    """Creates a personal access token for token.user_id; the answer is the only place its secret
+    appears.
+    """
+    RevokeUserAccessToken: _grpc.UnaryUnaryMultiCallable[_api_user_access_pb2.RevokeUserAccessTokenRequest, _api_user_access_pb2.RevokeUserAccessTokenResponse]
+    """Deletes a personal access token and the session it opened."""
+    HasPermissionTo: _grpc.UnaryUnaryMultiCallable[_api_user_access_pb2.HasPermissionToRequest, _api_user_access_pb2.HasPermissionToResponse]
+    """Whether the user's system roles grant the permission (false for an unknown user)."""
+    HasPermissionToTeam: _grpc.UnaryUnaryMultiCallable[_api_user_access_pb2.HasPermissionToTeamRequest, _api_user_access_pb2.HasPermissionToTeamResponse]
+    """Whether the user's roles in the team, or their system roles, grant the permission."""
+    HasPermissionToChannel: _grpc.UnaryUnaryMultiCallable[_api_user_access_pb2.HasPermissionToChannelRequest, _api_user_access_pb2.HasPermissionToChannelResponse]
+    """Whether the user's roles in the channel, then in its team, then their system roles grant the
+    permission.
+    """
+    RolesGrantPermission: _grpc.UnaryUnaryMultiCallable[_api_user_access_pb2.RolesGrantPermissionRequest, _api_user_access_pb2.RolesGrantPermissionResponse]
+    """Whether any of the named roles grants the permission id (unknown roles grant nothing)."""
+    PublishUserTyping: _grpc.UnaryUnaryMultiCallable[_api_user_access_pb2.PublishUserTypingRequest, _api_user_access_pb2.PublishUserTypingResponse]
+    """Publishes Mattermost's "typing" WebSocket event for the user to the channel's other members
+    (parent_id: the thread's root post, or empty).
+    """
+    CreateTeam: _grpc.UnaryUnaryMultiCallable[_api_teams_pb2.CreateTeamRequest, _api_teams_pb2.CreateTeamResponse]
+    """--- teams, team members, team icons, team stats (messages in api_teams.proto) ---
+    Creates a team (no members; Mattermost's CreateTeam). 409 when the name is taken.
+    """
+    DeleteTeam: _grpc.UnaryUnaryMultiCallable[_api_teams_pb2.DeleteTeamRequest, _api_teams_pb2.DeleteTeamResponse]
+    """Archives a team: sets its delete_at (a soft delete, as Mattermost's plugin API does)."""
+    GetTeams: _grpc.UnaryUnaryMultiCallable[_api_teams_pb2.GetTeamsRequest, _api_teams_pb2.GetTeamsResponse]
+    """Every team, archived ones included, by display name."""
+    GetTeam: _grpc.UnaryUnaryMultiCallable[_api_teams_pb2.GetTeamRequest, _api_teams_pb2.GetTeamResponse]
+    """A team by id, archived or not (404 when there is none)."""
+    GetTeamByName: _grpc.UnaryUnaryMultiCallable[_api_teams_pb2.GetTeamByNameRequest, _api_teams_pb2.GetTeamByNameResponse]
+    """A team by its name (404 when there is none)."""
+    GetTeamsUnreadForUser: _grpc.UnaryUnaryMultiCallable[_api_teams_pb2.GetTeamsUnreadForUserRequest, _api_teams_pb2.GetTeamsUnreadForUserResponse]
+    """For each team the user belongs to, their unread messages and mentions summed over its channels."""
+    UpdateTeam: _grpc.UnaryUnaryMultiCallable[_api_teams_pb2.UpdateTeamRequest, _api_teams_pb2.UpdateTeamResponse]
+    """Updates a team's display name, description, open invite, company name, allowed domains and
+    icon time; its name and type are kept.
+    """
+    SearchTeams: _grpc.UnaryUnaryMultiCallable[_api_teams_pb2.SearchTeamsRequest, _api_teams_pb2.SearchTeamsResponse]
+    """Teams (not archived) whose name or display name starts with term, case-insensitively."""
+    GetTeamsForUser: _grpc.UnaryUnaryMultiCallable[_api_teams_pb2.GetTeamsForUserRequest, _api_teams_pb2.GetTeamsForUserResponse]
+    """The teams (not archived) the user currently belongs to."""
+    CreateTeamMember: _grpc.UnaryUnaryMultiCallable[_api_teams_pb2.CreateTeamMemberRequest, _api_teams_pb2.CreateTeamMemberResponse]
+    """Adds a user to a team (or returns their membership); TeamMemberWillBeAdded may reject it."""
+    CreateTeamMembers: _grpc.UnaryUnaryMultiCallable[_api_teams_pb2.CreateTeamMembersRequest, _api_teams_pb2.CreateTeamMembersResponse]
+    """Adds users to a team in order, stopping at the first failure (the ones before stay added)."""
+    CreateTeamMembersGracefully: _grpc.UnaryUnaryMultiCallable[_api_teams_pb2.CreateTeamMembersGracefullyRequest, _api_teams_pb2.CreateTeamMembersGracefullyResponse]
+    """Adds users to a team, reporting per user either the membership or why it failed."""
+    DeleteTeamMember: _grpc.UnaryUnaryMultiCallable[_api_teams_pb2.DeleteTeamMemberRequest, _api_teams_pb2.DeleteTeamMemberResponse]
+    """Removes a user from a team (and its channels); the membership is kept with delete_at set."""
+    GetTeamMembers: _grpc.UnaryUnaryMultiCallable[_api_teams_pb2.GetTeamMembersRequest, _api_teams_pb2.GetTeamMembersResponse]
+    """A page of a team's current members, by user id (per_page <= 0 means 60)."""
+    GetTeamMember: _grpc.UnaryUnaryMultiCallable[_api_teams_pb2.GetTeamMemberRequest, _api_teams_pb2.GetTeamMemberResponse]
+    """A user's membership of a team, a left one included (404 when they were never a member)."""
+    GetTeamMembersForUser: _grpc.UnaryUnaryMultiCallable[_api_teams_pb2.GetTeamMembersForUserRequest, _api_teams_pb2.GetTeamMembersForUserResponse]
+    """A page of the user's current team memberships, by team id (per_page <= 0 means 60)."""
+    UpdateTeamMemberRoles: _grpc.UnaryUnaryMultiCallable[_api_teams_pb2.UpdateTeamMemberRolesRequest, _api_teams_pb2.UpdateTeamMemberRolesResponse]
+    """Replaces a member's team roles (team_user, team_admin, team_guest, team_post_all,
+    team_post_all_public); 400 for an unknown role or guest with user.
+    """
+    GetTeamIcon: _grpc.UnaryUnaryMultiCallable[_api_teams_pb2.GetTeamIconRequest, _api_teams_pb2.GetTeamIconResponse]
+    """The team's icon image (404 when it has none; 501 without file storage)."""
+    SetTeamIcon: _grpc.UnaryUnaryMultiCallable[_api_teams_pb2.SetTeamIconRequest, _api_teams_pb2.SetTeamIconResponse]
+    """Sets the team's icon from PNG, JPEG, GIF, BMP or WebP bytes and stamps last_team_icon_update."""
+    RemoveTeamIcon: _grpc.UnaryUnaryMultiCallable[_api_teams_pb2.RemoveTeamIconRequest, _api_teams_pb2.RemoveTeamIconResponse]
+    """Removes the team's icon and resets last_team_icon_update to 0."""
+    GetTeamStats: _grpc.UnaryUnaryMultiCallable[_api_teams_pb2.GetTeamStatsRequest, _api_teams_pb2.GetTeamStatsResponse]
+    """How many current members the team has, and how many of them are active accounts."""
+    CreateChannel: _grpc.UnaryUnaryMultiCallable[_api_channels_pb2.CreateChannelRequest, _api_channels_pb2.CreateChannelResponse]
+    """--- channels, channel members, direct/group channels, sidebar categories (messages in api_channels.proto) ---
+    Creates a public (O) or private (P) channel on a team; the plugin's channel has no creator
+    member unless creator_id names a team member.
+    """
+    DeleteChannel: _grpc.UnaryUnaryMultiCallable[_api_channels_pb2.DeleteChannelRequest, _api_channels_pb2.DeleteChannelResponse]
+    """Archives a channel (sets delete_at); ChannelWillBeArchived plugins may refuse. Direct and group
+    messages cannot be archived.
+    """
+    RestoreChannel: _grpc.UnaryUnaryMultiCallable[_api_channels_pb2.RestoreChannelRequest, _api_channels_pb2.RestoreChannelResponse]
+    """Restores an archived channel (clears delete_at)."""
+    GetChannelOfType: _grpc.UnaryUnaryMultiCallable[_api_channels_pb2.GetChannelOfTypeRequest, _api_channels_pb2.GetChannelOfTypeResponse]
+    """A channel by id that must be of channel_type ("O", "P", "D" or "G"); 404 when there is none of
+    that type.
+    """
+    GetPublicChannelsForTeam: _grpc.UnaryUnaryMultiCallable[_api_channels_pb2.GetPublicChannelsForTeamRequest, _api_channels_pb2.GetPublicChannelsForTeamResponse]
+    """A page of a team's open, unarchived channels, by name."""
+    GetChannelByName: _grpc.UnaryUnaryMultiCallable[_api_channels_pb2.GetChannelByNameRequest, _api_channels_pb2.GetChannelByNameResponse]
+    """A channel by its name on a team; archived channels only with include_deleted."""
+    GetChannelByNameForTeamName: _grpc.UnaryUnaryMultiCallable[_api_channels_pb2.GetChannelByNameForTeamNameRequest, _api_channels_pb2.GetChannelByNameForTeamNameResponse]
+    """A channel by its name on the team named team_name; archived channels only with include_deleted."""
+    GetChannelsForTeamForUser: _grpc.UnaryUnaryMultiCallable[_api_channels_pb2.GetChannelsForTeamForUserRequest, _api_channels_pb2.GetChannelsForTeamForUserResponse]
+    """The user's channels on a team plus their direct and group messages (all teams when team_id is
+    empty).
+    """
+    GetChannelStats: _grpc.UnaryUnaryMultiCallable[_api_channels_pb2.GetChannelStatsRequest, _api_channels_pb2.GetChannelStatsResponse]
+    """Member, guest, pinned post and file counts of a channel."""
+    GetDirectChannel: _grpc.UnaryUnaryMultiCallable[_api_channels_pb2.GetDirectChannelRequest, _api_channels_pb2.GetDirectChannelResponse]
+    """The direct message channel between two users, created on first use."""
+    GetGroupChannel: _grpc.UnaryUnaryMultiCallable[_api_channels_pb2.GetGroupChannelRequest, _api_channels_pb2.GetGroupChannelResponse]
+    """The group message channel of 3 to 8 users, created on first use."""
+    UpdateChannel: _grpc.UnaryUnaryMultiCallable[_api_channels_pb2.UpdateChannelRequest, _api_channels_pb2.UpdateChannelResponse]
+    """Updates a channel's display name, name, header and purpose (by channel.id)."""
+    RegisterChannelGuard: _grpc.UnaryUnaryMultiCallable[_api_channels_pb2.RegisterChannelGuardRequest, _api_channels_pb2.RegisterChannelGuardResponse]
+    """Claims the channel for this plugin: its Will hooks on that channel then run after the others
+    and fail closed, and the channel's changes fail while the plugin is not running. Idempotent.
+    """
+    UnregisterChannelGuard: _grpc.UnaryUnaryMultiCallable[_api_channels_pb2.UnregisterChannelGuardRequest, _api_channels_pb2.UnregisterChannelGuardResponse]
+    """Releases this plugin's claim on the channel (no error when it has none); other plugins' claims
+    stay.
+    """
+    SearchChannels: _grpc.UnaryUnaryMultiCallable[_api_channels_pb2.SearchChannelsRequest, _api_channels_pb2.SearchChannelsResponse]
+    """A team's open, unarchived channels whose name or display name contain term (case-insensitive),
+    by display name (at most 100).
+    """
+    CreateChannelSidebarCategory: _grpc.UnaryUnaryMultiCallable[_api_channels_pb2.CreateChannelSidebarCategoryRequest, _api_channels_pb2.CreateChannelSidebarCategoryResponse]
+    """Creates a custom sidebar category for the user on the team, moving the given channels into it."""
+    GetChannelSidebarCategories: _grpc.UnaryUnaryMultiCallable[_api_channels_pb2.GetChannelSidebarCategoriesRequest, _api_channels_pb2.GetChannelSidebarCategoriesResponse]
+    """The user's sidebar categories on the team, in order (the default ones are made on first use)."""
+    UpdateChannelSidebarCategories: _grpc.UnaryUnaryMultiCallable[_api_channels_pb2.UpdateChannelSidebarCategoriesRequest, _api_channels_pb2.UpdateChannelSidebarCategoriesResponse]
+    """Updates the given sidebar categories of the user on the team (name, sorting, muted, collapsed,
+    channels).
+    """
+    AddChannelMember: _grpc.UnaryUnaryMultiCallable[_api_channels_pb2.AddChannelMemberRequest, _api_channels_pb2.AddChannelMemberResponse]
+    """Joins a user to a channel as if they joined themselves (ChannelMemberWillBeAdded plugins may
+    refuse).
+    """
+    AddUserToChannel: _grpc.UnaryUnaryMultiCallable[_api_channels_pb2.AddUserToChannelRequest, _api_channels_pb2.AddUserToChannelResponse]
+    """Adds a user to a channel as if as_user_id had added them (ChannelMemberWillBeAdded plugins may
+    refuse).
+    """
+    GetChannelMember: _grpc.UnaryUnaryMultiCallable[_api_channels_pb2.GetChannelMemberRequest, _api_channels_pb2.GetChannelMemberResponse]
+    """A user's membership of a channel (404 when not a member)."""
+    GetChannelMembers: _grpc.UnaryUnaryMultiCallable[_api_channels_pb2.GetChannelMembersRequest, _api_channels_pb2.GetChannelMembersResponse]
+    """A page of a channel's memberships."""
+    GetChannelMembersByIds: _grpc.UnaryUnaryMultiCallable[_api_channels_pb2.GetChannelMembersByIdsRequest, _api_channels_pb2.GetChannelMembersByIdsResponse]
+    """The memberships of the given users in a channel (non-members are left out)."""
+    GetChannelMembersForUser: _grpc.UnaryUnaryMultiCallable[_api_channels_pb2.GetChannelMembersForUserRequest, _api_channels_pb2.GetChannelMembersForUserResponse]
+    """A page of the user's channel memberships (team_id is ignored, as in Mattermost)."""
+    UpdateChannelMemberRoles: _grpc.UnaryUnaryMultiCallable[_api_channels_pb2.UpdateChannelMemberRolesRequest, _api_channels_pb2.UpdateChannelMemberRolesResponse]
+    """Sets a member's roles: "channel_user", optionally with "channel_admin"."""
+    UpdateChannelMemberNotifications: _grpc.UnaryUnaryMultiCallable[_api_channels_pb2.UpdateChannelMemberNotificationsRequest, _api_channels_pb2.UpdateChannelMemberNotificationsResponse]
+    """Merges the given notification properties into a member's."""
+    PatchChannelMembersNotifications: _grpc.UnaryUnaryMultiCallable[_api_channels_pb2.PatchChannelMembersNotificationsRequest, _api_channels_pb2.PatchChannelMembersNotificationsResponse]
+    """Merges notify_props into each of up to 200 memberships."""
+    DeleteChannelMember: _grpc.UnaryUnaryMultiCallable[_api_channels_pb2.DeleteChannelMemberRequest, _api_channels_pb2.DeleteChannelMemberResponse]
+    """Removes a user from a channel (as when they leave it)."""
+    AddReaction: _grpc.UnaryUnaryMultiCallable[_api_posts_pb2.AddReactionRequest, _api_posts_pb2.AddReactionResponse]
+    """--- posts, threads, ephemeral posts, search, reactions (messages in api_posts.proto) ---
+    Adds reaction.user_id's reaction to a post (no membership check, as in Mattermost); adding the
+    same reaction again is a no-op answering it. Runs ReactionHasBeenAdded.
+    """
+    RemoveReaction: _grpc.UnaryUnaryMultiCallable[_api_posts_pb2.RemoveReactionRequest, _api_posts_pb2.RemoveReactionResponse]
+    """Removes a user's reaction from a post (no error when it is not there)."""
+    GetReactions: _grpc.UnaryUnaryMultiCallable[_api_posts_pb2.GetReactionsRequest, _api_posts_pb2.GetReactionsResponse]
+    """Every reaction on a post, oldest first (404 when the post does not exist)."""
+    SendEphemeralPost: _grpc.UnaryUnaryMultiCallable[_api_posts_pb2.SendEphemeralPostRequest, _api_posts_pb2.SendEphemeralPostResponse]
+    """Shows a post to one user only, over the WebSocket ("ephemeral_message"); never stored. Fills
+    in id, create_at and type "system_ephemeral" and returns the post as sent.
+    """
+    UpdateEphemeralPost: _grpc.UnaryUnaryMultiCallable[_api_posts_pb2.UpdateEphemeralPostRequest, _api_posts_pb2.UpdateEphemeralPostResponse]
+    """Replaces an ephemeral post the user was shown ("post_edited" to that user only)."""
+    DeleteEphemeralPost: _grpc.UnaryUnaryMultiCallable[_api_posts_pb2.DeleteEphemeralPostRequest, _api_posts_pb2.DeleteEphemeralPostResponse]
+    """Removes an ephemeral post from the user's view ("post_deleted" to that user only)."""
+    DeletePost: _grpc.UnaryUnaryMultiCallable[_api_posts_pb2.DeletePostRequest, _api_posts_pb2.DeletePostResponse]
+    """Deletes a post (a root with its replies), as REST does: soft delete, "post_deleted",
+    MessageHasBeenDeleted.
+    """
+    GetPostThread: _grpc.UnaryUnaryMultiCallable[_api_posts_pb2.GetPostThreadRequest, _api_posts_pb2.GetPostThreadResponse]
+    """The post's whole thread (root and replies, newest first) as a PostList."""
+    GetPostsSince: _grpc.UnaryUnaryMultiCallable[_api_posts_pb2.GetPostsSinceRequest, _api_posts_pb2.GetPostsSinceResponse]
+    """Posts of the channel created, edited or deleted since time (epoch ms), deleted ones included."""
+    GetPostsAfter: _grpc.UnaryUnaryMultiCallable[_api_posts_pb2.GetPostsAfterRequest, _api_posts_pb2.GetPostsAfterResponse]
+    """A page of the channel's posts newer than post_id, newest first."""
+    GetPostsBefore: _grpc.UnaryUnaryMultiCallable[_api_posts_pb2.GetPostsBeforeRequest, _api_posts_pb2.GetPostsBeforeResponse]
+    """A page of the channel's posts older than post_id, newest first."""
+    GetPostsForChannel: _grpc.UnaryUnaryMultiCallable[_api_posts_pb2.GetPostsForChannelRequest, _api_posts_pb2.GetPostsForChannelResponse]
+    """A page of the channel's posts, newest first (per_page 1-200)."""
+    UpdatePost: _grpc.UnaryUnaryMultiCallable[_api_posts_pb2.UpdatePostRequest, _api_posts_pb2.UpdatePostResponse]
+    """Edits a post: message, props, is_pinned and file_ids (which may only shrink) take the given
+    values; runs MessageWillBeUpdated / MessageHasBeenUpdated and sends "post_edited".
+    """
+    SearchPostsInTeam: _grpc.UnaryUnaryMultiCallable[_api_posts_pb2.SearchPostsInTeamRequest, _api_posts_pb2.SearchPostsInTeamResponse]
+    """Posts of the team's channels matching any of the searches, newest first."""
+    SearchPostsInTeamForUser: _grpc.UnaryUnaryMultiCallable[_api_posts_pb2.SearchPostsInTeamForUserRequest, _api_posts_pb2.SearchPostsInTeamForUserResponse]
+    """A user's search (query text with from:/in:/before:/after:/on: flags) over the team's channels
+    and the direct and group messages they are a member of.
+    """
+    MoveThreadsToBackingChannel: _grpc.UnaryUnaryMultiCallable[_api_posts_pb2.MoveThreadsToBackingChannelRequest, _api_posts_pb2.MoveThreadsToBackingChannelResponse]
+    """Moves root posts with their whole threads into another backing channel (type "S"), in place:
+    ids, timestamps and reactions are kept. Reply ids are rejected; unknown ids move nothing.
+    """
+    AddChannelsToRetentionPolicy: _grpc.UnaryUnaryMultiCallable[_api_posts_pb2.AddChannelsToRetentionPolicyRequest, _api_posts_pb2.AddChannelsToRetentionPolicyResponse]
+    """Data-retention policies are an Enterprise feature this server does not run: always 501."""
+    RemoveChannelsFromRetentionPolicy: _grpc.UnaryUnaryMultiCallable[_api_posts_pb2.RemoveChannelsFromRetentionPolicyRequest, _api_posts_pb2.RemoveChannelsFromRetentionPolicyResponse]
+    """Data-retention policies are an Enterprise feature this server does not run: always 501."""
+    GetEmojiList: _grpc.UnaryUnaryMultiCallable[_api_files_pb2.GetEmojiListRequest, _api_files_pb2.GetEmojiListResponse]
+    """--- files, upload sessions, emoji (messages in api_files.proto) ---
+    Custom emoji, sort_by "" (creation order) or "name", per_page from page * per_page.
+    """
+    GetEmojiByName: _grpc.UnaryUnaryMultiCallable[_api_files_pb2.GetEmojiByNameRequest, _api_files_pb2.GetEmojiByNameResponse]
+    """A custom emoji by name (404 when there is none; 501 when custom emoji are disabled)."""
+    GetEmoji: _grpc.UnaryUnaryMultiCallable[_api_files_pb2.GetEmojiRequest, _api_files_pb2.GetEmojiResponse]
+    """A custom emoji by id (404 when there is none; 501 when custom emoji are disabled)."""
+    GetEmojiImage: _grpc.UnaryUnaryMultiCallable[_api_files_pb2.GetEmojiImageRequest, _api_files_pb2.GetEmojiImageResponse]
+    """A custom emoji's image bytes and format ("png", "gif", "jpeg" or "webp")."""
+    CopyFileInfos: _grpc.UnaryUnaryMultiCallable[_api_files_pb2.CopyFileInfosRequest, _api_files_pb2.CopyFileInfosResponse]
+    """Copies files' infos for user_id (not attached to any post; the bytes are shared) and returns
+    the new ids in the given order.
+    """
+    GetFileInfo: _grpc.UnaryUnaryMultiCallable[_api_files_pb2.GetFileInfoRequest, _api_files_pb2.GetFileInfoResponse]
+    """A file's metadata by id (404 when there is none)."""
+    SetFileSearchableContent: _grpc.UnaryUnaryMultiCallable[_api_files_pb2.SetFileSearchableContentRequest, _api_files_pb2.SetFileSearchableContentResponse]
+    """Stores text that file search matches for this file (e.g. extracted from a document)."""
+    GetFileInfos: _grpc.UnaryUnaryMultiCallable[_api_files_pb2.GetFileInfosRequest, _api_files_pb2.GetFileInfosResponse]
+    """File infos filtered by users, channels and time, ordered by creation time or size, paged."""
+    GetFile: _grpc.UnaryUnaryMultiCallable[_api_files_pb2.GetFileRequest, _api_files_pb2.GetFileResponse]
+    """A file's whole content (413 beyond the 64 MiB message limit)."""
+    GetFileLink: _grpc.UnaryUnaryMultiCallable[_api_files_pb2.GetFileLinkRequest, _api_files_pb2.GetFileLinkResponse]
+    """A public link to a file attached to a post (501 unless FileSettings.EnablePublicLink)."""
+    ReadFile: _grpc.UnaryUnaryMultiCallable[_api_files_pb2.ReadFileRequest, _api_files_pb2.ReadFileResponse]
+    """The content of a file by its path in the server's file store (413 beyond 64 MiB)."""
+    UploadFile: _grpc.UnaryUnaryMultiCallable[_api_files_pb2.UploadFileRequest, _api_files_pb2.UploadFileResponse]
+    """Stores data as a new file in a channel (not yet attached to a post); runs FileWillBeUploaded."""
+    CreateUploadSession: _grpc.UnaryUnaryMultiCallable[_api_files_pb2.CreateUploadSessionRequest, _api_files_pb2.CreateUploadSessionResponse]
+    """Starts a resumable upload of file_size bytes; send them with UploadData."""
+    UploadData: _grpc.StreamUnaryMultiCallable[_api_files_pb2.UploadDataRequest, _api_files_pb2.UploadDataResponse]
+    """Appends the streamed bytes to an upload session; returns the FileInfo once the file is complete."""
+    GetUploadSession: _grpc.UnaryUnaryMultiCallable[_api_files_pb2.GetUploadSessionRequest, _api_files_pb2.GetUploadSessionResponse]
+    """An upload session by id, with how many bytes it has received (404 when there is none)."""
+    CreateBot: _grpc.UnaryUnaryMultiCallable[_api_bots_commands_pb2.CreateBotRequest, _api_bots_commands_pb2.CreateBotResponse]
+    """--- bots, slash commands, OAuth apps (messages in api_bots_commands.proto) ---
+    Creates a bot account; an empty owner_id makes this plugin its owner (a bot cannot own a bot).
+    """
+    PatchBot: _grpc.UnaryUnaryMultiCallable[_api_bots_commands_pb2.PatchBotRequest, _api_bots_commands_pb2.PatchBotResponse]
+    """Changes the set fields of a bot (username, display name, description) and its user."""
+    GetBot: _grpc.UnaryUnaryMultiCallable[_api_bots_commands_pb2.GetBotRequest, _api_bots_commands_pb2.GetBotResponse]
+    """A bot by its user id (404 when there is none, or when it is deactivated and include_deleted is false)."""
+    GetBots: _grpc.UnaryUnaryMultiCallable[_api_bots_commands_pb2.GetBotsRequest, _api_bots_commands_pb2.GetBotsResponse]
+    """A page of bots ordered by username, filtered by owner, deactivation and orphaned state."""
+    UpdateBotActive: _grpc.UnaryUnaryMultiCallable[_api_bots_commands_pb2.UpdateBotActiveRequest, _api_bots_commands_pb2.UpdateBotActiveResponse]
+    """Deactivates or reactivates a bot together with its user."""
+    PermanentDeleteBot: _grpc.UnaryUnaryMultiCallable[_api_bots_commands_pb2.PermanentDeleteBotRequest, _api_bots_commands_pb2.PermanentDeleteBotResponse]
+    """Deletes a bot and its user for good."""
+    EnsureBotUser: _grpc.UnaryUnaryMultiCallable[_api_bots_commands_pb2.EnsureBotUserRequest, _api_bots_commands_pb2.EnsureBotUserResponse]
+    """This plugin's bot with that username: created if missing, kept in sync and reactivated if it
+    exists; the bot's user id. A bot owned by someone else or a non-bot user is an error.
+    """
+    ExecuteSlashCommand: _grpc.UnaryUnaryMultiCallable[_api_bots_commands_pb2.ExecuteSlashCommandRequest, _api_bots_commands_pb2.ExecuteSlashCommandResponse]
+    """Runs a slash command as if command_args.user_id typed it in command_args.channel_id."""
+    CreateCommand: _grpc.UnaryUnaryMultiCallable[_api_bots_commands_pb2.CreateCommandRequest, _api_bots_commands_pb2.CreateCommandResponse]
+    """Creates a custom (outgoing webhook) slash command attributed to this plugin."""
+    ListCommands: _grpc.UnaryUnaryMultiCallable[_api_bots_commands_pb2.ListCommandsRequest, _api_bots_commands_pb2.ListCommandsResponse]
+    """Every command usable on a team: plugin, built-in and custom ones."""
+    ListCustomCommands: _grpc.UnaryUnaryMultiCallable[_api_bots_commands_pb2.ListCustomCommandsRequest, _api_bots_commands_pb2.ListCustomCommandsResponse]
+    """The custom (webhook) commands of a team."""
+    ListPluginCommands: _grpc.UnaryUnaryMultiCallable[_api_bots_commands_pb2.ListPluginCommandsRequest, _api_bots_commands_pb2.ListPluginCommandsResponse]
+    """The commands plugins registered for a team (including all-teams ones), one per trigger."""
+    ListBuiltInCommands: _grpc.UnaryUnaryMultiCallable[_api_bots_commands_pb2.ListBuiltInCommandsRequest, _api_bots_commands_pb2.ListBuiltInCommandsResponse]
+    """The built-in commands this server runs (none: this server has no built-in slash commands)."""
+    GetCommand: _grpc.UnaryUnaryMultiCallable[_api_bots_commands_pb2.GetCommandRequest, _api_bots_commands_pb2.GetCommandResponse]
+    """A custom command by id (404 when there is none or it was deleted)."""
+    UpdateCommand: _grpc.UnaryUnaryMultiCallable[_api_bots_commands_pb2.UpdateCommandRequest, _api_bots_commands_pb2.UpdateCommandResponse]
+    """Replaces a custom command's settings, keeping its id, token and creation time."""
+    DeleteCommand: _grpc.UnaryUnaryMultiCallable[_api_bots_commands_pb2.DeleteCommandRequest, _api_bots_commands_pb2.DeleteCommandResponse]
+    """Deletes a custom command."""
+    CreateOAuthApp: _grpc.UnaryUnaryMultiCallable[_api_bots_commands_pb2.CreateOAuthAppRequest, _api_bots_commands_pb2.CreateOAuthAppResponse]
+    """Registers an OAuth app; the server generates its id and client secret."""
+    GetOAuthApp: _grpc.UnaryUnaryMultiCallable[_api_bots_commands_pb2.GetOAuthAppRequest, _api_bots_commands_pb2.GetOAuthAppResponse]
+    """An OAuth app by id (404 when there is none)."""
+    UpdateOAuthApp: _grpc.UnaryUnaryMultiCallable[_api_bots_commands_pb2.UpdateOAuthAppRequest, _api_bots_commands_pb2.UpdateOAuthAppResponse]
+    """Updates an OAuth app's settings; id, creator, secret and creation time stay."""
+    DeleteOAuthApp: _grpc.UnaryUnaryMultiCallable[_api_bots_commands_pb2.DeleteOAuthAppRequest, _api_bots_commands_pb2.DeleteOAuthAppResponse]
+    """Deletes an OAuth app."""
+    GetGroup: _grpc.UnaryUnaryMultiCallable[_api_groups_pb2.GetGroupRequest, _api_groups_pb2.GetGroupResponse]
+    """--- groups, group members, group syncables (messages in api_groups.proto) ---
+    A group by id, archived or not (404 when there is none).
+    """
+    GetGroupByName: _grpc.UnaryUnaryMultiCallable[_api_groups_pb2.GetGroupByNameRequest, _api_groups_pb2.GetGroupByNameResponse]
+    """A group by its unique name (404 when there is none)."""
+    GetGroupMemberUsers: _grpc.UnaryUnaryMultiCallable[_api_groups_pb2.GetGroupMemberUsersRequest, _api_groups_pb2.GetGroupMemberUsersResponse]
+    """A page of the group's current members as users, by username (per_page 0 means 60)."""
+    GetGroupsBySource: _grpc.UnaryUnaryMultiCallable[_api_groups_pb2.GetGroupsBySourceRequest, _api_groups_pb2.GetGroupsBySourceResponse]
+    """The active groups of a source ("custom", "ldap" or "plugin_<id>")."""
+    GetGroupsForUser: _grpc.UnaryUnaryMultiCallable[_api_groups_pb2.GetGroupsForUserRequest, _api_groups_pb2.GetGroupsForUserResponse]
+    """The active groups the user is a member of."""
+    UpsertGroupMember: _grpc.UnaryUnaryMultiCallable[_api_groups_pb2.UpsertGroupMemberRequest, _api_groups_pb2.UpsertGroupMemberResponse]
+    """Adds the user to the group, or restores their removed membership."""
+    UpsertGroupMembers: _grpc.UnaryUnaryMultiCallable[_api_groups_pb2.UpsertGroupMembersRequest, _api_groups_pb2.UpsertGroupMembersResponse]
+    """Adds the users to the group, or restores their removed memberships."""
+    GetGroupByRemoteID: _grpc.UnaryUnaryMultiCallable[_api_groups_pb2.GetGroupByRemoteIDRequest, _api_groups_pb2.GetGroupByRemoteIDResponse]
+    """A group by its remote id within a source (404 when there is none)."""
+    CreateGroup: _grpc.UnaryUnaryMultiCallable[_api_groups_pb2.CreateGroupRequest, _api_groups_pb2.CreateGroupResponse]
+    """Creates a group; its name must be unique (409) and so must its remote id within the source."""
+    UpdateGroup: _grpc.UnaryUnaryMultiCallable[_api_groups_pb2.UpdateGroupRequest, _api_groups_pb2.UpdateGroupResponse]
+    """Updates a group's name, display name, description and allow_reference; source and remote id stay."""
+    DeleteGroup: _grpc.UnaryUnaryMultiCallable[_api_groups_pb2.DeleteGroupRequest, _api_groups_pb2.DeleteGroupResponse]
+    """Archives a group (sets delete_at); its members and links stay for a restore."""
+    RestoreGroup: _grpc.UnaryUnaryMultiCallable[_api_groups_pb2.RestoreGroupRequest, _api_groups_pb2.RestoreGroupResponse]
+    """Restores an archived group (404 when it is not archived)."""
+    DeleteGroupMember: _grpc.UnaryUnaryMultiCallable[_api_groups_pb2.DeleteGroupMemberRequest, _api_groups_pb2.DeleteGroupMemberResponse]
+    """Removes the user from the group (sets the membership's delete_at)."""
+    GetGroupSyncable: _grpc.UnaryUnaryMultiCallable[_api_groups_pb2.GetGroupSyncableRequest, _api_groups_pb2.GetGroupSyncableResponse]
+    """The group's link to a team or channel (404 when there is none or it was removed)."""
+    GetGroupSyncables: _grpc.UnaryUnaryMultiCallable[_api_groups_pb2.GetGroupSyncablesRequest, _api_groups_pb2.GetGroupSyncablesResponse]
+    """The group's current links to teams, or to channels."""
+    UpsertGroupSyncable: _grpc.UnaryUnaryMultiCallable[_api_groups_pb2.UpsertGroupSyncableRequest, _api_groups_pb2.UpsertGroupSyncableResponse]
+    """Links a group to a team or channel (or restores and updates a removed link)."""
+    UpdateGroupSyncable: _grpc.UnaryUnaryMultiCallable[_api_groups_pb2.UpdateGroupSyncableRequest, _api_groups_pb2.UpdateGroupSyncableResponse]
+    """Changes an existing link's auto_add and scheme_admin."""
+    DeleteGroupSyncable: _grpc.UnaryUnaryMultiCallable[_api_groups_pb2.DeleteGroupSyncableRequest, _api_groups_pb2.DeleteGroupSyncableResponse]
+    """Removes a group's link to a team or channel (sets its delete_at)."""
+    GetGroups: _grpc.UnaryUnaryMultiCallable[_api_groups_pb2.GetGroupsRequest, _api_groups_pb2.GetGroupsResponse]
+    """A page of groups by display name, filtered and annotated as opts asks (per_page 0: all)."""
+    CreateDefaultSyncableMemberships: _grpc.UnaryUnaryMultiCallable[_api_groups_pb2.CreateDefaultSyncableMembershipsRequest, _api_groups_pb2.CreateDefaultSyncableMembershipsResponse]
+    """Adds the members of auto-add groups to the teams and channels those groups are linked to."""
+    DeleteGroupConstrainedMemberships: _grpc.UnaryUnaryMultiCallable[_api_groups_pb2.DeleteGroupConstrainedMembershipsRequest, _api_groups_pb2.DeleteGroupConstrainedMembershipsResponse]
+    """Removes from group-constrained teams and channels the members who are in none of their groups."""
+    LoadPluginConfiguration: _grpc.UnaryUnaryMultiCallable[_api_system_pb2.LoadPluginConfigurationRequest, _api_system_pb2.LoadPluginConfigurationResponse]
+    """--- property fields, values and groups (messages in api_properties.proto) ---
 
-    --- shared channels: no remote-cluster service runs here, so each answers 501 (api_shared_channels.proto) ---
+    --- configuration, plugin management, server info, mail/push, audit, cluster events (messages in api_system.proto) ---
+    This plugin's settings (manifest defaults overlaid with the admin's values), as Go's
+    LoadPluginConfiguration unmarshals them into its struct.
+    """
+    GetConfig: _grpc.UnaryUnaryMultiCallable[_api_system_pb2.GetConfigRequest, _api_system_pb2.GetConfigResponse]
+    """The server's config (Mattermost's model.Config JSON) with secrets replaced by "********"."""
+    GetUnsanitizedConfig: _grpc.UnaryUnaryMultiCallable[_api_system_pb2.GetUnsanitizedConfigRequest, _api_system_pb2.GetUnsanitizedConfigResponse]
+    """The server's config with its secrets."""
+    SaveConfig: _grpc.UnaryUnaryMultiCallable[_api_system_pb2.SaveConfigRequest, _api_system_pb2.SaveConfigResponse]
+    """Saves the whole config after the ConfigurationWillBeSaved hooks (any may veto); secrets left
+    as "********" keep their saved value. Plugins whose settings changed get OnConfigurationChange.
+    """
+    SavePluginConfig: _grpc.UnaryUnaryMultiCallable[_api_system_pb2.SavePluginConfigRequest, _api_system_pb2.SavePluginConfigResponse]
+    """Replaces this plugin's PluginSettings.Plugins[<id>] and saves the config as SaveConfig does."""
+    GetBundlePath: _grpc.UnaryUnaryMultiCallable[_api_system_pb2.GetBundlePathRequest, _api_system_pb2.GetBundlePathResponse]
+    """The absolute path of this plugin's unpacked bundle."""
+    GetLicense: _grpc.UnaryUnaryMultiCallable[_api_system_pb2.GetLicenseRequest, _api_system_pb2.GetLicenseResponse]
+    """The server's license; unset when it has none (always, on this server)."""
+    IsEnterpriseReady: _grpc.UnaryUnaryMultiCallable[_api_system_pb2.IsEnterpriseReadyRequest, _api_system_pb2.IsEnterpriseReadyResponse]
+    """Whether the server is an Enterprise build (false here)."""
+    GetSystemInstallDate: _grpc.UnaryUnaryMultiCallable[_api_system_pb2.GetSystemInstallDateRequest, _api_system_pb2.GetSystemInstallDateResponse]
+    """When the server first ran, in epoch milliseconds."""
+    GetDiagnosticId: _grpc.UnaryUnaryMultiCallable[_api_system_pb2.GetDiagnosticIdRequest, _api_system_pb2.GetDiagnosticIdResponse]
+    """The server's unique diagnostic id (the same as its telemetry id, as in Mattermost)."""
+    GetTelemetryId: _grpc.UnaryUnaryMultiCallable[_api_system_pb2.GetTelemetryIdRequest, _api_system_pb2.GetTelemetryIdResponse]
+    """The server's unique telemetry id."""
+    GetPluginID: _grpc.UnaryUnaryMultiCallable[_api_system_pb2.GetPluginIDRequest, _api_system_pb2.GetPluginIDResponse]
+    """This plugin's id."""
+    GetPlugins: _grpc.UnaryUnaryMultiCallable[_api_system_pb2.GetPluginsRequest, _api_system_pb2.GetPluginsResponse]
+    """Manifests of every installed plugin: the running ones first."""
+    EnablePlugin: _grpc.UnaryUnaryMultiCallable[_api_system_pb2.EnablePluginRequest, _api_system_pb2.EnablePluginResponse]
+    """Enables and starts an installed plugin (404 when it is not installed)."""
+    DisablePlugin: _grpc.UnaryUnaryMultiCallable[_api_system_pb2.DisablePluginRequest, _api_system_pb2.DisablePluginResponse]
+    """Disables and stops a plugin; a plugin disabling itself is stopped after the call returns."""
+    RemovePlugin: _grpc.UnaryUnaryMultiCallable[_api_system_pb2.RemovePluginRequest, _api_system_pb2.RemovePluginResponse]
+    """Stops and deletes a plugin; a plugin removing itself is removed after the call returns."""
+    GetPluginStatus: _grpc.UnaryUnaryMultiCallable[_api_system_pb2.GetPluginStatusRequest, _api_system_pb2.GetPluginStatusResponse]
+    """A plugin's status (404 when it is not installed)."""
+    InstallPlugin: _grpc.UnaryUnaryMultiCallable[_api_system_pb2.InstallPluginRequest, _api_system_pb2.InstallPluginResponse]
+    """Installs a plugin bundle (.tar.gz bytes), replacing one of the same id only with replace; needs
+    PluginSettings.EnableUploads (else 501). Returns the installed manifest.
+    """
+    PublishPluginClusterEvent: _grpc.UnaryUnaryMultiCallable[_api_system_pb2.PublishPluginClusterEventRequest, _api_system_pb2.PublishPluginClusterEventResponse]
+    """Sends an event to this plugin on the other cluster nodes (OnPluginClusterEvent). This server
+    is a single node, so there is no other node to receive it: succeeds and delivers nothing.
+    """
+    RegisterCollectionAndTopic: _grpc.UnaryUnaryMultiCallable[_api_system_pb2.RegisterCollectionAndTopicRequest, _api_system_pb2.RegisterCollectionAndTopicResponse]
+    """No longer supported by Mattermost: does nothing and succeeds."""
+    SendMail: _grpc.UnaryUnaryMultiCallable[_api_system_pb2.SendMailRequest, _api_system_pb2.SendMailResponse]
+    """Sends an HTML email: through EmailSettings.SMTPServer when one is configured, otherwise
+    written to the mail spool (<dataDir>/mail/*.eml).
+    """
+    SendPushNotification: _grpc.UnaryUnaryMultiCallable[_api_system_pb2.SendPushNotificationRequest, _api_system_pb2.SendPushNotificationResponse]
+    """Queues a push notification for every session of the user in the push outbox
+    (<dataDir>/push/*.json); no push proxy is contacted.
+    """
+    OpenInteractiveDialog: _grpc.UnaryUnaryMultiCallable[_api_system_pb2.OpenInteractiveDialogRequest, _api_system_pb2.OpenInteractiveDialogResponse]
+    """Opens an interactive dialog on the client of the user whose trigger id it carries (the
+    open_dialog WebSocket event); 400 for a trigger id that is invalid or expired.
+    """
+    SendToastMessage: _grpc.UnaryUnaryMultiCallable[_api_system_pb2.SendToastMessageRequest, _api_system_pb2.SendToastMessageResponse]
+    """Shows a toast to a user (the show_toast WebSocket event), on one connection when connection_id is set."""
+    LogAuditRec: _grpc.UnaryUnaryMultiCallable[_api_system_pb2.LogAuditRecRequest, _api_system_pb2.LogAuditRecResponse]
+    """Appends an audit record (model.AuditRecord) to the audit log, <dataDir>/logs/audit.jsonl."""
+    LogAuditRecWithLevel: _grpc.UnaryUnaryMultiCallable[_api_system_pb2.LogAuditRecWithLevelRequest, _api_system_pb2.LogAuditRecWithLevelResponse]
+    """Appends an audit record with the given level to the audit log."""
+    RequestTrialLicense: _grpc.UnaryUnaryMultiCallable[_api_system_pb2.RequestTrialLicenseRequest, _api_system_pb2.RequestTrialLicenseResponse]
+    """Mattermost's trial license request; answers 501 here (no licensing)."""
+    GetCloudLimits: _grpc.UnaryUnaryMultiCallable[_api_system_pb2.GetCloudLimitsRequest, _api_system_pb2.GetCloudLimitsResponse]
+    """Mattermost Cloud's workspace limits; answers 501 here (not a cloud workspace)."""
+    RegisterPluginForSharedChannels: _grpc.UnaryUnaryMultiCallable[_api_shared_channels_pb2.RegisterPluginForSharedChannelsRequest, _api_shared_channels_pb2.RegisterPluginForSharedChannelsResponse]
+    """--- shared channels: no remote-cluster service runs here, so each answers 501 (api_shared_channels.proto) ---
     Mattermost's RegisterPluginForSharedChannels; answers 501 here (no shared channels service).
     """
     UnregisterPluginForSharedChannels: _grpc.UnaryUnaryMultiCallable[_api_shared_channels_pb2.UnregisterPluginForSharedChannelsRequest, _api_shared_channels_pb2.UnregisterPluginForSharedChannelsResponse]
@@ -186,10 +663,478 @@ class PluginAPIAsyncStub(PluginAPIStub):
     LogWarn: _aio.UnaryUnaryMultiCallable[_api_pb2.LogWarnRequest, _api_pb2.LogWarnResponse]  # type: ignore[assignment]
     LogError: _aio.UnaryUnaryMultiCallable[_api_pb2.LogErrorRequest, _api_pb2.LogErrorResponse]  # type: ignore[assignment]
     PublishWebSocketEvent: _aio.UnaryUnaryMultiCallable[_api_pb2.PublishWebSocketEventRequest, _api_pb2.PublishWebSocketEventResponse]  # type: ignore[assignment]
-    RegisterPluginForSharedChannels: _aio.UnaryUnaryMultiCallable[_api_shared_channels_pb2.RegisterPluginForSharedChannelsRequest, _api_shared_channels_pb2.RegisterPluginForSharedChannelsResponse]  # type: ignore[assignment]
-    """--- configuration, plugin management, server info, mail/push, audit, cluster events (messages in api_system.proto) ---
+    CreateUser: _aio.UnaryUnaryMultiCallable[_api_users_pb2.CreateUserRequest, _api_users_pb2.CreateUserResponse]  # type: ignore[assignment]
+    """--- users: accounts, search, statuses, custom status, profile images (messages in api_users.proto) ---
+    Creates an account (Mattermost's CreateUser): username and email unique, roles assigned by the
+    server (system_user; system_admin for the first account). Fires UserHasBeenCreated.
+    """
+    DeleteUser: _aio.UnaryUnaryMultiCallable[_api_users_pb2.DeleteUserRequest, _api_users_pb2.DeleteUserResponse]  # type: ignore[assignment]
+    """Deactivates a user (a soft delete: sets delete_at, revokes their sessions), as Mattermost's
+    plugin DeleteUser does. Fires UserHasBeenDeactivated.
+    """
+    GetUsers: _aio.UnaryUnaryMultiCallable[_api_users_pb2.GetUsersRequest, _api_users_pb2.GetUsersResponse]  # type: ignore[assignment]
+    """A page of users matching the options, by username unless options.sort says otherwise."""
+    GetUsersByIds: _aio.UnaryUnaryMultiCallable[_api_users_pb2.GetUsersByIdsRequest, _api_users_pb2.GetUsersByIdsResponse]  # type: ignore[assignment]
+    """The users that exist among user_ids (unknown ids are skipped)."""
+    GetUserByEmail: _aio.UnaryUnaryMultiCallable[_api_users_pb2.GetUserByEmailRequest, _api_users_pb2.GetUserByEmailResponse]  # type: ignore[assignment]
+    """A user by email, ignoring case (404 when there is none)."""
+    GetUserByUsername: _aio.UnaryUnaryMultiCallable[_api_users_pb2.GetUserByUsernameRequest, _api_users_pb2.GetUserByUsernameResponse]  # type: ignore[assignment]
+    """A user by username, ignoring case (404 when there is none)."""
+    GetUsersByUsernames: _aio.UnaryUnaryMultiCallable[_api_users_pb2.GetUsersByUsernamesRequest, _api_users_pb2.GetUsersByUsernamesResponse]  # type: ignore[assignment]
+    """The users that exist among usernames (unknown names are skipped), by username."""
+    GetUsersInTeam: _aio.UnaryUnaryMultiCallable[_api_users_pb2.GetUsersInTeamRequest, _api_users_pb2.GetUsersInTeamResponse]  # type: ignore[assignment]
+    """A page of a team's members as users, by username."""
+    GetUsersInChannel: _aio.UnaryUnaryMultiCallable[_api_users_pb2.GetUsersInChannelRequest, _api_users_pb2.GetUsersInChannelResponse]  # type: ignore[assignment]
+    """A page of a channel's members as users, sorted by "username" or by "status"."""
+    UpdateUser: _aio.UnaryUnaryMultiCallable[_api_users_pb2.UpdateUserRequest, _api_users_pb2.UpdateUserResponse]  # type: ignore[assignment]
+    """Replaces a user's profile fields (username, email, names, position, locale, props, notify
+    props, timezone); roles, auth, password and delete_at are not changed here.
+    """
+    UpdateUserActive: _aio.UnaryUnaryMultiCallable[_api_users_pb2.UpdateUserActiveRequest, _api_users_pb2.UpdateUserActiveResponse]  # type: ignore[assignment]
+    """Deactivates (active = false: sets delete_at, revokes sessions, fires UserHasBeenDeactivated) or
+    reactivates a user.
+    """
+    UpdateUserRoles: _aio.UnaryUnaryMultiCallable[_api_users_pb2.UpdateUserRolesRequest, _api_users_pb2.UpdateUserRolesResponse]  # type: ignore[assignment]
+    """Replaces a user's system roles (space-separated, e.g. "system_user system_admin")."""
+    UpdateUserAuth: _aio.UnaryUnaryMultiCallable[_api_users_pb2.UpdateUserAuthRequest, _api_users_pb2.UpdateUserAuthResponse]  # type: ignore[assignment]
+    """Moves a user to an external auth service (auth_service + auth_data); their password is cleared."""
+    SearchUsers: _aio.UnaryUnaryMultiCallable[_api_users_pb2.SearchUsersRequest, _api_users_pb2.SearchUsersResponse]  # type: ignore[assignment]
+    """Users whose username, names, nickname or email start with each word of the term, by username."""
+    GetUserStatus: _aio.UnaryUnaryMultiCallable[_api_users_pb2.GetUserStatusRequest, _api_users_pb2.GetUserStatusResponse]  # type: ignore[assignment]
+    """A user's presence ("offline" when none was ever recorded)."""
+    GetUserStatusesByIds: _aio.UnaryUnaryMultiCallable[_api_users_pb2.GetUserStatusesByIdsRequest, _api_users_pb2.GetUserStatusesByIdsResponse]  # type: ignore[assignment]
+    """The presence of the existing users among user_ids."""
+    UpdateUserStatus: _aio.UnaryUnaryMultiCallable[_api_users_pb2.UpdateUserStatusRequest, _api_users_pb2.UpdateUserStatusResponse]  # type: ignore[assignment]
+    """Sets a user's presence to "online", "away", "dnd" or "offline" (a manual status)."""
+    SetUserStatusTimedDND: _aio.UnaryUnaryMultiCallable[_api_users_pb2.SetUserStatusTimedDNDRequest, _api_users_pb2.SetUserStatusTimedDNDResponse]  # type: ignore[assignment]
+    """Sets "dnd" until endtime (epoch seconds, rounded down to the minute); the previous status
+    comes back after it.
+    """
+    UpdateUserCustomStatus: _aio.UnaryUnaryMultiCallable[_api_users_pb2.UpdateUserCustomStatusRequest, _api_users_pb2.UpdateUserCustomStatusResponse]  # type: ignore[assignment]
+    """Sets a user's custom status (emoji and/or text, optional expiry)."""
+    RemoveUserCustomStatus: _aio.UnaryUnaryMultiCallable[_api_users_pb2.RemoveUserCustomStatusRequest, _api_users_pb2.RemoveUserCustomStatusResponse]  # type: ignore[assignment]
+    """Clears a user's custom status."""
+    GetProfileImage: _aio.UnaryUnaryMultiCallable[_api_users_pb2.GetProfileImageRequest, _api_users_pb2.GetProfileImageResponse]  # type: ignore[assignment]
+    """A user's profile image (PNG, JPEG or GIF bytes); a generated PNG when none was set."""
+    SetProfileImage: _aio.UnaryUnaryMultiCallable[_api_users_pb2.SetProfileImageRequest, _api_users_pb2.SetProfileImageResponse]  # type: ignore[assignment]
+    """Sets a user's profile image from PNG, JPEG or GIF bytes."""
+    GetLDAPUserAttributes: _aio.UnaryUnaryMultiCallable[_api_users_pb2.GetLDAPUserAttributesRequest, _api_users_pb2.GetLDAPUserAttributesResponse]  # type: ignore[assignment]
+    """LDAP attributes of a user: not supported (501), this server runs no LDAP."""
+    GetPreferenceForUser: _aio.UnaryUnaryMultiCallable[_api_user_access_pb2.GetPreferenceForUserRequest, _api_user_access_pb2.GetPreferenceForUserResponse]  # type: ignore[assignment]
+    """--- preferences, sessions, access tokens, permissions (messages in api_user_access.proto) ---
+    The user's preference under (category, name); 404 when it is not set.
+    """
+    GetPreferencesForUser: _aio.UnaryUnaryMultiCallable[_api_user_access_pb2.GetPreferencesForUserRequest, _api_user_access_pb2.GetPreferencesForUserResponse]  # type: ignore[assignment]
+    """Every preference of the user, by category then name."""
+    UpdatePreferencesForUser: _aio.UnaryUnaryMultiCallable[_api_user_access_pb2.UpdatePreferencesForUserRequest, _api_user_access_pb2.UpdatePreferencesForUserResponse]  # type: ignore[assignment]
+    """Saves the user's preferences (all or none); their other clients get preferences_changed and
+    plugins PreferencesHaveChanged. Every preference's user_id must be user_id.
+    """
+    DeletePreferencesForUser: _aio.UnaryUnaryMultiCallable[_api_user_access_pb2.DeletePreferencesForUserRequest, _api_user_access_pb2.DeletePreferencesForUserResponse]  # type: ignore[assignment]
+    """Deletes the user's preferences named by (category, name); absent ones are ignored."""
+    GetSession: _aio.UnaryUnaryMultiCallable[_api_user_access_pb2.GetSessionRequest, _api_user_access_pb2.GetSessionResponse]  # type: ignore[assignment]
+    """A session by its id (not its token), token included."""
+    CreateSession: _aio.UnaryUnaryMultiCallable[_api_user_access_pb2.CreateSessionRequest, _api_user_access_pb2.CreateSessionResponse]  # type: ignore[assignment]
+    """Opens a session for session.user_id with the given roles, expiry, device and props; the server
+    chooses id, token and timestamps.
+    """
+    ExtendSessionExpiry: _aio.UnaryUnaryMultiCallable[_api_user_access_pb2.ExtendSessionExpiryRequest, _api_user_access_pb2.ExtendSessionExpiryResponse]  # type: ignore[assignment]
+    """Sets a session's expires_at (epoch ms; 0 never expires)."""
+    RevokeSession: _aio.UnaryUnaryMultiCallable[_api_user_access_pb2.RevokeSessionRequest, _api_user_access_pb2.RevokeSessionResponse]  # type: ignore[assignment]
+    """Deletes a session by id: its token stops working at once, and WebSocket connections opened
+    with it end at their next heartbeat.
+    """
+    CreateUserAccessToken: _aio.UnaryUnaryMultiCallable[_api_user_access_pb2.CreateUserAccessTokenRequest, _api_user_access_pb2.CreateUserAccessTokenResponse]  # type: ignore[assignment]
+    """Creates a personal access token for token.user_id; the answer is the only place its secret
+    appears.
+    """
+    RevokeUserAccessToken: _aio.UnaryUnaryMultiCallable[_api_user_access_pb2.RevokeUserAccessTokenRequest, _api_user_access_pb2.RevokeUserAccessTokenResponse]  # type: ignore[assignment]
+    """Deletes a personal access token and the session it opened."""
+    HasPermissionTo: _aio.UnaryUnaryMultiCallable[_api_user_access_pb2.HasPermissionToRequest, _api_user_access_pb2.HasPermissionToResponse]  # type: ignore[assignment]
+    """Whether the user's system roles grant the permission (false for an unknown user)."""
+    HasPermissionToTeam: _aio.UnaryUnaryMultiCallable[_api_user_access_pb2.HasPermissionToTeamRequest, _api_user_access_pb2.HasPermissionToTeamResponse]  # type: ignore[assignment]
+    """Whether the user's roles in the team, or their system roles, grant the permission."""
+    HasPermissionToChannel: _aio.UnaryUnaryMultiCallable[_api_user_access_pb2.HasPermissionToChannelRequest, _api_user_access_pb2.HasPermissionToChannelResponse]  # type: ignore[assignment]
+    """Whether the user's roles in the channel, then in its team, then their system roles grant the
+    permission.
+    """
+    RolesGrantPermission: _aio.UnaryUnaryMultiCallable[_api_user_access_pb2.RolesGrantPermissionRequest, _api_user_access_pb2.RolesGrantPermissionResponse]  # type: ignore[assignment]
+    """Whether any of the named roles grants the permission id (unknown roles grant nothing)."""
+    PublishUserTyping: _aio.UnaryUnaryMultiCallable[_api_user_access_pb2.PublishUserTypingRequest, _api_user_access_pb2.PublishUserTypingResponse]  # type: ignore[assignment]
+    """Publishes Mattermost's "typing" WebSocket event for the user to the channel's other members
+    (parent_id: the thread's root post, or empty).
+    """
+    CreateTeam: _aio.UnaryUnaryMultiCallable[_api_teams_pb2.CreateTeamRequest, _api_teams_pb2.CreateTeamResponse]  # type: ignore[assignment]
+    """--- teams, team members, team icons, team stats (messages in api_teams.proto) ---
+    Creates a team (no members; Mattermost's CreateTeam). 409 when the name is taken.
+    """
+    DeleteTeam: _aio.UnaryUnaryMultiCallable[_api_teams_pb2.DeleteTeamRequest, _api_teams_pb2.DeleteTeamResponse]  # type: ignore[assignment]
+    """Archives a team: sets its delete_at (a soft delete, as Mattermost's plugin API does)."""
+    GetTeams: _aio.UnaryUnaryMultiCallable[_api_teams_pb2.GetTeamsRequest, _api_teams_pb2.GetTeamsResponse]  # type: ignore[assignment]
+    """Every team, archived ones included, by display name."""
+    GetTeam: _aio.UnaryUnaryMultiCallable[_api_teams_pb2.GetTeamRequest, _api_teams_pb2.GetTeamResponse]  # type: ignore[assignment]
+    """A team by id, archived or not (404 when there is none)."""
+    GetTeamByName: _aio.UnaryUnaryMultiCallable[_api_teams_pb2.GetTeamByNameRequest, _api_teams_pb2.GetTeamByNameResponse]  # type: ignore[assignment]
+    """A team by its name (404 when there is none)."""
+    GetTeamsUnreadForUser: _aio.UnaryUnaryMultiCallable[_api_teams_pb2.GetTeamsUnreadForUserRequest, _api_teams_pb2.GetTeamsUnreadForUserResponse]  # type: ignore[assignment]
+    """For each team the user belongs to, their unread messages and mentions summed over its channels."""
+    UpdateTeam: _aio.UnaryUnaryMultiCallable[_api_teams_pb2.UpdateTeamRequest, _api_teams_pb2.UpdateTeamResponse]  # type: ignore[assignment]
+    """Updates a team's display name, description, open invite, company name, allowed domains and
+    icon time; its name and type are kept.
+    """
+    SearchTeams: _aio.UnaryUnaryMultiCallable[_api_teams_pb2.SearchTeamsRequest, _api_teams_pb2.SearchTeamsResponse]  # type: ignore[assignment]
+    """Teams (not archived) whose name or display name starts with term, case-insensitively."""
+    GetTeamsForUser: _aio.UnaryUnaryMultiCallable[_api_teams_pb2.GetTeamsForUserRequest, _api_teams_pb2.GetTeamsForUserResponse]  # type: ignore[assignment]
+    """The teams (not archived) the user currently belongs to."""
+    CreateTeamMember: _aio.UnaryUnaryMultiCallable[_api_teams_pb2.CreateTeamMemberRequest, _api_teams_pb2.CreateTeamMemberResponse]  # type: ignore[assignment]
+    """Adds a user to a team (or returns their membership); TeamMemberWillBeAdded may reject it."""
+    CreateTeamMembers: _aio.UnaryUnaryMultiCallable[_api_teams_pb2.CreateTeamMembersRequest, _api_teams_pb2.CreateTeamMembersResponse]  # type: ignore[assignment]
+    """Adds users to a team in order, stopping at the first failure (the ones before stay added)."""
+    CreateTeamMembersGracefully: _aio.UnaryUnaryMultiCallable[_api_teams_pb2.CreateTeamMembersGracefullyRequest, _api_teams_pb2.CreateTeamMembersGracefullyResponse]  # type: ignore[assignment]
+    """Adds users to a team, reporting per user either the membership or why it failed."""
+    DeleteTeamMember: _aio.UnaryUnaryMultiCallable[_api_teams_pb2.DeleteTeamMemberRequest, _api_teams_pb2.DeleteTeamMemberResponse]  # type: ignore[assignment]
+    """Removes a user from a team (and its channels); the membership is kept with delete_at set."""
+    GetTeamMembers: _aio.UnaryUnaryMultiCallable[_api_teams_pb2.GetTeamMembersRequest, _api_teams_pb2.GetTeamMembersResponse]  # type: ignore[assignment]
+    """A page of a team's current members, by user id (per_page <= 0 means 60)."""
+    GetTeamMember: _aio.UnaryUnaryMultiCallable[_api_teams_pb2.GetTeamMemberRequest, _api_teams_pb2.GetTeamMemberResponse]  # type: ignore[assignment]
+    """A user's membership of a team, a left one included (404 when they were never a member)."""
+    GetTeamMembersForUser: _aio.UnaryUnaryMultiCallable[_api_teams_pb2.GetTeamMembersForUserRequest, _api_teams_pb2.GetTeamMembersForUserResponse]  # type: ignore[assignment]
+    """A page of the user's current team memberships, by team id (per_page <= 0 means 60)."""
+    UpdateTeamMemberRoles: _aio.UnaryUnaryMultiCallable[_api_teams_pb2.UpdateTeamMemberRolesRequest, _api_teams_pb2.UpdateTeamMemberRolesResponse]  # type: ignore[assignment]
+    """Replaces a member's team roles (team_user, team_admin, team_guest, team_post_all,
+    team_post_all_public); 400 for an unknown role or guest with user.
+    """
+    GetTeamIcon: _aio.UnaryUnaryMultiCallable[_api_teams_pb2.GetTeamIconRequest, _api_teams_pb2.GetTeamIconResponse]  # type: ignore[assignment]
+    """The team's icon image (404 when it has none; 501 without file storage)."""
+    SetTeamIcon: _aio.UnaryUnaryMultiCallable[_api_teams_pb2.SetTeamIconRequest, _api_teams_pb2.SetTeamIconResponse]  # type: ignore[assignment]
+    """Sets the team's icon from PNG, JPEG, GIF, BMP or WebP bytes and stamps last_team_icon_update."""
+    RemoveTeamIcon: _aio.UnaryUnaryMultiCallable[_api_teams_pb2.RemoveTeamIconRequest, _api_teams_pb2.RemoveTeamIconResponse]  # type: ignore[assignment]
+    """Removes the team's icon and resets last_team_icon_update to 0."""
+    GetTeamStats: _aio.UnaryUnaryMultiCallable[_api_teams_pb2.GetTeamStatsRequest, _api_teams_pb2.GetTeamStatsResponse]  # type: ignore[assignment]
+    """How many current members the team has, and how many of them are active accounts."""
+    CreateChannel: _aio.UnaryUnaryMultiCallable[_api_channels_pb2.CreateChannelRequest, _api_channels_pb2.CreateChannelResponse]  # type: ignore[assignment]
+    """--- channels, channel members, direct/group channels, sidebar categories (messages in api_channels.proto) ---
+    Creates a public (O) or private (P) channel on a team; the plugin's channel has no creator
+    member unless creator_id names a team member.
+    """
+    DeleteChannel: _aio.UnaryUnaryMultiCallable[_api_channels_pb2.DeleteChannelRequest, _api_channels_pb2.DeleteChannelResponse]  # type: ignore[assignment]
+    """Archives a channel (sets delete_at); ChannelWillBeArchived plugins may refuse. Direct and group
+    messages cannot be archived.
+    """
+    RestoreChannel: _aio.UnaryUnaryMultiCallable[_api_channels_pb2.RestoreChannelRequest, _api_channels_pb2.RestoreChannelResponse]  # type: ignore[assignment]
+    """Restores an archived channel (clears delete_at)."""
+    GetChannelOfType: _aio.UnaryUnaryMultiCallable[_api_channels_pb2.GetChannelOfTypeRequest, _api_channels_pb2.GetChannelOfTypeResponse]  # type: ignore[assignment]
+    """A channel by id that must be of channel_type ("O", "P", "D" or "G"); 404 when there is none of
+    that type.
+    """
+    GetPublicChannelsForTeam: _aio.UnaryUnaryMultiCallable[_api_channels_pb2.GetPublicChannelsForTeamRequest, _api_channels_pb2.GetPublicChannelsForTeamResponse]  # type: ignore[assignment]
+    """A page of a team's open, unarchived channels, by name."""
+    GetChannelByName: _aio.UnaryUnaryMultiCallable[_api_channels_pb2.GetChannelByNameRequest, _api_channels_pb2.GetChannelByNameResponse]  # type: ignore[assignment]
+    """A channel by its name on a team; archived channels only with include_deleted."""
+    GetChannelByNameForTeamName: _aio.UnaryUnaryMultiCallable[_api_channels_pb2.GetChannelByNameForTeamNameRequest, _api_channels_pb2.GetChannelByNameForTeamNameResponse]  # type: ignore[assignment]
+    """A channel by its name on the team named team_name; archived channels only with include_deleted."""
+    GetChannelsForTeamForUser: _aio.UnaryUnaryMultiCallable[_api_channels_pb2.GetChannelsForTeamForUserRequest, _api_channels_pb2.GetChannelsForTeamForUserResponse]  # type: ignore[assignment]
+    """The user's channels on a team plus their direct and group messages (all teams when team_id is
+    empty).
+    """
+    GetChannelStats: _aio.UnaryUnaryMultiCallable[_api_channels_pb2.GetChannelStatsRequest, _api_channels_pb2.GetChannelStatsResponse]  # type: ignore[assignment]
+    """Member, guest, pinned post and file counts of a channel."""
+    GetDirectChannel: _aio.UnaryUnaryMultiCallable[_api_channels_pb2.GetDirectChannelRequest, _api_channels_pb2.GetDirectChannelResponse]  # type: ignore[assignment]
+    """The direct message channel between two users, created on first use."""
+    GetGroupChannel: _aio.UnaryUnaryMultiCallable[_api_channels_pb2.GetGroupChannelRequest, _api_channels_pb2.GetGroupChannelResponse]  # type: ignore[assignment]
+    """The group message channel of 3 to 8 users, created on first use."""
+    UpdateChannel: _aio.UnaryUnaryMultiCallable[_api_channels_pb2.UpdateChannelRequest, _api_channels_pb2.UpdateChannelResponse]  # type: ignore[assignment]
+    """Updates a channel's display name, name, header and purpose (by channel.id)."""
+    RegisterChannelGuard: _aio.UnaryUnaryMultiCallable[_api_channels_pb2.RegisterChannelGuardRequest, _api_channels_pb2.RegisterChannelGuardResponse]  # type: ignore[assignment]
+    """Claims the channel for this plugin: its Will hooks on that channel then run after the others
+    and fail closed, and the channel's changes fail while the plugin is not running. Idempotent.
+    """
+    UnregisterChannelGuard: _aio.UnaryUnaryMultiCallable[_api_channels_pb2.UnregisterChannelGuardRequest, _api_channels_pb2.UnregisterChannelGuardResponse]  # type: ignore[assignment]
+    """Releases this plugin's claim on the channel (no error when it has none); other plugins' claims
+    stay.
+    """
+    SearchChannels: _aio.UnaryUnaryMultiCallable[_api_channels_pb2.SearchChannelsRequest, _api_channels_pb2.SearchChannelsResponse]  # type: ignore[assignment]
+    """A team's open, unarchived channels whose name or display name contain term (case-insensitive),
+    by display name (at most 100).
+    """
+    CreateChannelSidebarCategory: _aio.UnaryUnaryMultiCallable[_api_channels_pb2.CreateChannelSidebarCategoryRequest, _api_channels_pb2.CreateChannelSidebarCategoryResponse]  # type: ignore[assignment]
+    """Creates a custom sidebar category for the user on the team, moving the given channels into it."""
+    GetChannelSidebarCategories: _aio.UnaryUnaryMultiCallable[_api_channels_pb2.GetChannelSidebarCategoriesRequest, _api_channels_pb2.GetChannelSidebarCategoriesResponse]  # type: ignore[assignment]
+    """The user's sidebar categories on the team, in order (the default ones are made on first use)."""
+    UpdateChannelSidebarCategories: _aio.UnaryUnaryMultiCallable[_api_channels_pb2.UpdateChannelSidebarCategoriesRequest, _api_channels_pb2.UpdateChannelSidebarCategoriesResponse]  # type: ignore[assignment]
+    """Updates the given sidebar categories of the user on the team (name, sorting, muted, collapsed,
+    channels).
+    """
+    AddChannelMember: _aio.UnaryUnaryMultiCallable[_api_channels_pb2.AddChannelMemberRequest, _api_channels_pb2.AddChannelMemberResponse]  # type: ignore[assignment]
+    """Joins a user to a channel as if they joined themselves (ChannelMemberWillBeAdded plugins may
+    refuse).
+    """
+    AddUserToChannel: _aio.UnaryUnaryMultiCallable[_api_channels_pb2.AddUserToChannelRequest, _api_channels_pb2.AddUserToChannelResponse]  # type: ignore[assignment]
+    """Adds a user to a channel as if as_user_id had added them (ChannelMemberWillBeAdded plugins may
+    refuse).
+    """
+    GetChannelMember: _aio.UnaryUnaryMultiCallable[_api_channels_pb2.GetChannelMemberRequest, _api_channels_pb2.GetChannelMemberResponse]  # type: ignore[assignment]
+    """A user's membership of a channel (404 when not a member)."""
+    GetChannelMembers: _aio.UnaryUnaryMultiCallable[_api_channels_pb2.GetChannelMembersRequest, _api_channels_pb2.GetChannelMembersResponse]  # type: ignore[assignment]
+    """A page of a channel's memberships."""
+    GetChannelMembersByIds: _aio.UnaryUnaryMultiCallable[_api_channels_pb2.GetChannelMembersByIdsRequest, _api_channels_pb2.GetChannelMembersByIdsResponse]  # type: ignore[assignment]
+    """The memberships of the given users in a channel (non-members are left out)."""
+    GetChannelMembersForUser: _aio.UnaryUnaryMultiCallable[_api_channels_pb2.GetChannelMembersForUserRequest, _api_channels_pb2.GetChannelMembersForUserResponse]  # type: ignore[assignment]
+    """A page of the user's channel memberships (team_id is ignored, as in Mattermost)."""
+    UpdateChannelMemberRoles: _aio.UnaryUnaryMultiCallable[_api_channels_pb2.UpdateChannelMemberRolesRequest, _api_channels_pb2.UpdateChannelMemberRolesResponse]  # type: ignore[assignment]
+    """Sets a member's roles: "channel_user", optionally with "channel_admin"."""
+    UpdateChannelMemberNotifications: _aio.UnaryUnaryMultiCallable[_api_channels_pb2.UpdateChannelMemberNotificationsRequest, _api_channels_pb2.UpdateChannelMemberNotificationsResponse]  # type: ignore[assignment]
+    """Merges the given notification properties into a member's."""
+    PatchChannelMembersNotifications: _aio.UnaryUnaryMultiCallable[_api_channels_pb2.PatchChannelMembersNotificationsRequest, _api_channels_pb2.PatchChannelMembersNotificationsResponse]  # type: ignore[assignment]
+    """Merges notify_props into each of up to 200 memberships."""
+    DeleteChannelMember: _aio.UnaryUnaryMultiCallable[_api_channels_pb2.DeleteChannelMemberRequest, _api_channels_pb2.DeleteChannelMemberResponse]  # type: ignore[assignment]
+    """Removes a user from a channel (as when they leave it)."""
+    AddReaction: _aio.UnaryUnaryMultiCallable[_api_posts_pb2.AddReactionRequest, _api_posts_pb2.AddReactionResponse]  # type: ignore[assignment]
+    """--- posts, threads, ephemeral posts, search, reactions (messages in api_posts.proto) ---
+    Adds reaction.user_id's reaction to a post (no membership check, as in Mattermost); adding the
+    same reaction again is a no-op answering it. Runs ReactionHasBeenAdded.
+    """
+    RemoveReaction: _aio.UnaryUnaryMultiCallable[_api_posts_pb2.RemoveReactionRequest, _api_posts_pb2.RemoveReactionResponse]  # type: ignore[assignment]
+    """Removes a user's reaction from a post (no error when it is not there)."""
+    GetReactions: _aio.UnaryUnaryMultiCallable[_api_posts_pb2.GetReactionsRequest, _api_posts_pb2.GetReactionsResponse]  # type: ignore[assignment]
+    """Every reaction on a post, oldest first (404 when the post does not exist)."""
+    SendEphemeralPost: _aio.UnaryUnaryMultiCallable[_api_posts_pb2.SendEphemeralPostRequest, _api_posts_pb2.SendEphemeralPostResponse]  # type: ignore[assignment]
+    """Shows a post to one user only, over the WebSocket ("ephemeral_message"); never stored. Fills
+    in id, create_at and type "system_ephemeral" and returns the post as sent.
+    """
+    UpdateEphemeralPost: _aio.UnaryUnaryMultiCallable[_api_posts_pb2.UpdateEphemeralPostRequest, _api_posts_pb2.UpdateEphemeralPostResponse]  # type: ignore[assignment]
+    """Replaces an ephemeral post the user was shown ("post_edited" to that user only)."""
+    DeleteEphemeralPost: _aio.UnaryUnaryMultiCallable[_api_posts_pb2.DeleteEphemeralPostRequest, _api_posts_pb2.DeleteEphemeralPostResponse]  # type: ignore[assignment]
+    """Removes an ephemeral post from the user's view ("post_deleted" to that user only)."""
+    DeletePost: _aio.UnaryUnaryMultiCallable[_api_posts_pb2.DeletePostRequest, _api_posts_pb2.DeletePostResponse]  # type: ignore[assignment]
+    """Deletes a post (a root with its replies), as REST does: soft delete, "post_deleted",
+    MessageHasBeenDeleted.
+    """
+    GetPostThread: _aio.UnaryUnaryMultiCallable[_api_posts_pb2.GetPostThreadRequest, _api_posts_pb2.GetPostThreadResponse]  # type: ignore[assignment]
+    """The post's whole thread (root and replies, newest first) as a PostList."""
+    GetPostsSince: _aio.UnaryUnaryMultiCallable[_api_posts_pb2.GetPostsSinceRequest, _api_posts_pb2.GetPostsSinceResponse]  # type: ignore[assignment]
+    """Posts of the channel created, edited or deleted since time (epoch ms), deleted ones included."""
+    GetPostsAfter: _aio.UnaryUnaryMultiCallable[_api_posts_pb2.GetPostsAfterRequest, _api_posts_pb2.GetPostsAfterResponse]  # type: ignore[assignment]
+    """A page of the channel's posts newer than post_id, newest first."""
+    GetPostsBefore: _aio.UnaryUnaryMultiCallable[_api_posts_pb2.GetPostsBeforeRequest, _api_posts_pb2.GetPostsBeforeResponse]  # type: ignore[assignment]
+    """A page of the channel's posts older than post_id, newest first."""
+    GetPostsForChannel: _aio.UnaryUnaryMultiCallable[_api_posts_pb2.GetPostsForChannelRequest, _api_posts_pb2.GetPostsForChannelResponse]  # type: ignore[assignment]
+    """A page of the channel's posts, newest first (per_page 1-200)."""
+    UpdatePost: _aio.UnaryUnaryMultiCallable[_api_posts_pb2.UpdatePostRequest, _api_posts_pb2.UpdatePostResponse]  # type: ignore[assignment]
+    """Edits a post: message, props, is_pinned and file_ids (which may only shrink) take the given
+    values; runs MessageWillBeUpdated / MessageHasBeenUpdated and sends "post_edited".
+    """
+    SearchPostsInTeam: _aio.UnaryUnaryMultiCallable[_api_posts_pb2.SearchPostsInTeamRequest, _api_posts_pb2.SearchPostsInTeamResponse]  # type: ignore[assignment]
+    """Posts of the team's channels matching any of the searches, newest first."""
+    SearchPostsInTeamForUser: _aio.UnaryUnaryMultiCallable[_api_posts_pb2.SearchPostsInTeamForUserRequest, _api_posts_pb2.SearchPostsInTeamForUserResponse]  # type: ignore[assignment]
+    """A user's search (query text with from:/in:/before:/after:/on: flags) over the team's channels
+    and the direct and group messages they are a member of.
+    """
+    MoveThreadsToBackingChannel: _aio.UnaryUnaryMultiCallable[_api_posts_pb2.MoveThreadsToBackingChannelRequest, _api_posts_pb2.MoveThreadsToBackingChannelResponse]  # type: ignore[assignment]
+    """Moves root posts with their whole threads into another backing channel (type "S"), in place:
+    ids, timestamps and reactions are kept. Reply ids are rejected; unknown ids move nothing.
+    """
+    AddChannelsToRetentionPolicy: _aio.UnaryUnaryMultiCallable[_api_posts_pb2.AddChannelsToRetentionPolicyRequest, _api_posts_pb2.AddChannelsToRetentionPolicyResponse]  # type: ignore[assignment]
+    """Data-retention policies are an Enterprise feature this server does not run: always 501."""
+    RemoveChannelsFromRetentionPolicy: _aio.UnaryUnaryMultiCallable[_api_posts_pb2.RemoveChannelsFromRetentionPolicyRequest, _api_posts_pb2.RemoveChannelsFromRetentionPolicyResponse]  # type: ignore[assignment]
+    """Data-retention policies are an Enterprise feature this server does not run: always 501."""
+    GetEmojiList: _aio.UnaryUnaryMultiCallable[_api_files_pb2.GetEmojiListRequest, _api_files_pb2.GetEmojiListResponse]  # type: ignore[assignment]
+    """--- files, upload sessions, emoji (messages in api_files.proto) ---
+    Custom emoji, sort_by "" (creation order) or "name", per_page from page * per_page.
+    """
+    GetEmojiByName: _aio.UnaryUnaryMultiCallable[_api_files_pb2.GetEmojiByNameRequest, _api_files_pb2.GetEmojiByNameResponse]  # type: ignore[assignment]
+    """A custom emoji by name (404 when there is none; 501 when custom emoji are disabled)."""
+    GetEmoji: _aio.UnaryUnaryMultiCallable[_api_files_pb2.GetEmojiRequest, _api_files_pb2.GetEmojiResponse]  # type: ignore[assignment]
+    """A custom emoji by id (404 when there is none; 501 when custom emoji are disabled)."""
+    GetEmojiImage: _aio.UnaryUnaryMultiCallable[_api_files_pb2.GetEmojiImageRequest, _api_files_pb2.GetEmojiImageResponse]  # type: ignore[assignment]
+    """A custom emoji's image bytes and format ("png", "gif", "jpeg" or "webp")."""
+    CopyFileInfos: _aio.UnaryUnaryMultiCallable[_api_files_pb2.CopyFileInfosRequest, _api_files_pb2.CopyFileInfosResponse]  # type: ignore[assignment]
+    """Copies files' infos for user_id (not attached to any post; the bytes are shared) and returns
+    the new ids in the given order.
+    """
+    GetFileInfo: _aio.UnaryUnaryMultiCallable[_api_files_pb2.GetFileInfoRequest, _api_files_pb2.GetFileInfoResponse]  # type: ignore[assignment]
+    """A file's metadata by id (404 when there is none)."""
+    SetFileSearchableContent: _aio.UnaryUnaryMultiCallable[_api_files_pb2.SetFileSearchableContentRequest, _api_files_pb2.SetFileSearchableContentResponse]  # type: ignore[assignment]
+    """Stores text that file search matches for this file (e.g. extracted from a document)."""
+    GetFileInfos: _aio.UnaryUnaryMultiCallable[_api_files_pb2.GetFileInfosRequest, _api_files_pb2.GetFileInfosResponse]  # type: ignore[assignment]
+    """File infos filtered by users, channels and time, ordered by creation time or size, paged."""
+    GetFile: _aio.UnaryUnaryMultiCallable[_api_files_pb2.GetFileRequest, _api_files_pb2.GetFileResponse]  # type: ignore[assignment]
+    """A file's whole content (413 beyond the 64 MiB message limit)."""
+    GetFileLink: _aio.UnaryUnaryMultiCallable[_api_files_pb2.GetFileLinkRequest, _api_files_pb2.GetFileLinkResponse]  # type: ignore[assignment]
+    """A public link to a file attached to a post (501 unless FileSettings.EnablePublicLink)."""
+    ReadFile: _aio.UnaryUnaryMultiCallable[_api_files_pb2.ReadFileRequest, _api_files_pb2.ReadFileResponse]  # type: ignore[assignment]
+    """The content of a file by its path in the server's file store (413 beyond 64 MiB)."""
+    UploadFile: _aio.UnaryUnaryMultiCallable[_api_files_pb2.UploadFileRequest, _api_files_pb2.UploadFileResponse]  # type: ignore[assignment]
+    """Stores data as a new file in a channel (not yet attached to a post); runs FileWillBeUploaded."""
+    CreateUploadSession: _aio.UnaryUnaryMultiCallable[_api_files_pb2.CreateUploadSessionRequest, _api_files_pb2.CreateUploadSessionResponse]  # type: ignore[assignment]
+    """Starts a resumable upload of file_size bytes; send them with UploadData."""
+    UploadData: _aio.StreamUnaryMultiCallable[_api_files_pb2.UploadDataRequest, _api_files_pb2.UploadDataResponse]  # type: ignore[assignment]
+    """Appends the streamed bytes to an upload session; returns the FileInfo once the file is complete."""
+    GetUploadSession: _aio.UnaryUnaryMultiCallable[_api_files_pb2.GetUploadSessionRequest, _api_files_pb2.GetUploadSessionResponse]  # type: ignore[assignment]
+    """An upload session by id, with how many bytes it has received (404 when there is none)."""
+    CreateBot: _aio.UnaryUnaryMultiCallable[_api_bots_commands_pb2.CreateBotRequest, _api_bots_commands_pb2.CreateBotResponse]  # type: ignore[assignment]
+    """--- bots, slash commands, OAuth apps (messages in api_bots_commands.proto) ---
+    Creates a bot account; an empty owner_id makes this plugin its owner (a bot cannot own a bot).
+    """
+    PatchBot: _aio.UnaryUnaryMultiCallable[_api_bots_commands_pb2.PatchBotRequest, _api_bots_commands_pb2.PatchBotResponse]  # type: ignore[assignment]
+    """Changes the set fields of a bot (username, display name, description) and its user."""
+    GetBot: _aio.UnaryUnaryMultiCallable[_api_bots_commands_pb2.GetBotRequest, _api_bots_commands_pb2.GetBotResponse]  # type: ignore[assignment]
+    """A bot by its user id (404 when there is none, or when it is deactivated and include_deleted is false)."""
+    GetBots: _aio.UnaryUnaryMultiCallable[_api_bots_commands_pb2.GetBotsRequest, _api_bots_commands_pb2.GetBotsResponse]  # type: ignore[assignment]
+    """A page of bots ordered by username, filtered by owner, deactivation and orphaned state."""
+    UpdateBotActive: _aio.UnaryUnaryMultiCallable[_api_bots_commands_pb2.UpdateBotActiveRequest, _api_bots_commands_pb2.UpdateBotActiveResponse]  # type: ignore[assignment]
+    """Deactivates or reactivates a bot together with its user."""
+    PermanentDeleteBot: _aio.UnaryUnaryMultiCallable[_api_bots_commands_pb2.PermanentDeleteBotRequest, _api_bots_commands_pb2.PermanentDeleteBotResponse]  # type: ignore[assignment]
+    """Deletes a bot and its user for good."""
+    EnsureBotUser: _aio.UnaryUnaryMultiCallable[_api_bots_commands_pb2.EnsureBotUserRequest, _api_bots_commands_pb2.EnsureBotUserResponse]  # type: ignore[assignment]
+    """This plugin's bot with that username: created if missing, kept in sync and reactivated if it
+    exists; the bot's user id. A bot owned by someone else or a non-bot user is an error.
+    """
+    ExecuteSlashCommand: _aio.UnaryUnaryMultiCallable[_api_bots_commands_pb2.ExecuteSlashCommandRequest, _api_bots_commands_pb2.ExecuteSlashCommandResponse]  # type: ignore[assignment]
+    """Runs a slash command as if command_args.user_id typed it in command_args.channel_id."""
+    CreateCommand: _aio.UnaryUnaryMultiCallable[_api_bots_commands_pb2.CreateCommandRequest, _api_bots_commands_pb2.CreateCommandResponse]  # type: ignore[assignment]
+    """Creates a custom (outgoing webhook) slash command attributed to this plugin."""
+    ListCommands: _aio.UnaryUnaryMultiCallable[_api_bots_commands_pb2.ListCommandsRequest, _api_bots_commands_pb2.ListCommandsResponse]  # type: ignore[assignment]
+    """Every command usable on a team: plugin, built-in and custom ones."""
+    ListCustomCommands: _aio.UnaryUnaryMultiCallable[_api_bots_commands_pb2.ListCustomCommandsRequest, _api_bots_commands_pb2.ListCustomCommandsResponse]  # type: ignore[assignment]
+    """The custom (webhook) commands of a team."""
+    ListPluginCommands: _aio.UnaryUnaryMultiCallable[_api_bots_commands_pb2.ListPluginCommandsRequest, _api_bots_commands_pb2.ListPluginCommandsResponse]  # type: ignore[assignment]
+    """The commands plugins registered for a team (including all-teams ones), one per trigger."""
+    ListBuiltInCommands: _aio.UnaryUnaryMultiCallable[_api_bots_commands_pb2.ListBuiltInCommandsRequest, _api_bots_commands_pb2.ListBuiltInCommandsResponse]  # type: ignore[assignment]
+    """The built-in commands this server runs (none: this server has no built-in slash commands)."""
+    GetCommand: _aio.UnaryUnaryMultiCallable[_api_bots_commands_pb2.GetCommandRequest, _api_bots_commands_pb2.GetCommandResponse]  # type: ignore[assignment]
+    """A custom command by id (404 when there is none or it was deleted)."""
+    UpdateCommand: _aio.UnaryUnaryMultiCallable[_api_bots_commands_pb2.UpdateCommandRequest, _api_bots_commands_pb2.UpdateCommandResponse]  # type: ignore[assignment]
+    """Replaces a custom command's settings, keeping its id, token and creation time."""
+    DeleteCommand: _aio.UnaryUnaryMultiCallable[_api_bots_commands_pb2.DeleteCommandRequest, _api_bots_commands_pb2.DeleteCommandResponse]  # type: ignore[assignment]
+    """Deletes a custom command."""
+    CreateOAuthApp: _aio.UnaryUnaryMultiCallable[_api_bots_commands_pb2.CreateOAuthAppRequest, _api_bots_commands_pb2.CreateOAuthAppResponse]  # type: ignore[assignment]
+    """Registers an OAuth app; the server generates its id and client secret."""
+    GetOAuthApp: _aio.UnaryUnaryMultiCallable[_api_bots_commands_pb2.GetOAuthAppRequest, _api_bots_commands_pb2.GetOAuthAppResponse]  # type: ignore[assignment]
+    """An OAuth app by id (404 when there is none)."""
+    UpdateOAuthApp: _aio.UnaryUnaryMultiCallable[_api_bots_commands_pb2.UpdateOAuthAppRequest, _api_bots_commands_pb2.UpdateOAuthAppResponse]  # type: ignore[assignment]
+    """Updates an OAuth app's settings; id, creator, secret and creation time stay."""
+    DeleteOAuthApp: _aio.UnaryUnaryMultiCallable[_api_bots_commands_pb2.DeleteOAuthAppRequest, _api_bots_commands_pb2.DeleteOAuthAppResponse]  # type: ignore[assignment]
+    """Deletes an OAuth app."""
+    GetGroup: _aio.UnaryUnaryMultiCallable[_api_groups_pb2.GetGroupRequest, _api_groups_pb2.GetGroupResponse]  # type: ignore[assignment]
+    """--- groups, group members, group syncables (messages in api_groups.proto) ---
+    A group by id, archived or not (404 when there is none).
+    """
+    GetGroupByName: _aio.UnaryUnaryMultiCallable[_api_groups_pb2.GetGroupByNameRequest, _api_groups_pb2.GetGroupByNameResponse]  # type: ignore[assignment]
+    """A group by its unique name (404 when there is none)."""
+    GetGroupMemberUsers: _aio.UnaryUnaryMultiCallable[_api_groups_pb2.GetGroupMemberUsersRequest, _api_groups_pb2.GetGroupMemberUsersResponse]  # type: ignore[assignment]
+    """A page of the group's current members as users, by username (per_page 0 means 60)."""
+    GetGroupsBySource: _aio.UnaryUnaryMultiCallable[_api_groups_pb2.GetGroupsBySourceRequest, _api_groups_pb2.GetGroupsBySourceResponse]  # type: ignore[assignment]
+    """The active groups of a source ("custom", "ldap" or "plugin_<id>")."""
+    GetGroupsForUser: _aio.UnaryUnaryMultiCallable[_api_groups_pb2.GetGroupsForUserRequest, _api_groups_pb2.GetGroupsForUserResponse]  # type: ignore[assignment]
+    """The active groups the user is a member of."""
+    UpsertGroupMember: _aio.UnaryUnaryMultiCallable[_api_groups_pb2.UpsertGroupMemberRequest, _api_groups_pb2.UpsertGroupMemberResponse]  # type: ignore[assignment]
+    """Adds the user to the group, or restores their removed membership."""
+    UpsertGroupMembers: _aio.UnaryUnaryMultiCallable[_api_groups_pb2.UpsertGroupMembersRequest, _api_groups_pb2.UpsertGroupMembersResponse]  # type: ignore[assignment]
+    """Adds the users to the group, or restores their removed memberships."""
+    GetGroupByRemoteID: _aio.UnaryUnaryMultiCallable[_api_groups_pb2.GetGroupByRemoteIDRequest, _api_groups_pb2.GetGroupByRemoteIDResponse]  # type: ignore[assignment]
+    """A group by its remote id within a source (404 when there is none)."""
+    CreateGroup: _aio.UnaryUnaryMultiCallable[_api_groups_pb2.CreateGroupRequest, _api_groups_pb2.CreateGroupResponse]  # type: ignore[assignment]
+    """Creates a group; its name must be unique (409) and so must its remote id within the source."""
+    UpdateGroup: _aio.UnaryUnaryMultiCallable[_api_groups_pb2.UpdateGroupRequest, _api_groups_pb2.UpdateGroupResponse]  # type: ignore[assignment]
+    """Updates a group's name, display name, description and allow_reference; source and remote id stay."""
+    DeleteGroup: _aio.UnaryUnaryMultiCallable[_api_groups_pb2.DeleteGroupRequest, _api_groups_pb2.DeleteGroupResponse]  # type: ignore[assignment]
+    """Archives a group (sets delete_at); its members and links stay for a restore."""
+    RestoreGroup: _aio.UnaryUnaryMultiCallable[_api_groups_pb2.RestoreGroupRequest, _api_groups_pb2.RestoreGroupResponse]  # type: ignore[assignment]
+    """Restores an archived group (404 when it is not archived)."""
+    DeleteGroupMember: _aio.UnaryUnaryMultiCallable[_api_groups_pb2.DeleteGroupMemberRequest, _api_groups_pb2.DeleteGroupMemberResponse]  # type: ignore[assignment]
+    """Removes the user from the group (sets the membership's delete_at)."""
+    GetGroupSyncable: _aio.UnaryUnaryMultiCallable[_api_groups_pb2.GetGroupSyncableRequest, _api_groups_pb2.GetGroupSyncableResponse]  # type: ignore[assignment]
+    """The group's link to a team or channel (404 when there is none or it was removed)."""
+    GetGroupSyncables: _aio.UnaryUnaryMultiCallable[_api_groups_pb2.GetGroupSyncablesRequest, _api_groups_pb2.GetGroupSyncablesResponse]  # type: ignore[assignment]
+    """The group's current links to teams, or to channels."""
+    UpsertGroupSyncable: _aio.UnaryUnaryMultiCallable[_api_groups_pb2.UpsertGroupSyncableRequest, _api_groups_pb2.UpsertGroupSyncableResponse]  # type: ignore[assignment]
+    """Links a group to a team or channel (or restores and updates a removed link)."""
+    UpdateGroupSyncable: _aio.UnaryUnaryMultiCallable[_api_groups_pb2.UpdateGroupSyncableRequest, _api_groups_pb2.UpdateGroupSyncableResponse]  # type: ignore[assignment]
+    """Changes an existing link's auto_add and scheme_admin."""
+    DeleteGroupSyncable: _aio.UnaryUnaryMultiCallable[_api_groups_pb2.DeleteGroupSyncableRequest, _api_groups_pb2.DeleteGroupSyncableResponse]  # type: ignore[assignment]
+    """Removes a group's link to a team or channel (sets its delete_at)."""
+    GetGroups: _aio.UnaryUnaryMultiCallable[_api_groups_pb2.GetGroupsRequest, _api_groups_pb2.GetGroupsResponse]  # type: ignore[assignment]
+    """A page of groups by display name, filtered and annotated as opts asks (per_page 0: all)."""
+    CreateDefaultSyncableMemberships: _aio.UnaryUnaryMultiCallable[_api_groups_pb2.CreateDefaultSyncableMembershipsRequest, _api_groups_pb2.CreateDefaultSyncableMembershipsResponse]  # type: ignore[assignment]
+    """Adds the members of auto-add groups to the teams and channels those groups are linked to."""
+    DeleteGroupConstrainedMemberships: _aio.UnaryUnaryMultiCallable[_api_groups_pb2.DeleteGroupConstrainedMembershipsRequest, _api_groups_pb2.DeleteGroupConstrainedMembershipsResponse]  # type: ignore[assignment]
+    """Removes from group-constrained teams and channels the members who are in none of their groups."""
+    LoadPluginConfiguration: _aio.UnaryUnaryMultiCallable[_api_system_pb2.LoadPluginConfigurationRequest, _api_system_pb2.LoadPluginConfigurationResponse]  # type: ignore[assignment]
+    """--- property fields, values and groups (messages in api_properties.proto) ---
 
-    --- shared channels: no remote-cluster service runs here, so each answers 501 (api_shared_channels.proto) ---
+    --- configuration, plugin management, server info, mail/push, audit, cluster events (messages in api_system.proto) ---
+    This plugin's settings (manifest defaults overlaid with the admin's values), as Go's
+    LoadPluginConfiguration unmarshals them into its struct.
+    """
+    GetConfig: _aio.UnaryUnaryMultiCallable[_api_system_pb2.GetConfigRequest, _api_system_pb2.GetConfigResponse]  # type: ignore[assignment]
+    """The server's config (Mattermost's model.Config JSON) with secrets replaced by "********"."""
+    GetUnsanitizedConfig: _aio.UnaryUnaryMultiCallable[_api_system_pb2.GetUnsanitizedConfigRequest, _api_system_pb2.GetUnsanitizedConfigResponse]  # type: ignore[assignment]
+    """The server's config with its secrets."""
+    SaveConfig: _aio.UnaryUnaryMultiCallable[_api_system_pb2.SaveConfigRequest, _api_system_pb2.SaveConfigResponse]  # type: ignore[assignment]
+    """Saves the whole config after the ConfigurationWillBeSaved hooks (any may veto); secrets left
+    as "********" keep their saved value. Plugins whose settings changed get OnConfigurationChange.
+    """
+    SavePluginConfig: _aio.UnaryUnaryMultiCallable[_api_system_pb2.SavePluginConfigRequest, _api_system_pb2.SavePluginConfigResponse]  # type: ignore[assignment]
+    """Replaces this plugin's PluginSettings.Plugins[<id>] and saves the config as SaveConfig does."""
+    GetBundlePath: _aio.UnaryUnaryMultiCallable[_api_system_pb2.GetBundlePathRequest, _api_system_pb2.GetBundlePathResponse]  # type: ignore[assignment]
+    """The absolute path of this plugin's unpacked bundle."""
+    GetLicense: _aio.UnaryUnaryMultiCallable[_api_system_pb2.GetLicenseRequest, _api_system_pb2.GetLicenseResponse]  # type: ignore[assignment]
+    """The server's license; unset when it has none (always, on this server)."""
+    IsEnterpriseReady: _aio.UnaryUnaryMultiCallable[_api_system_pb2.IsEnterpriseReadyRequest, _api_system_pb2.IsEnterpriseReadyResponse]  # type: ignore[assignment]
+    """Whether the server is an Enterprise build (false here)."""
+    GetSystemInstallDate: _aio.UnaryUnaryMultiCallable[_api_system_pb2.GetSystemInstallDateRequest, _api_system_pb2.GetSystemInstallDateResponse]  # type: ignore[assignment]
+    """When the server first ran, in epoch milliseconds."""
+    GetDiagnosticId: _aio.UnaryUnaryMultiCallable[_api_system_pb2.GetDiagnosticIdRequest, _api_system_pb2.GetDiagnosticIdResponse]  # type: ignore[assignment]
+    """The server's unique diagnostic id (the same as its telemetry id, as in Mattermost)."""
+    GetTelemetryId: _aio.UnaryUnaryMultiCallable[_api_system_pb2.GetTelemetryIdRequest, _api_system_pb2.GetTelemetryIdResponse]  # type: ignore[assignment]
+    """The server's unique telemetry id."""
+    GetPluginID: _aio.UnaryUnaryMultiCallable[_api_system_pb2.GetPluginIDRequest, _api_system_pb2.GetPluginIDResponse]  # type: ignore[assignment]
+    """This plugin's id."""
+    GetPlugins: _aio.UnaryUnaryMultiCallable[_api_system_pb2.GetPluginsRequest, _api_system_pb2.GetPluginsResponse]  # type: ignore[assignment]
+    """Manifests of every installed plugin: the running ones first."""
+    EnablePlugin: _aio.UnaryUnaryMultiCallable[_api_system_pb2.EnablePluginRequest, _api_system_pb2.EnablePluginResponse]  # type: ignore[assignment]
+    """Enables and starts an installed plugin (404 when it is not installed)."""
+    DisablePlugin: _aio.UnaryUnaryMultiCallable[_api_system_pb2.DisablePluginRequest, _api_system_pb2.DisablePluginResponse]  # type: ignore[assignment]
+    """Disables and stops a plugin; a plugin disabling itself is stopped after the call returns."""
+    RemovePlugin: _aio.UnaryUnaryMultiCallable[_api_system_pb2.RemovePluginRequest, _api_system_pb2.RemovePluginResponse]  # type: ignore[assignment]
+    """Stops and deletes a plugin; a plugin removing itself is removed after the call returns."""
+    GetPluginStatus: _aio.UnaryUnaryMultiCallable[_api_system_pb2.GetPluginStatusRequest, _api_system_pb2.GetPluginStatusResponse]  # type: ignore[assignment]
+    """A plugin's status (404 when it is not installed)."""
+    InstallPlugin: _aio.UnaryUnaryMultiCallable[_api_system_pb2.InstallPluginRequest, _api_system_pb2.InstallPluginResponse]  # type: ignore[assignment]
+    """Installs a plugin bundle (.tar.gz bytes), replacing one of the same id only with replace; needs
+    PluginSettings.EnableUploads (else 501). Returns the installed manifest.
+    """
+    PublishPluginClusterEvent: _aio.UnaryUnaryMultiCallable[_api_system_pb2.PublishPluginClusterEventRequest, _api_system_pb2.PublishPluginClusterEventResponse]  # type: ignore[assignment]
+    """Sends an event to this plugin on the other cluster nodes (OnPluginClusterEvent). This server
+    is a single node, so there is no other node to receive it: succeeds and delivers nothing.
+    """
+    RegisterCollectionAndTopic: _aio.UnaryUnaryMultiCallable[_api_system_pb2.RegisterCollectionAndTopicRequest, _api_system_pb2.RegisterCollectionAndTopicResponse]  # type: ignore[assignment]
+    """No longer supported by Mattermost: does nothing and succeeds."""
+    SendMail: _aio.UnaryUnaryMultiCallable[_api_system_pb2.SendMailRequest, _api_system_pb2.SendMailResponse]  # type: ignore[assignment]
+    """Sends an HTML email: through EmailSettings.SMTPServer when one is configured, otherwise
+    written to the mail spool (<dataDir>/mail/*.eml).
+    """
+    SendPushNotification: _aio.UnaryUnaryMultiCallable[_api_system_pb2.SendPushNotificationRequest, _api_system_pb2.SendPushNotificationResponse]  # type: ignore[assignment]
+    """Queues a push notification for every session of the user in the push outbox
+    (<dataDir>/push/*.json); no push proxy is contacted.
+    """
+    OpenInteractiveDialog: _aio.UnaryUnaryMultiCallable[_api_system_pb2.OpenInteractiveDialogRequest, _api_system_pb2.OpenInteractiveDialogResponse]  # type: ignore[assignment]
+    """Opens an interactive dialog on the client of the user whose trigger id it carries (the
+    open_dialog WebSocket event); 400 for a trigger id that is invalid or expired.
+    """
+    SendToastMessage: _aio.UnaryUnaryMultiCallable[_api_system_pb2.SendToastMessageRequest, _api_system_pb2.SendToastMessageResponse]  # type: ignore[assignment]
+    """Shows a toast to a user (the show_toast WebSocket event), on one connection when connection_id is set."""
+    LogAuditRec: _aio.UnaryUnaryMultiCallable[_api_system_pb2.LogAuditRecRequest, _api_system_pb2.LogAuditRecResponse]  # type: ignore[assignment]
+    """Appends an audit record (model.AuditRecord) to the audit log, <dataDir>/logs/audit.jsonl."""
+    LogAuditRecWithLevel: _aio.UnaryUnaryMultiCallable[_api_system_pb2.LogAuditRecWithLevelRequest, _api_system_pb2.LogAuditRecWithLevelResponse]  # type: ignore[assignment]
+    """Appends an audit record with the given level to the audit log."""
+    RequestTrialLicense: _aio.UnaryUnaryMultiCallable[_api_system_pb2.RequestTrialLicenseRequest, _api_system_pb2.RequestTrialLicenseResponse]  # type: ignore[assignment]
+    """Mattermost's trial license request; answers 501 here (no licensing)."""
+    GetCloudLimits: _aio.UnaryUnaryMultiCallable[_api_system_pb2.GetCloudLimitsRequest, _api_system_pb2.GetCloudLimitsResponse]  # type: ignore[assignment]
+    """Mattermost Cloud's workspace limits; answers 501 here (not a cloud workspace)."""
+    RegisterPluginForSharedChannels: _aio.UnaryUnaryMultiCallable[_api_shared_channels_pb2.RegisterPluginForSharedChannelsRequest, _api_shared_channels_pb2.RegisterPluginForSharedChannelsResponse]  # type: ignore[assignment]
+    """--- shared channels: no remote-cluster service runs here, so each answers 501 (api_shared_channels.proto) ---
     Mattermost's RegisterPluginForSharedChannels; answers 501 here (no shared channels service).
     """
     UnregisterPluginForSharedChannels: _aio.UnaryUnaryMultiCallable[_api_shared_channels_pb2.UnregisterPluginForSharedChannelsRequest, _api_shared_channels_pb2.UnregisterPluginForSharedChannelsResponse]  # type: ignore[assignment]
@@ -421,14 +1366,1616 @@ class PluginAPIServicer(metaclass=_abc_1.ABCMeta):
     ) -> _typing.Union[_api_pb2.PublishWebSocketEventResponse, _abc.Awaitable[_api_pb2.PublishWebSocketEventResponse]]: ...
 
     @_abc_1.abstractmethod
+    def CreateUser(
+        self,
+        request: _api_users_pb2.CreateUserRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_users_pb2.CreateUserResponse, _abc.Awaitable[_api_users_pb2.CreateUserResponse]]:
+        """--- users: accounts, search, statuses, custom status, profile images (messages in api_users.proto) ---
+        Creates an account (Mattermost's CreateUser): username and email unique, roles assigned by the
+        server (system_user; system_admin for the first account). Fires UserHasBeenCreated.
+        """
+
+    @_abc_1.abstractmethod
+    def DeleteUser(
+        self,
+        request: _api_users_pb2.DeleteUserRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_users_pb2.DeleteUserResponse, _abc.Awaitable[_api_users_pb2.DeleteUserResponse]]:
+        """Deactivates a user (a soft delete: sets delete_at, revokes their sessions), as Mattermost's
+        plugin DeleteUser does. Fires UserHasBeenDeactivated.
+        """
+
+    @_abc_1.abstractmethod
+    def GetUsers(
+        self,
+        request: _api_users_pb2.GetUsersRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_users_pb2.GetUsersResponse, _abc.Awaitable[_api_users_pb2.GetUsersResponse]]:
+        """A page of users matching the options, by username unless options.sort says otherwise."""
+
+    @_abc_1.abstractmethod
+    def GetUsersByIds(
+        self,
+        request: _api_users_pb2.GetUsersByIdsRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_users_pb2.GetUsersByIdsResponse, _abc.Awaitable[_api_users_pb2.GetUsersByIdsResponse]]:
+        """The users that exist among user_ids (unknown ids are skipped)."""
+
+    @_abc_1.abstractmethod
+    def GetUserByEmail(
+        self,
+        request: _api_users_pb2.GetUserByEmailRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_users_pb2.GetUserByEmailResponse, _abc.Awaitable[_api_users_pb2.GetUserByEmailResponse]]:
+        """A user by email, ignoring case (404 when there is none)."""
+
+    @_abc_1.abstractmethod
+    def GetUserByUsername(
+        self,
+        request: _api_users_pb2.GetUserByUsernameRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_users_pb2.GetUserByUsernameResponse, _abc.Awaitable[_api_users_pb2.GetUserByUsernameResponse]]:
+        """A user by username, ignoring case (404 when there is none)."""
+
+    @_abc_1.abstractmethod
+    def GetUsersByUsernames(
+        self,
+        request: _api_users_pb2.GetUsersByUsernamesRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_users_pb2.GetUsersByUsernamesResponse, _abc.Awaitable[_api_users_pb2.GetUsersByUsernamesResponse]]:
+        """The users that exist among usernames (unknown names are skipped), by username."""
+
+    @_abc_1.abstractmethod
+    def GetUsersInTeam(
+        self,
+        request: _api_users_pb2.GetUsersInTeamRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_users_pb2.GetUsersInTeamResponse, _abc.Awaitable[_api_users_pb2.GetUsersInTeamResponse]]:
+        """A page of a team's members as users, by username."""
+
+    @_abc_1.abstractmethod
+    def GetUsersInChannel(
+        self,
+        request: _api_users_pb2.GetUsersInChannelRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_users_pb2.GetUsersInChannelResponse, _abc.Awaitable[_api_users_pb2.GetUsersInChannelResponse]]:
+        """A page of a channel's members as users, sorted by "username" or by "status"."""
+
+    @_abc_1.abstractmethod
+    def UpdateUser(
+        self,
+        request: _api_users_pb2.UpdateUserRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_users_pb2.UpdateUserResponse, _abc.Awaitable[_api_users_pb2.UpdateUserResponse]]:
+        """Replaces a user's profile fields (username, email, names, position, locale, props, notify
+        props, timezone); roles, auth, password and delete_at are not changed here.
+        """
+
+    @_abc_1.abstractmethod
+    def UpdateUserActive(
+        self,
+        request: _api_users_pb2.UpdateUserActiveRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_users_pb2.UpdateUserActiveResponse, _abc.Awaitable[_api_users_pb2.UpdateUserActiveResponse]]:
+        """Deactivates (active = false: sets delete_at, revokes sessions, fires UserHasBeenDeactivated) or
+        reactivates a user.
+        """
+
+    @_abc_1.abstractmethod
+    def UpdateUserRoles(
+        self,
+        request: _api_users_pb2.UpdateUserRolesRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_users_pb2.UpdateUserRolesResponse, _abc.Awaitable[_api_users_pb2.UpdateUserRolesResponse]]:
+        """Replaces a user's system roles (space-separated, e.g. "system_user system_admin")."""
+
+    @_abc_1.abstractmethod
+    def UpdateUserAuth(
+        self,
+        request: _api_users_pb2.UpdateUserAuthRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_users_pb2.UpdateUserAuthResponse, _abc.Awaitable[_api_users_pb2.UpdateUserAuthResponse]]:
+        """Moves a user to an external auth service (auth_service + auth_data); their password is cleared."""
+
+    @_abc_1.abstractmethod
+    def SearchUsers(
+        self,
+        request: _api_users_pb2.SearchUsersRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_users_pb2.SearchUsersResponse, _abc.Awaitable[_api_users_pb2.SearchUsersResponse]]:
+        """Users whose username, names, nickname or email start with each word of the term, by username."""
+
+    @_abc_1.abstractmethod
+    def GetUserStatus(
+        self,
+        request: _api_users_pb2.GetUserStatusRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_users_pb2.GetUserStatusResponse, _abc.Awaitable[_api_users_pb2.GetUserStatusResponse]]:
+        """A user's presence ("offline" when none was ever recorded)."""
+
+    @_abc_1.abstractmethod
+    def GetUserStatusesByIds(
+        self,
+        request: _api_users_pb2.GetUserStatusesByIdsRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_users_pb2.GetUserStatusesByIdsResponse, _abc.Awaitable[_api_users_pb2.GetUserStatusesByIdsResponse]]:
+        """The presence of the existing users among user_ids."""
+
+    @_abc_1.abstractmethod
+    def UpdateUserStatus(
+        self,
+        request: _api_users_pb2.UpdateUserStatusRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_users_pb2.UpdateUserStatusResponse, _abc.Awaitable[_api_users_pb2.UpdateUserStatusResponse]]:
+        """Sets a user's presence to "online", "away", "dnd" or "offline" (a manual status)."""
+
+    @_abc_1.abstractmethod
+    def SetUserStatusTimedDND(
+        self,
+        request: _api_users_pb2.SetUserStatusTimedDNDRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_users_pb2.SetUserStatusTimedDNDResponse, _abc.Awaitable[_api_users_pb2.SetUserStatusTimedDNDResponse]]:
+        """Sets "dnd" until endtime (epoch seconds, rounded down to the minute); the previous status
+        comes back after it.
+        """
+
+    @_abc_1.abstractmethod
+    def UpdateUserCustomStatus(
+        self,
+        request: _api_users_pb2.UpdateUserCustomStatusRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_users_pb2.UpdateUserCustomStatusResponse, _abc.Awaitable[_api_users_pb2.UpdateUserCustomStatusResponse]]:
+        """Sets a user's custom status (emoji and/or text, optional expiry)."""
+
+    @_abc_1.abstractmethod
+    def RemoveUserCustomStatus(
+        self,
+        request: _api_users_pb2.RemoveUserCustomStatusRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_users_pb2.RemoveUserCustomStatusResponse, _abc.Awaitable[_api_users_pb2.RemoveUserCustomStatusResponse]]:
+        """Clears a user's custom status."""
+
+    @_abc_1.abstractmethod
+    def GetProfileImage(
+        self,
+        request: _api_users_pb2.GetProfileImageRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_users_pb2.GetProfileImageResponse, _abc.Awaitable[_api_users_pb2.GetProfileImageResponse]]:
+        """A user's profile image (PNG, JPEG or GIF bytes); a generated PNG when none was set."""
+
+    @_abc_1.abstractmethod
+    def SetProfileImage(
+        self,
+        request: _api_users_pb2.SetProfileImageRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_users_pb2.SetProfileImageResponse, _abc.Awaitable[_api_users_pb2.SetProfileImageResponse]]:
+        """Sets a user's profile image from PNG, JPEG or GIF bytes."""
+
+    @_abc_1.abstractmethod
+    def GetLDAPUserAttributes(
+        self,
+        request: _api_users_pb2.GetLDAPUserAttributesRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_users_pb2.GetLDAPUserAttributesResponse, _abc.Awaitable[_api_users_pb2.GetLDAPUserAttributesResponse]]:
+        """LDAP attributes of a user: not supported (501), this server runs no LDAP."""
+
+    @_abc_1.abstractmethod
+    def GetPreferenceForUser(
+        self,
+        request: _api_user_access_pb2.GetPreferenceForUserRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_user_access_pb2.GetPreferenceForUserResponse, _abc.Awaitable[_api_user_access_pb2.GetPreferenceForUserResponse]]:
+        """--- preferences, sessions, access tokens, permissions (messages in api_user_access.proto) ---
+        The user's preference under (category, name); 404 when it is not set.
+        """
+
+    @_abc_1.abstractmethod
+    def GetPreferencesForUser(
+        self,
+        request: _api_user_access_pb2.GetPreferencesForUserRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_user_access_pb2.GetPreferencesForUserResponse, _abc.Awaitable[_api_user_access_pb2.GetPreferencesForUserResponse]]:
+        """Every preference of the user, by category then name."""
+
+    @_abc_1.abstractmethod
+    def UpdatePreferencesForUser(
+        self,
+        request: _api_user_access_pb2.UpdatePreferencesForUserRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_user_access_pb2.UpdatePreferencesForUserResponse, _abc.Awaitable[_api_user_access_pb2.UpdatePreferencesForUserResponse]]:
+        """Saves the user's preferences (all or none); their other clients get preferences_changed and
+        plugins PreferencesHaveChanged. Every preference's user_id must be user_id.
+        """
+
+    @_abc_1.abstractmethod
+    def DeletePreferencesForUser(
+        self,
+        request: _api_user_access_pb2.DeletePreferencesForUserRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_user_access_pb2.DeletePreferencesForUserResponse, _abc.Awaitable[_api_user_access_pb2.DeletePreferencesForUserResponse]]:
+        """Deletes the user's preferences named by (category, name); absent ones are ignored."""
+
+    @_abc_1.abstractmethod
+    def GetSession(
+        self,
+        request: _api_user_access_pb2.GetSessionRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_user_access_pb2.GetSessionResponse, _abc.Awaitable[_api_user_access_pb2.GetSessionResponse]]:
+        """A session by its id (not its token), token included."""
+
+    @_abc_1.abstractmethod
+    def CreateSession(
+        self,
+        request: _api_user_access_pb2.CreateSessionRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_user_access_pb2.CreateSessionResponse, _abc.Awaitable[_api_user_access_pb2.CreateSessionResponse]]:
+        """Opens a session for session.user_id with the given roles, expiry, device and props; the server
+        chooses id, token and timestamps.
+        """
+
+    @_abc_1.abstractmethod
+    def ExtendSessionExpiry(
+        self,
+        request: _api_user_access_pb2.ExtendSessionExpiryRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_user_access_pb2.ExtendSessionExpiryResponse, _abc.Awaitable[_api_user_access_pb2.ExtendSessionExpiryResponse]]:
+        """Sets a session's expires_at (epoch ms; 0 never expires)."""
+
+    @_abc_1.abstractmethod
+    def RevokeSession(
+        self,
+        request: _api_user_access_pb2.RevokeSessionRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_user_access_pb2.RevokeSessionResponse, _abc.Awaitable[_api_user_access_pb2.RevokeSessionResponse]]:
+        """Deletes a session by id: its token stops working at once, and WebSocket connections opened
+        with it end at their next heartbeat.
+        """
+
+    @_abc_1.abstractmethod
+    def CreateUserAccessToken(
+        self,
+        request: _api_user_access_pb2.CreateUserAccessTokenRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_user_access_pb2.CreateUserAccessTokenResponse, _abc.Awaitable[_api_user_access_pb2.CreateUserAccessTokenResponse]]:
+        """Creates a personal access token for token.user_id; the answer is the only place its secret
+        appears.
+        """
+
+    @_abc_1.abstractmethod
+    def RevokeUserAccessToken(
+        self,
+        request: _api_user_access_pb2.RevokeUserAccessTokenRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_user_access_pb2.RevokeUserAccessTokenResponse, _abc.Awaitable[_api_user_access_pb2.RevokeUserAccessTokenResponse]]:
+        """Deletes a personal access token and the session it opened."""
+
+    @_abc_1.abstractmethod
+    def HasPermissionTo(
+        self,
+        request: _api_user_access_pb2.HasPermissionToRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_user_access_pb2.HasPermissionToResponse, _abc.Awaitable[_api_user_access_pb2.HasPermissionToResponse]]:
+        """Whether the user's system roles grant the permission (false for an unknown user)."""
+
+    @_abc_1.abstractmethod
+    def HasPermissionToTeam(
+        self,
+        request: _api_user_access_pb2.HasPermissionToTeamRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_user_access_pb2.HasPermissionToTeamResponse, _abc.Awaitable[_api_user_access_pb2.HasPermissionToTeamResponse]]:
+        """Whether the user's roles in the team, or their system roles, grant the permission."""
+
+    @_abc_1.abstractmethod
+    def HasPermissionToChannel(
+        self,
+        request: _api_user_access_pb2.HasPermissionToChannelRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_user_access_pb2.HasPermissionToChannelResponse, _abc.Awaitable[_api_user_access_pb2.HasPermissionToChannelResponse]]:
+        """Whether the user's roles in the channel, then in its team, then their system roles grant the
+        permission.
+        """
+
+    @_abc_1.abstractmethod
+    def RolesGrantPermission(
+        self,
+        request: _api_user_access_pb2.RolesGrantPermissionRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_user_access_pb2.RolesGrantPermissionResponse, _abc.Awaitable[_api_user_access_pb2.RolesGrantPermissionResponse]]:
+        """Whether any of the named roles grants the permission id (unknown roles grant nothing)."""
+
+    @_abc_1.abstractmethod
+    def PublishUserTyping(
+        self,
+        request: _api_user_access_pb2.PublishUserTypingRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_user_access_pb2.PublishUserTypingResponse, _abc.Awaitable[_api_user_access_pb2.PublishUserTypingResponse]]:
+        """Publishes Mattermost's "typing" WebSocket event for the user to the channel's other members
+        (parent_id: the thread's root post, or empty).
+        """
+
+    @_abc_1.abstractmethod
+    def CreateTeam(
+        self,
+        request: _api_teams_pb2.CreateTeamRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_teams_pb2.CreateTeamResponse, _abc.Awaitable[_api_teams_pb2.CreateTeamResponse]]:
+        """--- teams, team members, team icons, team stats (messages in api_teams.proto) ---
+        Creates a team (no members; Mattermost's CreateTeam). 409 when the name is taken.
+        """
+
+    @_abc_1.abstractmethod
+    def DeleteTeam(
+        self,
+        request: _api_teams_pb2.DeleteTeamRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_teams_pb2.DeleteTeamResponse, _abc.Awaitable[_api_teams_pb2.DeleteTeamResponse]]:
+        """Archives a team: sets its delete_at (a soft delete, as Mattermost's plugin API does)."""
+
+    @_abc_1.abstractmethod
+    def GetTeams(
+        self,
+        request: _api_teams_pb2.GetTeamsRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_teams_pb2.GetTeamsResponse, _abc.Awaitable[_api_teams_pb2.GetTeamsResponse]]:
+        """Every team, archived ones included, by display name."""
+
+    @_abc_1.abstractmethod
+    def GetTeam(
+        self,
+        request: _api_teams_pb2.GetTeamRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_teams_pb2.GetTeamResponse, _abc.Awaitable[_api_teams_pb2.GetTeamResponse]]:
+        """A team by id, archived or not (404 when there is none)."""
+
+    @_abc_1.abstractmethod
+    def GetTeamByName(
+        self,
+        request: _api_teams_pb2.GetTeamByNameRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_teams_pb2.GetTeamByNameResponse, _abc.Awaitable[_api_teams_pb2.GetTeamByNameResponse]]:
+        """A team by its name (404 when there is none)."""
+
+    @_abc_1.abstractmethod
+    def GetTeamsUnreadForUser(
+        self,
+        request: _api_teams_pb2.GetTeamsUnreadForUserRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_teams_pb2.GetTeamsUnreadForUserResponse, _abc.Awaitable[_api_teams_pb2.GetTeamsUnreadForUserResponse]]:
+        """For each team the user belongs to, their unread messages and mentions summed over its channels."""
+
+    @_abc_1.abstractmethod
+    def UpdateTeam(
+        self,
+        request: _api_teams_pb2.UpdateTeamRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_teams_pb2.UpdateTeamResponse, _abc.Awaitable[_api_teams_pb2.UpdateTeamResponse]]:
+        """Updates a team's display name, description, open invite, company name, allowed domains and
+        icon time; its name and type are kept.
+        """
+
+    @_abc_1.abstractmethod
+    def SearchTeams(
+        self,
+        request: _api_teams_pb2.SearchTeamsRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_teams_pb2.SearchTeamsResponse, _abc.Awaitable[_api_teams_pb2.SearchTeamsResponse]]:
+        """Teams (not archived) whose name or display name starts with term, case-insensitively."""
+
+    @_abc_1.abstractmethod
+    def GetTeamsForUser(
+        self,
+        request: _api_teams_pb2.GetTeamsForUserRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_teams_pb2.GetTeamsForUserResponse, _abc.Awaitable[_api_teams_pb2.GetTeamsForUserResponse]]:
+        """The teams (not archived) the user currently belongs to."""
+
+    @_abc_1.abstractmethod
+    def CreateTeamMember(
+        self,
+        request: _api_teams_pb2.CreateTeamMemberRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_teams_pb2.CreateTeamMemberResponse, _abc.Awaitable[_api_teams_pb2.CreateTeamMemberResponse]]:
+        """Adds a user to a team (or returns their membership); TeamMemberWillBeAdded may reject it."""
+
+    @_abc_1.abstractmethod
+    def CreateTeamMembers(
+        self,
+        request: _api_teams_pb2.CreateTeamMembersRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_teams_pb2.CreateTeamMembersResponse, _abc.Awaitable[_api_teams_pb2.CreateTeamMembersResponse]]:
+        """Adds users to a team in order, stopping at the first failure (the ones before stay added)."""
+
+    @_abc_1.abstractmethod
+    def CreateTeamMembersGracefully(
+        self,
+        request: _api_teams_pb2.CreateTeamMembersGracefullyRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_teams_pb2.CreateTeamMembersGracefullyResponse, _abc.Awaitable[_api_teams_pb2.CreateTeamMembersGracefullyResponse]]:
+        """Adds users to a team, reporting per user either the membership or why it failed."""
+
+    @_abc_1.abstractmethod
+    def DeleteTeamMember(
+        self,
+        request: _api_teams_pb2.DeleteTeamMemberRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_teams_pb2.DeleteTeamMemberResponse, _abc.Awaitable[_api_teams_pb2.DeleteTeamMemberResponse]]:
+        """Removes a user from a team (and its channels); the membership is kept with delete_at set."""
+
+    @_abc_1.abstractmethod
+    def GetTeamMembers(
+        self,
+        request: _api_teams_pb2.GetTeamMembersRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_teams_pb2.GetTeamMembersResponse, _abc.Awaitable[_api_teams_pb2.GetTeamMembersResponse]]:
+        """A page of a team's current members, by user id (per_page <= 0 means 60)."""
+
+    @_abc_1.abstractmethod
+    def GetTeamMember(
+        self,
+        request: _api_teams_pb2.GetTeamMemberRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_teams_pb2.GetTeamMemberResponse, _abc.Awaitable[_api_teams_pb2.GetTeamMemberResponse]]:
+        """A user's membership of a team, a left one included (404 when they were never a member)."""
+
+    @_abc_1.abstractmethod
+    def GetTeamMembersForUser(
+        self,
+        request: _api_teams_pb2.GetTeamMembersForUserRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_teams_pb2.GetTeamMembersForUserResponse, _abc.Awaitable[_api_teams_pb2.GetTeamMembersForUserResponse]]:
+        """A page of the user's current team memberships, by team id (per_page <= 0 means 60)."""
+
+    @_abc_1.abstractmethod
+    def UpdateTeamMemberRoles(
+        self,
+        request: _api_teams_pb2.UpdateTeamMemberRolesRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_teams_pb2.UpdateTeamMemberRolesResponse, _abc.Awaitable[_api_teams_pb2.UpdateTeamMemberRolesResponse]]:
+        """Replaces a member's team roles (team_user, team_admin, team_guest, team_post_all,
+        team_post_all_public); 400 for an unknown role or guest with user.
+        """
+
+    @_abc_1.abstractmethod
+    def GetTeamIcon(
+        self,
+        request: _api_teams_pb2.GetTeamIconRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_teams_pb2.GetTeamIconResponse, _abc.Awaitable[_api_teams_pb2.GetTeamIconResponse]]:
+        """The team's icon image (404 when it has none; 501 without file storage)."""
+
+    @_abc_1.abstractmethod
+    def SetTeamIcon(
+        self,
+        request: _api_teams_pb2.SetTeamIconRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_teams_pb2.SetTeamIconResponse, _abc.Awaitable[_api_teams_pb2.SetTeamIconResponse]]:
+        """Sets the team's icon from PNG, JPEG, GIF, BMP or WebP bytes and stamps last_team_icon_update."""
+
+    @_abc_1.abstractmethod
+    def RemoveTeamIcon(
+        self,
+        request: _api_teams_pb2.RemoveTeamIconRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_teams_pb2.RemoveTeamIconResponse, _abc.Awaitable[_api_teams_pb2.RemoveTeamIconResponse]]:
+        """Removes the team's icon and resets last_team_icon_update to 0."""
+
+    @_abc_1.abstractmethod
+    def GetTeamStats(
+        self,
+        request: _api_teams_pb2.GetTeamStatsRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_teams_pb2.GetTeamStatsResponse, _abc.Awaitable[_api_teams_pb2.GetTeamStatsResponse]]:
+        """How many current members the team has, and how many of them are active accounts."""
+
+    @_abc_1.abstractmethod
+    def CreateChannel(
+        self,
+        request: _api_channels_pb2.CreateChannelRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_channels_pb2.CreateChannelResponse, _abc.Awaitable[_api_channels_pb2.CreateChannelResponse]]:
+        """--- channels, channel members, direct/group channels, sidebar categories (messages in api_channels.proto) ---
+        Creates a public (O) or private (P) channel on a team; the plugin's channel has no creator
+        member unless creator_id names a team member.
+        """
+
+    @_abc_1.abstractmethod
+    def DeleteChannel(
+        self,
+        request: _api_channels_pb2.DeleteChannelRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_channels_pb2.DeleteChannelResponse, _abc.Awaitable[_api_channels_pb2.DeleteChannelResponse]]:
+        """Archives a channel (sets delete_at); ChannelWillBeArchived plugins may refuse. Direct and group
+        messages cannot be archived.
+        """
+
+    @_abc_1.abstractmethod
+    def RestoreChannel(
+        self,
+        request: _api_channels_pb2.RestoreChannelRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_channels_pb2.RestoreChannelResponse, _abc.Awaitable[_api_channels_pb2.RestoreChannelResponse]]:
+        """Restores an archived channel (clears delete_at)."""
+
+    @_abc_1.abstractmethod
+    def GetChannelOfType(
+        self,
+        request: _api_channels_pb2.GetChannelOfTypeRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_channels_pb2.GetChannelOfTypeResponse, _abc.Awaitable[_api_channels_pb2.GetChannelOfTypeResponse]]:
+        """A channel by id that must be of channel_type ("O", "P", "D" or "G"); 404 when there is none of
+        that type.
+        """
+
+    @_abc_1.abstractmethod
+    def GetPublicChannelsForTeam(
+        self,
+        request: _api_channels_pb2.GetPublicChannelsForTeamRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_channels_pb2.GetPublicChannelsForTeamResponse, _abc.Awaitable[_api_channels_pb2.GetPublicChannelsForTeamResponse]]:
+        """A page of a team's open, unarchived channels, by name."""
+
+    @_abc_1.abstractmethod
+    def GetChannelByName(
+        self,
+        request: _api_channels_pb2.GetChannelByNameRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_channels_pb2.GetChannelByNameResponse, _abc.Awaitable[_api_channels_pb2.GetChannelByNameResponse]]:
+        """A channel by its name on a team; archived channels only with include_deleted."""
+
+    @_abc_1.abstractmethod
+    def GetChannelByNameForTeamName(
+        self,
+        request: _api_channels_pb2.GetChannelByNameForTeamNameRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_channels_pb2.GetChannelByNameForTeamNameResponse, _abc.Awaitable[_api_channels_pb2.GetChannelByNameForTeamNameResponse]]:
+        """A channel by its name on the team named team_name; archived channels only with include_deleted."""
+
+    @_abc_1.abstractmethod
+    def GetChannelsForTeamForUser(
+        self,
+        request: _api_channels_pb2.GetChannelsForTeamForUserRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_channels_pb2.GetChannelsForTeamForUserResponse, _abc.Awaitable[_api_channels_pb2.GetChannelsForTeamForUserResponse]]:
+        """The user's channels on a team plus their direct and group messages (all teams when team_id is
+        empty).
+        """
+
+    @_abc_1.abstractmethod
+    def GetChannelStats(
+        self,
+        request: _api_channels_pb2.GetChannelStatsRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_channels_pb2.GetChannelStatsResponse, _abc.Awaitable[_api_channels_pb2.GetChannelStatsResponse]]:
+        """Member, guest, pinned post and file counts of a channel."""
+
+    @_abc_1.abstractmethod
+    def GetDirectChannel(
+        self,
+        request: _api_channels_pb2.GetDirectChannelRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_channels_pb2.GetDirectChannelResponse, _abc.Awaitable[_api_channels_pb2.GetDirectChannelResponse]]:
+        """The direct message channel between two users, created on first use."""
+
+    @_abc_1.abstractmethod
+    def GetGroupChannel(
+        self,
+        request: _api_channels_pb2.GetGroupChannelRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_channels_pb2.GetGroupChannelResponse, _abc.Awaitable[_api_channels_pb2.GetGroupChannelResponse]]:
+        """The group message channel of 3 to 8 users, created on first use."""
+
+    @_abc_1.abstractmethod
+    def UpdateChannel(
+        self,
+        request: _api_channels_pb2.UpdateChannelRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_channels_pb2.UpdateChannelResponse, _abc.Awaitable[_api_channels_pb2.UpdateChannelResponse]]:
+        """Updates a channel's display name, name, header and purpose (by channel.id)."""
+
+    @_abc_1.abstractmethod
+    def RegisterChannelGuard(
+        self,
+        request: _api_channels_pb2.RegisterChannelGuardRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_channels_pb2.RegisterChannelGuardResponse, _abc.Awaitable[_api_channels_pb2.RegisterChannelGuardResponse]]:
+        """Claims the channel for this plugin: its Will hooks on that channel then run after the others
+        and fail closed, and the channel's changes fail while the plugin is not running. Idempotent.
+        """
+
+    @_abc_1.abstractmethod
+    def UnregisterChannelGuard(
+        self,
+        request: _api_channels_pb2.UnregisterChannelGuardRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_channels_pb2.UnregisterChannelGuardResponse, _abc.Awaitable[_api_channels_pb2.UnregisterChannelGuardResponse]]:
+        """Releases this plugin's claim on the channel (no error when it has none); other plugins' claims
+        stay.
+        """
+
+    @_abc_1.abstractmethod
+    def SearchChannels(
+        self,
+        request: _api_channels_pb2.SearchChannelsRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_channels_pb2.SearchChannelsResponse, _abc.Awaitable[_api_channels_pb2.SearchChannelsResponse]]:
+        """A team's open, unarchived channels whose name or display name contain term (case-insensitive),
+        by display name (at most 100).
+        """
+
+    @_abc_1.abstractmethod
+    def CreateChannelSidebarCategory(
+        self,
+        request: _api_channels_pb2.CreateChannelSidebarCategoryRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_channels_pb2.CreateChannelSidebarCategoryResponse, _abc.Awaitable[_api_channels_pb2.CreateChannelSidebarCategoryResponse]]:
+        """Creates a custom sidebar category for the user on the team, moving the given channels into it."""
+
+    @_abc_1.abstractmethod
+    def GetChannelSidebarCategories(
+        self,
+        request: _api_channels_pb2.GetChannelSidebarCategoriesRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_channels_pb2.GetChannelSidebarCategoriesResponse, _abc.Awaitable[_api_channels_pb2.GetChannelSidebarCategoriesResponse]]:
+        """The user's sidebar categories on the team, in order (the default ones are made on first use)."""
+
+    @_abc_1.abstractmethod
+    def UpdateChannelSidebarCategories(
+        self,
+        request: _api_channels_pb2.UpdateChannelSidebarCategoriesRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_channels_pb2.UpdateChannelSidebarCategoriesResponse, _abc.Awaitable[_api_channels_pb2.UpdateChannelSidebarCategoriesResponse]]:
+        """Updates the given sidebar categories of the user on the team (name, sorting, muted, collapsed,
+        channels).
+        """
+
+    @_abc_1.abstractmethod
+    def AddChannelMember(
+        self,
+        request: _api_channels_pb2.AddChannelMemberRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_channels_pb2.AddChannelMemberResponse, _abc.Awaitable[_api_channels_pb2.AddChannelMemberResponse]]:
+        """Joins a user to a channel as if they joined themselves (ChannelMemberWillBeAdded plugins may
+        refuse).
+        """
+
+    @_abc_1.abstractmethod
+    def AddUserToChannel(
+        self,
+        request: _api_channels_pb2.AddUserToChannelRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_channels_pb2.AddUserToChannelResponse, _abc.Awaitable[_api_channels_pb2.AddUserToChannelResponse]]:
+        """Adds a user to a channel as if as_user_id had added them (ChannelMemberWillBeAdded plugins may
+        refuse).
+        """
+
+    @_abc_1.abstractmethod
+    def GetChannelMember(
+        self,
+        request: _api_channels_pb2.GetChannelMemberRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_channels_pb2.GetChannelMemberResponse, _abc.Awaitable[_api_channels_pb2.GetChannelMemberResponse]]:
+        """A user's membership of a channel (404 when not a member)."""
+
+    @_abc_1.abstractmethod
+    def GetChannelMembers(
+        self,
+        request: _api_channels_pb2.GetChannelMembersRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_channels_pb2.GetChannelMembersResponse, _abc.Awaitable[_api_channels_pb2.GetChannelMembersResponse]]:
+        """A page of a channel's memberships."""
+
+    @_abc_1.abstractmethod
+    def GetChannelMembersByIds(
+        self,
+        request: _api_channels_pb2.GetChannelMembersByIdsRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_channels_pb2.GetChannelMembersByIdsResponse, _abc.Awaitable[_api_channels_pb2.GetChannelMembersByIdsResponse]]:
+        """The memberships of the given users in a channel (non-members are left out)."""
+
+    @_abc_1.abstractmethod
+    def GetChannelMembersForUser(
+        self,
+        request: _api_channels_pb2.GetChannelMembersForUserRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_channels_pb2.GetChannelMembersForUserResponse, _abc.Awaitable[_api_channels_pb2.GetChannelMembersForUserResponse]]:
+        """A page of the user's channel memberships (team_id is ignored, as in Mattermost)."""
+
+    @_abc_1.abstractmethod
+    def UpdateChannelMemberRoles(
+        self,
+        request: _api_channels_pb2.UpdateChannelMemberRolesRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_channels_pb2.UpdateChannelMemberRolesResponse, _abc.Awaitable[_api_channels_pb2.UpdateChannelMemberRolesResponse]]:
+        """Sets a member's roles: "channel_user", optionally with "channel_admin"."""
+
+    @_abc_1.abstractmethod
+    def UpdateChannelMemberNotifications(
+        self,
+        request: _api_channels_pb2.UpdateChannelMemberNotificationsRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_channels_pb2.UpdateChannelMemberNotificationsResponse, _abc.Awaitable[_api_channels_pb2.UpdateChannelMemberNotificationsResponse]]:
+        """Merges the given notification properties into a member's."""
+
+    @_abc_1.abstractmethod
+    def PatchChannelMembersNotifications(
+        self,
+        request: _api_channels_pb2.PatchChannelMembersNotificationsRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_channels_pb2.PatchChannelMembersNotificationsResponse, _abc.Awaitable[_api_channels_pb2.PatchChannelMembersNotificationsResponse]]:
+        """Merges notify_props into each of up to 200 memberships."""
+
+    @_abc_1.abstractmethod
+    def DeleteChannelMember(
+        self,
+        request: _api_channels_pb2.DeleteChannelMemberRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_channels_pb2.DeleteChannelMemberResponse, _abc.Awaitable[_api_channels_pb2.DeleteChannelMemberResponse]]:
+        """Removes a user from a channel (as when they leave it)."""
+
+    @_abc_1.abstractmethod
+    def AddReaction(
+        self,
+        request: _api_posts_pb2.AddReactionRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_posts_pb2.AddReactionResponse, _abc.Awaitable[_api_posts_pb2.AddReactionResponse]]:
+        """--- posts, threads, ephemeral posts, search, reactions (messages in api_posts.proto) ---
+        Adds reaction.user_id's reaction to a post (no membership check, as in Mattermost); adding the
+        same reaction again is a no-op answering it. Runs ReactionHasBeenAdded.
+        """
+
+    @_abc_1.abstractmethod
+    def RemoveReaction(
+        self,
+        request: _api_posts_pb2.RemoveReactionRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_posts_pb2.RemoveReactionResponse, _abc.Awaitable[_api_posts_pb2.RemoveReactionResponse]]:
+        """Removes a user's reaction from a post (no error when it is not there)."""
+
+    @_abc_1.abstractmethod
+    def GetReactions(
+        self,
+        request: _api_posts_pb2.GetReactionsRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_posts_pb2.GetReactionsResponse, _abc.Awaitable[_api_posts_pb2.GetReactionsResponse]]:
+        """Every reaction on a post, oldest first (404 when the post does not exist)."""
+
+    @_abc_1.abstractmethod
+    def SendEphemeralPost(
+        self,
+        request: _api_posts_pb2.SendEphemeralPostRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_posts_pb2.SendEphemeralPostResponse, _abc.Awaitable[_api_posts_pb2.SendEphemeralPostResponse]]:
+        """Shows a post to one user only, over the WebSocket ("ephemeral_message"); never stored. Fills
+        in id, create_at and type "system_ephemeral" and returns the post as sent.
+        """
+
+    @_abc_1.abstractmethod
+    def UpdateEphemeralPost(
+        self,
+        request: _api_posts_pb2.UpdateEphemeralPostRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_posts_pb2.UpdateEphemeralPostResponse, _abc.Awaitable[_api_posts_pb2.UpdateEphemeralPostResponse]]:
+        """Replaces an ephemeral post the user was shown ("post_edited" to that user only)."""
+
+    @_abc_1.abstractmethod
+    def DeleteEphemeralPost(
+        self,
+        request: _api_posts_pb2.DeleteEphemeralPostRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_posts_pb2.DeleteEphemeralPostResponse, _abc.Awaitable[_api_posts_pb2.DeleteEphemeralPostResponse]]:
+        """Removes an ephemeral post from the user's view ("post_deleted" to that user only)."""
+
+    @_abc_1.abstractmethod
+    def DeletePost(
+        self,
+        request: _api_posts_pb2.DeletePostRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_posts_pb2.DeletePostResponse, _abc.Awaitable[_api_posts_pb2.DeletePostResponse]]:
+        """Deletes a post (a root with its replies), as REST does: soft delete, "post_deleted",
+        MessageHasBeenDeleted.
+        """
+
+    @_abc_1.abstractmethod
+    def GetPostThread(
+        self,
+        request: _api_posts_pb2.GetPostThreadRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_posts_pb2.GetPostThreadResponse, _abc.Awaitable[_api_posts_pb2.GetPostThreadResponse]]:
+        """The post's whole thread (root and replies, newest first) as a PostList."""
+
+    @_abc_1.abstractmethod
+    def GetPostsSince(
+        self,
+        request: _api_posts_pb2.GetPostsSinceRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_posts_pb2.GetPostsSinceResponse, _abc.Awaitable[_api_posts_pb2.GetPostsSinceResponse]]:
+        """Posts of the channel created, edited or deleted since time (epoch ms), deleted ones included."""
+
+    @_abc_1.abstractmethod
+    def GetPostsAfter(
+        self,
+        request: _api_posts_pb2.GetPostsAfterRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_posts_pb2.GetPostsAfterResponse, _abc.Awaitable[_api_posts_pb2.GetPostsAfterResponse]]:
+        """A page of the channel's posts newer than post_id, newest first."""
+
+    @_abc_1.abstractmethod
+    def GetPostsBefore(
+        self,
+        request: _api_posts_pb2.GetPostsBeforeRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_posts_pb2.GetPostsBeforeResponse, _abc.Awaitable[_api_posts_pb2.GetPostsBeforeResponse]]:
+        """A page of the channel's posts older than post_id, newest first."""
+
+    @_abc_1.abstractmethod
+    def GetPostsForChannel(
+        self,
+        request: _api_posts_pb2.GetPostsForChannelRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_posts_pb2.GetPostsForChannelResponse, _abc.Awaitable[_api_posts_pb2.GetPostsForChannelResponse]]:
+        """A page of the channel's posts, newest first (per_page 1-200)."""
+
+    @_abc_1.abstractmethod
+    def UpdatePost(
+        self,
+        request: _api_posts_pb2.UpdatePostRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_posts_pb2.UpdatePostResponse, _abc.Awaitable[_api_posts_pb2.UpdatePostResponse]]:
+        """Edits a post: message, props, is_pinned and file_ids (which may only shrink) take the given
+        values; runs MessageWillBeUpdated / MessageHasBeenUpdated and sends "post_edited".
+        """
+
+    @_abc_1.abstractmethod
+    def SearchPostsInTeam(
+        self,
+        request: _api_posts_pb2.SearchPostsInTeamRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_posts_pb2.SearchPostsInTeamResponse, _abc.Awaitable[_api_posts_pb2.SearchPostsInTeamResponse]]:
+        """Posts of the team's channels matching any of the searches, newest first."""
+
+    @_abc_1.abstractmethod
+    def SearchPostsInTeamForUser(
+        self,
+        request: _api_posts_pb2.SearchPostsInTeamForUserRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_posts_pb2.SearchPostsInTeamForUserResponse, _abc.Awaitable[_api_posts_pb2.SearchPostsInTeamForUserResponse]]:
+        """A user's search (query text with from:/in:/before:/after:/on: flags) over the team's channels
+        and the direct and group messages they are a member of.
+        """
+
+    @_abc_1.abstractmethod
+    def MoveThreadsToBackingChannel(
+        self,
+        request: _api_posts_pb2.MoveThreadsToBackingChannelRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_posts_pb2.MoveThreadsToBackingChannelResponse, _abc.Awaitable[_api_posts_pb2.MoveThreadsToBackingChannelResponse]]:
+        """Moves root posts with their whole threads into another backing channel (type "S"), in place:
+        ids, timestamps and reactions are kept. Reply ids are rejected; unknown ids move nothing.
+        """
+
+    @_abc_1.abstractmethod
+    def AddChannelsToRetentionPolicy(
+        self,
+        request: _api_posts_pb2.AddChannelsToRetentionPolicyRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_posts_pb2.AddChannelsToRetentionPolicyResponse, _abc.Awaitable[_api_posts_pb2.AddChannelsToRetentionPolicyResponse]]:
+        """Data-retention policies are an Enterprise feature this server does not run: always 501."""
+
+    @_abc_1.abstractmethod
+    def RemoveChannelsFromRetentionPolicy(
+        self,
+        request: _api_posts_pb2.RemoveChannelsFromRetentionPolicyRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_posts_pb2.RemoveChannelsFromRetentionPolicyResponse, _abc.Awaitable[_api_posts_pb2.RemoveChannelsFromRetentionPolicyResponse]]:
+        """Data-retention policies are an Enterprise feature this server does not run: always 501."""
+
+    @_abc_1.abstractmethod
+    def GetEmojiList(
+        self,
+        request: _api_files_pb2.GetEmojiListRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_files_pb2.GetEmojiListResponse, _abc.Awaitable[_api_files_pb2.GetEmojiListResponse]]:
+        """--- files, upload sessions, emoji (messages in api_files.proto) ---
+        Custom emoji, sort_by "" (creation order) or "name", per_page from page * per_page.
+        """
+
+    @_abc_1.abstractmethod
+    def GetEmojiByName(
+        self,
+        request: _api_files_pb2.GetEmojiByNameRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_files_pb2.GetEmojiByNameResponse, _abc.Awaitable[_api_files_pb2.GetEmojiByNameResponse]]:
+        """A custom emoji by name (404 when there is none; 501 when custom emoji are disabled)."""
+
+    @_abc_1.abstractmethod
+    def GetEmoji(
+        self,
+        request: _api_files_pb2.GetEmojiRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_files_pb2.GetEmojiResponse, _abc.Awaitable[_api_files_pb2.GetEmojiResponse]]:
+        """A custom emoji by id (404 when there is none; 501 when custom emoji are disabled)."""
+
+    @_abc_1.abstractmethod
+    def GetEmojiImage(
+        self,
+        request: _api_files_pb2.GetEmojiImageRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_files_pb2.GetEmojiImageResponse, _abc.Awaitable[_api_files_pb2.GetEmojiImageResponse]]:
+        """A custom emoji's image bytes and format ("png", "gif", "jpeg" or "webp")."""
+
+    @_abc_1.abstractmethod
+    def CopyFileInfos(
+        self,
+        request: _api_files_pb2.CopyFileInfosRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_files_pb2.CopyFileInfosResponse, _abc.Awaitable[_api_files_pb2.CopyFileInfosResponse]]:
+        """Copies files' infos for user_id (not attached to any post; the bytes are shared) and returns
+        the new ids in the given order.
+        """
+
+    @_abc_1.abstractmethod
+    def GetFileInfo(
+        self,
+        request: _api_files_pb2.GetFileInfoRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_files_pb2.GetFileInfoResponse, _abc.Awaitable[_api_files_pb2.GetFileInfoResponse]]:
+        """A file's metadata by id (404 when there is none)."""
+
+    @_abc_1.abstractmethod
+    def SetFileSearchableContent(
+        self,
+        request: _api_files_pb2.SetFileSearchableContentRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_files_pb2.SetFileSearchableContentResponse, _abc.Awaitable[_api_files_pb2.SetFileSearchableContentResponse]]:
+        """Stores text that file search matches for this file (e.g. extracted from a document)."""
+
+    @_abc_1.abstractmethod
+    def GetFileInfos(
+        self,
+        request: _api_files_pb2.GetFileInfosRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_files_pb2.GetFileInfosResponse, _abc.Awaitable[_api_files_pb2.GetFileInfosResponse]]:
+        """File infos filtered by users, channels and time, ordered by creation time or size, paged."""
+
+    @_abc_1.abstractmethod
+    def GetFile(
+        self,
+        request: _api_files_pb2.GetFileRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_files_pb2.GetFileResponse, _abc.Awaitable[_api_files_pb2.GetFileResponse]]:
+        """A file's whole content (413 beyond the 64 MiB message limit)."""
+
+    @_abc_1.abstractmethod
+    def GetFileLink(
+        self,
+        request: _api_files_pb2.GetFileLinkRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_files_pb2.GetFileLinkResponse, _abc.Awaitable[_api_files_pb2.GetFileLinkResponse]]:
+        """A public link to a file attached to a post (501 unless FileSettings.EnablePublicLink)."""
+
+    @_abc_1.abstractmethod
+    def ReadFile(
+        self,
+        request: _api_files_pb2.ReadFileRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_files_pb2.ReadFileResponse, _abc.Awaitable[_api_files_pb2.ReadFileResponse]]:
+        """The content of a file by its path in the server's file store (413 beyond 64 MiB)."""
+
+    @_abc_1.abstractmethod
+    def UploadFile(
+        self,
+        request: _api_files_pb2.UploadFileRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_files_pb2.UploadFileResponse, _abc.Awaitable[_api_files_pb2.UploadFileResponse]]:
+        """Stores data as a new file in a channel (not yet attached to a post); runs FileWillBeUploaded."""
+
+    @_abc_1.abstractmethod
+    def CreateUploadSession(
+        self,
+        request: _api_files_pb2.CreateUploadSessionRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_files_pb2.CreateUploadSessionResponse, _abc.Awaitable[_api_files_pb2.CreateUploadSessionResponse]]:
+        """Starts a resumable upload of file_size bytes; send them with UploadData."""
+
+    @_abc_1.abstractmethod
+    def UploadData(
+        self,
+        request_iterator: _MaybeAsyncIterator[_api_files_pb2.UploadDataRequest],
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_files_pb2.UploadDataResponse, _abc.Awaitable[_api_files_pb2.UploadDataResponse]]:
+        """Appends the streamed bytes to an upload session; returns the FileInfo once the file is complete."""
+
+    @_abc_1.abstractmethod
+    def GetUploadSession(
+        self,
+        request: _api_files_pb2.GetUploadSessionRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_files_pb2.GetUploadSessionResponse, _abc.Awaitable[_api_files_pb2.GetUploadSessionResponse]]:
+        """An upload session by id, with how many bytes it has received (404 when there is none)."""
+
+    @_abc_1.abstractmethod
+    def CreateBot(
+        self,
+        request: _api_bots_commands_pb2.CreateBotRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_bots_commands_pb2.CreateBotResponse, _abc.Awaitable[_api_bots_commands_pb2.CreateBotResponse]]:
+        """--- bots, slash commands, OAuth apps (messages in api_bots_commands.proto) ---
+        Creates a bot account; an empty owner_id makes this plugin its owner (a bot cannot own a bot).
+        """
+
+    @_abc_1.abstractmethod
+    def PatchBot(
+        self,
+        request: _api_bots_commands_pb2.PatchBotRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_bots_commands_pb2.PatchBotResponse, _abc.Awaitable[_api_bots_commands_pb2.PatchBotResponse]]:
+        """Changes the set fields of a bot (username, display name, description) and its user."""
+
+    @_abc_1.abstractmethod
+    def GetBot(
+        self,
+        request: _api_bots_commands_pb2.GetBotRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_bots_commands_pb2.GetBotResponse, _abc.Awaitable[_api_bots_commands_pb2.GetBotResponse]]:
+        """A bot by its user id (404 when there is none, or when it is deactivated and include_deleted is false)."""
+
+    @_abc_1.abstractmethod
+    def GetBots(
+        self,
+        request: _api_bots_commands_pb2.GetBotsRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_bots_commands_pb2.GetBotsResponse, _abc.Awaitable[_api_bots_commands_pb2.GetBotsResponse]]:
+        """A page of bots ordered by username, filtered by owner, deactivation and orphaned state."""
+
+    @_abc_1.abstractmethod
+    def UpdateBotActive(
+        self,
+        request: _api_bots_commands_pb2.UpdateBotActiveRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_bots_commands_pb2.UpdateBotActiveResponse, _abc.Awaitable[_api_bots_commands_pb2.UpdateBotActiveResponse]]:
+        """Deactivates or reactivates a bot together with its user."""
+
+    @_abc_1.abstractmethod
+    def PermanentDeleteBot(
+        self,
+        request: _api_bots_commands_pb2.PermanentDeleteBotRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_bots_commands_pb2.PermanentDeleteBotResponse, _abc.Awaitable[_api_bots_commands_pb2.PermanentDeleteBotResponse]]:
+        """Deletes a bot and its user for good."""
+
+    @_abc_1.abstractmethod
+    def EnsureBotUser(
+        self,
+        request: _api_bots_commands_pb2.EnsureBotUserRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_bots_commands_pb2.EnsureBotUserResponse, _abc.Awaitable[_api_bots_commands_pb2.EnsureBotUserResponse]]:
+        """This plugin's bot with that username: created if missing, kept in sync and reactivated if it
+        exists; the bot's user id. A bot owned by someone else or a non-bot user is an error.
+        """
+
+    @_abc_1.abstractmethod
+    def ExecuteSlashCommand(
+        self,
+        request: _api_bots_commands_pb2.ExecuteSlashCommandRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_bots_commands_pb2.ExecuteSlashCommandResponse, _abc.Awaitable[_api_bots_commands_pb2.ExecuteSlashCommandResponse]]:
+        """Runs a slash command as if command_args.user_id typed it in command_args.channel_id."""
+
+    @_abc_1.abstractmethod
+    def CreateCommand(
+        self,
+        request: _api_bots_commands_pb2.CreateCommandRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_bots_commands_pb2.CreateCommandResponse, _abc.Awaitable[_api_bots_commands_pb2.CreateCommandResponse]]:
+        """Creates a custom (outgoing webhook) slash command attributed to this plugin."""
+
+    @_abc_1.abstractmethod
+    def ListCommands(
+        self,
+        request: _api_bots_commands_pb2.ListCommandsRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_bots_commands_pb2.ListCommandsResponse, _abc.Awaitable[_api_bots_commands_pb2.ListCommandsResponse]]:
+        """Every command usable on a team: plugin, built-in and custom ones."""
+
+    @_abc_1.abstractmethod
+    def ListCustomCommands(
+        self,
+        request: _api_bots_commands_pb2.ListCustomCommandsRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_bots_commands_pb2.ListCustomCommandsResponse, _abc.Awaitable[_api_bots_commands_pb2.ListCustomCommandsResponse]]:
+        """The custom (webhook) commands of a team."""
+
+    @_abc_1.abstractmethod
+    def ListPluginCommands(
+        self,
+        request: _api_bots_commands_pb2.ListPluginCommandsRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_bots_commands_pb2.ListPluginCommandsResponse, _abc.Awaitable[_api_bots_commands_pb2.ListPluginCommandsResponse]]:
+        """The commands plugins registered for a team (including all-teams ones), one per trigger."""
+
+    @_abc_1.abstractmethod
+    def ListBuiltInCommands(
+        self,
+        request: _api_bots_commands_pb2.ListBuiltInCommandsRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_bots_commands_pb2.ListBuiltInCommandsResponse, _abc.Awaitable[_api_bots_commands_pb2.ListBuiltInCommandsResponse]]:
+        """The built-in commands this server runs (none: this server has no built-in slash commands)."""
+
+    @_abc_1.abstractmethod
+    def GetCommand(
+        self,
+        request: _api_bots_commands_pb2.GetCommandRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_bots_commands_pb2.GetCommandResponse, _abc.Awaitable[_api_bots_commands_pb2.GetCommandResponse]]:
+        """A custom command by id (404 when there is none or it was deleted)."""
+
+    @_abc_1.abstractmethod
+    def UpdateCommand(
+        self,
+        request: _api_bots_commands_pb2.UpdateCommandRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_bots_commands_pb2.UpdateCommandResponse, _abc.Awaitable[_api_bots_commands_pb2.UpdateCommandResponse]]:
+        """Replaces a custom command's settings, keeping its id, token and creation time."""
+
+    @_abc_1.abstractmethod
+    def DeleteCommand(
+        self,
+        request: _api_bots_commands_pb2.DeleteCommandRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_bots_commands_pb2.DeleteCommandResponse, _abc.Awaitable[_api_bots_commands_pb2.DeleteCommandResponse]]:
+        """Deletes a custom command."""
+
+    @_abc_1.abstractmethod
+    def CreateOAuthApp(
+        self,
+        request: _api_bots_commands_pb2.CreateOAuthAppRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_bots_commands_pb2.CreateOAuthAppResponse, _abc.Awaitable[_api_bots_commands_pb2.CreateOAuthAppResponse]]:
+        """Registers an OAuth app; the server generates its id and client secret."""
+
+    @_abc_1.abstractmethod
+    def GetOAuthApp(
+        self,
+        request: _api_bots_commands_pb2.GetOAuthAppRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_bots_commands_pb2.GetOAuthAppResponse, _abc.Awaitable[_api_bots_commands_pb2.GetOAuthAppResponse]]:
+        """An OAuth app by id (404 when there is none)."""
+
+    @_abc_1.abstractmethod
+    def UpdateOAuthApp(
+        self,
+        request: _api_bots_commands_pb2.UpdateOAuthAppRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_bots_commands_pb2.UpdateOAuthAppResponse, _abc.Awaitable[_api_bots_commands_pb2.UpdateOAuthAppResponse]]:
+        """Updates an OAuth app's settings; id, creator, secret and creation time stay."""
+
+    @_abc_1.abstractmethod
+    def DeleteOAuthApp(
+        self,
+        request: _api_bots_commands_pb2.DeleteOAuthAppRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_bots_commands_pb2.DeleteOAuthAppResponse, _abc.Awaitable[_api_bots_commands_pb2.DeleteOAuthAppResponse]]:
+        """Deletes an OAuth app."""
+
+    @_abc_1.abstractmethod
+    def GetGroup(
+        self,
+        request: _api_groups_pb2.GetGroupRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_groups_pb2.GetGroupResponse, _abc.Awaitable[_api_groups_pb2.GetGroupResponse]]:
+        """--- groups, group members, group syncables (messages in api_groups.proto) ---
+        A group by id, archived or not (404 when there is none).
+        """
+
+    @_abc_1.abstractmethod
+    def GetGroupByName(
+        self,
+        request: _api_groups_pb2.GetGroupByNameRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_groups_pb2.GetGroupByNameResponse, _abc.Awaitable[_api_groups_pb2.GetGroupByNameResponse]]:
+        """A group by its unique name (404 when there is none)."""
+
+    @_abc_1.abstractmethod
+    def GetGroupMemberUsers(
+        self,
+        request: _api_groups_pb2.GetGroupMemberUsersRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_groups_pb2.GetGroupMemberUsersResponse, _abc.Awaitable[_api_groups_pb2.GetGroupMemberUsersResponse]]:
+        """A page of the group's current members as users, by username (per_page 0 means 60)."""
+
+    @_abc_1.abstractmethod
+    def GetGroupsBySource(
+        self,
+        request: _api_groups_pb2.GetGroupsBySourceRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_groups_pb2.GetGroupsBySourceResponse, _abc.Awaitable[_api_groups_pb2.GetGroupsBySourceResponse]]:
+        """The active groups of a source ("custom", "ldap" or "plugin_<id>")."""
+
+    @_abc_1.abstractmethod
+    def GetGroupsForUser(
+        self,
+        request: _api_groups_pb2.GetGroupsForUserRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_groups_pb2.GetGroupsForUserResponse, _abc.Awaitable[_api_groups_pb2.GetGroupsForUserResponse]]:
+        """The active groups the user is a member of."""
+
+    @_abc_1.abstractmethod
+    def UpsertGroupMember(
+        self,
+        request: _api_groups_pb2.UpsertGroupMemberRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_groups_pb2.UpsertGroupMemberResponse, _abc.Awaitable[_api_groups_pb2.UpsertGroupMemberResponse]]:
+        """Adds the user to the group, or restores their removed membership."""
+
+    @_abc_1.abstractmethod
+    def UpsertGroupMembers(
+        self,
+        request: _api_groups_pb2.UpsertGroupMembersRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_groups_pb2.UpsertGroupMembersResponse, _abc.Awaitable[_api_groups_pb2.UpsertGroupMembersResponse]]:
+        """Adds the users to the group, or restores their removed memberships."""
+
+    @_abc_1.abstractmethod
+    def GetGroupByRemoteID(
+        self,
+        request: _api_groups_pb2.GetGroupByRemoteIDRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_groups_pb2.GetGroupByRemoteIDResponse, _abc.Awaitable[_api_groups_pb2.GetGroupByRemoteIDResponse]]:
+        """A group by its remote id within a source (404 when there is none)."""
+
+    @_abc_1.abstractmethod
+    def CreateGroup(
+        self,
+        request: _api_groups_pb2.CreateGroupRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_groups_pb2.CreateGroupResponse, _abc.Awaitable[_api_groups_pb2.CreateGroupResponse]]:
+        """Creates a group; its name must be unique (409) and so must its remote id within the source."""
+
+    @_abc_1.abstractmethod
+    def UpdateGroup(
+        self,
+        request: _api_groups_pb2.UpdateGroupRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_groups_pb2.UpdateGroupResponse, _abc.Awaitable[_api_groups_pb2.UpdateGroupResponse]]:
+        """Updates a group's name, display name, description and allow_reference; source and remote id stay."""
+
+    @_abc_1.abstractmethod
+    def DeleteGroup(
+        self,
+        request: _api_groups_pb2.DeleteGroupRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_groups_pb2.DeleteGroupResponse, _abc.Awaitable[_api_groups_pb2.DeleteGroupResponse]]:
+        """Archives a group (sets delete_at); its members and links stay for a restore."""
+
+    @_abc_1.abstractmethod
+    def RestoreGroup(
+        self,
+        request: _api_groups_pb2.RestoreGroupRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_groups_pb2.RestoreGroupResponse, _abc.Awaitable[_api_groups_pb2.RestoreGroupResponse]]:
+        """Restores an archived group (404 when it is not archived)."""
+
+    @_abc_1.abstractmethod
+    def DeleteGroupMember(
+        self,
+        request: _api_groups_pb2.DeleteGroupMemberRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_groups_pb2.DeleteGroupMemberResponse, _abc.Awaitable[_api_groups_pb2.DeleteGroupMemberResponse]]:
+        """Removes the user from the group (sets the membership's delete_at)."""
+
+    @_abc_1.abstractmethod
+    def GetGroupSyncable(
+        self,
+        request: _api_groups_pb2.GetGroupSyncableRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_groups_pb2.GetGroupSyncableResponse, _abc.Awaitable[_api_groups_pb2.GetGroupSyncableResponse]]:
+        """The group's link to a team or channel (404 when there is none or it was removed)."""
+
+    @_abc_1.abstractmethod
+    def GetGroupSyncables(
+        self,
+        request: _api_groups_pb2.GetGroupSyncablesRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_groups_pb2.GetGroupSyncablesResponse, _abc.Awaitable[_api_groups_pb2.GetGroupSyncablesResponse]]:
+        """The group's current links to teams, or to channels."""
+
+    @_abc_1.abstractmethod
+    def UpsertGroupSyncable(
+        self,
+        request: _api_groups_pb2.UpsertGroupSyncableRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_groups_pb2.UpsertGroupSyncableResponse, _abc.Awaitable[_api_groups_pb2.UpsertGroupSyncableResponse]]:
+        """Links a group to a team or channel (or restores and updates a removed link)."""
+
+    @_abc_1.abstractmethod
+    def UpdateGroupSyncable(
+        self,
+        request: _api_groups_pb2.UpdateGroupSyncableRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_groups_pb2.UpdateGroupSyncableResponse, _abc.Awaitable[_api_groups_pb2.UpdateGroupSyncableResponse]]:
+        """Changes an existing link's auto_add and scheme_admin."""
+
+    @_abc_1.abstractmethod
+    def DeleteGroupSyncable(
+        self,
+        request: _api_groups_pb2.DeleteGroupSyncableRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_groups_pb2.DeleteGroupSyncableResponse, _abc.Awaitable[_api_groups_pb2.DeleteGroupSyncableResponse]]:
+        """Removes a group's link to a team or channel (sets its delete_at)."""
+
+    @_abc_1.abstractmethod
+    def GetGroups(
+        self,
+        request: _api_groups_pb2.GetGroupsRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_groups_pb2.GetGroupsResponse, _abc.Awaitable[_api_groups_pb2.GetGroupsResponse]]:
+        """A page of groups by display name, filtered and annotated as opts asks (per_page 0: all)."""
+
+    @_abc_1.abstractmethod
+    def CreateDefaultSyncableMemberships(
+        self,
+        request: _api_groups_pb2.CreateDefaultSyncableMembershipsRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_groups_pb2.CreateDefaultSyncableMembershipsResponse, _abc.Awaitable[_api_groups_pb2.CreateDefaultSyncableMembershipsResponse]]:
+        """Adds the members of auto-add groups to the teams and channels those groups are linked to."""
+
+    @_abc_1.abstractmethod
+    def DeleteGroupConstrainedMemberships(
+        self,
+        request: _api_groups_pb2.DeleteGroupConstrainedMembershipsRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_groups_pb2.DeleteGroupConstrainedMembershipsResponse, _abc.Awaitable[_api_groups_pb2.DeleteGroupConstrainedMembershipsResponse]]:
+        """Removes from group-constrained teams and channels the members who are in none of their groups."""
+
+    @_abc_1.abstractmethod
+    def LoadPluginConfiguration(
+        self,
+        request: _api_system_pb2.LoadPluginConfigurationRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_system_pb2.LoadPluginConfigurationResponse, _abc.Awaitable[_api_system_pb2.LoadPluginConfigurationResponse]]:
+        """--- property fields, values and groups (messages in api_properties.proto) ---
+
+        --- configuration, plugin management, server info, mail/push, audit, cluster events (messages in api_system.proto) ---
+        This plugin's settings (manifest defaults overlaid with the admin's values), as Go's
+        LoadPluginConfiguration unmarshals them into its struct.
+        """
+
+    @_abc_1.abstractmethod
+    def GetConfig(
+        self,
+        request: _api_system_pb2.GetConfigRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_system_pb2.GetConfigResponse, _abc.Awaitable[_api_system_pb2.GetConfigResponse]]:
+        """The server's config (Mattermost's model.Config JSON) with secrets replaced by "********"."""
+
+    @_abc_1.abstractmethod
+    def GetUnsanitizedConfig(
+        self,
+        request: _api_system_pb2.GetUnsanitizedConfigRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_system_pb2.GetUnsanitizedConfigResponse, _abc.Awaitable[_api_system_pb2.GetUnsanitizedConfigResponse]]:
+        """The server's config with its secrets."""
+
+    @_abc_1.abstractmethod
+    def SaveConfig(
+        self,
+        request: _api_system_pb2.SaveConfigRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_system_pb2.SaveConfigResponse, _abc.Awaitable[_api_system_pb2.SaveConfigResponse]]:
+        """Saves the whole config after the ConfigurationWillBeSaved hooks (any may veto); secrets left
+        as "********" keep their saved value. Plugins whose settings changed get OnConfigurationChange.
+        """
+
+    @_abc_1.abstractmethod
+    def SavePluginConfig(
+        self,
+        request: _api_system_pb2.SavePluginConfigRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_system_pb2.SavePluginConfigResponse, _abc.Awaitable[_api_system_pb2.SavePluginConfigResponse]]:
+        """Replaces this plugin's PluginSettings.Plugins[<id>] and saves the config as SaveConfig does."""
+
+    @_abc_1.abstractmethod
+    def GetBundlePath(
+        self,
+        request: _api_system_pb2.GetBundlePathRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_system_pb2.GetBundlePathResponse, _abc.Awaitable[_api_system_pb2.GetBundlePathResponse]]:
+        """The absolute path of this plugin's unpacked bundle."""
+
+    @_abc_1.abstractmethod
+    def GetLicense(
+        self,
+        request: _api_system_pb2.GetLicenseRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_system_pb2.GetLicenseResponse, _abc.Awaitable[_api_system_pb2.GetLicenseResponse]]:
+        """The server's license; unset when it has none (always, on this server)."""
+
+    @_abc_1.abstractmethod
+    def IsEnterpriseReady(
+        self,
+        request: _api_system_pb2.IsEnterpriseReadyRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_system_pb2.IsEnterpriseReadyResponse, _abc.Awaitable[_api_system_pb2.IsEnterpriseReadyResponse]]:
+        """Whether the server is an Enterprise build (false here)."""
+
+    @_abc_1.abstractmethod
+    def GetSystemInstallDate(
+        self,
+        request: _api_system_pb2.GetSystemInstallDateRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_system_pb2.GetSystemInstallDateResponse, _abc.Awaitable[_api_system_pb2.GetSystemInstallDateResponse]]:
+        """When the server first ran, in epoch milliseconds."""
+
+    @_abc_1.abstractmethod
+    def GetDiagnosticId(
+        self,
+        request: _api_system_pb2.GetDiagnosticIdRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_system_pb2.GetDiagnosticIdResponse, _abc.Awaitable[_api_system_pb2.GetDiagnosticIdResponse]]:
+        """The server's unique diagnostic id (the same as its telemetry id, as in Mattermost)."""
+
+    @_abc_1.abstractmethod
+    def GetTelemetryId(
+        self,
+        request: _api_system_pb2.GetTelemetryIdRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_system_pb2.GetTelemetryIdResponse, _abc.Awaitable[_api_system_pb2.GetTelemetryIdResponse]]:
+        """The server's unique telemetry id."""
+
+    @_abc_1.abstractmethod
+    def GetPluginID(
+        self,
+        request: _api_system_pb2.GetPluginIDRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_system_pb2.GetPluginIDResponse, _abc.Awaitable[_api_system_pb2.GetPluginIDResponse]]:
+        """This plugin's id."""
+
+    @_abc_1.abstractmethod
+    def GetPlugins(
+        self,
+        request: _api_system_pb2.GetPluginsRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_system_pb2.GetPluginsResponse, _abc.Awaitable[_api_system_pb2.GetPluginsResponse]]:
+        """Manifests of every installed plugin: the running ones first."""
+
+    @_abc_1.abstractmethod
+    def EnablePlugin(
+        self,
+        request: _api_system_pb2.EnablePluginRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_system_pb2.EnablePluginResponse, _abc.Awaitable[_api_system_pb2.EnablePluginResponse]]:
+        """Enables and starts an installed plugin (404 when it is not installed)."""
+
+    @_abc_1.abstractmethod
+    def DisablePlugin(
+        self,
+        request: _api_system_pb2.DisablePluginRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_system_pb2.DisablePluginResponse, _abc.Awaitable[_api_system_pb2.DisablePluginResponse]]:
+        """Disables and stops a plugin; a plugin disabling itself is stopped after the call returns."""
+
+    @_abc_1.abstractmethod
+    def RemovePlugin(
+        self,
+        request: _api_system_pb2.RemovePluginRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_system_pb2.RemovePluginResponse, _abc.Awaitable[_api_system_pb2.RemovePluginResponse]]:
+        """Stops and deletes a plugin; a plugin removing itself is removed after the call returns."""
+
+    @_abc_1.abstractmethod
+    def GetPluginStatus(
+        self,
+        request: _api_system_pb2.GetPluginStatusRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_system_pb2.GetPluginStatusResponse, _abc.Awaitable[_api_system_pb2.GetPluginStatusResponse]]:
+        """A plugin's status (404 when it is not installed)."""
+
+    @_abc_1.abstractmethod
+    def InstallPlugin(
+        self,
+        request: _api_system_pb2.InstallPluginRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_system_pb2.InstallPluginResponse, _abc.Awaitable[_api_system_pb2.InstallPluginResponse]]:
+        """Installs a plugin bundle (.tar.gz bytes), replacing one of the same id only with replace; needs
+        PluginSettings.EnableUploads (else 501). Returns the installed manifest.
+        """
+
+    @_abc_1.abstractmethod
+    def PublishPluginClusterEvent(
+        self,
+        request: _api_system_pb2.PublishPluginClusterEventRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_system_pb2.PublishPluginClusterEventResponse, _abc.Awaitable[_api_system_pb2.PublishPluginClusterEventResponse]]:
+        """Sends an event to this plugin on the other cluster nodes (OnPluginClusterEvent). This server
+        is a single node, so there is no other node to receive it: succeeds and delivers nothing.
+        """
+
+    @_abc_1.abstractmethod
+    def RegisterCollectionAndTopic(
+        self,
+        request: _api_system_pb2.RegisterCollectionAndTopicRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_system_pb2.RegisterCollectionAndTopicResponse, _abc.Awaitable[_api_system_pb2.RegisterCollectionAndTopicResponse]]:
+        """No longer supported by Mattermost: does nothing and succeeds."""
+
+    @_abc_1.abstractmethod
+    def SendMail(
+        self,
+        request: _api_system_pb2.SendMailRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_system_pb2.SendMailResponse, _abc.Awaitable[_api_system_pb2.SendMailResponse]]:
+        """Sends an HTML email: through EmailSettings.SMTPServer when one is configured, otherwise
+        written to the mail spool (<dataDir>/mail/*.eml).
+        """
+
+    @_abc_1.abstractmethod
+    def SendPushNotification(
+        self,
+        request: _api_system_pb2.SendPushNotificationRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_system_pb2.SendPushNotificationResponse, _abc.Awaitable[_api_system_pb2.SendPushNotificationResponse]]:
+        """Queues a push notification for every session of the user in the push outbox
+        (<dataDir>/push/*.json); no push proxy is contacted.
+        """
+
+    @_abc_1.abstractmethod
+    def OpenInteractiveDialog(
+        self,
+        request: _api_system_pb2.OpenInteractiveDialogRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_system_pb2.OpenInteractiveDialogResponse, _abc.Awaitable[_api_system_pb2.OpenInteractiveDialogResponse]]:
+        """Opens an interactive dialog on the client of the user whose trigger id it carries (the
+        open_dialog WebSocket event); 400 for a trigger id that is invalid or expired.
+        """
+
+    @_abc_1.abstractmethod
+    def SendToastMessage(
+        self,
+        request: _api_system_pb2.SendToastMessageRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_system_pb2.SendToastMessageResponse, _abc.Awaitable[_api_system_pb2.SendToastMessageResponse]]:
+        """Shows a toast to a user (the show_toast WebSocket event), on one connection when connection_id is set."""
+
+    @_abc_1.abstractmethod
+    def LogAuditRec(
+        self,
+        request: _api_system_pb2.LogAuditRecRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_system_pb2.LogAuditRecResponse, _abc.Awaitable[_api_system_pb2.LogAuditRecResponse]]:
+        """Appends an audit record (model.AuditRecord) to the audit log, <dataDir>/logs/audit.jsonl."""
+
+    @_abc_1.abstractmethod
+    def LogAuditRecWithLevel(
+        self,
+        request: _api_system_pb2.LogAuditRecWithLevelRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_system_pb2.LogAuditRecWithLevelResponse, _abc.Awaitable[_api_system_pb2.LogAuditRecWithLevelResponse]]:
+        """Appends an audit record with the given level to the audit log."""
+
+    @_abc_1.abstractmethod
+    def RequestTrialLicense(
+        self,
+        request: _api_system_pb2.RequestTrialLicenseRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_system_pb2.RequestTrialLicenseResponse, _abc.Awaitable[_api_system_pb2.RequestTrialLicenseResponse]]:
+        """Mattermost's trial license request; answers 501 here (no licensing)."""
+
+    @_abc_1.abstractmethod
+    def GetCloudLimits(
+        self,
+        request: _api_system_pb2.GetCloudLimitsRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_system_pb2.GetCloudLimitsResponse, _abc.Awaitable[_api_system_pb2.GetCloudLimitsResponse]]:
+        """Mattermost Cloud's workspace limits; answers 501 here (not a cloud workspace)."""
+
+    @_abc_1.abstractmethod
     def RegisterPluginForSharedChannels(
         self,
         request: _api_shared_channels_pb2.RegisterPluginForSharedChannelsRequest,
         context: _ServicerContext,
     ) -> _typing.Union[_api_shared_channels_pb2.RegisterPluginForSharedChannelsResponse, _abc.Awaitable[_api_shared_channels_pb2.RegisterPluginForSharedChannelsResponse]]:
-        """--- configuration, plugin management, server info, mail/push, audit, cluster events (messages in api_system.proto) ---
-
-        --- shared channels: no remote-cluster service runs here, so each answers 501 (api_shared_channels.proto) ---
+        """--- shared channels: no remote-cluster service runs here, so each answers 501 (api_shared_channels.proto) ---
         Mattermost's RegisterPluginForSharedChannels; answers 501 here (no shared channels service).
         """
 

@@ -146,3 +146,27 @@ class TeamMember(_message.Message):
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
 Global___TeamMember: _TypeAlias = TeamMember  # noqa: Y015
+
+@_typing.final
+class ChannelMemberIdentifier(_message.Message):
+    """ChannelMemberIdentifier as Mattermost's model.ChannelMemberIdentifier."""
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    CHANNEL_ID_FIELD_NUMBER: _builtins.int
+    USER_ID_FIELD_NUMBER: _builtins.int
+    channel_id: _builtins.str
+    user_id: _builtins.str
+    def __init__(
+        self,
+        *,
+        channel_id: _builtins.str = ...,
+        user_id: _builtins.str = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["channel_id", b"channel_id", "user_id", b"user_id"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___ChannelMemberIdentifier: _TypeAlias = ChannelMemberIdentifier  # noqa: Y015

@@ -116,6 +116,7 @@ class User(_message.Message):
     TERMS_OF_SERVICE_CREATE_AT_FIELD_NUMBER: _builtins.int
     DISABLE_WELCOME_EMAIL_FIELD_NUMBER: _builtins.int
     LAST_LOGIN_FIELD_NUMBER: _builtins.int
+    AUTH_DATA_FIELD_NUMBER: _builtins.int
     id: _builtins.str
     create_at: _builtins.int
     update_at: _builtins.int
@@ -143,6 +144,8 @@ class User(_message.Message):
     terms_of_service_create_at: _builtins.int
     disable_welcome_email: _builtins.bool
     last_login: _builtins.int
+    auth_data: _builtins.str
+    """Identity at the external auth_service (unset for password accounts)."""
     @_builtins.property
     def props(self) -> _containers.ScalarMap[_builtins.str, _builtins.str]: ...
     @_builtins.property
@@ -182,11 +185,14 @@ class User(_message.Message):
         terms_of_service_create_at: _builtins.int = ...,
         disable_welcome_email: _builtins.bool = ...,
         last_login: _builtins.int = ...,
+        auth_data: _builtins.str | None = ...,
     ) -> None: ...
-    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    _HasFieldArgType: _TypeAlias = _typing.Literal["_auth_data", b"_auth_data", "auth_data", b"auth_data"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["auth_service", b"auth_service", "bot_description", b"bot_description", "bot_last_icon_update", b"bot_last_icon_update", "create_at", b"create_at", "delete_at", b"delete_at", "disable_welcome_email", b"disable_welcome_email", "email", b"email", "email_verified", b"email_verified", "failed_attempts", b"failed_attempts", "first_name", b"first_name", "id", b"id", "is_bot", b"is_bot", "last_activity_at", b"last_activity_at", "last_login", b"last_login", "last_name", b"last_name", "last_password_update", b"last_password_update", "last_picture_update", b"last_picture_update", "locale", b"locale", "mfa_active", b"mfa_active", "nickname", b"nickname", "notify_props", b"notify_props", "position", b"position", "props", b"props", "remote_id", b"remote_id", "roles", b"roles", "terms_of_service_create_at", b"terms_of_service_create_at", "terms_of_service_id", b"terms_of_service_id", "timezone", b"timezone", "update_at", b"update_at", "username", b"username"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["_auth_data", b"_auth_data", "auth_data", b"auth_data", "auth_service", b"auth_service", "bot_description", b"bot_description", "bot_last_icon_update", b"bot_last_icon_update", "create_at", b"create_at", "delete_at", b"delete_at", "disable_welcome_email", b"disable_welcome_email", "email", b"email", "email_verified", b"email_verified", "failed_attempts", b"failed_attempts", "first_name", b"first_name", "id", b"id", "is_bot", b"is_bot", "last_activity_at", b"last_activity_at", "last_login", b"last_login", "last_name", b"last_name", "last_password_update", b"last_password_update", "last_picture_update", b"last_picture_update", "locale", b"locale", "mfa_active", b"mfa_active", "nickname", b"nickname", "notify_props", b"notify_props", "position", b"position", "props", b"props", "remote_id", b"remote_id", "roles", b"roles", "terms_of_service_create_at", b"terms_of_service_create_at", "terms_of_service_id", b"terms_of_service_id", "timezone", b"timezone", "update_at", b"update_at", "username", b"username"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
-    def WhichOneof(self, oneof_group: _Never) -> None: ...
+    _WhichOneofReturnType__auth_data: _TypeAlias = _typing.Literal["auth_data"]  # noqa: Y015
+    _WhichOneofArgType__auth_data: _TypeAlias = _typing.Literal["_auth_data", b"_auth_data"]  # noqa: Y015
+    def WhichOneof(self, oneof_group: _WhichOneofArgType__auth_data) -> _WhichOneofReturnType__auth_data | None: ...
 
 Global___User: _TypeAlias = User  # noqa: Y015
