@@ -77,3 +77,12 @@ def test_no_public_name_comes_from_generated_code() -> None:
     for name in mattermost_plugin.__all__:
         module = getattr(getattr(mattermost_plugin, name), "__module__", "") or ""
         assert "_gen" not in module, name
+
+
+def test_the_public_wrappers_module_has_every_entity_wrapper() -> None:
+    # Hand-written and generated alike: a plugin imports Emoji or PropertyField from one place.
+    from mattermost_plugin import wrappers
+    from mattermost_plugin._internal import wrappers as internal
+
+    assert set(internal.__all__) <= set(wrappers.__all__)
+    assert {"Emoji", "Group", "PropertyField", "Session", "Team", "User"} <= set(wrappers.__all__)

@@ -92,7 +92,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     backend: createPluginAPIBackend({
       app, plugins, config: createPluginConfigSource(path.join(options.dataDir, "config.json"), plugins),
       system: {
-        dataDir: options.dataDir, configFile: config, serverConfig: createServerConfigService(config, plugins),
+        dataDir: options.dataDir, configFile: config, serverConfig: createServerConfigService(config, plugins, () => manager),
         manager: () => manager, audit: new AuditLog(path.join(options.dataDir, "logs")),
       },
     }),
@@ -111,6 +111,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   });
   const manager = new PluginManager({
     pluginDir: options.pluginDir, plugins, config, events: app.events,
+    onRemoved: (id) => app.channelGuards.unregisterAllForPlugin(id),
     ...(options.limits?.maxPluginUnpackedBytes ? { bundleLimits: { maxUnpackedBytes: options.limits.maxPluginUnpackedBytes } } : {}),
   });
   app.setHooks(createHostAppHooks(plugins, { hookTimeoutMs: options.hookTimeoutMs ?? 30_000, guardsFor: (channelId) => app.channelGuards.pluginsFor(channelId) }));

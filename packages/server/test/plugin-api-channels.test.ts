@@ -132,6 +132,11 @@ describe(`Plugin API channels, on ${TEST_DIALECT}`, () => {
     const eight = await probe.ok("get_group_channel", { user_ids: nine.slice(0, 8) });
     assert.equal(eight.display_name.length <= 64, true);
     assert.equal((await probe.fails("get_group_channel", { user_ids: [...ids.slice(0, 2), "e".repeat(26)] }, 400)).id, "api.channel.create_group.bad_user.app_error");
+    const gone = await probe.app.users.createUser({ username: "gone-gm", email: "gone-gm@example.com", password: "password-1" });
+    await probe.app.userAccounts.setActive(gone.id, false);
+    const refused = await probe.fails("get_group_channel", { user_ids: [...ids.slice(0, 2), gone.id] }, 400);
+    assert.equal(refused.id, "api.channel.create_group.bad_user.app_error", "a deactivated user is refused, as the message says");
+    assert.equal(await probe.database.database.db.selectFrom("channel_members").select("channel_id").where("user_id", "=", gone.id).executeTakeFirst(), undefined);
     assert.equal((await probe.fails("delete_channel", { channel_id: gm.id }, 400)).id, "api.channel.delete_channel.type.invalid");
     assert.equal((await probe.fails("add_channel_member", { channel_id: gm.id, user_id: users["dee"]!.id }, 400)).id, "api.channel.add_user_to_channel.type.app_error");
   });

@@ -1,6 +1,8 @@
 import assert from "node:assert/strict";
-import { mkdir, open, readFile, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, open, readFile, rm, symlink, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { after, before, describe, test } from "node:test";
 import { PluginState } from "@polyplug/host";
 import { publicLinkHash } from "../src/app/files-service.js";
@@ -17,6 +19,8 @@ import { makeChannel, makeTeam, makeUser } from "./support/test-env.js";
 // Python plugin, plus the REST routes it relies on (public links, POST /emoji) and the
 // FileWillBeDownloaded hook, answered by the py-files-hooks fixture plugin.
 const HOOKS_PLUGIN = "com.polyplug.test.py-files-hooks";
+const TS_PLUGIN = "com.polyplug.test.ts-files";
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const MAX_FILE_BYTES = 1024 * 1024;
 const PNG = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex");
 const b64 = (data: Buffer | string) => ({ base64: Buffer.from(data).toString("base64") });
@@ -29,13 +33,19 @@ describe(`files, upload sessions and emoji through the Plugin API, on ${TEST_DIA
   let team: Team;
   let channel: Channel;
   let other: Channel;
+  let tsBundle: string;
 
   before(async () => {
+    // The TS plugin runs from source, so it needs the repo's node_modules beside it.
+    tsBundle = path.join(await mkdtemp(path.join(tmpdir(), "pp-ts-files-")), "ts-files");
+    await cp(path.join(repo, "packages/server/test/fixtures/plugins/ts-files"), tsBundle, { recursive: true });
+    await symlink(path.join(repo, "node_modules"), path.join(tsBundle, "node_modules"));
     probe = await startApiProbe({
-      bundles: ["packages/server/test/fixtures/plugins/py-files-hooks"],
+      bundles: ["packages/server/test/fixtures/plugins/py-files-hooks", tsBundle],
       config: { FileSettings: { EnablePublicLink: true, MaxFileSize: MAX_FILE_BYTES } },
     });
     assert.equal(probe.server.plugins.get(HOOKS_PLUGIN)?.state, PluginState.Running);
+    assert.equal(probe.server.plugins.get(TS_PLUGIN)?.state, PluginState.Running);
     rest = new RestClient(probe.server.url);
     const me = await rest.signUp("filer");
     user = await probe.app.users.getUser(me.id);
@@ -45,6 +55,7 @@ describe(`files, upload sessions and emoji through the Plugin API, on ${TEST_DIA
   });
   after(async () => {
     await probe?.close();
+    if (tsBundle) await rm(path.dirname(tsBundle), { recursive: true, force: true });
   });
 
   const row = (id: string) => probe.database.database.db.selectFrom("file_infos").selectAll().where("id", "=", id).executeTakeFirst();
@@ -258,6 +269,22 @@ describe(`files, upload sessions and emoji through the Plugin API, on ${TEST_DIA
       assert.equal(await probe.database.database.db.selectFrom("upload_sessions").select("id").where("id", "=", session.id).executeTakeFirst(), undefined);
     });
   }
+
+  test("the TypeScript SDK's uploadData streams a Readable, then bytes, into a session", async () => {
+    const size = 150_000;
+    const response = await fetch(`${probe.server.url}/plugins/${TS_PLUGIN}/upload`, { method: "POST", body: JSON.stringify({ user_id: user.id, channel_id: channel.id, size }) });
+    assert.equal(response.status, 200, await response.clone().text());
+    const answer = (await response.json()) as any;
+    assert.equal(answer.first, null, "half the bytes: not complete yet");
+    assert.equal(answer.offset, size / 2);
+    assert.equal(answer.info.size, size);
+    assert.equal(answer.info.name, "from-ts.bin");
+    assert.equal(answer.info.user_id, user.id);
+    assert.deepEqual(answer.missing, { id: "app.upload.get.app_error", status: 404 }, "a finished session is gone");
+    const expected = Buffer.alloc(size);
+    for (let i = 0; i < size; i++) expected[i] = i % 251;
+    assert.ok(bytesOf(await probe.ok("get_file", { file_id: answer.info.id })).equals(expected));
+  });
 
   test("upload sessions are validated as Mattermost's, and a completed upload still runs FileWillBeUploaded", async () => {
     const valid = { type: "attachment", user_id: user.id, channel_id: channel.id, filename: "a.bin", file_size: 10 };

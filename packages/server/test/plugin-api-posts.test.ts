@@ -200,6 +200,13 @@ describe(`posts through the Plugin API, on ${TEST_DIALECT}`, () => {
       assert.equal((await probe.fails("get_posts_before", { channel_id: town.id, post_id: posts[3]!.id, page: 0, per_page: 2 }, 400)).id, "api.context.invalid_url_param.app_error");
       assert.equal((await probe.fails("get_posts_after", { channel_id: channel.id, post_id: "x", page: 0, per_page: 2 }, 400)).id, "api.context.invalid_param.app_error");
       assert.equal((await probe.fails("get_posts_after", { channel_id: channel.id, post_id: posts[1]!.id, page: 0, per_page: 500 }, 400)).id, "api.context.invalid_param.app_error");
+      // The error names the method that failed (it used to say getPostsForChannel).
+      for (const direction of ["before", "after"] as const) {
+        await assert.rejects(probe.app.posts.getPostsAround(channel.id, posts[1]!.id, direction, { page: -1, perPage: 2 }), (error: { where?: string }) => {
+          assert.equal(error.where, direction === "before" ? "getPostsBefore" : "getPostsAfter");
+          return true;
+        });
+      }
     });
 
     test("GetPostsSince includes posts changed or deleted since then", async () => {
@@ -347,13 +354,18 @@ describe(`posts through the Plugin API, on ${TEST_DIALECT}`, () => {
   });
 
   test("MoveThreadsToBackingChannel: whole threads move in place between backing channels only", async () => {
-    const backing = async () => {
-      const channel = await makeChannel(app, team, alice);
-      await probe.database.database.db.updateTable("channels").set({ type: "S" }).where("id", "=", channel.id).execute();
-      return channel;
+    // A plugin makes its backing channels with CreateChannel (type "S"), as in Mattermost, and posts in them.
+    let made = 0;
+    const backing = async (): Promise<Channel> => {
+      made += 1;
+      const channel = await probe.ok("create_channel", { channel: { team_id: team.id, name: `backing-${made}`, display_name: `Backing ${made}`, type: "S" } });
+      assert.equal(channel.type, "S");
+      return { ...channel, type: "S" } as Channel;
     };
     const [from, to] = [await backing(), await backing()];
-    const [root, other] = await postAll(from, alice, ["thread root", "stays behind"]);
+    const root = await probe.ok("create_post", { post: { channel_id: from.id, user_id: alice.id, message: "thread root" } });
+    await new Promise((resolve) => setTimeout(resolve, 3));
+    const [other] = await postAll(from, alice, ["stays behind"]);
     const replies = await postAll(from, bob, ["reply one", "reply two"], root!.id);
     await app.reactions.saveReaction({ user_id: bob.id, post_id: replies[0]!.id, emoji_name: "eyes" });
     const before = await Promise.all([root!, ...replies].map((p) => row(p.id)));

@@ -146,7 +146,12 @@ describe(`Plugin API system group, on ${TEST_DIALECT}`, () => {
     await probe.ok("disable_plugin", { id: COUNTER }, true);
     assert.equal(probe.server.plugins.get(COUNTER)?.state, PluginState.NotRunning);
     assert.equal((await configOnDisk()).PluginSettings.PluginStates[COUNTER].Enable, false);
+    const guarded = await probe.app.channels.createChannel({ team_id: (await probe.app.teams.createTeam({ name: "guards", display_name: "Guards", type: "O" } as never)).id, name: "guarded", display_name: "Guarded", type: "O" });
+    await probe.app.channelGuards.register(guarded.id, COUNTER);
+    await probe.app.channelGuards.register(guarded.id, HOOKS);
     await probe.ok("remove_plugin", { id: COUNTER });
+    assert.deepEqual(await probe.app.channelGuards.pluginsFor(guarded.id), [HOOKS], "a removed plugin's channel guards go with it (no 503 forever)");
+    await probe.app.channelGuards.unregister(guarded.id, HOOKS);
     assert.equal((await probe.fails("get_plugin_status", { id: COUNTER }, 404)).id, "app.plugin.not_installed.app_error");
     for (const method of ["enable_plugin", "disable_plugin", "remove_plugin"]) {
       assert.equal((await probe.fails(method, { id: COUNTER }, 404)).id, "app.plugin.not_installed.app_error", method);
@@ -178,6 +183,25 @@ describe(`Plugin API system group, on ${TEST_DIALECT}`, () => {
     assert.equal((await probe.fails("send_mail", { to: "a@b.c", subject: "s", html_body: "" }, 400, true)).id, "plugin_api.send_mail.missing_htmlbody");
     assert.equal((await probe.fails("send_mail", { to: "a@b.c\r\nBcc: x@y.z", subject: "s", html_body: "b" }, 400)).id, "plugin_api.send_mail.invalid_to");
     assert.equal((await readdir(dir)).filter((f) => f.endsWith(".eml")).length, 1);
+  });
+
+  test("SendMail: CR/LF in the configured FeedbackEmail cannot inject headers", async () => {
+    const config = await probe.ok("get_config");
+    const feedback = config.EmailSettings.FeedbackEmail;
+    config.EmailSettings.FeedbackEmail = "bot@example.com\r\nBcc: evil@example.com";
+    await probe.ok("save_config", { config });
+    const dir = path.join(probe.server.dataDir, "mail");
+    const known = new Set(await readdir(dir));
+    await probe.ok("send_mail", { to: "alice@example.com", subject: "Hi", html_body: "<p>Hi</p>" });
+    const fresh = (await readdir(dir)).filter((f) => f.endsWith(".eml") && !known.has(f));
+    assert.equal(fresh.length, 1);
+    const text = await readFile(path.join(dir, fresh[0]!), "utf8");
+    const headers = text.split("\r\n\r\n")[0]!.split("\r\n");
+    assert.equal(headers[0], "From: Polyplug <bot@example.comBcc: evil@example.com>");
+    assert.ok(!headers.some((h) => /^bcc:/i.test(h)), "no injected Bcc header");
+    config.EmailSettings.FeedbackEmail = feedback;
+    await probe.ok("save_config", { config: await probe.ok("get_config").then((c: any) => ({ ...c, EmailSettings: { ...c.EmailSettings, FeedbackEmail: feedback } })) });
+    assert.equal((await configOnDisk()).EmailSettings.FeedbackEmail, "bot@example.com");
   });
 
   test("SendPushNotification queues to the push outbox", async () => {
@@ -234,6 +258,11 @@ describe(`Plugin API system group, on ${TEST_DIALECT}`, () => {
       ["doOther", "audit-content", PROBE_PLUGIN_ID, "success", { k: "v" }],
     ]);
     assert.ok(!Number.isNaN(Date.parse(lines[0].timestamp)));
+    // The host's fields cannot be forged by the record.
+    await probe.ok("log_audit_rec", { rec: { event_name: "forged", status: "success", plugin_id: "com.someone.else", level: "error", timestamp: "1999-01-01T00:00:00.000Z" } });
+    const forged = (await readFile(path.join(probe.server.dataDir, "logs", "audit.jsonl"), "utf8")).trim().split("\n").map((l) => JSON.parse(l)).at(-1);
+    assert.deepEqual([forged.event_name, forged.plugin_id, forged.level], ["forged", PROBE_PLUGIN_ID, "audit-api"]);
+    assert.ok(Date.parse(forged.timestamp) > Date.parse("2020-01-01"), "the host's timestamp");
     assert.equal((await probe.fails("log_audit_rec", { rec: { status: "x" } }, 400)).id, "app.audit.log_audit_rec.event_name.app_error");
     assert.equal((await probe.fails("log_audit_rec_with_level", { rec, level: "loud" }, 400)).id, "app.audit.log_audit_rec.level.app_error");
   });
@@ -248,6 +277,50 @@ describe(`Plugin API system group, on ${TEST_DIALECT}`, () => {
       const error = await probe.fails(method, args, 501);
       assert.equal(error.id, "app.plugin_api.not_supported.app_error");
     }
+  });
+
+  test("SaveConfig changing PluginStates starts and stops plugins now, not at the next restart", async () => {
+    const config = await probe.ok("get_config");
+    config.PluginSettings.PluginStates = { ...config.PluginSettings.PluginStates, [HOOKS]: { Enable: false } };
+    await probe.ok("save_config", { config });
+    assert.equal(probe.server.plugins.get(HOOKS)?.state, PluginState.NotRunning);
+    assert.equal((await configOnDisk()).PluginSettings.PluginStates[HOOKS].Enable, false);
+    const again = await probe.ok("get_config");
+    again.PluginSettings.PluginStates[HOOKS] = { Enable: true };
+    await probe.ok("save_config", { config: again }, true);
+    assert.equal(probe.server.plugins.get(HOOKS)?.state, PluginState.Running);
+  });
+
+  test("saves are serialized and merged: a concurrent SavePluginConfig or disable is not lost", async () => {
+    const config = await probe.ok("get_config");
+    config.ServiceSettings.SiteName = "slow"; // py-system-hooks holds this save up to the hook deadline
+    const slowSave = probe.ok("save_config", { config });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // While it waits on the hook: this plugin saves its own settings, and HOOKS is disabled.
+    await Promise.all([
+      probe.ok("save_plugin_config", { config: { Mode: "concurrent" } }, true),
+      probe.ok("disable_plugin", { id: HOOKS }),
+      slowSave,
+    ]);
+    const onDisk = await configOnDisk();
+    assert.equal(onDisk.ServiceSettings.SiteName, "slow", "the slow save landed");
+    assert.deepEqual(onDisk.PluginSettings.Plugins[PROBE_PLUGIN_ID], { Mode: "concurrent" }, "the SavePluginConfig queued behind it was not overwritten");
+    assert.equal(onDisk.PluginSettings.PluginStates[HOOKS].Enable, false, "the disable written meanwhile was not overwritten");
+    assert.equal(probe.server.plugins.get(HOOKS)?.state, PluginState.NotRunning);
+    await probe.ok("enable_plugin", { id: HOOKS });
+  });
+
+  test("InstallPlugin of the caller's own bundle with replace answers first, then replaces it (no self-deadlock)", async () => {
+    const config = await probe.ok("get_config");
+    config.PluginSettings.EnableUploads = true;
+    await probe.ok("save_config", { config });
+    const before = probe.server.plugins.get(PROBE_PLUGIN_ID);
+    const bundle = bundleFromDir(path.resolve("packages/server/test/fixtures/plugins/py-api"), "py-api");
+    const manifest = await probe.ok("install_plugin", { file: { base64: bundle.toString("base64") }, replace: true });
+    assert.equal(manifest.id, PROBE_PLUGIN_ID);
+    await eventually(() => probe.server.plugins.get(PROBE_PLUGIN_ID) !== before && probe.server.plugins.get(PROBE_PLUGIN_ID)?.state === PluginState.Running);
+    assert.equal(await probe.ok("get_plugin_id"), PROBE_PLUGIN_ID, "the replaced plugin answers again");
+    assert.deepEqual((await readdir(probe.server.dataDir)).filter((f) => f.startsWith(".plugin-upload-")), [], "the upload is cleaned up");
   });
 
   test("a plugin disabling itself gets its answer, then stops (no deadlock)", async () => {

@@ -70,6 +70,8 @@ describe(`Plugin API users, on ${TEST_DIALECT}`, () => {
 
       assert.equal((await probe.fails("create_user", { user: { username: "alice", email: "other@example.com" }, password: PASSWORD }, 409)).id, "app.user.save.username_exists.app_error");
       assert.equal((await probe.fails("create_user", { user: { username: "other", email: "ALICE@example.com" }, password: PASSWORD }, 409)).id, "app.user.save.email_exists.app_error");
+      const sameIdentity = await probe.fails("create_user", { user: { username: "sso-twin", email: "twin@example.com", auth_service: "gitlab", auth_data: "gl-1" }, password: "" }, 409);
+      assert.equal(sameIdentity.id, "app.user.save.auth_data_exists.app_error", "a duplicate auth_data has its own id, not the generic unique violation");
       assert.equal((await probe.fails("create_user", { user: { username: "nopass", email: "nopass@example.com" }, password: "" }, 400)).id, "model.user.is_valid.pwd_length.app_error");
       assert.equal((await probe.fails("create_user", { user: { username: "1bad", email: "bad@example.com" }, password: PASSWORD }, 400)).id, "model.user.is_valid.username.app_error");
       assert.equal((await probe.fails("create_user", { user: { username: "bademail", email: "not-an-email" }, password: PASSWORD }, 400)).id, "model.user.is_valid.email.app_error");
@@ -119,6 +121,11 @@ describe(`Plugin API users, on ${TEST_DIALECT}`, () => {
       const refused = await probe.fails("update_user_roles", { user_id: bob.id, new_roles: "system_user overlord" }, 400, true);
       assert.equal(refused.id, "app.role.check_roles_exist.role_not_found");
       assert.match(refused.message, /overlord/);
+      // Validated against the roles table: a Mattermost role name this server never created is unknown.
+      assert.equal((await probe.fails("update_user_roles", { user_id: bob.id, new_roles: "system_user system_manager" }, 400)).id, "app.role.check_roles_exist.role_not_found");
+      assert.equal((await probe.fails("update_user_roles", { user_id: bob.id, new_roles: "system_user Bad-Name!" }, 400)).id, "app.role.check_roles_exist.role_not_found");
+      assert.equal((await probe.app.users.getUser(bob.id)).roles, "system_user system_admin", "a refused change changes nothing");
+      assert.equal((await probe.ok("update_user_roles", { user_id: bob.id, new_roles: "system_user system_user_access_token" })).roles, "system_user system_user_access_token");
       await probe.ok("update_user_roles", { user_id: bob.id, new_roles: "system_user" });
       assert.equal(await probe.app.users.isSystemAdmin(bob.id), false);
       assert.equal((await probe.fails("update_user_roles", { user_id: GHOST, new_roles: "system_user" }, 404)).id, "app.user.missing_account.const");
@@ -161,6 +168,20 @@ describe(`Plugin API users, on ${TEST_DIALECT}`, () => {
       assert.equal((await hookRecord(`deactivated:${frank.id}`)).count, 1, "reactivation fires no deactivation hook");
       assert.equal((await probe.fails("update_user_active", { user_id: GHOST, active: false }, 404)).id, "app.user.missing_account.const");
       assert.equal((await probe.fails("update_user_active", { user_id: "nope", active: false }, 400)).id, "api.context.invalid_param.app_error");
+    });
+
+    test("UpdateUserActive on a bot: its user and bot rows change together", async () => {
+      const bot = await probe.app.bots.createBot({ username: "deact-bot" }, (await probe.app.users.getUserByUsername("alice")).id);
+      const rows = async () => [
+        Number((await db().selectFrom("users").select("delete_at").where("id", "=", bot.user_id).executeTakeFirstOrThrow()).delete_at),
+        Number((await db().selectFrom("bots").select("delete_at").where("user_id", "=", bot.user_id).executeTakeFirstOrThrow()).delete_at),
+      ];
+      await probe.ok("update_user_active", { user_id: bot.user_id, active: false });
+      const [userDeleteAt, botDeleteAt] = await rows();
+      assert.ok(userDeleteAt! > 0);
+      assert.equal(botDeleteAt, userDeleteAt);
+      await probe.ok("update_user_active", { user_id: bot.user_id, active: true });
+      assert.deepEqual(await rows(), [0, 0]);
     });
 
     test("DeleteUser is Mattermost's soft delete: the row stays, deactivated, and the hook fires", async () => {
@@ -250,7 +271,7 @@ describe(`Plugin API users, on ${TEST_DIALECT}`, () => {
       assert.equal(await bad({ sort: "shoe_size" }), "api.context.invalid_param.app_error");
       assert.equal(await bad({ active: true, inactive: true }), "api.context.invalid_param.app_error");
       assert.equal(await bad({ in_team_id: "not-an-id" }), "api.context.invalid_param.app_error");
-      assert.equal((await probe.fails("get_users", { options: { page: 0, per_page: 10, in_group_id: GHOST } }, 501)).id, "app.plugin_api.not_supported.app_error");
+      assert.equal(await bad({ in_group_id: "not-an-id" }), "api.context.invalid_param.app_error");
     });
 
     test("GetUsersInTeam pages through a team's members by username", async () => {
@@ -410,5 +431,81 @@ describe(`Plugin API users, on ${TEST_DIALECT}`, () => {
     const error = await probe.fails("get_ldap_user_attributes", { user_id: alice.id, attributes: ["cn"] }, 501);
     assert.equal(error.id, "app.plugin_api.not_supported.app_error");
     assert.match(error.message, /GetLDAPUserAttributes.*LDAP/);
+  });
+
+  describe("group filters (in_group_id, not_in_group_id, group_constrained)", () => {
+    // ann and ben are in "builders"; cat was in it and was removed (delete_at set); dan is in
+    // "ops". Team beta: ann and dan; its channel "yard": ann. builders is linked to beta, ops to yard
+    // (and so, as in Mattermost, to yard's team beta as well).
+    let ann: User, ben: User, cat: User, dan: User;
+    let beta: Team;
+    let yard: Channel;
+    let builders: { id: string };
+    let ops: { id: string };
+    const ours = (users: any[]) => users.map((u: any) => u.username as string).filter((name) => name.startsWith("grp-"));
+    const listed = async (options: object, viaAsync = false) => ours(await probe.ok("get_users", { options: { page: 0, per_page: 200, ...options } }, viaAsync));
+    const found = async (search: object, viaAsync = false) => ours(await probe.ok("search_users", { search: { term: "grp", ...search } }, viaAsync));
+
+    before(async () => {
+      const make = (name: string) => probe.app.users.createUser({ username: `grp-${name}`, email: `grp-${name}@example.com`, password: PASSWORD });
+      [ann, ben, cat, dan] = [await make("ann"), await make("ben"), await make("cat"), await make("dan")];
+      beta = await probe.app.teams.createTeam({ name: "beta", display_name: "Beta", type: "O" }, admin.id);
+      await probe.app.teams.addMember(beta.id, ann.id);
+      await probe.app.teams.addMember(beta.id, dan.id);
+      yard = await probe.app.channels.createChannel({ team_id: beta.id, name: "yard", display_name: "Yard", type: "O" }, admin.id);
+      await probe.app.channels.addMember(yard.id, ann.id);
+      builders = await probe.ok("create_group", { group: { name: "grp-builders", display_name: "Builders", source: "custom" } });
+      ops = await probe.ok("create_group", { group: { name: "grp-ops", display_name: "Ops", source: "custom" } });
+      await probe.ok("upsert_group_members", { group_id: builders.id, user_ids: [ann.id, ben.id, cat.id] });
+      await probe.ok("upsert_group_members", { group_id: ops.id, user_ids: [dan.id] }, true);
+      await probe.ok("delete_group_member", { group_id: builders.id, user_id: cat.id });
+      await probe.ok("upsert_group_syncable", { group_syncable: { group_id: builders.id, syncable_id: beta.id, type: "Team" } });
+      await probe.ok("upsert_group_syncable", { group_syncable: { group_id: ops.id, syncable_id: yard.id, type: "Channel" } });
+      const removed = await db().selectFrom("group_members").select("delete_at").where("group_id", "=", builders.id).where("user_id", "=", cat.id).executeTakeFirstOrThrow();
+      assert.ok(Number(removed.delete_at) > 0, "cat's membership row stays, soft-deleted");
+    });
+
+    test("GetUsers in_group_id / not_in_group_id: live members only, a removed member counts as outside", async () => {
+      assert.deepEqual(await listed({ in_group_id: builders.id }), ["grp-ann", "grp-ben"]);
+      assert.deepEqual(await listed({ in_group_id: ops.id }, true), ["grp-dan"]);
+      assert.deepEqual(await listed({ not_in_group_id: builders.id }), ["grp-cat", "grp-dan"]);
+      assert.ok(!(await probe.ok("get_users", { options: { page: 0, per_page: 200, not_in_group_id: builders.id } })).some((u: any) => u.id === ann.id));
+      assert.deepEqual(await listed({ in_group_id: builders.id, in_team_id: beta.id }), ["grp-ann"], "combined with the other filters");
+      assert.deepEqual(await listed({ not_in_group_id: builders.id, in_team_id: beta.id }), ["grp-dan"]);
+      assert.deepEqual(await listed({ in_group_id: builders.id, page: 1, per_page: 1 }), ["grp-ben"]);
+      assert.deepEqual(await probe.ok("get_users", { options: { page: 0, per_page: 10, in_group_id: GHOST } }), []);
+      assert.equal((await probe.fails("get_users", { options: { page: 0, per_page: 10, not_in_group_id: "bad" } }, 400)).id, "api.context.invalid_param.app_error");
+    });
+
+    test("GetUsers group_constrained: only members of the groups linked to the channel (else the team) filtered on", async () => {
+      assert.deepEqual(await listed({ not_in_team_id: beta.id }), ["grp-ben", "grp-cat"]);
+      assert.deepEqual(await listed({ not_in_team_id: beta.id, group_constrained: true }), ["grp-ben"], "cat's removed membership does not count");
+      assert.deepEqual(await listed({ in_team_id: beta.id, group_constrained: true }, true), ["grp-ann", "grp-dan"], "builders and ops are both linked to beta");
+      assert.deepEqual(await listed({ not_in_channel_id: yard.id }), ["grp-ben", "grp-cat", "grp-dan"]);
+      assert.deepEqual(await listed({ not_in_channel_id: yard.id, group_constrained: true }), ["grp-dan"], "the channel's groups (ops), not the team's: ben's builders is linked to beta only");
+      assert.deepEqual(await listed({ in_team_id: beta.id, not_in_channel_id: yard.id, group_constrained: true }), ["grp-dan"]);
+      assert.deepEqual(await listed({ group_constrained: true }), ["grp-ann", "grp-ben", "grp-cat", "grp-dan"], "without a team or channel it narrows nothing");
+      await probe.ok("delete_group_syncable", { group_id: ops.id, syncable_id: yard.id, syncable_type: "Channel" });
+      try {
+        assert.deepEqual(await listed({ not_in_channel_id: yard.id, group_constrained: true }), [], "an unlinked group no longer counts");
+      } finally {
+        await probe.ok("upsert_group_syncable", { group_syncable: { group_id: ops.id, syncable_id: yard.id, type: "Channel" } });
+      }
+      assert.deepEqual(await listed({ not_in_channel_id: yard.id, group_constrained: true }), ["grp-dan"]);
+    });
+
+    test("SearchUsers in_group_id / not_in_group_id / group_constrained", async () => {
+      assert.deepEqual(await found({}), ["grp-ann", "grp-ben", "grp-cat", "grp-dan"]);
+      assert.deepEqual(await found({ in_group_id: builders.id }), ["grp-ann", "grp-ben"]);
+      assert.deepEqual(await found({ term: "grp-b", in_group_id: builders.id }, true), ["grp-ben"]);
+      assert.deepEqual(await found({ in_group_id: builders.id, team_id: beta.id }), ["grp-ann"]);
+      assert.deepEqual(await found({ not_in_group_id: builders.id }), ["grp-cat", "grp-dan"], "cat was removed from builders");
+      assert.deepEqual(await found({ not_in_group_id: ops.id }, true), ["grp-ann", "grp-ben", "grp-cat"]);
+      assert.deepEqual(await found({ not_in_team_id: beta.id, group_constrained: true }), ["grp-ben"]);
+      assert.deepEqual(await found({ team_id: beta.id, group_constrained: true }), ["grp-ann", "grp-dan"]);
+      assert.deepEqual(await found({ not_in_channel_id: yard.id, group_constrained: true }, true), ["grp-dan"]);
+      assert.deepEqual(await found({ not_in_channel_id: yard.id }), ["grp-ben", "grp-cat", "grp-dan"]);
+      assert.equal((await probe.fails("search_users", { search: { term: "grp", in_group_id: "bad" } }, 400)).id, "api.context.invalid_param.app_error");
+    });
   });
 });

@@ -120,8 +120,14 @@ describe("plugin bundles: install, enable, disable, remove", () => {
     assert.equal((await admin.call("POST", "/api/v4/plugins/com.nobody.here/enable")).json.id, "app.plugin.not_installed.app_error");
   });
 
-  test("a removed plugin's bundle and state are gone", async () => {
+  test("a removed plugin's bundle, state and channel guards are gone", async () => {
+    // A guard of a plugin that is gone would answer 503 on its channels forever.
+    const channelId = "g".repeat(26);
+    await server.app.channelGuards.register(channelId, ECHO);
+    await server.app.channelGuards.register(channelId, HELLO);
     assert.deepEqual((await admin.call("DELETE", `/api/v4/plugins/${ECHO}`)).json, { status: "OK" });
+    assert.deepEqual(await server.app.channelGuards.pluginsFor(channelId), [HELLO], "only the removed plugin's guard goes");
+    await server.app.channelGuards.unregister(channelId, HELLO);
     assert.ok(!existsSync(path.join(server.pluginDir, ECHO)));
     assert.equal(server.plugins.get(ECHO), undefined);
     assert.equal(readConfig().PluginSettings.PluginStates[ECHO], undefined);

@@ -45,3 +45,10 @@ __all__ = [
     "User",
     "WebSocketRequest",
 ]
+
+# Every other entity of the Plugin API (Emoji, Group, PropertyField, Session…): dataclasses
+# generated from the proto by scripts/gen_python_api.py.
+from ._internal.wrappers import generated as _generated
+from ._internal.wrappers.generated import *  # noqa: F403
+
+__all__ += _generated.__all__

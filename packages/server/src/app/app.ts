@@ -16,6 +16,9 @@ import { createChannelGuardsService, type ChannelGuardsService } from "./channel
 import { createChannelManagementService, type ChannelManagementService } from "./channel-management-service.js";
 import { createChannelMemberSettingsService, type ChannelMemberSettingsService } from "./channel-member-settings-service.js";
 import { createGroupChannelsService, type GroupChannelsService } from "./group-channels-service.js";
+import { createGroupsService, type GroupsService } from "./groups-service.js";
+import { createGroupSyncablesService, type GroupSyncablesService } from "./group-syncables-service.js";
+import { createGroupMembershipsService, type GroupMembershipsService } from "./group-memberships-service.js";
 import { createSidebarCategoriesService, type SidebarCategoriesService } from "./sidebar-categories-service.js";
 import { createEmojiService, type EmojiService } from "./emoji-service.js";
 import { defaultFileSettings, type FileSettings } from "./file-settings.js";
@@ -24,6 +27,8 @@ import { createUploadSessionsService, type UploadSessionsService } from "./uploa
 import { createPostChangesService, type PostChangesService } from "./post-changes-service.js";
 import { createPermissionsService, type PermissionsService } from "./permissions-service.js";
 import { createPreferencesService, type PreferencesService } from "./preferences-service.js";
+import { createPropertyFieldsService, type PropertyFieldsService } from "./property-fields-service.js";
+import { createPropertyValuesService, type PropertyValuesService } from "./property-values-service.js";
 import { createReactionsService, type ReactionsService } from "./reactions-service.js";
 import { createPostSearchService, type PostSearchService } from "./post-search-service.js";
 import { createEphemeralPostsService, type EphemeralPostsService } from "./ephemeral-posts-service.js";
@@ -124,6 +129,15 @@ export interface App {
   /** Custom (webhook) slash commands. */
   readonly customCommands: CustomCommandsService;
   readonly oauthApps: OAuthAppsService;
+  /** Property groups and fields (Plugin API properties). */
+  readonly propertyFields: PropertyFieldsService;
+  readonly propertyValues: PropertyValuesService;
+  /** User groups and their members. */
+  readonly groups: GroupsService;
+  /** Groups' links to teams and channels. */
+  readonly groupSyncables: GroupSyncablesService;
+  /** Team/channel membership derived from groups (auto-add, group-constrained removal). */
+  readonly groupMemberships: GroupMembershipsService;
   /** Real-time events published by every service (the WebSocket hub subscribes). */
   readonly events: AppEvents;
   /** The hooks currently in force. */
@@ -174,16 +188,22 @@ export function createApp(options: AppOptions): App {
   const teamQueries = createTeamQueriesService(ctx, teams);
   const teamIcons = createTeamIconsService(ctx, teams, options.filesDir);
   const userProfiles = createUserProfilesService(ctx, users);
-  const userAccounts = createUserAccountsService(ctx, users, userProfiles, sessions);
+  const userAccounts = createUserAccountsService(ctx, users, userProfiles, sessions, permissions);
   const userDirectory = createUserDirectoryService(ctx);
   const customStatuses = createCustomStatusService(ctx, users);
   const profileImages = createProfileImagesService(ctx, users);
+  const propertyFields = createPropertyFieldsService(ctx);
+  const propertyValues = createPropertyValuesService(ctx);
+  const groups = createGroupsService(ctx);
+  const groupSyncables = createGroupSyncablesService(ctx, groups, teams, channels);
+  const groupMemberships = createGroupMembershipsService(ctx, teams, channels, teamMembers, channelMembers);
 
   return {
     version: options.version,
     siteUrl,
     users, sessions, teams, channels, posts, kv, commands, customCommands, oauthApps,
-    postChanges, reactions, postSearch, ephemeralPosts, threadMoves, files, emoji, uploadSessions, preferences, statuses, accessTokens, permissions, bots, channelMembers, channelManagement, channelMemberSettings, groupChannels, channelGuards, sidebarCategories, teamMembers, teamChanges, teamQueries, teamIcons, userProfiles, userAccounts, userDirectory, customStatuses, profileImages, system, events,
+    postChanges, reactions, postSearch, ephemeralPosts, threadMoves, files, emoji, uploadSessions, preferences, statuses, accessTokens, permissions, bots, channelMembers, channelManagement, channelMemberSettings, groupChannels, channelGuards, sidebarCategories, teamMembers, teamChanges, teamQueries, teamIcons, userProfiles, userAccounts, userDirectory, customStatuses, profileImages, propertyFields, propertyValues, system, events,
+    groups, groupSyncables, groupMemberships,
     get hooks() {
       return hooks;
     },

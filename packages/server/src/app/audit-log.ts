@@ -26,7 +26,10 @@ export class AuditLog {
     const where = "LogAuditRec";
     if (typeof record["event_name"] !== "string" || record["event_name"] === "") throw appError("app.audit.log_audit_rec.event_name.app_error", { where });
     if (!AUDIT_LEVELS.has(level)) throw appError("app.audit.log_audit_rec.level.app_error", { where, params: { Level: level } });
-    const line = `${JSON.stringify({ timestamp: new Date(source.now).toISOString(), level, plugin_id: source.pluginId, ...record })}\n`;
+    // The host's fields are the host's: a record carrying its own timestamp/level/plugin_id cannot
+    // forge them (they are dropped from the record, the host's written in their place).
+    const { timestamp: _timestamp, level: _level, plugin_id: _pluginId, ...fields } = record;
+    const line = `${JSON.stringify({ timestamp: new Date(source.now).toISOString(), level, plugin_id: source.pluginId, ...fields })}\n`;
     const run = this.#tail.then(async () => {
       await mkdir(path.dirname(this.file), { recursive: true });
       await appendFile(this.file, line, { mode: 0o600 });

@@ -16,6 +16,8 @@ export interface ChannelGuardsService {
   register(channelId: string, pluginId: string): Promise<void>;
   /** Removes only this plugin's claim; no error when it has none. */
   unregister(channelId: string, pluginId: string): Promise<void>;
+  /** Drops every claim of a plugin being removed: a guard that can never run again would 503 its channels forever. */
+  unregisterAllForPlugin(pluginId: string): Promise<void>;
   /** The plugins guarding the channel, sorted by id (the order their hooks run in). */
   pluginsFor(channelId: string): Promise<string[]>;
 }
@@ -40,6 +42,10 @@ export function createChannelGuardsService(ctx: AppContext): ChannelGuardsServic
       await withDbErrors("UnregisterChannelGuard", {}, () =>
         ctx.db.deleteFrom("channel_guards").where("channel_id", "=", channelId).where("plugin_id", "=", pluginId).execute(),
       );
+    },
+
+    async unregisterAllForPlugin(pluginId) {
+      await withDbErrors("RemovePlugin", {}, () => ctx.db.deleteFrom("channel_guards").where("plugin_id", "in", [pluginId, pluginId.toLowerCase()]).execute());
     },
 
     async pluginsFor(channelId) {

@@ -57,7 +57,7 @@ export interface ChannelManagementService {
 }
 
 function channelFromRow(row: ChannelsTable): Channel {
-  return { ...row, type: row.type as ChannelType };
+  return { ...row, type: row.type as ChannelType, group_constrained: row.group_constrained === 1 };
 }
 
 export function createChannelManagementService(ctx: AppContext, channels: ChannelsService, teams: TeamsService): ChannelManagementService {

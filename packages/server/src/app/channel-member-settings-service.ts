@@ -48,10 +48,17 @@ function validateNotifyProps(props: Record<string, string>, where: string): void
 
 export function createChannelMemberSettingsService(ctx: AppContext, channels: ChannelsService): ChannelMemberSettingsService {
   async function mergeNotifyProps(channelId: string, userId: string, props: Record<string, string>, where: string): Promise<void> {
-    const member = await channels.getMember(channelId, userId);
+    await channels.getMember(channelId, userId); // the 400/404s
+    // Read and write in one transaction, the row locked first (a no-op write), so two merges at
+    // once each see the other's keys instead of writing from the same stale read.
     await withDbErrors(where, {}, () =>
-      ctx.db.updateTable("channel_members").set({ notify_props: JSON.stringify({ ...member.notify_props, ...props }), last_update_at: ctx.now() })
-        .where("channel_id", "=", channelId).where("user_id", "=", userId).execute(),
+      ctx.db.transaction().execute(async (trx) => {
+        const member = trx.updateTable("channel_members").where("channel_id", "=", channelId).where("user_id", "=", userId);
+        await member.set((eb) => ({ notify_props: eb.ref("notify_props") })).execute();
+        const row = await trx.selectFrom("channel_members").select("notify_props").where("channel_id", "=", channelId).where("user_id", "=", userId).executeTakeFirst();
+        if (!row) throw appError("app.channel.get_member.missing.app_error", { where, detailedError: `channel_id=${channelId} user_id=${userId}` });
+        await member.set({ notify_props: JSON.stringify({ ...parseJsonObject(row.notify_props), ...props }), last_update_at: ctx.now() }).execute();
+      }),
     );
   }
 

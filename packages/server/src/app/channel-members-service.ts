@@ -42,7 +42,7 @@ export function directChannelName(a: string, b: string): string {
 }
 
 function channelFromRow(row: ChannelsTable): Channel {
-  return { ...row, type: row.type as ChannelType };
+  return { ...row, type: row.type as ChannelType, group_constrained: row.group_constrained === 1 };
 }
 
 const DM_NOTIFY_PROPS = JSON.stringify({ desktop: "default", email: "default", ignore_channel_mentions: "default", mark_unread: "all", push: "default" });

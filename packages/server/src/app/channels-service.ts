@@ -24,7 +24,10 @@ const DEFAULT_NOTIFY_PROPS = { desktop: "default", email: "default", ignore_chan
 
 /** Channels and membership, including the access checks REST relies on. */
 export interface ChannelsService {
-  /** Creates a public (O) or private (P) channel; `creatorId` must belong to the team and joins as admin. */
+  /**
+   * Creates a public (O) or private (P) channel; `creatorId` must belong to the team and joins as
+   * admin. Without a creator (the Plugin API) a backing channel (S) may be made too.
+   */
   createChannel(input: CreateChannelInput, creatorId?: string): Promise<Channel>;
   /** 404 `app.channel.get.existing.app_error` if absent. */
   getChannel(channelId: string): Promise<Channel>;
@@ -44,7 +47,7 @@ export interface ChannelsService {
 export type AddChannelMemberOptions = AddMemberOptions & { requestorId?: string };
 
 function channelFromRow(row: ChannelsTable): Channel {
-  return { ...row, type: row.type as ChannelType };
+  return { ...row, type: row.type as ChannelType, group_constrained: row.group_constrained === 1 };
 }
 
 /** Mattermost reports scheme flags derived from the role list; we store only the list. */
@@ -66,13 +69,14 @@ function newMemberRow(channelId: string, userId: string, roles: string, now: num
   };
 }
 
-function validateChannel(input: CreateChannelInput): void {
+/** `backingAllowed`: the Plugin API (no creator session) may also make a backing channel ("S"), as in Mattermost. */
+function validateChannel(input: CreateChannelInput, backingAllowed: boolean): void {
   const where = "createChannel";
   const name = typeof input.name === "string" ? input.name : "";
   if (name.length > 64 || !CHANNEL_NAME_PATTERN.test(name)) throw appError("model.channel.is_valid.name.app_error", { where });
   const displayName = typeof input.display_name === "string" ? [...input.display_name.trim()].length : 0;
   if (displayName < 1 || displayName > 64) throw appError("model.channel.is_valid.display_name.app_error", { where });
-  if (input.type !== "O" && input.type !== "P") throw appError("model.channel.is_valid.type.app_error", { where });
+  if (input.type !== "O" && input.type !== "P" && !(backingAllowed && input.type === "S")) throw appError("model.channel.is_valid.type.app_error", { where });
   if ([...(input.header ?? "")].length > 1024) throw appError("model.channel.is_valid.header.app_error", { where });
   if ([...(input.purpose ?? "")].length > 250) throw appError("model.channel.is_valid.purpose.app_error", { where });
 }
@@ -121,7 +125,7 @@ export function createChannelsService(ctx: AppContext, users: UsersService, team
 
   return {
     async createChannel(input, creatorId) {
-      validateChannel(input);
+      validateChannel(input, creatorId === undefined);
       const team = await teams.getTeam(input.team_id);
       if (creatorId !== undefined && !(await teams.isMember(team.id, creatorId))) {
         throw forbidden("createChannel", `user ${creatorId} is not a member of team ${team.id}`);

@@ -40,7 +40,7 @@ function groupDisplayName(usernames: readonly string[]): string {
 export function createGroupChannelsService(ctx: AppContext, users: UsersService): GroupChannelsService {
   async function find(name: string): Promise<Channel | undefined> {
     const row = await ctx.db.selectFrom("channels").selectAll().where("team_id", "=", "").where("name", "=", name).executeTakeFirst();
-    return row ? { ...row, type: row.type as ChannelType } : undefined;
+    return row ? { ...row, type: row.type as ChannelType, group_constrained: row.group_constrained === 1 } : undefined;
   }
 
   return {
@@ -55,6 +55,8 @@ export function createGroupChannelsService(ctx: AppContext, users: UsersService)
         const user = await users.getUser(id).catch((error: unknown) => {
           throw isAppError(error) && error.statusCode === 404 ? appError("api.channel.create_group.bad_user.app_error", { where, detailedError: `user ${id}` }) : error;
         });
+        // As for a DM: no new conversation with a deactivated account.
+        if (user.delete_at !== 0) throw appError("api.channel.create_group.bad_user.app_error", { where, detailedError: `user ${id} is deactivated` });
         usernames.push(user.username);
       }
       const name = groupChannelName(ids);
@@ -81,7 +83,7 @@ export function createGroupChannelsService(ctx: AppContext, users: UsersService)
         if (winner) return winner;
         throw error;
       }
-      const channel: Channel = { ...row, type: "G" };
+      const channel: Channel = { ...row, type: "G", group_constrained: false };
       for (const userId of ids) {
         ctx.events.publish(newWebSocketEvent(WebSocketEvents.GroupAdded, { teammate_ids: JSON.stringify(ids) }, { user_id: userId }));
       }

@@ -144,7 +144,7 @@ export function createPostsService(ctx: AppContext, channels: ChannelsService): 
     },
 
     async getPostsAround(channelId, cursorId, direction, paging) {
-      const { page, perPage } = checkPaging(paging, "getPostsForChannel");
+      const { page, perPage } = checkPaging(paging, direction === "before" ? "getPostsBefore" : "getPostsAfter");
       return findPostsAround(ctx.db, channelId, cursorId, direction, page, perPage);
     },
     getPostsSince: (channelId, since) => findPostsSince(ctx.db, channelId, since),

@@ -81,12 +81,12 @@ export function createSidebarCategoriesService(ctx: AppContext, users: UsersServ
       .orderBy("channels.display_name").orderBy("channels.id").execute();
   }
 
-  async function load(userId: string, teamId: string): Promise<SidebarCategoryWithChannels[]> {
-    const categories = await ctx.db.selectFrom("sidebar_categories").selectAll().where("user_id", "=", userId).where("team_id", "=", teamId)
+  async function load(db: Db, userId: string, teamId: string): Promise<SidebarCategoryWithChannels[]> {
+    const categories = await db.selectFrom("sidebar_categories").selectAll().where("user_id", "=", userId).where("team_id", "=", teamId)
       .orderBy("sort_order").orderBy("id").execute();
-    const placed = categories.length === 0 ? [] : await ctx.db.selectFrom("sidebar_channels").selectAll()
+    const placed = categories.length === 0 ? [] : await db.selectFrom("sidebar_channels").selectAll()
       .where("category_id", "in", categories.map((c) => c.id)).orderBy("sort_order").execute();
-    const mine = await userChannels(ctx.db, userId, teamId);
+    const mine = await userChannels(db, userId, teamId);
     const visible = new Set(mine.map((c) => c.id));
     const placedIds = new Set(placed.map((p) => p.channel_id));
     return categories.map((c) => {
@@ -129,7 +129,7 @@ export function createSidebarCategoriesService(ctx: AppContext, users: UsersServ
    * unmuting a category applies to all its channels, and a channel that changes category takes
    * the muting of its new one.
    */
-  async function applyMuting(userId: string, before: readonly SidebarCategoryWithChannels[], after: readonly SidebarCategoryWithChannels[]): Promise<void> {
+  async function applyMuting(db: Db, userId: string, before: readonly SidebarCategoryWithChannels[], after: readonly SidebarCategoryWithChannels[]): Promise<void> {
     const categoryOf = (list: readonly SidebarCategoryWithChannels[], channelId: string) => list.find((c) => c.channel_ids.includes(channelId));
     for (const category of after) {
       const old = before.find((c) => c.id === category.id);
@@ -138,10 +138,10 @@ export function createSidebarCategoriesService(ctx: AppContext, users: UsersServ
         const changed = old !== undefined && old.muted !== category.muted;
         const moved = previous?.id !== category.id && (previous?.muted ?? false) !== category.muted;
         if (!changed && !moved) continue;
-        const member = await ctx.db.selectFrom("channel_members").select("notify_props").where("channel_id", "=", channelId).where("user_id", "=", userId).executeTakeFirst();
+        const member = await db.selectFrom("channel_members").select("notify_props").where("channel_id", "=", channelId).where("user_id", "=", userId).executeTakeFirst();
         if (!member) continue;
         const props = { ...parseJsonObject(member.notify_props), mark_unread: category.muted ? "mention" : "all" };
-        await ctx.db.updateTable("channel_members").set({ notify_props: JSON.stringify(props), last_update_at: ctx.now() })
+        await db.updateTable("channel_members").set({ notify_props: JSON.stringify(props), last_update_at: ctx.now() })
           .where("channel_id", "=", channelId).where("user_id", "=", userId).execute();
       }
     }
@@ -150,7 +150,7 @@ export function createSidebarCategoriesService(ctx: AppContext, users: UsersServ
   return {
     async getCategories(userId, teamId) {
       await ensureDefaults(userId, teamId);
-      const categories = await load(userId, teamId);
+      const categories = await load(ctx.db, userId, teamId);
       return { categories, order: categories.map((c) => c.id) };
     },
 
@@ -174,7 +174,7 @@ export function createSidebarCategoriesService(ctx: AppContext, users: UsersServ
           await place(trx, userId, teamId, id, input.channel_ids ?? [], where);
         }),
       );
-      const created = (await load(userId, teamId)).find((c) => c.id === id)!;
+      const created = (await load(ctx.db, userId, teamId)).find((c) => c.id === id)!;
       ctx.events.publish(newWebSocketEvent(WebSocketEvents.SidebarCategoryCreated, { category_id: id }, { user_id: userId, team_id: teamId }));
       return created;
     },
@@ -182,15 +182,19 @@ export function createSidebarCategoriesService(ctx: AppContext, users: UsersServ
     async updateCategories(userId, teamId, inputs) {
       const where = "updateSidebarCategories";
       await ensureDefaults(userId, teamId);
-      const current = await load(userId, teamId);
-      for (const input of inputs) {
-        const old = current.find((c) => c.id === input.id);
-        if (!old) throw appError("app.channel.sidebar_categories.app_error", { where, detailedError: `category ${input.id} of user ${userId} on team ${teamId}` });
-        checkSorting(input.sorting, where);
-        if (old.type === "custom" && input.display_name !== undefined) checkDisplayName(input.display_name, where);
-      }
-      await withDbErrors(where, {}, () =>
+      for (const input of inputs) checkSorting(input.sorting, where);
+      // The read the update is based on, the update and the muting it implies are one transaction,
+      // so two updates at once cannot each write from a stale read.
+      const after = await withDbErrors(where, {}, () =>
         ctx.db.transaction().execute(async (trx) => {
+          // Take the sidebar's row locks first (a no-op write), so a concurrent update waits here.
+          await trx.updateTable("sidebar_categories").set((eb) => ({ sort_order: eb.ref("sort_order") })).where("user_id", "=", userId).where("team_id", "=", teamId).execute();
+          const current = await load(trx, userId, teamId);
+          for (const input of inputs) {
+            const old = current.find((c) => c.id === input.id);
+            if (!old) throw appError("app.channel.sidebar_categories.app_error", { where, detailedError: `category ${input.id} of user ${userId} on team ${teamId}` });
+            if (old.type === "custom" && input.display_name !== undefined) checkDisplayName(input.display_name, where);
+          }
           for (const input of inputs) {
             const old = current.find((c) => c.id === input.id)!;
             await trx.updateTable("sidebar_categories").set({
@@ -202,10 +206,11 @@ export function createSidebarCategoriesService(ctx: AppContext, users: UsersServ
             }).where("id", "=", old.id).execute();
             if (input.channel_ids !== undefined) await place(trx, userId, teamId, old.id, input.channel_ids, where);
           }
+          const updated = await load(trx, userId, teamId);
+          await applyMuting(trx, userId, current, updated);
+          return updated;
         }),
       );
-      const after = await load(userId, teamId);
-      await applyMuting(userId, current, after);
       const ids = inputs.map((i) => i.id);
       ctx.events.publish(newWebSocketEvent(WebSocketEvents.SidebarCategoryUpdated, { updatedCategories: JSON.stringify(after.filter((c) => ids.includes(c.id))) }, { user_id: userId, team_id: teamId }));
       return ids.map((id) => after.find((c) => c.id === id)!);

@@ -32,7 +32,7 @@ export interface TeamMembersService {
 }
 
 function teamFromRow(row: TeamsTable): Team {
-  return { ...row, type: row.type as TeamType, allow_open_invite: row.allow_open_invite !== 0 };
+  return { ...row, type: row.type as TeamType, allow_open_invite: row.allow_open_invite !== 0, group_constrained: row.group_constrained === 1 };
 }
 
 /** Builds the service over the teams and users services. */

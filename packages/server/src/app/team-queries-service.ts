@@ -40,7 +40,7 @@ export interface TeamQueriesService {
 }
 
 function teamFromRow(row: TeamsTable): Team {
-  return { ...row, type: row.type as TeamType, allow_open_invite: row.allow_open_invite !== 0 };
+  return { ...row, type: row.type as TeamType, allow_open_invite: row.allow_open_invite !== 0, group_constrained: row.group_constrained === 1 };
 }
 
 /** `term` as a LIKE prefix pattern, its own wildcards escaped. */

@@ -51,7 +51,7 @@ export interface TeamsService {
 }
 
 function teamFromRow(row: TeamsTable): Team {
-  return { ...row, type: row.type as TeamType, allow_open_invite: row.allow_open_invite !== 0 };
+  return { ...row, type: row.type as TeamType, allow_open_invite: row.allow_open_invite !== 0, group_constrained: row.group_constrained === 1 };
 }
 
 /** Mattermost reports scheme flags and explicit roles derived from the role list; we store only the list. */

@@ -4,7 +4,7 @@
  * place — ids, timestamps and reactions stay; the reactions and file infos follow the posts.
  *
  * Only between non-message backing channels (Mattermost's NonMessageBackingChannelTypes: type
- * "S"): those keep no unread counts, last-post times or thread lists, so an in-place move has no
+ * "S", which a plugin creates with CreateChannel as in Mattermost): those keep no unread counts, last-post times or thread lists, so an in-place move has no
  * chat bookkeeping to repair and sends no chat events. A reply id is rejected (moving a bare reply
  * would split its thread); an id matching no post moves nothing. Batches are capped.
  */

@@ -13,15 +13,10 @@ import { notifyHook } from "./app-hooks.js";
 import { withDbErrors } from "./map-db-error.js";
 import type { User } from "./models/user.js";
 import { newWebSocketEvent, WebSocketEvents } from "./models/websocket-event.js";
+import type { PermissionsService } from "./permissions-service.js";
 import type { SessionsService } from "./sessions-service.js";
 import type { UserProfilesService } from "./user-profiles-service.js";
 import { DEFAULT_USER_SETTINGS, type UsersService } from "./users-service.js";
-
-/** Mattermost's built-in system roles (this server has no custom roles). */
-export const SYSTEM_ROLES = [
-  "system_guest", "system_user", "system_admin", "system_post_all", "system_post_all_public", "system_user_access_token",
-  "system_user_manager", "system_read_only_admin", "system_manager", "system_custom_group_admin",
-] as const;
 
 /** The profile fields UpdateUser replaces (Mattermost's store keeps everything else as it was). */
 export type UserReplacement = Pick<User, "id" | "username" | "email" | "nickname" | "first_name" | "last_name" | "position" | "locale" | "props" | "notify_props" | "timezone">;
@@ -37,7 +32,7 @@ export interface UserAccountsService {
   updateUser(user: UserReplacement): Promise<User>;
   /** Deactivates (soft delete, sessions revoked, UserHasBeenDeactivated) or reactivates. */
   setActive(userId: string, active: boolean): Promise<User>;
-  /** Replaces the system roles (space-separated built-in role names). */
+  /** Replaces the system roles (space-separated names of roles in the roles table). */
   updateRoles(userId: string, roles: string): Promise<User>;
   /** Moves the account to an external auth service; its password is cleared. */
   updateAuth(userId: string, auth: UserAuth): Promise<UserAuth>;
@@ -45,7 +40,9 @@ export interface UserAccountsService {
   authDataOf(userIds: readonly string[]): Promise<Map<string, string>>;
 }
 
-export function createUserAccountsService(ctx: AppContext, users: UsersService, profiles: UserProfilesService, sessions: SessionsService): UserAccountsService {
+export function createUserAccountsService(
+  ctx: AppContext, users: UsersService, profiles: UserProfilesService, sessions: SessionsService, permissions: PermissionsService,
+): UserAccountsService {
   const userUpdated = (user: User) => ctx.events.publish(newWebSocketEvent(WebSocketEvents.UserUpdated, { user }));
 
   return {
@@ -63,10 +60,13 @@ export function createUserAccountsService(ctx: AppContext, users: UsersService, 
       const user = await users.getUser(userId);
       const now = ctx.now();
       const deleteAt = active ? 0 : now;
-      await withDbErrors("updateUserActive", {}, async () => {
-        await ctx.db.updateTable("users").set({ delete_at: deleteAt, update_at: now }).where("id", "=", userId).execute();
-        if (user.is_bot) await ctx.db.updateTable("bots").set({ delete_at: deleteAt, update_at: now }).where("user_id", "=", userId).execute();
-      });
+      // One transaction: a bot's user and bot rows never disagree on whether it is active.
+      await withDbErrors("updateUserActive", {}, () =>
+        ctx.db.transaction().execute(async (trx) => {
+          await trx.updateTable("users").set({ delete_at: deleteAt, update_at: now }).where("id", "=", userId).execute();
+          if (user.is_bot) await trx.updateTable("bots").set({ delete_at: deleteAt, update_at: now }).where("user_id", "=", userId).execute();
+        }),
+      );
       if (!active) await sessions.revokeAllSessions(userId);
       const updated = await users.getUser(userId);
       userUpdated(updated);
@@ -76,10 +76,10 @@ export function createUserAccountsService(ctx: AppContext, users: UsersService, 
 
     async updateRoles(userId, roles) {
       const names = roles.split(/\s+/).filter((name) => name !== "");
-      const unknown = names.find((name) => !(SYSTEM_ROLES as readonly string[]).includes(name));
-      if (unknown !== undefined) {
-        throw appError("app.role.check_roles_exist.role_not_found", { where: "updateUserRoles", params: { Role: unknown, Known: SYSTEM_ROLES.join(", ") } });
-      }
+      // Mattermost's CheckRolesExist: every name must be a role of the roles table.
+      const existing = new Set((await permissions.getRolesByNames(names)).map((role) => role.name));
+      const unknown = names.find((name) => !existing.has(name));
+      if (unknown !== undefined) throw appError("app.role.check_roles_exist.role_not_found", { where: "updateUserRoles", params: { Role: unknown } });
       await users.getUser(userId);
       const normalized = [...new Set(names)].join(" ");
       await withDbErrors("updateUserRoles", {}, async () => {

@@ -5,11 +5,14 @@
  * As in Mattermost, listings include deactivated users unless asked not to (`active`), while a
  * search leaves them out unless `allow_inactive`. Membership filters use the live memberships
  * (a team member who left has `delete_at` set). Role filters match whole role names in the
- * space-separated role lists. Every query is one Kysely query on SQLite and PostgreSQL alike.
+ * space-separated role lists. Group filters count live group memberships only (a removed member
+ * has `delete_at` set); `group_constrained` narrows a channel filter (else a team filter) to the
+ * members of the groups linked to that channel (team), as Mattermost's "who may be added" lists do.
+ * Every query is one Kysely query on SQLite and PostgreSQL alike.
  */
 import { sql, type ExpressionBuilder, type SqlBool, type Expression } from "kysely";
 import type { AppContext } from "./app-context.js";
-import { appError, notSupported } from "./app-error.js";
+import { appError } from "./app-error.js";
 import type { User } from "./models/user.js";
 import { isValidId } from "./new-id.js";
 import { userFromRow } from "./users-service.js";
@@ -80,6 +83,9 @@ interface Filters {
   notInTeam?: string;
   inChannel?: string;
   notInChannel?: string;
+  inGroup?: string;
+  notInGroup?: string;
+  groupConstrained?: boolean;
   withoutTeam?: boolean;
   role?: string;
   roles?: readonly string[];
@@ -114,6 +120,25 @@ function membershipConditions(eb: Eb, f: Filters): Expression<SqlBool>[] {
   if (f.notInTeam) conditions.push(eb.not(eb.exists(teamMember(f.notInTeam))));
   if (f.inChannel) conditions.push(eb.exists(channelMember(f.inChannel, f.channelRoles)));
   if (f.notInChannel) conditions.push(eb.not(eb.exists(channelMember(f.notInChannel))));
+  const groupMember = (groupId: string) => eb.selectFrom("group_members").select("group_members.user_id")
+    .whereRef("group_members.user_id", "=", "users.id").where("group_members.group_id", "=", groupId).where("group_members.delete_at", "=", 0);
+  if (f.inGroup) conditions.push(eb.exists(groupMember(f.inGroup)));
+  if (f.notInGroup) conditions.push(eb.not(eb.exists(groupMember(f.notInGroup))));
+  if (f.groupConstrained) {
+    // Mattermost constrains by the channel when one is given, else by the team; with neither, no-op.
+    const channelId = f.notInChannel || f.inChannel;
+    const teamId = f.notInTeam || f.inTeam;
+    const syncable = channelId ? { type: "Channel", id: channelId } : teamId ? { type: "Team", id: teamId } : undefined;
+    if (syncable) {
+      conditions.push(eb.exists(eb.selectFrom("group_members")
+        .innerJoin("group_syncables", "group_syncables.group_id", "group_members.group_id")
+        .innerJoin("user_groups", "user_groups.id", "group_members.group_id")
+        .select("group_members.user_id")
+        .whereRef("group_members.user_id", "=", "users.id").where("group_members.delete_at", "=", 0)
+        .where("group_syncables.type", "=", syncable.type).where("group_syncables.syncable_id", "=", syncable.id)
+        .where("group_syncables.delete_at", "=", 0).where("user_groups.delete_at", "=", 0)));
+    }
+  }
   if (f.withoutTeam) {
     conditions.push(eb.not(eb.exists(eb.selectFrom("team_members").select("team_members.user_id")
       .whereRef("team_members.user_id", "=", "users.id").where("team_members.delete_at", "=", 0))));
@@ -130,13 +155,6 @@ function checkIds(where: string, ids: Record<string, string | undefined>): void 
   }
 }
 
-/** Groups are another part of the API; their filters are refused clearly rather than ignored. */
-function refuseGroupFilters(where: string, f: { in_group_id?: string; not_in_group_id?: string; group_constrained?: boolean }): void {
-  if (f.in_group_id || f.not_in_group_id || f.group_constrained) {
-    throw notSupported(where, "the group filters (in_group_id, not_in_group_id, group_constrained) are not available on this server");
-  }
-}
-
 export function createUserDirectoryService(ctx: AppContext): UserDirectoryService {
   return {
     async listUsers(options, where = "GetUsers") {
@@ -145,13 +163,16 @@ export function createUserDirectoryService(ctx: AppContext): UserDirectoryServic
       if (!Number.isInteger(perPage) || perPage < 0) throw appError("api.context.invalid_param.app_error", { where, params: { Name: "per_page" } });
       if (options.active && options.inactive) throw appError("api.context.invalid_param.app_error", { where, params: { Name: "active and inactive (choose one)" } });
       if (!["", "create_at", "last_activity_at"].includes(options.sort ?? "")) throw appError("api.context.invalid_param.app_error", { where, params: { Name: "sort" } });
-      checkIds(where, { in_team_id: options.in_team_id, not_in_team_id: options.not_in_team_id, in_channel_id: options.in_channel_id, not_in_channel_id: options.not_in_channel_id });
-      refuseGroupFilters(where, options);
+      checkIds(where, {
+        in_team_id: options.in_team_id, not_in_team_id: options.not_in_team_id, in_channel_id: options.in_channel_id, not_in_channel_id: options.not_in_channel_id,
+        in_group_id: options.in_group_id, not_in_group_id: options.not_in_group_id,
+      });
       if (perPage === 0) return [];
 
       let q = ctx.db.selectFrom("users").leftJoin("statuses", "statuses.user_id", "users.id").selectAll("users");
       q = q.where((eb) => eb.and(membershipConditions(eb as unknown as Eb, {
         inTeam: options.in_team_id, notInTeam: options.not_in_team_id, inChannel: options.in_channel_id, notInChannel: options.not_in_channel_id,
+        inGroup: options.in_group_id, notInGroup: options.not_in_group_id, groupConstrained: options.group_constrained,
         withoutTeam: options.without_team, role: options.role, roles: options.roles, channelRoles: options.channel_roles, teamRoles: options.team_roles,
       })));
       if (options.active) q = q.where("users.delete_at", "=", 0);
@@ -192,8 +213,10 @@ export function createUserDirectoryService(ctx: AppContext): UserDirectoryServic
 
     async searchUsers(search) {
       const where = "SearchUsers";
-      checkIds(where, { team_id: search.team_id, not_in_team_id: search.not_in_team_id, in_channel_id: search.in_channel_id, not_in_channel_id: search.not_in_channel_id });
-      refuseGroupFilters(where, search);
+      checkIds(where, {
+        team_id: search.team_id, not_in_team_id: search.not_in_team_id, in_channel_id: search.in_channel_id, not_in_channel_id: search.not_in_channel_id,
+        in_group_id: search.in_group_id, not_in_group_id: search.not_in_group_id,
+      });
       if (!Number.isInteger(search.limit) || search.limit < 0) throw appError("api.context.invalid_param.app_error", { where, params: { Name: "limit" } });
       const limit = Math.min(search.limit === 0 ? SEARCH_DEFAULT_LIMIT : search.limit, SEARCH_MAX_LIMIT);
       // Mattermost drops a leading "@" (a mention) and matches each word at the start of a field.
@@ -203,6 +226,7 @@ export function createUserDirectoryService(ctx: AppContext): UserDirectoryServic
       q = q.where((eb) => eb.and([
         ...membershipConditions(eb as unknown as Eb, {
           inTeam: search.team_id, notInTeam: search.not_in_team_id, inChannel: search.in_channel_id, notInChannel: search.not_in_channel_id,
+          inGroup: search.in_group_id, notInGroup: search.not_in_group_id, groupConstrained: search.group_constrained,
           withoutTeam: search.without_team, role: search.role, roles: search.roles, channelRoles: search.channel_roles, teamRoles: search.team_roles,
         }),
         ...words.map((word) => eb.or(fields.map((field) => sql<SqlBool>`lower(${sql.ref(field)}) like ${`${escapeLike(word)}%`} escape '\\'`))),

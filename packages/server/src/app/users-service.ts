@@ -16,7 +16,7 @@ import { hasRole, SYSTEM_ADMIN_ROLE, SYSTEM_USER_ROLE, type CreateUserInput, typ
 import { newId } from "./new-id.js";
 import { hashPassword, verifyAgainstDummy, verifyPassword } from "./password.js";
 import { validateNewUser } from "./user-validation.js";
-import type { UsersTable } from "../store/schema.js";
+import type { Db, UsersTable } from "../store/schema.js";
 
 /** Failed password attempts after which login is refused (Mattermost's MaximumLoginAttempts). */
 export const MAX_LOGIN_ATTEMPTS = 10;
@@ -81,14 +81,16 @@ export function createUsersService(ctx: AppContext): UsersService {
           unique: (cols) =>
             cols.includes("email") ? "app.user.save.email_exists.app_error"
             : cols.includes("username") ? "app.user.save.username_exists.app_error"
+            : cols.includes("auth_data") ? "app.user.save.auth_data_exists.app_error"
             : undefined,
         },
         () =>
           ctx.db.transaction().execute(async (trx) => {
-            const anyUser = await trx.selectFrom("users").select("id").limit(1).executeTakeFirst();
-            const roles = anyUser ? SYSTEM_USER_ROLE : `${SYSTEM_ADMIN_ROLE} ${SYSTEM_USER_ROLE}`;
+            const id = newId();
+            const admin = await claimFirstAdmin(trx, id);
+            const roles = admin ? `${SYSTEM_ADMIN_ROLE} ${SYSTEM_USER_ROLE}` : SYSTEM_USER_ROLE;
             const row: UsersTable = {
-              id: newId(), create_at: now, update_at: now, delete_at: 0,
+              id, create_at: now, update_at: now, delete_at: 0,
               username: valid.username, password_hash: passwordHash, auth_service: input.auth_service ?? "", email: valid.email,
               email_verified: input.email_verified ? 1 : 0, nickname: valid.nickname, first_name: valid.first_name,
               last_name: valid.last_name, position: valid.position, roles, locale: valid.locale,
@@ -151,4 +153,22 @@ export function createUsersService(ctx: AppContext): UsersService {
       return row !== undefined && row.delete_at === 0 && hasRole(row.roles, SYSTEM_ADMIN_ROLE);
     },
   };
+}
+
+/** The `systems` row naming the account that became the server's first system admin. */
+const FIRST_ADMIN = "FirstAdminUserId";
+
+/**
+ * Whether the account being created (`userId`, inside transaction `trx`) is the server's first and
+ * so its system admin. "No users yet" alone is not enough on PostgreSQL, where two simultaneous
+ * first sign-ups both see an empty table: each also claims the FIRST_ADMIN row, and the second
+ * claim waits for the first transaction and then finds the row taken. (SQLite runs one writer at
+ * a time, so there the check alone would do.)
+ */
+async function claimFirstAdmin(trx: Db, userId: string): Promise<boolean> {
+  const anyUser = await trx.selectFrom("users").select("id").limit(1).executeTakeFirst();
+  if (anyUser) return false;
+  const claimed = await trx.insertInto("systems").values({ name: FIRST_ADMIN, value: userId })
+    .onConflict((conflict) => conflict.column("name").doNothing()).executeTakeFirst();
+  return Number(claimed.numInsertedOrUpdatedRows ?? 0n) > 0;
 }

@@ -8,7 +8,8 @@
  * `<pluginDir>/<id>`. Replacing an installed plugin needs `force`; the old bundle is moved aside
  * first and put back if the swap fails. A fresh upload starts disabled, as in Mattermost; the
  * enabled/disabled choice is saved in config.json `PluginSettings.PluginStates` and honoured at
- * start. Plugins dropped into the directory by hand, with no saved choice, are enabled.
+ * start. Plugins dropped into the directory by hand, with no saved choice, are enabled. Removing
+ * a plugin also drops its channel guards (`onRemoved`).
  * Operations run one at a time.
  */
 import { mkdir, mkdtemp, rename, rm, stat } from "node:fs/promises";
@@ -32,6 +33,8 @@ export interface PluginManagerOptions {
   readonly config: ServerConfigFile;
   readonly events: AppEvents;
   readonly bundleLimits?: BundleLimits;
+  /** Forgets what the app core keeps for a removed plugin (its channel guards). */
+  readonly onRemoved?: (id: string) => Promise<void>;
 }
 
 /** Install, enable, disable, remove and list plugins. */
@@ -99,6 +102,17 @@ export class PluginManager {
     });
   }
 
+  /** The manifest of the bundle at `archive`, validated as {@link install} would, without installing it. */
+  async manifestOf(archive: string): Promise<Manifest> {
+    await mkdir(this.#o.pluginDir, { recursive: true });
+    const staging = await mkdtemp(path.join(this.#o.pluginDir, ".inspect-"));
+    try {
+      return (await unpackPluginBundle(archive, staging, this.#o.bundleLimits)).manifest;
+    } finally {
+      await rm(staging, { recursive: true, force: true });
+    }
+  }
+
   /** Saves Enable: true and starts the plugin; 404 when it is not installed. */
   enable(id: string): Promise<void> {
     return this.#serialized(async () => {
@@ -137,6 +151,7 @@ export class PluginManager {
         await rm(staging, { recursive: true, force: true });
       }
       await this.#saveChoice(id, null);
+      await this.#o.onRemoved?.(plugin.manifest.id);
       if (wasRunning) this.#publish(WebSocketEvents.PluginDisabled, plugin.manifest);
       this.statusesChanged();
     });

@@ -88,6 +88,8 @@ export interface TeamsTable {
   invite_id: string;
   allow_open_invite: number;
   last_team_icon_update: number;
+  /** 0/1; added by the groups migration (members limited to the linked groups' members). */
+  group_constrained?: number;
 }
 
 /** `roles` is the full space-separated role list ("team_user team_admin"). */
@@ -117,6 +119,8 @@ export interface ChannelsTable {
   total_msg_count_root: number;
   extra_update_at: number;
   creator_id: string;
+  /** 0/1; added by the groups migration (members limited to the linked groups' members). */
+  group_constrained?: number;
 }
 
 /** Channel membership and per-member read state. */
@@ -334,6 +338,46 @@ export interface SidebarChannelsTable {
   sort_order: number;
 }
 
+/** Named namespaces of property fields (Mattermost's PropertyGroups). */
+export interface PropertyGroupsTable {
+  id: string;
+  name: string;
+  version: number;
+}
+
+/** Property definitions (Mattermost's PropertyFields); `attrs` is JSON text, `linked_field_id` null when unlinked. */
+export interface PropertyFieldsTable {
+  id: string;
+  group_id: string;
+  name: string;
+  type: string;
+  attrs: string;
+  target_id: string;
+  target_type: string;
+  object_type: string;
+  linked_field_id: string | null;
+  created_by: string;
+  updated_by: string;
+  create_at: number;
+  update_at: number;
+  delete_at: number;
+}
+
+/** One field's value for one target (Mattermost's PropertyValues); `value` is JSON text. */
+export interface PropertyValuesTable {
+  id: string;
+  target_id: string;
+  target_type: string;
+  group_id: string;
+  field_id: string;
+  value: string;
+  created_by: string;
+  updated_by: string;
+  create_at: number;
+  update_at: number;
+  delete_at: number;
+}
+
 /** Server-wide facts, one row each (Mattermost's Systems table): install date, telemetry id… */
 export interface SystemsTable {
   name: string;
@@ -350,6 +394,40 @@ export interface UserProfileImagesTable {
 }
 
 /** Every table, keyed by its SQL name. */
+/** Groups (Mattermost's UserGroups); `name` and `remote_id` are NULL when unset. */
+export interface UserGroupsTable {
+  id: string;
+  name: string | null;
+  display_name: string;
+  description: string;
+  source: string;
+  remote_id: string | null;
+  create_at: number;
+  update_at: number;
+  delete_at: number;
+  allow_reference: number;
+}
+
+/** Group membership, kept with delete_at set after a removal. */
+export interface GroupMembersTable {
+  group_id: string;
+  user_id: string;
+  create_at: number;
+  delete_at: number;
+}
+
+/** A group's link to a team or channel (`type` "Team" or "Channel"). */
+export interface GroupSyncablesTable {
+  group_id: string;
+  syncable_id: string;
+  type: string;
+  auto_add: number;
+  scheme_admin: number;
+  create_at: number;
+  update_at: number;
+  delete_at: number;
+}
+
 export interface Schema {
   users: UsersTable;
   sessions: SessionsTable;
@@ -375,6 +453,12 @@ export interface Schema {
   sidebar_categories: SidebarCategoriesTable;
   sidebar_channels: SidebarChannelsTable;
   systems: SystemsTable;
+  user_groups: UserGroupsTable;
+  group_members: GroupMembersTable;
+  group_syncables: GroupSyncablesTable;
+  property_groups: PropertyGroupsTable;
+  property_fields: PropertyFieldsTable;
+  property_values: PropertyValuesTable;
 }
 
 /** The typed query builder every service receives. */

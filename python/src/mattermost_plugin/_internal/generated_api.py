@@ -12,6 +12,7 @@ from .._gen.polyplug.v1 import (
     api_groups_pb2,
     api_pb2,
     api_posts_pb2,
+    api_properties_pb2,
     api_shared_channels_pb2,
     api_system_pb2,
     api_teams_pb2,
@@ -52,6 +53,12 @@ from .wrappers import (
     PostList,
     PostSearchResults,
     Preference,
+    PropertyField,
+    PropertyFieldSearchOpts,
+    PropertyGroup,
+    PropertyRequestOptions,
+    PropertyValue,
+    PropertyValueSearchOpts,
     Reaction,
     SearchParameter,
     SearchParams,
@@ -630,6 +637,94 @@ def _parse_delete_group_syncable(r: api_groups_pb2.DeleteGroupSyncableResponse) 
 
 def _parse_get_groups(r: api_groups_pb2.GetGroupsResponse) -> list[Group]:
     return [Group.from_proto(item) for item in r.groups]
+
+
+def _parse_create_property_field(r: api_properties_pb2.CreatePropertyFieldResponse) -> PropertyField:
+    return PropertyField.from_proto(r.field)
+
+
+def _parse_get_property_field(r: api_properties_pb2.GetPropertyFieldResponse) -> PropertyField:
+    return PropertyField.from_proto(r.field)
+
+
+def _parse_get_property_fields(r: api_properties_pb2.GetPropertyFieldsResponse) -> list[PropertyField]:
+    return [PropertyField.from_proto(item) for item in r.fields]
+
+
+def _parse_update_property_field(r: api_properties_pb2.UpdatePropertyFieldResponse) -> PropertyField:
+    return PropertyField.from_proto(r.field)
+
+
+def _parse_search_property_fields(r: api_properties_pb2.SearchPropertyFieldsResponse) -> list[PropertyField]:
+    return [PropertyField.from_proto(item) for item in r.fields]
+
+
+def _parse_count_property_fields(r: api_properties_pb2.CountPropertyFieldsResponse) -> int:
+    return r.count
+
+
+def _parse_count_property_fields_for_target(r: api_properties_pb2.CountPropertyFieldsForTargetResponse) -> int:
+    return r.count
+
+
+def _parse_create_property_value(r: api_properties_pb2.CreatePropertyValueResponse) -> PropertyValue:
+    return PropertyValue.from_proto(r.value)
+
+
+def _parse_get_property_value(r: api_properties_pb2.GetPropertyValueResponse) -> PropertyValue:
+    return PropertyValue.from_proto(r.value)
+
+
+def _parse_get_property_values(r: api_properties_pb2.GetPropertyValuesResponse) -> list[PropertyValue]:
+    return [PropertyValue.from_proto(item) for item in r.values]
+
+
+def _parse_update_property_value(r: api_properties_pb2.UpdatePropertyValueResponse) -> PropertyValue:
+    return PropertyValue.from_proto(r.value)
+
+
+def _parse_upsert_property_value(r: api_properties_pb2.UpsertPropertyValueResponse) -> PropertyValue:
+    return PropertyValue.from_proto(r.value)
+
+
+def _parse_search_property_values(r: api_properties_pb2.SearchPropertyValuesResponse) -> list[PropertyValue]:
+    return [PropertyValue.from_proto(item) for item in r.values]
+
+
+def _parse_register_property_group(r: api_properties_pb2.RegisterPropertyGroupResponse) -> PropertyGroup:
+    return PropertyGroup.from_proto(r.group)
+
+
+def _parse_get_property_group(r: api_properties_pb2.GetPropertyGroupResponse) -> PropertyGroup:
+    return PropertyGroup.from_proto(r.group)
+
+
+def _parse_get_property_field_by_name(r: api_properties_pb2.GetPropertyFieldByNameResponse) -> PropertyField:
+    return PropertyField.from_proto(r.field)
+
+
+def _parse_update_property_fields(r: api_properties_pb2.UpdatePropertyFieldsResponse) -> list[PropertyField]:
+    return [PropertyField.from_proto(item) for item in r.fields]
+
+
+def _parse_update_property_values(r: api_properties_pb2.UpdatePropertyValuesResponse) -> list[PropertyValue]:
+    return [PropertyValue.from_proto(item) for item in r.values]
+
+
+def _parse_upsert_property_values(r: api_properties_pb2.UpsertPropertyValuesResponse) -> list[PropertyValue]:
+    return [PropertyValue.from_proto(item) for item in r.values]
+
+
+def _parse_upsert_property_values_with_options(
+    r: api_properties_pb2.UpsertPropertyValuesWithOptionsResponse,
+) -> list[PropertyValue]:
+    return [PropertyValue.from_proto(item) for item in r.values]
+
+
+def _parse_upsert_property_value_with_options(
+    r: api_properties_pb2.UpsertPropertyValueWithOptionsResponse,
+) -> PropertyValue:
+    return PropertyValue.from_proto(r.value)
 
 
 def _parse_load_plugin_configuration(r: api_system_pb2.LoadPluginConfigurationResponse) -> dict[str, Any]:
@@ -2310,7 +2405,7 @@ class GeneratedSyncMethods:
         )
 
     def get_group_syncable(self, group_id: str, syncable_id: str, syncable_type: str) -> GroupSyncable:
-        """The group's link to a team or channel (404 when there is none or it was removed)."""
+        """The group's link to a team or channel, removed (delete_at set) or not; 404 when there never was one."""
         return self._call(
             ApiCall(
                 "GetGroupSyncable",
@@ -2344,7 +2439,7 @@ class GeneratedSyncMethods:
         )
 
     def update_group_syncable(self, group_syncable: GroupSyncable | None) -> GroupSyncable:
-        """Changes an existing link's auto_add and scheme_admin."""
+        """Sets an existing link's auto_add, scheme_admin and delete_at (0 restores a removed link)."""
         return self._call(
             ApiCall(
                 "UpdateGroupSyncable",
@@ -2356,7 +2451,7 @@ class GeneratedSyncMethods:
         )
 
     def delete_group_syncable(self, group_id: str, syncable_id: str, syncable_type: str) -> GroupSyncable:
-        """Removes a group's link to a team or channel (sets its delete_at)."""
+        """Removes a group's link (sets its delete_at); removing a team link removes the links to its channels."""
         return self._call(
             ApiCall(
                 "DeleteGroupSyncable",
@@ -2406,6 +2501,327 @@ class GeneratedSyncMethods:
             ApiCall(
                 "DeleteGroupConstrainedMemberships",
                 api_groups_pb2.DeleteGroupConstrainedMembershipsRequest(),
+                _no_result,
+            )
+        )
+
+    def create_property_field(self, field: PropertyField | None) -> PropertyField:
+        """Creates a property field in its group; a field with linked_field_id takes type and options from that template field of the same group."""
+        return self._call(
+            ApiCall(
+                "CreatePropertyField",
+                api_properties_pb2.CreatePropertyFieldRequest(field=(None if field is None else field.to_proto())),
+                _parse_create_property_field,
+            )
+        )
+
+    def get_property_field(self, group_id: str, field_id: str) -> PropertyField:
+        """A property field of the group by id, soft-deleted or not (404 when there is none)."""
+        return self._call(
+            ApiCall(
+                "GetPropertyField",
+                api_properties_pb2.GetPropertyFieldRequest(group_id=group_id, field_id=field_id),
+                _parse_get_property_field,
+            )
+        )
+
+    def get_property_fields(self, group_id: str, ids: list[str]) -> list[PropertyField]:
+        """The group's property fields with these ids (404 unless all exist)."""
+        return self._call(
+            ApiCall(
+                "GetPropertyFields",
+                api_properties_pb2.GetPropertyFieldsRequest(group_id=group_id, ids=list(ids)),
+                _parse_get_property_fields,
+            )
+        )
+
+    def update_property_field(self, group_id: str, field: PropertyField | None) -> PropertyField:
+        """Updates a property field; a linked field's type and options cannot change, and linked_field_id "" unlinks it."""
+        return self._call(
+            ApiCall(
+                "UpdatePropertyField",
+                api_properties_pb2.UpdatePropertyFieldRequest(
+                    group_id=group_id, field=(None if field is None else field.to_proto())
+                ),
+                _parse_update_property_field,
+            )
+        )
+
+    def delete_property_field(self, group_id: str, field_id: str) -> None:
+        """Soft-deletes a property field and its values; refused (409) while linked fields depend on it."""
+        return self._call(
+            ApiCall(
+                "DeletePropertyField",
+                api_properties_pb2.DeletePropertyFieldRequest(group_id=group_id, field_id=field_id),
+                _no_result,
+            )
+        )
+
+    def search_property_fields(self, group_id: str, opts: PropertyFieldSearchOpts | None) -> list[PropertyField]:
+        """The group's property fields matching the filters, a page at a time with a cursor (create_at, id order)."""
+        return self._call(
+            ApiCall(
+                "SearchPropertyFields",
+                api_properties_pb2.SearchPropertyFieldsRequest(
+                    group_id=group_id, opts=(None if opts is None else opts.to_proto())
+                ),
+                _parse_search_property_fields,
+            )
+        )
+
+    def count_property_fields(self, group_id: str, include_deleted: bool) -> int:
+        """How many property fields the group has, soft-deleted ones included on request."""
+        return self._call(
+            ApiCall(
+                "CountPropertyFields",
+                api_properties_pb2.CountPropertyFieldsRequest(group_id=group_id, include_deleted=include_deleted),
+                _parse_count_property_fields,
+            )
+        )
+
+    def count_property_fields_for_target(
+        self, group_id: str, target_type: str, target_id: str, include_deleted: bool
+    ) -> int:
+        """How many property fields the group has for one target (type and id)."""
+        return self._call(
+            ApiCall(
+                "CountPropertyFieldsForTarget",
+                api_properties_pb2.CountPropertyFieldsForTargetRequest(
+                    group_id=group_id, target_type=target_type, target_id=target_id, include_deleted=include_deleted
+                ),
+                _parse_count_property_fields_for_target,
+            )
+        )
+
+    def create_property_value(self, value: PropertyValue | None) -> PropertyValue:
+        """Creates a field's value for a target (409 when the target already has a value for the field)."""
+        return self._call(
+            ApiCall(
+                "CreatePropertyValue",
+                api_properties_pb2.CreatePropertyValueRequest(value=(None if value is None else value.to_proto())),
+                _parse_create_property_value,
+            )
+        )
+
+    def get_property_value(self, group_id: str, value_id: str) -> PropertyValue:
+        """A property value of the group by id (404 when there is none)."""
+        return self._call(
+            ApiCall(
+                "GetPropertyValue",
+                api_properties_pb2.GetPropertyValueRequest(group_id=group_id, value_id=value_id),
+                _parse_get_property_value,
+            )
+        )
+
+    def get_property_values(self, group_id: str, ids: list[str]) -> list[PropertyValue]:
+        """The group's property values with these ids (404 unless all exist)."""
+        return self._call(
+            ApiCall(
+                "GetPropertyValues",
+                api_properties_pb2.GetPropertyValuesRequest(group_id=group_id, ids=list(ids)),
+                _parse_get_property_values,
+            )
+        )
+
+    def update_property_value(self, group_id: str, value: PropertyValue | None) -> PropertyValue:
+        """Replaces an existing property value's JSON value."""
+        return self._call(
+            ApiCall(
+                "UpdatePropertyValue",
+                api_properties_pb2.UpdatePropertyValueRequest(
+                    group_id=group_id, value=(None if value is None else value.to_proto())
+                ),
+                _parse_update_property_value,
+            )
+        )
+
+    def upsert_property_value(self, value: PropertyValue | None) -> PropertyValue:
+        """Creates the target's value for the field, or replaces it when there is one (keyed by group, target and field)."""
+        return self._call(
+            ApiCall(
+                "UpsertPropertyValue",
+                api_properties_pb2.UpsertPropertyValueRequest(value=(None if value is None else value.to_proto())),
+                _parse_upsert_property_value,
+            )
+        )
+
+    def delete_property_value(self, group_id: str, value_id: str) -> None:
+        """Soft-deletes a property value."""
+        return self._call(
+            ApiCall(
+                "DeletePropertyValue",
+                api_properties_pb2.DeletePropertyValueRequest(group_id=group_id, value_id=value_id),
+                _no_result,
+            )
+        )
+
+    def search_property_values(self, group_id: str, opts: PropertyValueSearchOpts | None) -> list[PropertyValue]:
+        """The group's property values matching the filters, a page at a time with a cursor (create_at, id order)."""
+        return self._call(
+            ApiCall(
+                "SearchPropertyValues",
+                api_properties_pb2.SearchPropertyValuesRequest(
+                    group_id=group_id, opts=(None if opts is None else opts.to_proto())
+                ),
+                _parse_search_property_values,
+            )
+        )
+
+    def register_property_group(self, name: str) -> PropertyGroup:
+        """Registers a property group by name, or returns the one already registered under it."""
+        return self._call(
+            ApiCall(
+                "RegisterPropertyGroup",
+                api_properties_pb2.RegisterPropertyGroupRequest(name=name),
+                _parse_register_property_group,
+            )
+        )
+
+    def get_property_group(self, name: str) -> PropertyGroup:
+        """A property group by name (404 when there is none)."""
+        return self._call(
+            ApiCall(
+                "GetPropertyGroup", api_properties_pb2.GetPropertyGroupRequest(name=name), _parse_get_property_group
+            )
+        )
+
+    def get_property_field_by_name(self, group_id: str, target_id: str, name: str) -> PropertyField:
+        """The group's live property field with this name for a target id (404 when there is none)."""
+        return self._call(
+            ApiCall(
+                "GetPropertyFieldByName",
+                api_properties_pb2.GetPropertyFieldByNameRequest(group_id=group_id, target_id=target_id, name=name),
+                _parse_get_property_field_by_name,
+            )
+        )
+
+    def update_property_fields(self, group_id: str, fields: list[PropertyField]) -> list[PropertyField]:
+        """Updates several property fields of the group at once (all or none)."""
+        return self._call(
+            ApiCall(
+                "UpdatePropertyFields",
+                api_properties_pb2.UpdatePropertyFieldsRequest(
+                    group_id=group_id, fields=[item.to_proto() for item in fields]
+                ),
+                _parse_update_property_fields,
+            )
+        )
+
+    def update_property_values(self, group_id: str, values: list[PropertyValue]) -> list[PropertyValue]:
+        """Replaces several property values of the group at once (all or none)."""
+        return self._call(
+            ApiCall(
+                "UpdatePropertyValues",
+                api_properties_pb2.UpdatePropertyValuesRequest(
+                    group_id=group_id, values=[item.to_proto() for item in values]
+                ),
+                _parse_update_property_values,
+            )
+        )
+
+    def upsert_property_values(self, values: list[PropertyValue]) -> list[PropertyValue]:
+        """Creates or replaces several property values at once (all or none)."""
+        return self._call(
+            ApiCall(
+                "UpsertPropertyValues",
+                api_properties_pb2.UpsertPropertyValuesRequest(values=[item.to_proto() for item in values]),
+                _parse_upsert_property_values,
+            )
+        )
+
+    def delete_property_values_for_target(self, group_id: str, target_type: str, target_id: str) -> None:
+        """Soft-deletes every value of the group for one target."""
+        return self._call(
+            ApiCall(
+                "DeletePropertyValuesForTarget",
+                api_properties_pb2.DeletePropertyValuesForTargetRequest(
+                    group_id=group_id, target_type=target_type, target_id=target_id
+                ),
+                _no_result,
+            )
+        )
+
+    def delete_property_values_for_field(self, group_id: str, field_id: str) -> None:
+        """Soft-deletes every value of one field."""
+        return self._call(
+            ApiCall(
+                "DeletePropertyValuesForField",
+                api_properties_pb2.DeletePropertyValuesForFieldRequest(group_id=group_id, field_id=field_id),
+                _no_result,
+            )
+        )
+
+    def upsert_property_values_with_options(
+        self, values: list[PropertyValue], options: PropertyRequestOptions | None
+    ) -> list[PropertyValue]:
+        """UpsertPropertyValues acting as a scope, checked against owner-managed fields' owners."""
+        return self._call(
+            ApiCall(
+                "UpsertPropertyValuesWithOptions",
+                api_properties_pb2.UpsertPropertyValuesWithOptionsRequest(
+                    values=[item.to_proto() for item in values],
+                    options=(None if options is None else options.to_proto()),
+                ),
+                _parse_upsert_property_values_with_options,
+            )
+        )
+
+    def upsert_property_value_with_options(
+        self, value: PropertyValue | None, options: PropertyRequestOptions | None
+    ) -> PropertyValue:
+        """UpsertPropertyValue acting as a scope, checked against an owner-managed field's owners."""
+        return self._call(
+            ApiCall(
+                "UpsertPropertyValueWithOptions",
+                api_properties_pb2.UpsertPropertyValueWithOptionsRequest(
+                    value=(None if value is None else value.to_proto()),
+                    options=(None if options is None else options.to_proto()),
+                ),
+                _parse_upsert_property_value_with_options,
+            )
+        )
+
+    def delete_property_value_with_options(
+        self, group_id: str, value_id: str, options: PropertyRequestOptions | None
+    ) -> None:
+        """DeletePropertyValue acting as a scope, checked against an owner-managed field's owners."""
+        return self._call(
+            ApiCall(
+                "DeletePropertyValueWithOptions",
+                api_properties_pb2.DeletePropertyValueWithOptionsRequest(
+                    group_id=group_id, value_id=value_id, options=(None if options is None else options.to_proto())
+                ),
+                _no_result,
+            )
+        )
+
+    def delete_property_values_for_target_with_options(
+        self, group_id: str, target_type: str, target_id: str, options: PropertyRequestOptions | None
+    ) -> None:
+        """DeletePropertyValuesForTarget acting as a scope (the deprovisioning entry point)."""
+        return self._call(
+            ApiCall(
+                "DeletePropertyValuesForTargetWithOptions",
+                api_properties_pb2.DeletePropertyValuesForTargetWithOptionsRequest(
+                    group_id=group_id,
+                    target_type=target_type,
+                    target_id=target_id,
+                    options=(None if options is None else options.to_proto()),
+                ),
+                _no_result,
+            )
+        )
+
+    def delete_property_values_for_field_with_options(
+        self, group_id: str, field_id: str, options: PropertyRequestOptions | None
+    ) -> None:
+        """DeletePropertyValuesForField acting as a scope, checked against the field's owners."""
+        return self._call(
+            ApiCall(
+                "DeletePropertyValuesForFieldWithOptions",
+                api_properties_pb2.DeletePropertyValuesForFieldWithOptionsRequest(
+                    group_id=group_id, field_id=field_id, options=(None if options is None else options.to_proto())
+                ),
                 _no_result,
             )
         )
@@ -4455,7 +4871,7 @@ class GeneratedAsyncMethods:
         )
 
     async def get_group_syncable(self, group_id: str, syncable_id: str, syncable_type: str) -> GroupSyncable:
-        """The group's link to a team or channel (404 when there is none or it was removed)."""
+        """The group's link to a team or channel, removed (delete_at set) or not; 404 when there never was one."""
         return await self._call(
             ApiCall(
                 "GetGroupSyncable",
@@ -4489,7 +4905,7 @@ class GeneratedAsyncMethods:
         )
 
     async def update_group_syncable(self, group_syncable: GroupSyncable | None) -> GroupSyncable:
-        """Changes an existing link's auto_add and scheme_admin."""
+        """Sets an existing link's auto_add, scheme_admin and delete_at (0 restores a removed link)."""
         return await self._call(
             ApiCall(
                 "UpdateGroupSyncable",
@@ -4501,7 +4917,7 @@ class GeneratedAsyncMethods:
         )
 
     async def delete_group_syncable(self, group_id: str, syncable_id: str, syncable_type: str) -> GroupSyncable:
-        """Removes a group's link to a team or channel (sets its delete_at)."""
+        """Removes a group's link (sets its delete_at); removing a team link removes the links to its channels."""
         return await self._call(
             ApiCall(
                 "DeleteGroupSyncable",
@@ -4551,6 +4967,327 @@ class GeneratedAsyncMethods:
             ApiCall(
                 "DeleteGroupConstrainedMemberships",
                 api_groups_pb2.DeleteGroupConstrainedMembershipsRequest(),
+                _no_result,
+            )
+        )
+
+    async def create_property_field(self, field: PropertyField | None) -> PropertyField:
+        """Creates a property field in its group; a field with linked_field_id takes type and options from that template field of the same group."""
+        return await self._call(
+            ApiCall(
+                "CreatePropertyField",
+                api_properties_pb2.CreatePropertyFieldRequest(field=(None if field is None else field.to_proto())),
+                _parse_create_property_field,
+            )
+        )
+
+    async def get_property_field(self, group_id: str, field_id: str) -> PropertyField:
+        """A property field of the group by id, soft-deleted or not (404 when there is none)."""
+        return await self._call(
+            ApiCall(
+                "GetPropertyField",
+                api_properties_pb2.GetPropertyFieldRequest(group_id=group_id, field_id=field_id),
+                _parse_get_property_field,
+            )
+        )
+
+    async def get_property_fields(self, group_id: str, ids: list[str]) -> list[PropertyField]:
+        """The group's property fields with these ids (404 unless all exist)."""
+        return await self._call(
+            ApiCall(
+                "GetPropertyFields",
+                api_properties_pb2.GetPropertyFieldsRequest(group_id=group_id, ids=list(ids)),
+                _parse_get_property_fields,
+            )
+        )
+
+    async def update_property_field(self, group_id: str, field: PropertyField | None) -> PropertyField:
+        """Updates a property field; a linked field's type and options cannot change, and linked_field_id "" unlinks it."""
+        return await self._call(
+            ApiCall(
+                "UpdatePropertyField",
+                api_properties_pb2.UpdatePropertyFieldRequest(
+                    group_id=group_id, field=(None if field is None else field.to_proto())
+                ),
+                _parse_update_property_field,
+            )
+        )
+
+    async def delete_property_field(self, group_id: str, field_id: str) -> None:
+        """Soft-deletes a property field and its values; refused (409) while linked fields depend on it."""
+        return await self._call(
+            ApiCall(
+                "DeletePropertyField",
+                api_properties_pb2.DeletePropertyFieldRequest(group_id=group_id, field_id=field_id),
+                _no_result,
+            )
+        )
+
+    async def search_property_fields(self, group_id: str, opts: PropertyFieldSearchOpts | None) -> list[PropertyField]:
+        """The group's property fields matching the filters, a page at a time with a cursor (create_at, id order)."""
+        return await self._call(
+            ApiCall(
+                "SearchPropertyFields",
+                api_properties_pb2.SearchPropertyFieldsRequest(
+                    group_id=group_id, opts=(None if opts is None else opts.to_proto())
+                ),
+                _parse_search_property_fields,
+            )
+        )
+
+    async def count_property_fields(self, group_id: str, include_deleted: bool) -> int:
+        """How many property fields the group has, soft-deleted ones included on request."""
+        return await self._call(
+            ApiCall(
+                "CountPropertyFields",
+                api_properties_pb2.CountPropertyFieldsRequest(group_id=group_id, include_deleted=include_deleted),
+                _parse_count_property_fields,
+            )
+        )
+
+    async def count_property_fields_for_target(
+        self, group_id: str, target_type: str, target_id: str, include_deleted: bool
+    ) -> int:
+        """How many property fields the group has for one target (type and id)."""
+        return await self._call(
+            ApiCall(
+                "CountPropertyFieldsForTarget",
+                api_properties_pb2.CountPropertyFieldsForTargetRequest(
+                    group_id=group_id, target_type=target_type, target_id=target_id, include_deleted=include_deleted
+                ),
+                _parse_count_property_fields_for_target,
+            )
+        )
+
+    async def create_property_value(self, value: PropertyValue | None) -> PropertyValue:
+        """Creates a field's value for a target (409 when the target already has a value for the field)."""
+        return await self._call(
+            ApiCall(
+                "CreatePropertyValue",
+                api_properties_pb2.CreatePropertyValueRequest(value=(None if value is None else value.to_proto())),
+                _parse_create_property_value,
+            )
+        )
+
+    async def get_property_value(self, group_id: str, value_id: str) -> PropertyValue:
+        """A property value of the group by id (404 when there is none)."""
+        return await self._call(
+            ApiCall(
+                "GetPropertyValue",
+                api_properties_pb2.GetPropertyValueRequest(group_id=group_id, value_id=value_id),
+                _parse_get_property_value,
+            )
+        )
+
+    async def get_property_values(self, group_id: str, ids: list[str]) -> list[PropertyValue]:
+        """The group's property values with these ids (404 unless all exist)."""
+        return await self._call(
+            ApiCall(
+                "GetPropertyValues",
+                api_properties_pb2.GetPropertyValuesRequest(group_id=group_id, ids=list(ids)),
+                _parse_get_property_values,
+            )
+        )
+
+    async def update_property_value(self, group_id: str, value: PropertyValue | None) -> PropertyValue:
+        """Replaces an existing property value's JSON value."""
+        return await self._call(
+            ApiCall(
+                "UpdatePropertyValue",
+                api_properties_pb2.UpdatePropertyValueRequest(
+                    group_id=group_id, value=(None if value is None else value.to_proto())
+                ),
+                _parse_update_property_value,
+            )
+        )
+
+    async def upsert_property_value(self, value: PropertyValue | None) -> PropertyValue:
+        """Creates the target's value for the field, or replaces it when there is one (keyed by group, target and field)."""
+        return await self._call(
+            ApiCall(
+                "UpsertPropertyValue",
+                api_properties_pb2.UpsertPropertyValueRequest(value=(None if value is None else value.to_proto())),
+                _parse_upsert_property_value,
+            )
+        )
+
+    async def delete_property_value(self, group_id: str, value_id: str) -> None:
+        """Soft-deletes a property value."""
+        return await self._call(
+            ApiCall(
+                "DeletePropertyValue",
+                api_properties_pb2.DeletePropertyValueRequest(group_id=group_id, value_id=value_id),
+                _no_result,
+            )
+        )
+
+    async def search_property_values(self, group_id: str, opts: PropertyValueSearchOpts | None) -> list[PropertyValue]:
+        """The group's property values matching the filters, a page at a time with a cursor (create_at, id order)."""
+        return await self._call(
+            ApiCall(
+                "SearchPropertyValues",
+                api_properties_pb2.SearchPropertyValuesRequest(
+                    group_id=group_id, opts=(None if opts is None else opts.to_proto())
+                ),
+                _parse_search_property_values,
+            )
+        )
+
+    async def register_property_group(self, name: str) -> PropertyGroup:
+        """Registers a property group by name, or returns the one already registered under it."""
+        return await self._call(
+            ApiCall(
+                "RegisterPropertyGroup",
+                api_properties_pb2.RegisterPropertyGroupRequest(name=name),
+                _parse_register_property_group,
+            )
+        )
+
+    async def get_property_group(self, name: str) -> PropertyGroup:
+        """A property group by name (404 when there is none)."""
+        return await self._call(
+            ApiCall(
+                "GetPropertyGroup", api_properties_pb2.GetPropertyGroupRequest(name=name), _parse_get_property_group
+            )
+        )
+
+    async def get_property_field_by_name(self, group_id: str, target_id: str, name: str) -> PropertyField:
+        """The group's live property field with this name for a target id (404 when there is none)."""
+        return await self._call(
+            ApiCall(
+                "GetPropertyFieldByName",
+                api_properties_pb2.GetPropertyFieldByNameRequest(group_id=group_id, target_id=target_id, name=name),
+                _parse_get_property_field_by_name,
+            )
+        )
+
+    async def update_property_fields(self, group_id: str, fields: list[PropertyField]) -> list[PropertyField]:
+        """Updates several property fields of the group at once (all or none)."""
+        return await self._call(
+            ApiCall(
+                "UpdatePropertyFields",
+                api_properties_pb2.UpdatePropertyFieldsRequest(
+                    group_id=group_id, fields=[item.to_proto() for item in fields]
+                ),
+                _parse_update_property_fields,
+            )
+        )
+
+    async def update_property_values(self, group_id: str, values: list[PropertyValue]) -> list[PropertyValue]:
+        """Replaces several property values of the group at once (all or none)."""
+        return await self._call(
+            ApiCall(
+                "UpdatePropertyValues",
+                api_properties_pb2.UpdatePropertyValuesRequest(
+                    group_id=group_id, values=[item.to_proto() for item in values]
+                ),
+                _parse_update_property_values,
+            )
+        )
+
+    async def upsert_property_values(self, values: list[PropertyValue]) -> list[PropertyValue]:
+        """Creates or replaces several property values at once (all or none)."""
+        return await self._call(
+            ApiCall(
+                "UpsertPropertyValues",
+                api_properties_pb2.UpsertPropertyValuesRequest(values=[item.to_proto() for item in values]),
+                _parse_upsert_property_values,
+            )
+        )
+
+    async def delete_property_values_for_target(self, group_id: str, target_type: str, target_id: str) -> None:
+        """Soft-deletes every value of the group for one target."""
+        return await self._call(
+            ApiCall(
+                "DeletePropertyValuesForTarget",
+                api_properties_pb2.DeletePropertyValuesForTargetRequest(
+                    group_id=group_id, target_type=target_type, target_id=target_id
+                ),
+                _no_result,
+            )
+        )
+
+    async def delete_property_values_for_field(self, group_id: str, field_id: str) -> None:
+        """Soft-deletes every value of one field."""
+        return await self._call(
+            ApiCall(
+                "DeletePropertyValuesForField",
+                api_properties_pb2.DeletePropertyValuesForFieldRequest(group_id=group_id, field_id=field_id),
+                _no_result,
+            )
+        )
+
+    async def upsert_property_values_with_options(
+        self, values: list[PropertyValue], options: PropertyRequestOptions | None
+    ) -> list[PropertyValue]:
+        """UpsertPropertyValues acting as a scope, checked against owner-managed fields' owners."""
+        return await self._call(
+            ApiCall(
+                "UpsertPropertyValuesWithOptions",
+                api_properties_pb2.UpsertPropertyValuesWithOptionsRequest(
+                    values=[item.to_proto() for item in values],
+                    options=(None if options is None else options.to_proto()),
+                ),
+                _parse_upsert_property_values_with_options,
+            )
+        )
+
+    async def upsert_property_value_with_options(
+        self, value: PropertyValue | None, options: PropertyRequestOptions | None
+    ) -> PropertyValue:
+        """UpsertPropertyValue acting as a scope, checked against an owner-managed field's owners."""
+        return await self._call(
+            ApiCall(
+                "UpsertPropertyValueWithOptions",
+                api_properties_pb2.UpsertPropertyValueWithOptionsRequest(
+                    value=(None if value is None else value.to_proto()),
+                    options=(None if options is None else options.to_proto()),
+                ),
+                _parse_upsert_property_value_with_options,
+            )
+        )
+
+    async def delete_property_value_with_options(
+        self, group_id: str, value_id: str, options: PropertyRequestOptions | None
+    ) -> None:
+        """DeletePropertyValue acting as a scope, checked against an owner-managed field's owners."""
+        return await self._call(
+            ApiCall(
+                "DeletePropertyValueWithOptions",
+                api_properties_pb2.DeletePropertyValueWithOptionsRequest(
+                    group_id=group_id, value_id=value_id, options=(None if options is None else options.to_proto())
+                ),
+                _no_result,
+            )
+        )
+
+    async def delete_property_values_for_target_with_options(
+        self, group_id: str, target_type: str, target_id: str, options: PropertyRequestOptions | None
+    ) -> None:
+        """DeletePropertyValuesForTarget acting as a scope (the deprovisioning entry point)."""
+        return await self._call(
+            ApiCall(
+                "DeletePropertyValuesForTargetWithOptions",
+                api_properties_pb2.DeletePropertyValuesForTargetWithOptionsRequest(
+                    group_id=group_id,
+                    target_type=target_type,
+                    target_id=target_id,
+                    options=(None if options is None else options.to_proto()),
+                ),
+                _no_result,
+            )
+        )
+
+    async def delete_property_values_for_field_with_options(
+        self, group_id: str, field_id: str, options: PropertyRequestOptions | None
+    ) -> None:
+        """DeletePropertyValuesForField acting as a scope, checked against the field's owners."""
+        return await self._call(
+            ApiCall(
+                "DeletePropertyValuesForFieldWithOptions",
+                api_properties_pb2.DeletePropertyValuesForFieldWithOptionsRequest(
+                    group_id=group_id, field_id=field_id, options=(None if options is None else options.to_proto())
+                ),
                 _no_result,
             )
         )

@@ -2304,7 +2304,7 @@ var File_polyplug_v1_api_proto protoreflect.FileDescriptor
 
 const file_polyplug_v1_api_proto_rawDesc = "" +
 	"\n" +
-	"\x15polyplug/v1/api.proto\x12\vpolyplug.v1\x1a\x1cgoogle/protobuf/struct.proto\x1a\x1bpolyplug/v1/api_users.proto\x1a!polyplug/v1/api_user_access.proto\x1a\x1epolyplug/v1/api_channels.proto\x1a\x1bpolyplug/v1/api_files.proto\x1a$polyplug/v1/api_access_control.proto\x1a#polyplug/v1/api_bots_commands.proto\x1a%polyplug/v1/api_shared_channels.proto\x1a\x1cpolyplug/v1/api_system.proto\x1a\x1bpolyplug/v1/api_teams.proto\x1a\x1apolyplug/v1/api_http.proto\x1a\x1bpolyplug/v1/api_posts.proto\x1a\x1cpolyplug/v1/api_groups.proto\x1a\x1bpolyplug/v1/app_error.proto\x1a\x19polyplug/v1/channel.proto\x1a\x19polyplug/v1/command.proto\x1a\x16polyplug/v1/post.proto\x1a\x16polyplug/v1/user.proto\"\x19\n" +
+	"\x15polyplug/v1/api.proto\x12\vpolyplug.v1\x1a\x1cgoogle/protobuf/struct.proto\x1a\x1bpolyplug/v1/api_users.proto\x1a!polyplug/v1/api_user_access.proto\x1a\x1epolyplug/v1/api_channels.proto\x1a\x1bpolyplug/v1/api_files.proto\x1a$polyplug/v1/api_access_control.proto\x1a#polyplug/v1/api_bots_commands.proto\x1a%polyplug/v1/api_shared_channels.proto\x1a\x1cpolyplug/v1/api_system.proto\x1a\x1bpolyplug/v1/api_teams.proto\x1a\x1apolyplug/v1/api_http.proto\x1a\x1bpolyplug/v1/api_posts.proto\x1a polyplug/v1/api_properties.proto\x1a\x1cpolyplug/v1/api_groups.proto\x1a\x1bpolyplug/v1/app_error.proto\x1a\x19polyplug/v1/channel.proto\x1a\x19polyplug/v1/command.proto\x1a\x16polyplug/v1/post.proto\x1a\x16polyplug/v1/user.proto\"\x19\n" +
 	"\x17GetServerVersionRequest\"a\n" +
 	"\x18GetServerVersionResponse\x12+\n" +
 	"\x05error\x18\x01 \x01(\v2\x15.polyplug.v1.AppErrorR\x05error\x12\x18\n" +
@@ -2443,7 +2443,7 @@ const file_polyplug_v1_api_proto_rawDesc = "" +
 	"\apayload\x18\x02 \x01(\v2\x17.google.protobuf.StructR\apayload\x12=\n" +
 	"\tbroadcast\x18\x03 \x01(\v2\x1f.polyplug.v1.WebsocketBroadcastR\tbroadcast\"L\n" +
 	"\x1dPublishWebSocketEventResponse\x12+\n" +
-	"\x05error\x18\x01 \x01(\v2\x15.polyplug.v1.AppErrorR\x05error2\xef\xb3\x01\n" +
+	"\x05error\x18\x01 \x01(\v2\x15.polyplug.v1.AppErrorR\x05error2\xbb\xcd\x01\n" +
 	"\tPluginAPI\x12_\n" +
 	"\x10GetServerVersion\x12$.polyplug.v1.GetServerVersionRequest\x1a%.polyplug.v1.GetServerVersionResponse\x12\\\n" +
 	"\x0fGetPluginConfig\x12#.polyplug.v1.GetPluginConfigRequest\x1a$.polyplug.v1.GetPluginConfigResponse\x12D\n" +
@@ -2641,7 +2641,35 @@ const file_polyplug_v1_api_proto_rawDesc = "" +
 	"\x13DeleteGroupSyncable\x12'.polyplug.v1.DeleteGroupSyncableRequest\x1a(.polyplug.v1.DeleteGroupSyncableResponse\x12J\n" +
 	"\tGetGroups\x12\x1d.polyplug.v1.GetGroupsRequest\x1a\x1e.polyplug.v1.GetGroupsResponse\x12\x8f\x01\n" +
 	" CreateDefaultSyncableMemberships\x124.polyplug.v1.CreateDefaultSyncableMembershipsRequest\x1a5.polyplug.v1.CreateDefaultSyncableMembershipsResponse\x12\x92\x01\n" +
-	"!DeleteGroupConstrainedMemberships\x125.polyplug.v1.DeleteGroupConstrainedMembershipsRequest\x1a6.polyplug.v1.DeleteGroupConstrainedMembershipsResponse\x12t\n" +
+	"!DeleteGroupConstrainedMemberships\x125.polyplug.v1.DeleteGroupConstrainedMembershipsRequest\x1a6.polyplug.v1.DeleteGroupConstrainedMembershipsResponse\x12h\n" +
+	"\x13CreatePropertyField\x12'.polyplug.v1.CreatePropertyFieldRequest\x1a(.polyplug.v1.CreatePropertyFieldResponse\x12_\n" +
+	"\x10GetPropertyField\x12$.polyplug.v1.GetPropertyFieldRequest\x1a%.polyplug.v1.GetPropertyFieldResponse\x12b\n" +
+	"\x11GetPropertyFields\x12%.polyplug.v1.GetPropertyFieldsRequest\x1a&.polyplug.v1.GetPropertyFieldsResponse\x12h\n" +
+	"\x13UpdatePropertyField\x12'.polyplug.v1.UpdatePropertyFieldRequest\x1a(.polyplug.v1.UpdatePropertyFieldResponse\x12h\n" +
+	"\x13DeletePropertyField\x12'.polyplug.v1.DeletePropertyFieldRequest\x1a(.polyplug.v1.DeletePropertyFieldResponse\x12k\n" +
+	"\x14SearchPropertyFields\x12(.polyplug.v1.SearchPropertyFieldsRequest\x1a).polyplug.v1.SearchPropertyFieldsResponse\x12h\n" +
+	"\x13CountPropertyFields\x12'.polyplug.v1.CountPropertyFieldsRequest\x1a(.polyplug.v1.CountPropertyFieldsResponse\x12\x83\x01\n" +
+	"\x1cCountPropertyFieldsForTarget\x120.polyplug.v1.CountPropertyFieldsForTargetRequest\x1a1.polyplug.v1.CountPropertyFieldsForTargetResponse\x12h\n" +
+	"\x13CreatePropertyValue\x12'.polyplug.v1.CreatePropertyValueRequest\x1a(.polyplug.v1.CreatePropertyValueResponse\x12_\n" +
+	"\x10GetPropertyValue\x12$.polyplug.v1.GetPropertyValueRequest\x1a%.polyplug.v1.GetPropertyValueResponse\x12b\n" +
+	"\x11GetPropertyValues\x12%.polyplug.v1.GetPropertyValuesRequest\x1a&.polyplug.v1.GetPropertyValuesResponse\x12h\n" +
+	"\x13UpdatePropertyValue\x12'.polyplug.v1.UpdatePropertyValueRequest\x1a(.polyplug.v1.UpdatePropertyValueResponse\x12h\n" +
+	"\x13UpsertPropertyValue\x12'.polyplug.v1.UpsertPropertyValueRequest\x1a(.polyplug.v1.UpsertPropertyValueResponse\x12h\n" +
+	"\x13DeletePropertyValue\x12'.polyplug.v1.DeletePropertyValueRequest\x1a(.polyplug.v1.DeletePropertyValueResponse\x12k\n" +
+	"\x14SearchPropertyValues\x12(.polyplug.v1.SearchPropertyValuesRequest\x1a).polyplug.v1.SearchPropertyValuesResponse\x12n\n" +
+	"\x15RegisterPropertyGroup\x12).polyplug.v1.RegisterPropertyGroupRequest\x1a*.polyplug.v1.RegisterPropertyGroupResponse\x12_\n" +
+	"\x10GetPropertyGroup\x12$.polyplug.v1.GetPropertyGroupRequest\x1a%.polyplug.v1.GetPropertyGroupResponse\x12q\n" +
+	"\x16GetPropertyFieldByName\x12*.polyplug.v1.GetPropertyFieldByNameRequest\x1a+.polyplug.v1.GetPropertyFieldByNameResponse\x12k\n" +
+	"\x14UpdatePropertyFields\x12(.polyplug.v1.UpdatePropertyFieldsRequest\x1a).polyplug.v1.UpdatePropertyFieldsResponse\x12k\n" +
+	"\x14UpdatePropertyValues\x12(.polyplug.v1.UpdatePropertyValuesRequest\x1a).polyplug.v1.UpdatePropertyValuesResponse\x12k\n" +
+	"\x14UpsertPropertyValues\x12(.polyplug.v1.UpsertPropertyValuesRequest\x1a).polyplug.v1.UpsertPropertyValuesResponse\x12\x86\x01\n" +
+	"\x1dDeletePropertyValuesForTarget\x121.polyplug.v1.DeletePropertyValuesForTargetRequest\x1a2.polyplug.v1.DeletePropertyValuesForTargetResponse\x12\x83\x01\n" +
+	"\x1cDeletePropertyValuesForField\x120.polyplug.v1.DeletePropertyValuesForFieldRequest\x1a1.polyplug.v1.DeletePropertyValuesForFieldResponse\x12\x8c\x01\n" +
+	"\x1fUpsertPropertyValuesWithOptions\x123.polyplug.v1.UpsertPropertyValuesWithOptionsRequest\x1a4.polyplug.v1.UpsertPropertyValuesWithOptionsResponse\x12\x89\x01\n" +
+	"\x1eUpsertPropertyValueWithOptions\x122.polyplug.v1.UpsertPropertyValueWithOptionsRequest\x1a3.polyplug.v1.UpsertPropertyValueWithOptionsResponse\x12\x89\x01\n" +
+	"\x1eDeletePropertyValueWithOptions\x122.polyplug.v1.DeletePropertyValueWithOptionsRequest\x1a3.polyplug.v1.DeletePropertyValueWithOptionsResponse\x12\xa7\x01\n" +
+	"(DeletePropertyValuesForTargetWithOptions\x12<.polyplug.v1.DeletePropertyValuesForTargetWithOptionsRequest\x1a=.polyplug.v1.DeletePropertyValuesForTargetWithOptionsResponse\x12\xa4\x01\n" +
+	"'DeletePropertyValuesForFieldWithOptions\x12;.polyplug.v1.DeletePropertyValuesForFieldWithOptionsRequest\x1a<.polyplug.v1.DeletePropertyValuesForFieldWithOptionsResponse\x12t\n" +
 	"\x17LoadPluginConfiguration\x12+.polyplug.v1.LoadPluginConfigurationRequest\x1a,.polyplug.v1.LoadPluginConfigurationResponse\x12J\n" +
 	"\tGetConfig\x12\x1d.polyplug.v1.GetConfigRequest\x1a\x1e.polyplug.v1.GetConfigResponse\x12k\n" +
 	"\x14GetUnsanitizedConfig\x12(.polyplug.v1.GetUnsanitizedConfigRequest\x1a).polyplug.v1.GetUnsanitizedConfigResponse\x12M\n" +
@@ -2712,481 +2740,537 @@ func file_polyplug_v1_api_proto_rawDescGZIP() []byte {
 
 var file_polyplug_v1_api_proto_msgTypes = make([]protoimpl.MessageInfo, 47)
 var file_polyplug_v1_api_proto_goTypes = []any{
-	(*GetServerVersionRequest)(nil),                         // 0: polyplug.v1.GetServerVersionRequest
-	(*GetServerVersionResponse)(nil),                        // 1: polyplug.v1.GetServerVersionResponse
-	(*GetPluginConfigRequest)(nil),                          // 2: polyplug.v1.GetPluginConfigRequest
-	(*GetPluginConfigResponse)(nil),                         // 3: polyplug.v1.GetPluginConfigResponse
-	(*GetUserRequest)(nil),                                  // 4: polyplug.v1.GetUserRequest
-	(*GetUserResponse)(nil),                                 // 5: polyplug.v1.GetUserResponse
-	(*GetChannelRequest)(nil),                               // 6: polyplug.v1.GetChannelRequest
-	(*GetChannelResponse)(nil),                              // 7: polyplug.v1.GetChannelResponse
-	(*CreatePostRequest)(nil),                               // 8: polyplug.v1.CreatePostRequest
-	(*CreatePostResponse)(nil),                              // 9: polyplug.v1.CreatePostResponse
-	(*GetPostRequest)(nil),                                  // 10: polyplug.v1.GetPostRequest
-	(*GetPostResponse)(nil),                                 // 11: polyplug.v1.GetPostResponse
-	(*KVSetRequest)(nil),                                    // 12: polyplug.v1.KVSetRequest
-	(*KVSetResponse)(nil),                                   // 13: polyplug.v1.KVSetResponse
-	(*KVGetRequest)(nil),                                    // 14: polyplug.v1.KVGetRequest
-	(*KVGetResponse)(nil),                                   // 15: polyplug.v1.KVGetResponse
-	(*KVDeleteRequest)(nil),                                 // 16: polyplug.v1.KVDeleteRequest
-	(*KVDeleteResponse)(nil),                                // 17: polyplug.v1.KVDeleteResponse
-	(*KVSetWithExpiryRequest)(nil),                          // 18: polyplug.v1.KVSetWithExpiryRequest
-	(*KVSetWithExpiryResponse)(nil),                         // 19: polyplug.v1.KVSetWithExpiryResponse
-	(*KVCompareAndSetRequest)(nil),                          // 20: polyplug.v1.KVCompareAndSetRequest
-	(*KVCompareAndSetResponse)(nil),                         // 21: polyplug.v1.KVCompareAndSetResponse
-	(*KVCompareAndDeleteRequest)(nil),                       // 22: polyplug.v1.KVCompareAndDeleteRequest
-	(*KVCompareAndDeleteResponse)(nil),                      // 23: polyplug.v1.KVCompareAndDeleteResponse
-	(*PluginKVSetOptions)(nil),                              // 24: polyplug.v1.PluginKVSetOptions
-	(*KVSetWithOptionsRequest)(nil),                         // 25: polyplug.v1.KVSetWithOptionsRequest
-	(*KVSetWithOptionsResponse)(nil),                        // 26: polyplug.v1.KVSetWithOptionsResponse
-	(*KVDeleteAllRequest)(nil),                              // 27: polyplug.v1.KVDeleteAllRequest
-	(*KVDeleteAllResponse)(nil),                             // 28: polyplug.v1.KVDeleteAllResponse
-	(*KVListRequest)(nil),                                   // 29: polyplug.v1.KVListRequest
-	(*KVListResponse)(nil),                                  // 30: polyplug.v1.KVListResponse
-	(*RegisterCommandRequest)(nil),                          // 31: polyplug.v1.RegisterCommandRequest
-	(*RegisterCommandResponse)(nil),                         // 32: polyplug.v1.RegisterCommandResponse
-	(*UnregisterCommandRequest)(nil),                        // 33: polyplug.v1.UnregisterCommandRequest
-	(*UnregisterCommandResponse)(nil),                       // 34: polyplug.v1.UnregisterCommandResponse
-	(*LogDebugRequest)(nil),                                 // 35: polyplug.v1.LogDebugRequest
-	(*LogDebugResponse)(nil),                                // 36: polyplug.v1.LogDebugResponse
-	(*LogInfoRequest)(nil),                                  // 37: polyplug.v1.LogInfoRequest
-	(*LogInfoResponse)(nil),                                 // 38: polyplug.v1.LogInfoResponse
-	(*LogWarnRequest)(nil),                                  // 39: polyplug.v1.LogWarnRequest
-	(*LogWarnResponse)(nil),                                 // 40: polyplug.v1.LogWarnResponse
-	(*LogErrorRequest)(nil),                                 // 41: polyplug.v1.LogErrorRequest
-	(*LogErrorResponse)(nil),                                // 42: polyplug.v1.LogErrorResponse
-	(*WebsocketBroadcast)(nil),                              // 43: polyplug.v1.WebsocketBroadcast
-	(*PublishWebSocketEventRequest)(nil),                    // 44: polyplug.v1.PublishWebSocketEventRequest
-	(*PublishWebSocketEventResponse)(nil),                   // 45: polyplug.v1.PublishWebSocketEventResponse
-	nil,                                                     // 46: polyplug.v1.WebsocketBroadcast.OmitUsersEntry
-	(*AppError)(nil),                                        // 47: polyplug.v1.AppError
-	(*structpb.Struct)(nil),                                 // 48: google.protobuf.Struct
-	(*User)(nil),                                            // 49: polyplug.v1.User
-	(*Channel)(nil),                                         // 50: polyplug.v1.Channel
-	(*Post)(nil),                                            // 51: polyplug.v1.Post
-	(*Command)(nil),                                         // 52: polyplug.v1.Command
-	(*CreateUserRequest)(nil),                               // 53: polyplug.v1.CreateUserRequest
-	(*DeleteUserRequest)(nil),                               // 54: polyplug.v1.DeleteUserRequest
-	(*GetUsersRequest)(nil),                                 // 55: polyplug.v1.GetUsersRequest
-	(*GetUsersByIdsRequest)(nil),                            // 56: polyplug.v1.GetUsersByIdsRequest
-	(*GetUserByEmailRequest)(nil),                           // 57: polyplug.v1.GetUserByEmailRequest
-	(*GetUserByUsernameRequest)(nil),                        // 58: polyplug.v1.GetUserByUsernameRequest
-	(*GetUsersByUsernamesRequest)(nil),                      // 59: polyplug.v1.GetUsersByUsernamesRequest
-	(*GetUsersInTeamRequest)(nil),                           // 60: polyplug.v1.GetUsersInTeamRequest
-	(*GetUsersInChannelRequest)(nil),                        // 61: polyplug.v1.GetUsersInChannelRequest
-	(*UpdateUserRequest)(nil),                               // 62: polyplug.v1.UpdateUserRequest
-	(*UpdateUserActiveRequest)(nil),                         // 63: polyplug.v1.UpdateUserActiveRequest
-	(*UpdateUserRolesRequest)(nil),                          // 64: polyplug.v1.UpdateUserRolesRequest
-	(*UpdateUserAuthRequest)(nil),                           // 65: polyplug.v1.UpdateUserAuthRequest
-	(*SearchUsersRequest)(nil),                              // 66: polyplug.v1.SearchUsersRequest
-	(*GetUserStatusRequest)(nil),                            // 67: polyplug.v1.GetUserStatusRequest
-	(*GetUserStatusesByIdsRequest)(nil),                     // 68: polyplug.v1.GetUserStatusesByIdsRequest
-	(*UpdateUserStatusRequest)(nil),                         // 69: polyplug.v1.UpdateUserStatusRequest
-	(*SetUserStatusTimedDNDRequest)(nil),                    // 70: polyplug.v1.SetUserStatusTimedDNDRequest
-	(*UpdateUserCustomStatusRequest)(nil),                   // 71: polyplug.v1.UpdateUserCustomStatusRequest
-	(*RemoveUserCustomStatusRequest)(nil),                   // 72: polyplug.v1.RemoveUserCustomStatusRequest
-	(*GetProfileImageRequest)(nil),                          // 73: polyplug.v1.GetProfileImageRequest
-	(*SetProfileImageRequest)(nil),                          // 74: polyplug.v1.SetProfileImageRequest
-	(*GetLDAPUserAttributesRequest)(nil),                    // 75: polyplug.v1.GetLDAPUserAttributesRequest
-	(*GetPreferenceForUserRequest)(nil),                     // 76: polyplug.v1.GetPreferenceForUserRequest
-	(*GetPreferencesForUserRequest)(nil),                    // 77: polyplug.v1.GetPreferencesForUserRequest
-	(*UpdatePreferencesForUserRequest)(nil),                 // 78: polyplug.v1.UpdatePreferencesForUserRequest
-	(*DeletePreferencesForUserRequest)(nil),                 // 79: polyplug.v1.DeletePreferencesForUserRequest
-	(*GetSessionRequest)(nil),                               // 80: polyplug.v1.GetSessionRequest
-	(*CreateSessionRequest)(nil),                            // 81: polyplug.v1.CreateSessionRequest
-	(*ExtendSessionExpiryRequest)(nil),                      // 82: polyplug.v1.ExtendSessionExpiryRequest
-	(*RevokeSessionRequest)(nil),                            // 83: polyplug.v1.RevokeSessionRequest
-	(*CreateUserAccessTokenRequest)(nil),                    // 84: polyplug.v1.CreateUserAccessTokenRequest
-	(*RevokeUserAccessTokenRequest)(nil),                    // 85: polyplug.v1.RevokeUserAccessTokenRequest
-	(*HasPermissionToRequest)(nil),                          // 86: polyplug.v1.HasPermissionToRequest
-	(*HasPermissionToTeamRequest)(nil),                      // 87: polyplug.v1.HasPermissionToTeamRequest
-	(*HasPermissionToChannelRequest)(nil),                   // 88: polyplug.v1.HasPermissionToChannelRequest
-	(*RolesGrantPermissionRequest)(nil),                     // 89: polyplug.v1.RolesGrantPermissionRequest
-	(*PublishUserTypingRequest)(nil),                        // 90: polyplug.v1.PublishUserTypingRequest
-	(*CreateTeamRequest)(nil),                               // 91: polyplug.v1.CreateTeamRequest
-	(*DeleteTeamRequest)(nil),                               // 92: polyplug.v1.DeleteTeamRequest
-	(*GetTeamsRequest)(nil),                                 // 93: polyplug.v1.GetTeamsRequest
-	(*GetTeamRequest)(nil),                                  // 94: polyplug.v1.GetTeamRequest
-	(*GetTeamByNameRequest)(nil),                            // 95: polyplug.v1.GetTeamByNameRequest
-	(*GetTeamsUnreadForUserRequest)(nil),                    // 96: polyplug.v1.GetTeamsUnreadForUserRequest
-	(*UpdateTeamRequest)(nil),                               // 97: polyplug.v1.UpdateTeamRequest
-	(*SearchTeamsRequest)(nil),                              // 98: polyplug.v1.SearchTeamsRequest
-	(*GetTeamsForUserRequest)(nil),                          // 99: polyplug.v1.GetTeamsForUserRequest
-	(*CreateTeamMemberRequest)(nil),                         // 100: polyplug.v1.CreateTeamMemberRequest
-	(*CreateTeamMembersRequest)(nil),                        // 101: polyplug.v1.CreateTeamMembersRequest
-	(*CreateTeamMembersGracefullyRequest)(nil),              // 102: polyplug.v1.CreateTeamMembersGracefullyRequest
-	(*DeleteTeamMemberRequest)(nil),                         // 103: polyplug.v1.DeleteTeamMemberRequest
-	(*GetTeamMembersRequest)(nil),                           // 104: polyplug.v1.GetTeamMembersRequest
-	(*GetTeamMemberRequest)(nil),                            // 105: polyplug.v1.GetTeamMemberRequest
-	(*GetTeamMembersForUserRequest)(nil),                    // 106: polyplug.v1.GetTeamMembersForUserRequest
-	(*UpdateTeamMemberRolesRequest)(nil),                    // 107: polyplug.v1.UpdateTeamMemberRolesRequest
-	(*GetTeamIconRequest)(nil),                              // 108: polyplug.v1.GetTeamIconRequest
-	(*SetTeamIconRequest)(nil),                              // 109: polyplug.v1.SetTeamIconRequest
-	(*RemoveTeamIconRequest)(nil),                           // 110: polyplug.v1.RemoveTeamIconRequest
-	(*GetTeamStatsRequest)(nil),                             // 111: polyplug.v1.GetTeamStatsRequest
-	(*CreateChannelRequest)(nil),                            // 112: polyplug.v1.CreateChannelRequest
-	(*DeleteChannelRequest)(nil),                            // 113: polyplug.v1.DeleteChannelRequest
-	(*RestoreChannelRequest)(nil),                           // 114: polyplug.v1.RestoreChannelRequest
-	(*GetChannelOfTypeRequest)(nil),                         // 115: polyplug.v1.GetChannelOfTypeRequest
-	(*GetPublicChannelsForTeamRequest)(nil),                 // 116: polyplug.v1.GetPublicChannelsForTeamRequest
-	(*GetChannelByNameRequest)(nil),                         // 117: polyplug.v1.GetChannelByNameRequest
-	(*GetChannelByNameForTeamNameRequest)(nil),              // 118: polyplug.v1.GetChannelByNameForTeamNameRequest
-	(*GetChannelsForTeamForUserRequest)(nil),                // 119: polyplug.v1.GetChannelsForTeamForUserRequest
-	(*GetChannelStatsRequest)(nil),                          // 120: polyplug.v1.GetChannelStatsRequest
-	(*GetDirectChannelRequest)(nil),                         // 121: polyplug.v1.GetDirectChannelRequest
-	(*GetGroupChannelRequest)(nil),                          // 122: polyplug.v1.GetGroupChannelRequest
-	(*UpdateChannelRequest)(nil),                            // 123: polyplug.v1.UpdateChannelRequest
-	(*RegisterChannelGuardRequest)(nil),                     // 124: polyplug.v1.RegisterChannelGuardRequest
-	(*UnregisterChannelGuardRequest)(nil),                   // 125: polyplug.v1.UnregisterChannelGuardRequest
-	(*SearchChannelsRequest)(nil),                           // 126: polyplug.v1.SearchChannelsRequest
-	(*CreateChannelSidebarCategoryRequest)(nil),             // 127: polyplug.v1.CreateChannelSidebarCategoryRequest
-	(*GetChannelSidebarCategoriesRequest)(nil),              // 128: polyplug.v1.GetChannelSidebarCategoriesRequest
-	(*UpdateChannelSidebarCategoriesRequest)(nil),           // 129: polyplug.v1.UpdateChannelSidebarCategoriesRequest
-	(*AddChannelMemberRequest)(nil),                         // 130: polyplug.v1.AddChannelMemberRequest
-	(*AddUserToChannelRequest)(nil),                         // 131: polyplug.v1.AddUserToChannelRequest
-	(*GetChannelMemberRequest)(nil),                         // 132: polyplug.v1.GetChannelMemberRequest
-	(*GetChannelMembersRequest)(nil),                        // 133: polyplug.v1.GetChannelMembersRequest
-	(*GetChannelMembersByIdsRequest)(nil),                   // 134: polyplug.v1.GetChannelMembersByIdsRequest
-	(*GetChannelMembersForUserRequest)(nil),                 // 135: polyplug.v1.GetChannelMembersForUserRequest
-	(*UpdateChannelMemberRolesRequest)(nil),                 // 136: polyplug.v1.UpdateChannelMemberRolesRequest
-	(*UpdateChannelMemberNotificationsRequest)(nil),         // 137: polyplug.v1.UpdateChannelMemberNotificationsRequest
-	(*PatchChannelMembersNotificationsRequest)(nil),         // 138: polyplug.v1.PatchChannelMembersNotificationsRequest
-	(*DeleteChannelMemberRequest)(nil),                      // 139: polyplug.v1.DeleteChannelMemberRequest
-	(*AddReactionRequest)(nil),                              // 140: polyplug.v1.AddReactionRequest
-	(*RemoveReactionRequest)(nil),                           // 141: polyplug.v1.RemoveReactionRequest
-	(*GetReactionsRequest)(nil),                             // 142: polyplug.v1.GetReactionsRequest
-	(*SendEphemeralPostRequest)(nil),                        // 143: polyplug.v1.SendEphemeralPostRequest
-	(*UpdateEphemeralPostRequest)(nil),                      // 144: polyplug.v1.UpdateEphemeralPostRequest
-	(*DeleteEphemeralPostRequest)(nil),                      // 145: polyplug.v1.DeleteEphemeralPostRequest
-	(*DeletePostRequest)(nil),                               // 146: polyplug.v1.DeletePostRequest
-	(*GetPostThreadRequest)(nil),                            // 147: polyplug.v1.GetPostThreadRequest
-	(*GetPostsSinceRequest)(nil),                            // 148: polyplug.v1.GetPostsSinceRequest
-	(*GetPostsAfterRequest)(nil),                            // 149: polyplug.v1.GetPostsAfterRequest
-	(*GetPostsBeforeRequest)(nil),                           // 150: polyplug.v1.GetPostsBeforeRequest
-	(*GetPostsForChannelRequest)(nil),                       // 151: polyplug.v1.GetPostsForChannelRequest
-	(*UpdatePostRequest)(nil),                               // 152: polyplug.v1.UpdatePostRequest
-	(*SearchPostsInTeamRequest)(nil),                        // 153: polyplug.v1.SearchPostsInTeamRequest
-	(*SearchPostsInTeamForUserRequest)(nil),                 // 154: polyplug.v1.SearchPostsInTeamForUserRequest
-	(*MoveThreadsToBackingChannelRequest)(nil),              // 155: polyplug.v1.MoveThreadsToBackingChannelRequest
-	(*AddChannelsToRetentionPolicyRequest)(nil),             // 156: polyplug.v1.AddChannelsToRetentionPolicyRequest
-	(*RemoveChannelsFromRetentionPolicyRequest)(nil),        // 157: polyplug.v1.RemoveChannelsFromRetentionPolicyRequest
-	(*GetEmojiListRequest)(nil),                             // 158: polyplug.v1.GetEmojiListRequest
-	(*GetEmojiByNameRequest)(nil),                           // 159: polyplug.v1.GetEmojiByNameRequest
-	(*GetEmojiRequest)(nil),                                 // 160: polyplug.v1.GetEmojiRequest
-	(*GetEmojiImageRequest)(nil),                            // 161: polyplug.v1.GetEmojiImageRequest
-	(*CopyFileInfosRequest)(nil),                            // 162: polyplug.v1.CopyFileInfosRequest
-	(*GetFileInfoRequest)(nil),                              // 163: polyplug.v1.GetFileInfoRequest
-	(*SetFileSearchableContentRequest)(nil),                 // 164: polyplug.v1.SetFileSearchableContentRequest
-	(*GetFileInfosRequest)(nil),                             // 165: polyplug.v1.GetFileInfosRequest
-	(*GetFileRequest)(nil),                                  // 166: polyplug.v1.GetFileRequest
-	(*GetFileLinkRequest)(nil),                              // 167: polyplug.v1.GetFileLinkRequest
-	(*ReadFileRequest)(nil),                                 // 168: polyplug.v1.ReadFileRequest
-	(*UploadFileRequest)(nil),                               // 169: polyplug.v1.UploadFileRequest
-	(*CreateUploadSessionRequest)(nil),                      // 170: polyplug.v1.CreateUploadSessionRequest
-	(*UploadDataRequest)(nil),                               // 171: polyplug.v1.UploadDataRequest
-	(*GetUploadSessionRequest)(nil),                         // 172: polyplug.v1.GetUploadSessionRequest
-	(*CreateBotRequest)(nil),                                // 173: polyplug.v1.CreateBotRequest
-	(*PatchBotRequest)(nil),                                 // 174: polyplug.v1.PatchBotRequest
-	(*GetBotRequest)(nil),                                   // 175: polyplug.v1.GetBotRequest
-	(*GetBotsRequest)(nil),                                  // 176: polyplug.v1.GetBotsRequest
-	(*UpdateBotActiveRequest)(nil),                          // 177: polyplug.v1.UpdateBotActiveRequest
-	(*PermanentDeleteBotRequest)(nil),                       // 178: polyplug.v1.PermanentDeleteBotRequest
-	(*EnsureBotUserRequest)(nil),                            // 179: polyplug.v1.EnsureBotUserRequest
-	(*ExecuteSlashCommandRequest)(nil),                      // 180: polyplug.v1.ExecuteSlashCommandRequest
-	(*CreateCommandRequest)(nil),                            // 181: polyplug.v1.CreateCommandRequest
-	(*ListCommandsRequest)(nil),                             // 182: polyplug.v1.ListCommandsRequest
-	(*ListCustomCommandsRequest)(nil),                       // 183: polyplug.v1.ListCustomCommandsRequest
-	(*ListPluginCommandsRequest)(nil),                       // 184: polyplug.v1.ListPluginCommandsRequest
-	(*ListBuiltInCommandsRequest)(nil),                      // 185: polyplug.v1.ListBuiltInCommandsRequest
-	(*GetCommandRequest)(nil),                               // 186: polyplug.v1.GetCommandRequest
-	(*UpdateCommandRequest)(nil),                            // 187: polyplug.v1.UpdateCommandRequest
-	(*DeleteCommandRequest)(nil),                            // 188: polyplug.v1.DeleteCommandRequest
-	(*CreateOAuthAppRequest)(nil),                           // 189: polyplug.v1.CreateOAuthAppRequest
-	(*GetOAuthAppRequest)(nil),                              // 190: polyplug.v1.GetOAuthAppRequest
-	(*UpdateOAuthAppRequest)(nil),                           // 191: polyplug.v1.UpdateOAuthAppRequest
-	(*DeleteOAuthAppRequest)(nil),                           // 192: polyplug.v1.DeleteOAuthAppRequest
-	(*GetGroupRequest)(nil),                                 // 193: polyplug.v1.GetGroupRequest
-	(*GetGroupByNameRequest)(nil),                           // 194: polyplug.v1.GetGroupByNameRequest
-	(*GetGroupMemberUsersRequest)(nil),                      // 195: polyplug.v1.GetGroupMemberUsersRequest
-	(*GetGroupsBySourceRequest)(nil),                        // 196: polyplug.v1.GetGroupsBySourceRequest
-	(*GetGroupsForUserRequest)(nil),                         // 197: polyplug.v1.GetGroupsForUserRequest
-	(*UpsertGroupMemberRequest)(nil),                        // 198: polyplug.v1.UpsertGroupMemberRequest
-	(*UpsertGroupMembersRequest)(nil),                       // 199: polyplug.v1.UpsertGroupMembersRequest
-	(*GetGroupByRemoteIDRequest)(nil),                       // 200: polyplug.v1.GetGroupByRemoteIDRequest
-	(*CreateGroupRequest)(nil),                              // 201: polyplug.v1.CreateGroupRequest
-	(*UpdateGroupRequest)(nil),                              // 202: polyplug.v1.UpdateGroupRequest
-	(*DeleteGroupRequest)(nil),                              // 203: polyplug.v1.DeleteGroupRequest
-	(*RestoreGroupRequest)(nil),                             // 204: polyplug.v1.RestoreGroupRequest
-	(*DeleteGroupMemberRequest)(nil),                        // 205: polyplug.v1.DeleteGroupMemberRequest
-	(*GetGroupSyncableRequest)(nil),                         // 206: polyplug.v1.GetGroupSyncableRequest
-	(*GetGroupSyncablesRequest)(nil),                        // 207: polyplug.v1.GetGroupSyncablesRequest
-	(*UpsertGroupSyncableRequest)(nil),                      // 208: polyplug.v1.UpsertGroupSyncableRequest
-	(*UpdateGroupSyncableRequest)(nil),                      // 209: polyplug.v1.UpdateGroupSyncableRequest
-	(*DeleteGroupSyncableRequest)(nil),                      // 210: polyplug.v1.DeleteGroupSyncableRequest
-	(*GetGroupsRequest)(nil),                                // 211: polyplug.v1.GetGroupsRequest
-	(*CreateDefaultSyncableMembershipsRequest)(nil),         // 212: polyplug.v1.CreateDefaultSyncableMembershipsRequest
-	(*DeleteGroupConstrainedMembershipsRequest)(nil),        // 213: polyplug.v1.DeleteGroupConstrainedMembershipsRequest
-	(*LoadPluginConfigurationRequest)(nil),                  // 214: polyplug.v1.LoadPluginConfigurationRequest
-	(*GetConfigRequest)(nil),                                // 215: polyplug.v1.GetConfigRequest
-	(*GetUnsanitizedConfigRequest)(nil),                     // 216: polyplug.v1.GetUnsanitizedConfigRequest
-	(*SaveConfigRequest)(nil),                               // 217: polyplug.v1.SaveConfigRequest
-	(*SavePluginConfigRequest)(nil),                         // 218: polyplug.v1.SavePluginConfigRequest
-	(*GetBundlePathRequest)(nil),                            // 219: polyplug.v1.GetBundlePathRequest
-	(*GetLicenseRequest)(nil),                               // 220: polyplug.v1.GetLicenseRequest
-	(*IsEnterpriseReadyRequest)(nil),                        // 221: polyplug.v1.IsEnterpriseReadyRequest
-	(*GetSystemInstallDateRequest)(nil),                     // 222: polyplug.v1.GetSystemInstallDateRequest
-	(*GetDiagnosticIdRequest)(nil),                          // 223: polyplug.v1.GetDiagnosticIdRequest
-	(*GetTelemetryIdRequest)(nil),                           // 224: polyplug.v1.GetTelemetryIdRequest
-	(*GetPluginIDRequest)(nil),                              // 225: polyplug.v1.GetPluginIDRequest
-	(*GetPluginsRequest)(nil),                               // 226: polyplug.v1.GetPluginsRequest
-	(*EnablePluginRequest)(nil),                             // 227: polyplug.v1.EnablePluginRequest
-	(*DisablePluginRequest)(nil),                            // 228: polyplug.v1.DisablePluginRequest
-	(*RemovePluginRequest)(nil),                             // 229: polyplug.v1.RemovePluginRequest
-	(*GetPluginStatusRequest)(nil),                          // 230: polyplug.v1.GetPluginStatusRequest
-	(*InstallPluginRequest)(nil),                            // 231: polyplug.v1.InstallPluginRequest
-	(*PublishPluginClusterEventRequest)(nil),                // 232: polyplug.v1.PublishPluginClusterEventRequest
-	(*RegisterCollectionAndTopicRequest)(nil),               // 233: polyplug.v1.RegisterCollectionAndTopicRequest
-	(*SendMailRequest)(nil),                                 // 234: polyplug.v1.SendMailRequest
-	(*SendPushNotificationRequest)(nil),                     // 235: polyplug.v1.SendPushNotificationRequest
-	(*OpenInteractiveDialogRequest)(nil),                    // 236: polyplug.v1.OpenInteractiveDialogRequest
-	(*SendToastMessageRequest)(nil),                         // 237: polyplug.v1.SendToastMessageRequest
-	(*LogAuditRecRequest)(nil),                              // 238: polyplug.v1.LogAuditRecRequest
-	(*LogAuditRecWithLevelRequest)(nil),                     // 239: polyplug.v1.LogAuditRecWithLevelRequest
-	(*RequestTrialLicenseRequest)(nil),                      // 240: polyplug.v1.RequestTrialLicenseRequest
-	(*GetCloudLimitsRequest)(nil),                           // 241: polyplug.v1.GetCloudLimitsRequest
-	(*RegisterPluginForSharedChannelsRequest)(nil),          // 242: polyplug.v1.RegisterPluginForSharedChannelsRequest
-	(*UnregisterPluginForSharedChannelsRequest)(nil),        // 243: polyplug.v1.UnregisterPluginForSharedChannelsRequest
-	(*UnregisterPluginRemoteForSharedChannelsRequest)(nil),  // 244: polyplug.v1.UnregisterPluginRemoteForSharedChannelsRequest
-	(*ShareChannelRequest)(nil),                             // 245: polyplug.v1.ShareChannelRequest
-	(*UpdateSharedChannelRequest)(nil),                      // 246: polyplug.v1.UpdateSharedChannelRequest
-	(*UnshareChannelRequest)(nil),                           // 247: polyplug.v1.UnshareChannelRequest
-	(*UpdateSharedChannelCursorRequest)(nil),                // 248: polyplug.v1.UpdateSharedChannelCursorRequest
-	(*SyncSharedChannelRequest)(nil),                        // 249: polyplug.v1.SyncSharedChannelRequest
-	(*InviteRemoteToChannelRequest)(nil),                    // 250: polyplug.v1.InviteRemoteToChannelRequest
-	(*UninviteRemoteFromChannelRequest)(nil),                // 251: polyplug.v1.UninviteRemoteFromChannelRequest
-	(*ReceiveSharedChannelSyncMsgRequest)(nil),              // 252: polyplug.v1.ReceiveSharedChannelSyncMsgRequest
-	(*ReceiveSharedChannelAttachmentSyncMsgRequest)(nil),    // 253: polyplug.v1.ReceiveSharedChannelAttachmentSyncMsgRequest
-	(*ReceiveSharedChannelProfileImageSyncMsgRequest)(nil),  // 254: polyplug.v1.ReceiveSharedChannelProfileImageSyncMsgRequest
-	(*EvaluateAccessControlRequest)(nil),                    // 255: polyplug.v1.EvaluateAccessControlRequest
-	(*SaveAccessControlPolicyRequest)(nil),                  // 256: polyplug.v1.SaveAccessControlPolicyRequest
-	(*GetAccessControlPolicyRequest)(nil),                   // 257: polyplug.v1.GetAccessControlPolicyRequest
-	(*DeleteAccessControlPolicyRequest)(nil),                // 258: polyplug.v1.DeleteAccessControlPolicyRequest
-	(*CheckAccessControlExpressionRequest)(nil),             // 259: polyplug.v1.CheckAccessControlExpressionRequest
-	(*QueryUsersForAccessControlExpressionRequest)(nil),     // 260: polyplug.v1.QueryUsersForAccessControlExpressionRequest
-	(*GetAccessControlFieldsAutocompleteRequest)(nil),       // 261: polyplug.v1.GetAccessControlFieldsAutocompleteRequest
-	(*GetAccessControlVisualASTRequest)(nil),                // 262: polyplug.v1.GetAccessControlVisualASTRequest
-	(*PluginHTTPRequest)(nil),                               // 263: polyplug.v1.PluginHTTPRequest
-	(*CreateUserResponse)(nil),                              // 264: polyplug.v1.CreateUserResponse
-	(*DeleteUserResponse)(nil),                              // 265: polyplug.v1.DeleteUserResponse
-	(*GetUsersResponse)(nil),                                // 266: polyplug.v1.GetUsersResponse
-	(*GetUsersByIdsResponse)(nil),                           // 267: polyplug.v1.GetUsersByIdsResponse
-	(*GetUserByEmailResponse)(nil),                          // 268: polyplug.v1.GetUserByEmailResponse
-	(*GetUserByUsernameResponse)(nil),                       // 269: polyplug.v1.GetUserByUsernameResponse
-	(*GetUsersByUsernamesResponse)(nil),                     // 270: polyplug.v1.GetUsersByUsernamesResponse
-	(*GetUsersInTeamResponse)(nil),                          // 271: polyplug.v1.GetUsersInTeamResponse
-	(*GetUsersInChannelResponse)(nil),                       // 272: polyplug.v1.GetUsersInChannelResponse
-	(*UpdateUserResponse)(nil),                              // 273: polyplug.v1.UpdateUserResponse
-	(*UpdateUserActiveResponse)(nil),                        // 274: polyplug.v1.UpdateUserActiveResponse
-	(*UpdateUserRolesResponse)(nil),                         // 275: polyplug.v1.UpdateUserRolesResponse
-	(*UpdateUserAuthResponse)(nil),                          // 276: polyplug.v1.UpdateUserAuthResponse
-	(*SearchUsersResponse)(nil),                             // 277: polyplug.v1.SearchUsersResponse
-	(*GetUserStatusResponse)(nil),                           // 278: polyplug.v1.GetUserStatusResponse
-	(*GetUserStatusesByIdsResponse)(nil),                    // 279: polyplug.v1.GetUserStatusesByIdsResponse
-	(*UpdateUserStatusResponse)(nil),                        // 280: polyplug.v1.UpdateUserStatusResponse
-	(*SetUserStatusTimedDNDResponse)(nil),                   // 281: polyplug.v1.SetUserStatusTimedDNDResponse
-	(*UpdateUserCustomStatusResponse)(nil),                  // 282: polyplug.v1.UpdateUserCustomStatusResponse
-	(*RemoveUserCustomStatusResponse)(nil),                  // 283: polyplug.v1.RemoveUserCustomStatusResponse
-	(*GetProfileImageResponse)(nil),                         // 284: polyplug.v1.GetProfileImageResponse
-	(*SetProfileImageResponse)(nil),                         // 285: polyplug.v1.SetProfileImageResponse
-	(*GetLDAPUserAttributesResponse)(nil),                   // 286: polyplug.v1.GetLDAPUserAttributesResponse
-	(*GetPreferenceForUserResponse)(nil),                    // 287: polyplug.v1.GetPreferenceForUserResponse
-	(*GetPreferencesForUserResponse)(nil),                   // 288: polyplug.v1.GetPreferencesForUserResponse
-	(*UpdatePreferencesForUserResponse)(nil),                // 289: polyplug.v1.UpdatePreferencesForUserResponse
-	(*DeletePreferencesForUserResponse)(nil),                // 290: polyplug.v1.DeletePreferencesForUserResponse
-	(*GetSessionResponse)(nil),                              // 291: polyplug.v1.GetSessionResponse
-	(*CreateSessionResponse)(nil),                           // 292: polyplug.v1.CreateSessionResponse
-	(*ExtendSessionExpiryResponse)(nil),                     // 293: polyplug.v1.ExtendSessionExpiryResponse
-	(*RevokeSessionResponse)(nil),                           // 294: polyplug.v1.RevokeSessionResponse
-	(*CreateUserAccessTokenResponse)(nil),                   // 295: polyplug.v1.CreateUserAccessTokenResponse
-	(*RevokeUserAccessTokenResponse)(nil),                   // 296: polyplug.v1.RevokeUserAccessTokenResponse
-	(*HasPermissionToResponse)(nil),                         // 297: polyplug.v1.HasPermissionToResponse
-	(*HasPermissionToTeamResponse)(nil),                     // 298: polyplug.v1.HasPermissionToTeamResponse
-	(*HasPermissionToChannelResponse)(nil),                  // 299: polyplug.v1.HasPermissionToChannelResponse
-	(*RolesGrantPermissionResponse)(nil),                    // 300: polyplug.v1.RolesGrantPermissionResponse
-	(*PublishUserTypingResponse)(nil),                       // 301: polyplug.v1.PublishUserTypingResponse
-	(*CreateTeamResponse)(nil),                              // 302: polyplug.v1.CreateTeamResponse
-	(*DeleteTeamResponse)(nil),                              // 303: polyplug.v1.DeleteTeamResponse
-	(*GetTeamsResponse)(nil),                                // 304: polyplug.v1.GetTeamsResponse
-	(*GetTeamResponse)(nil),                                 // 305: polyplug.v1.GetTeamResponse
-	(*GetTeamByNameResponse)(nil),                           // 306: polyplug.v1.GetTeamByNameResponse
-	(*GetTeamsUnreadForUserResponse)(nil),                   // 307: polyplug.v1.GetTeamsUnreadForUserResponse
-	(*UpdateTeamResponse)(nil),                              // 308: polyplug.v1.UpdateTeamResponse
-	(*SearchTeamsResponse)(nil),                             // 309: polyplug.v1.SearchTeamsResponse
-	(*GetTeamsForUserResponse)(nil),                         // 310: polyplug.v1.GetTeamsForUserResponse
-	(*CreateTeamMemberResponse)(nil),                        // 311: polyplug.v1.CreateTeamMemberResponse
-	(*CreateTeamMembersResponse)(nil),                       // 312: polyplug.v1.CreateTeamMembersResponse
-	(*CreateTeamMembersGracefullyResponse)(nil),             // 313: polyplug.v1.CreateTeamMembersGracefullyResponse
-	(*DeleteTeamMemberResponse)(nil),                        // 314: polyplug.v1.DeleteTeamMemberResponse
-	(*GetTeamMembersResponse)(nil),                          // 315: polyplug.v1.GetTeamMembersResponse
-	(*GetTeamMemberResponse)(nil),                           // 316: polyplug.v1.GetTeamMemberResponse
-	(*GetTeamMembersForUserResponse)(nil),                   // 317: polyplug.v1.GetTeamMembersForUserResponse
-	(*UpdateTeamMemberRolesResponse)(nil),                   // 318: polyplug.v1.UpdateTeamMemberRolesResponse
-	(*GetTeamIconResponse)(nil),                             // 319: polyplug.v1.GetTeamIconResponse
-	(*SetTeamIconResponse)(nil),                             // 320: polyplug.v1.SetTeamIconResponse
-	(*RemoveTeamIconResponse)(nil),                          // 321: polyplug.v1.RemoveTeamIconResponse
-	(*GetTeamStatsResponse)(nil),                            // 322: polyplug.v1.GetTeamStatsResponse
-	(*CreateChannelResponse)(nil),                           // 323: polyplug.v1.CreateChannelResponse
-	(*DeleteChannelResponse)(nil),                           // 324: polyplug.v1.DeleteChannelResponse
-	(*RestoreChannelResponse)(nil),                          // 325: polyplug.v1.RestoreChannelResponse
-	(*GetChannelOfTypeResponse)(nil),                        // 326: polyplug.v1.GetChannelOfTypeResponse
-	(*GetPublicChannelsForTeamResponse)(nil),                // 327: polyplug.v1.GetPublicChannelsForTeamResponse
-	(*GetChannelByNameResponse)(nil),                        // 328: polyplug.v1.GetChannelByNameResponse
-	(*GetChannelByNameForTeamNameResponse)(nil),             // 329: polyplug.v1.GetChannelByNameForTeamNameResponse
-	(*GetChannelsForTeamForUserResponse)(nil),               // 330: polyplug.v1.GetChannelsForTeamForUserResponse
-	(*GetChannelStatsResponse)(nil),                         // 331: polyplug.v1.GetChannelStatsResponse
-	(*GetDirectChannelResponse)(nil),                        // 332: polyplug.v1.GetDirectChannelResponse
-	(*GetGroupChannelResponse)(nil),                         // 333: polyplug.v1.GetGroupChannelResponse
-	(*UpdateChannelResponse)(nil),                           // 334: polyplug.v1.UpdateChannelResponse
-	(*RegisterChannelGuardResponse)(nil),                    // 335: polyplug.v1.RegisterChannelGuardResponse
-	(*UnregisterChannelGuardResponse)(nil),                  // 336: polyplug.v1.UnregisterChannelGuardResponse
-	(*SearchChannelsResponse)(nil),                          // 337: polyplug.v1.SearchChannelsResponse
-	(*CreateChannelSidebarCategoryResponse)(nil),            // 338: polyplug.v1.CreateChannelSidebarCategoryResponse
-	(*GetChannelSidebarCategoriesResponse)(nil),             // 339: polyplug.v1.GetChannelSidebarCategoriesResponse
-	(*UpdateChannelSidebarCategoriesResponse)(nil),          // 340: polyplug.v1.UpdateChannelSidebarCategoriesResponse
-	(*AddChannelMemberResponse)(nil),                        // 341: polyplug.v1.AddChannelMemberResponse
-	(*AddUserToChannelResponse)(nil),                        // 342: polyplug.v1.AddUserToChannelResponse
-	(*GetChannelMemberResponse)(nil),                        // 343: polyplug.v1.GetChannelMemberResponse
-	(*GetChannelMembersResponse)(nil),                       // 344: polyplug.v1.GetChannelMembersResponse
-	(*GetChannelMembersByIdsResponse)(nil),                  // 345: polyplug.v1.GetChannelMembersByIdsResponse
-	(*GetChannelMembersForUserResponse)(nil),                // 346: polyplug.v1.GetChannelMembersForUserResponse
-	(*UpdateChannelMemberRolesResponse)(nil),                // 347: polyplug.v1.UpdateChannelMemberRolesResponse
-	(*UpdateChannelMemberNotificationsResponse)(nil),        // 348: polyplug.v1.UpdateChannelMemberNotificationsResponse
-	(*PatchChannelMembersNotificationsResponse)(nil),        // 349: polyplug.v1.PatchChannelMembersNotificationsResponse
-	(*DeleteChannelMemberResponse)(nil),                     // 350: polyplug.v1.DeleteChannelMemberResponse
-	(*AddReactionResponse)(nil),                             // 351: polyplug.v1.AddReactionResponse
-	(*RemoveReactionResponse)(nil),                          // 352: polyplug.v1.RemoveReactionResponse
-	(*GetReactionsResponse)(nil),                            // 353: polyplug.v1.GetReactionsResponse
-	(*SendEphemeralPostResponse)(nil),                       // 354: polyplug.v1.SendEphemeralPostResponse
-	(*UpdateEphemeralPostResponse)(nil),                     // 355: polyplug.v1.UpdateEphemeralPostResponse
-	(*DeleteEphemeralPostResponse)(nil),                     // 356: polyplug.v1.DeleteEphemeralPostResponse
-	(*DeletePostResponse)(nil),                              // 357: polyplug.v1.DeletePostResponse
-	(*GetPostThreadResponse)(nil),                           // 358: polyplug.v1.GetPostThreadResponse
-	(*GetPostsSinceResponse)(nil),                           // 359: polyplug.v1.GetPostsSinceResponse
-	(*GetPostsAfterResponse)(nil),                           // 360: polyplug.v1.GetPostsAfterResponse
-	(*GetPostsBeforeResponse)(nil),                          // 361: polyplug.v1.GetPostsBeforeResponse
-	(*GetPostsForChannelResponse)(nil),                      // 362: polyplug.v1.GetPostsForChannelResponse
-	(*UpdatePostResponse)(nil),                              // 363: polyplug.v1.UpdatePostResponse
-	(*SearchPostsInTeamResponse)(nil),                       // 364: polyplug.v1.SearchPostsInTeamResponse
-	(*SearchPostsInTeamForUserResponse)(nil),                // 365: polyplug.v1.SearchPostsInTeamForUserResponse
-	(*MoveThreadsToBackingChannelResponse)(nil),             // 366: polyplug.v1.MoveThreadsToBackingChannelResponse
-	(*AddChannelsToRetentionPolicyResponse)(nil),            // 367: polyplug.v1.AddChannelsToRetentionPolicyResponse
-	(*RemoveChannelsFromRetentionPolicyResponse)(nil),       // 368: polyplug.v1.RemoveChannelsFromRetentionPolicyResponse
-	(*GetEmojiListResponse)(nil),                            // 369: polyplug.v1.GetEmojiListResponse
-	(*GetEmojiByNameResponse)(nil),                          // 370: polyplug.v1.GetEmojiByNameResponse
-	(*GetEmojiResponse)(nil),                                // 371: polyplug.v1.GetEmojiResponse
-	(*GetEmojiImageResponse)(nil),                           // 372: polyplug.v1.GetEmojiImageResponse
-	(*CopyFileInfosResponse)(nil),                           // 373: polyplug.v1.CopyFileInfosResponse
-	(*GetFileInfoResponse)(nil),                             // 374: polyplug.v1.GetFileInfoResponse
-	(*SetFileSearchableContentResponse)(nil),                // 375: polyplug.v1.SetFileSearchableContentResponse
-	(*GetFileInfosResponse)(nil),                            // 376: polyplug.v1.GetFileInfosResponse
-	(*GetFileResponse)(nil),                                 // 377: polyplug.v1.GetFileResponse
-	(*GetFileLinkResponse)(nil),                             // 378: polyplug.v1.GetFileLinkResponse
-	(*ReadFileResponse)(nil),                                // 379: polyplug.v1.ReadFileResponse
-	(*UploadFileResponse)(nil),                              // 380: polyplug.v1.UploadFileResponse
-	(*CreateUploadSessionResponse)(nil),                     // 381: polyplug.v1.CreateUploadSessionResponse
-	(*UploadDataResponse)(nil),                              // 382: polyplug.v1.UploadDataResponse
-	(*GetUploadSessionResponse)(nil),                        // 383: polyplug.v1.GetUploadSessionResponse
-	(*CreateBotResponse)(nil),                               // 384: polyplug.v1.CreateBotResponse
-	(*PatchBotResponse)(nil),                                // 385: polyplug.v1.PatchBotResponse
-	(*GetBotResponse)(nil),                                  // 386: polyplug.v1.GetBotResponse
-	(*GetBotsResponse)(nil),                                 // 387: polyplug.v1.GetBotsResponse
-	(*UpdateBotActiveResponse)(nil),                         // 388: polyplug.v1.UpdateBotActiveResponse
-	(*PermanentDeleteBotResponse)(nil),                      // 389: polyplug.v1.PermanentDeleteBotResponse
-	(*EnsureBotUserResponse)(nil),                           // 390: polyplug.v1.EnsureBotUserResponse
-	(*ExecuteSlashCommandResponse)(nil),                     // 391: polyplug.v1.ExecuteSlashCommandResponse
-	(*CreateCommandResponse)(nil),                           // 392: polyplug.v1.CreateCommandResponse
-	(*ListCommandsResponse)(nil),                            // 393: polyplug.v1.ListCommandsResponse
-	(*ListCustomCommandsResponse)(nil),                      // 394: polyplug.v1.ListCustomCommandsResponse
-	(*ListPluginCommandsResponse)(nil),                      // 395: polyplug.v1.ListPluginCommandsResponse
-	(*ListBuiltInCommandsResponse)(nil),                     // 396: polyplug.v1.ListBuiltInCommandsResponse
-	(*GetCommandResponse)(nil),                              // 397: polyplug.v1.GetCommandResponse
-	(*UpdateCommandResponse)(nil),                           // 398: polyplug.v1.UpdateCommandResponse
-	(*DeleteCommandResponse)(nil),                           // 399: polyplug.v1.DeleteCommandResponse
-	(*CreateOAuthAppResponse)(nil),                          // 400: polyplug.v1.CreateOAuthAppResponse
-	(*GetOAuthAppResponse)(nil),                             // 401: polyplug.v1.GetOAuthAppResponse
-	(*UpdateOAuthAppResponse)(nil),                          // 402: polyplug.v1.UpdateOAuthAppResponse
-	(*DeleteOAuthAppResponse)(nil),                          // 403: polyplug.v1.DeleteOAuthAppResponse
-	(*GetGroupResponse)(nil),                                // 404: polyplug.v1.GetGroupResponse
-	(*GetGroupByNameResponse)(nil),                          // 405: polyplug.v1.GetGroupByNameResponse
-	(*GetGroupMemberUsersResponse)(nil),                     // 406: polyplug.v1.GetGroupMemberUsersResponse
-	(*GetGroupsBySourceResponse)(nil),                       // 407: polyplug.v1.GetGroupsBySourceResponse
-	(*GetGroupsForUserResponse)(nil),                        // 408: polyplug.v1.GetGroupsForUserResponse
-	(*UpsertGroupMemberResponse)(nil),                       // 409: polyplug.v1.UpsertGroupMemberResponse
-	(*UpsertGroupMembersResponse)(nil),                      // 410: polyplug.v1.UpsertGroupMembersResponse
-	(*GetGroupByRemoteIDResponse)(nil),                      // 411: polyplug.v1.GetGroupByRemoteIDResponse
-	(*CreateGroupResponse)(nil),                             // 412: polyplug.v1.CreateGroupResponse
-	(*UpdateGroupResponse)(nil),                             // 413: polyplug.v1.UpdateGroupResponse
-	(*DeleteGroupResponse)(nil),                             // 414: polyplug.v1.DeleteGroupResponse
-	(*RestoreGroupResponse)(nil),                            // 415: polyplug.v1.RestoreGroupResponse
-	(*DeleteGroupMemberResponse)(nil),                       // 416: polyplug.v1.DeleteGroupMemberResponse
-	(*GetGroupSyncableResponse)(nil),                        // 417: polyplug.v1.GetGroupSyncableResponse
-	(*GetGroupSyncablesResponse)(nil),                       // 418: polyplug.v1.GetGroupSyncablesResponse
-	(*UpsertGroupSyncableResponse)(nil),                     // 419: polyplug.v1.UpsertGroupSyncableResponse
-	(*UpdateGroupSyncableResponse)(nil),                     // 420: polyplug.v1.UpdateGroupSyncableResponse
-	(*DeleteGroupSyncableResponse)(nil),                     // 421: polyplug.v1.DeleteGroupSyncableResponse
-	(*GetGroupsResponse)(nil),                               // 422: polyplug.v1.GetGroupsResponse
-	(*CreateDefaultSyncableMembershipsResponse)(nil),        // 423: polyplug.v1.CreateDefaultSyncableMembershipsResponse
-	(*DeleteGroupConstrainedMembershipsResponse)(nil),       // 424: polyplug.v1.DeleteGroupConstrainedMembershipsResponse
-	(*LoadPluginConfigurationResponse)(nil),                 // 425: polyplug.v1.LoadPluginConfigurationResponse
-	(*GetConfigResponse)(nil),                               // 426: polyplug.v1.GetConfigResponse
-	(*GetUnsanitizedConfigResponse)(nil),                    // 427: polyplug.v1.GetUnsanitizedConfigResponse
-	(*SaveConfigResponse)(nil),                              // 428: polyplug.v1.SaveConfigResponse
-	(*SavePluginConfigResponse)(nil),                        // 429: polyplug.v1.SavePluginConfigResponse
-	(*GetBundlePathResponse)(nil),                           // 430: polyplug.v1.GetBundlePathResponse
-	(*GetLicenseResponse)(nil),                              // 431: polyplug.v1.GetLicenseResponse
-	(*IsEnterpriseReadyResponse)(nil),                       // 432: polyplug.v1.IsEnterpriseReadyResponse
-	(*GetSystemInstallDateResponse)(nil),                    // 433: polyplug.v1.GetSystemInstallDateResponse
-	(*GetDiagnosticIdResponse)(nil),                         // 434: polyplug.v1.GetDiagnosticIdResponse
-	(*GetTelemetryIdResponse)(nil),                          // 435: polyplug.v1.GetTelemetryIdResponse
-	(*GetPluginIDResponse)(nil),                             // 436: polyplug.v1.GetPluginIDResponse
-	(*GetPluginsResponse)(nil),                              // 437: polyplug.v1.GetPluginsResponse
-	(*EnablePluginResponse)(nil),                            // 438: polyplug.v1.EnablePluginResponse
-	(*DisablePluginResponse)(nil),                           // 439: polyplug.v1.DisablePluginResponse
-	(*RemovePluginResponse)(nil),                            // 440: polyplug.v1.RemovePluginResponse
-	(*GetPluginStatusResponse)(nil),                         // 441: polyplug.v1.GetPluginStatusResponse
-	(*InstallPluginResponse)(nil),                           // 442: polyplug.v1.InstallPluginResponse
-	(*PublishPluginClusterEventResponse)(nil),               // 443: polyplug.v1.PublishPluginClusterEventResponse
-	(*RegisterCollectionAndTopicResponse)(nil),              // 444: polyplug.v1.RegisterCollectionAndTopicResponse
-	(*SendMailResponse)(nil),                                // 445: polyplug.v1.SendMailResponse
-	(*SendPushNotificationResponse)(nil),                    // 446: polyplug.v1.SendPushNotificationResponse
-	(*OpenInteractiveDialogResponse)(nil),                   // 447: polyplug.v1.OpenInteractiveDialogResponse
-	(*SendToastMessageResponse)(nil),                        // 448: polyplug.v1.SendToastMessageResponse
-	(*LogAuditRecResponse)(nil),                             // 449: polyplug.v1.LogAuditRecResponse
-	(*LogAuditRecWithLevelResponse)(nil),                    // 450: polyplug.v1.LogAuditRecWithLevelResponse
-	(*RequestTrialLicenseResponse)(nil),                     // 451: polyplug.v1.RequestTrialLicenseResponse
-	(*GetCloudLimitsResponse)(nil),                          // 452: polyplug.v1.GetCloudLimitsResponse
-	(*RegisterPluginForSharedChannelsResponse)(nil),         // 453: polyplug.v1.RegisterPluginForSharedChannelsResponse
-	(*UnregisterPluginForSharedChannelsResponse)(nil),       // 454: polyplug.v1.UnregisterPluginForSharedChannelsResponse
-	(*UnregisterPluginRemoteForSharedChannelsResponse)(nil), // 455: polyplug.v1.UnregisterPluginRemoteForSharedChannelsResponse
-	(*ShareChannelResponse)(nil),                            // 456: polyplug.v1.ShareChannelResponse
-	(*UpdateSharedChannelResponse)(nil),                     // 457: polyplug.v1.UpdateSharedChannelResponse
-	(*UnshareChannelResponse)(nil),                          // 458: polyplug.v1.UnshareChannelResponse
-	(*UpdateSharedChannelCursorResponse)(nil),               // 459: polyplug.v1.UpdateSharedChannelCursorResponse
-	(*SyncSharedChannelResponse)(nil),                       // 460: polyplug.v1.SyncSharedChannelResponse
-	(*InviteRemoteToChannelResponse)(nil),                   // 461: polyplug.v1.InviteRemoteToChannelResponse
-	(*UninviteRemoteFromChannelResponse)(nil),               // 462: polyplug.v1.UninviteRemoteFromChannelResponse
-	(*ReceiveSharedChannelSyncMsgResponse)(nil),             // 463: polyplug.v1.ReceiveSharedChannelSyncMsgResponse
-	(*ReceiveSharedChannelAttachmentSyncMsgResponse)(nil),   // 464: polyplug.v1.ReceiveSharedChannelAttachmentSyncMsgResponse
-	(*ReceiveSharedChannelProfileImageSyncMsgResponse)(nil), // 465: polyplug.v1.ReceiveSharedChannelProfileImageSyncMsgResponse
-	(*EvaluateAccessControlResponse)(nil),                   // 466: polyplug.v1.EvaluateAccessControlResponse
-	(*SaveAccessControlPolicyResponse)(nil),                 // 467: polyplug.v1.SaveAccessControlPolicyResponse
-	(*GetAccessControlPolicyResponse)(nil),                  // 468: polyplug.v1.GetAccessControlPolicyResponse
-	(*DeleteAccessControlPolicyResponse)(nil),               // 469: polyplug.v1.DeleteAccessControlPolicyResponse
-	(*CheckAccessControlExpressionResponse)(nil),            // 470: polyplug.v1.CheckAccessControlExpressionResponse
-	(*QueryUsersForAccessControlExpressionResponse)(nil),    // 471: polyplug.v1.QueryUsersForAccessControlExpressionResponse
-	(*GetAccessControlFieldsAutocompleteResponse)(nil),      // 472: polyplug.v1.GetAccessControlFieldsAutocompleteResponse
-	(*GetAccessControlVisualASTResponse)(nil),               // 473: polyplug.v1.GetAccessControlVisualASTResponse
-	(*PluginHTTPResponse)(nil),                              // 474: polyplug.v1.PluginHTTPResponse
+	(*GetServerVersionRequest)(nil),                          // 0: polyplug.v1.GetServerVersionRequest
+	(*GetServerVersionResponse)(nil),                         // 1: polyplug.v1.GetServerVersionResponse
+	(*GetPluginConfigRequest)(nil),                           // 2: polyplug.v1.GetPluginConfigRequest
+	(*GetPluginConfigResponse)(nil),                          // 3: polyplug.v1.GetPluginConfigResponse
+	(*GetUserRequest)(nil),                                   // 4: polyplug.v1.GetUserRequest
+	(*GetUserResponse)(nil),                                  // 5: polyplug.v1.GetUserResponse
+	(*GetChannelRequest)(nil),                                // 6: polyplug.v1.GetChannelRequest
+	(*GetChannelResponse)(nil),                               // 7: polyplug.v1.GetChannelResponse
+	(*CreatePostRequest)(nil),                                // 8: polyplug.v1.CreatePostRequest
+	(*CreatePostResponse)(nil),                               // 9: polyplug.v1.CreatePostResponse
+	(*GetPostRequest)(nil),                                   // 10: polyplug.v1.GetPostRequest
+	(*GetPostResponse)(nil),                                  // 11: polyplug.v1.GetPostResponse
+	(*KVSetRequest)(nil),                                     // 12: polyplug.v1.KVSetRequest
+	(*KVSetResponse)(nil),                                    // 13: polyplug.v1.KVSetResponse
+	(*KVGetRequest)(nil),                                     // 14: polyplug.v1.KVGetRequest
+	(*KVGetResponse)(nil),                                    // 15: polyplug.v1.KVGetResponse
+	(*KVDeleteRequest)(nil),                                  // 16: polyplug.v1.KVDeleteRequest
+	(*KVDeleteResponse)(nil),                                 // 17: polyplug.v1.KVDeleteResponse
+	(*KVSetWithExpiryRequest)(nil),                           // 18: polyplug.v1.KVSetWithExpiryRequest
+	(*KVSetWithExpiryResponse)(nil),                          // 19: polyplug.v1.KVSetWithExpiryResponse
+	(*KVCompareAndSetRequest)(nil),                           // 20: polyplug.v1.KVCompareAndSetRequest
+	(*KVCompareAndSetResponse)(nil),                          // 21: polyplug.v1.KVCompareAndSetResponse
+	(*KVCompareAndDeleteRequest)(nil),                        // 22: polyplug.v1.KVCompareAndDeleteRequest
+	(*KVCompareAndDeleteResponse)(nil),                       // 23: polyplug.v1.KVCompareAndDeleteResponse
+	(*PluginKVSetOptions)(nil),                               // 24: polyplug.v1.PluginKVSetOptions
+	(*KVSetWithOptionsRequest)(nil),                          // 25: polyplug.v1.KVSetWithOptionsRequest
+	(*KVSetWithOptionsResponse)(nil),                         // 26: polyplug.v1.KVSetWithOptionsResponse
+	(*KVDeleteAllRequest)(nil),                               // 27: polyplug.v1.KVDeleteAllRequest
+	(*KVDeleteAllResponse)(nil),                              // 28: polyplug.v1.KVDeleteAllResponse
+	(*KVListRequest)(nil),                                    // 29: polyplug.v1.KVListRequest
+	(*KVListResponse)(nil),                                   // 30: polyplug.v1.KVListResponse
+	(*RegisterCommandRequest)(nil),                           // 31: polyplug.v1.RegisterCommandRequest
+	(*RegisterCommandResponse)(nil),                          // 32: polyplug.v1.RegisterCommandResponse
+	(*UnregisterCommandRequest)(nil),                         // 33: polyplug.v1.UnregisterCommandRequest
+	(*UnregisterCommandResponse)(nil),                        // 34: polyplug.v1.UnregisterCommandResponse
+	(*LogDebugRequest)(nil),                                  // 35: polyplug.v1.LogDebugRequest
+	(*LogDebugResponse)(nil),                                 // 36: polyplug.v1.LogDebugResponse
+	(*LogInfoRequest)(nil),                                   // 37: polyplug.v1.LogInfoRequest
+	(*LogInfoResponse)(nil),                                  // 38: polyplug.v1.LogInfoResponse
+	(*LogWarnRequest)(nil),                                   // 39: polyplug.v1.LogWarnRequest
+	(*LogWarnResponse)(nil),                                  // 40: polyplug.v1.LogWarnResponse
+	(*LogErrorRequest)(nil),                                  // 41: polyplug.v1.LogErrorRequest
+	(*LogErrorResponse)(nil),                                 // 42: polyplug.v1.LogErrorResponse
+	(*WebsocketBroadcast)(nil),                               // 43: polyplug.v1.WebsocketBroadcast
+	(*PublishWebSocketEventRequest)(nil),                     // 44: polyplug.v1.PublishWebSocketEventRequest
+	(*PublishWebSocketEventResponse)(nil),                    // 45: polyplug.v1.PublishWebSocketEventResponse
+	nil,                                                      // 46: polyplug.v1.WebsocketBroadcast.OmitUsersEntry
+	(*AppError)(nil),                                         // 47: polyplug.v1.AppError
+	(*structpb.Struct)(nil),                                  // 48: google.protobuf.Struct
+	(*User)(nil),                                             // 49: polyplug.v1.User
+	(*Channel)(nil),                                          // 50: polyplug.v1.Channel
+	(*Post)(nil),                                             // 51: polyplug.v1.Post
+	(*Command)(nil),                                          // 52: polyplug.v1.Command
+	(*CreateUserRequest)(nil),                                // 53: polyplug.v1.CreateUserRequest
+	(*DeleteUserRequest)(nil),                                // 54: polyplug.v1.DeleteUserRequest
+	(*GetUsersRequest)(nil),                                  // 55: polyplug.v1.GetUsersRequest
+	(*GetUsersByIdsRequest)(nil),                             // 56: polyplug.v1.GetUsersByIdsRequest
+	(*GetUserByEmailRequest)(nil),                            // 57: polyplug.v1.GetUserByEmailRequest
+	(*GetUserByUsernameRequest)(nil),                         // 58: polyplug.v1.GetUserByUsernameRequest
+	(*GetUsersByUsernamesRequest)(nil),                       // 59: polyplug.v1.GetUsersByUsernamesRequest
+	(*GetUsersInTeamRequest)(nil),                            // 60: polyplug.v1.GetUsersInTeamRequest
+	(*GetUsersInChannelRequest)(nil),                         // 61: polyplug.v1.GetUsersInChannelRequest
+	(*UpdateUserRequest)(nil),                                // 62: polyplug.v1.UpdateUserRequest
+	(*UpdateUserActiveRequest)(nil),                          // 63: polyplug.v1.UpdateUserActiveRequest
+	(*UpdateUserRolesRequest)(nil),                           // 64: polyplug.v1.UpdateUserRolesRequest
+	(*UpdateUserAuthRequest)(nil),                            // 65: polyplug.v1.UpdateUserAuthRequest
+	(*SearchUsersRequest)(nil),                               // 66: polyplug.v1.SearchUsersRequest
+	(*GetUserStatusRequest)(nil),                             // 67: polyplug.v1.GetUserStatusRequest
+	(*GetUserStatusesByIdsRequest)(nil),                      // 68: polyplug.v1.GetUserStatusesByIdsRequest
+	(*UpdateUserStatusRequest)(nil),                          // 69: polyplug.v1.UpdateUserStatusRequest
+	(*SetUserStatusTimedDNDRequest)(nil),                     // 70: polyplug.v1.SetUserStatusTimedDNDRequest
+	(*UpdateUserCustomStatusRequest)(nil),                    // 71: polyplug.v1.UpdateUserCustomStatusRequest
+	(*RemoveUserCustomStatusRequest)(nil),                    // 72: polyplug.v1.RemoveUserCustomStatusRequest
+	(*GetProfileImageRequest)(nil),                           // 73: polyplug.v1.GetProfileImageRequest
+	(*SetProfileImageRequest)(nil),                           // 74: polyplug.v1.SetProfileImageRequest
+	(*GetLDAPUserAttributesRequest)(nil),                     // 75: polyplug.v1.GetLDAPUserAttributesRequest
+	(*GetPreferenceForUserRequest)(nil),                      // 76: polyplug.v1.GetPreferenceForUserRequest
+	(*GetPreferencesForUserRequest)(nil),                     // 77: polyplug.v1.GetPreferencesForUserRequest
+	(*UpdatePreferencesForUserRequest)(nil),                  // 78: polyplug.v1.UpdatePreferencesForUserRequest
+	(*DeletePreferencesForUserRequest)(nil),                  // 79: polyplug.v1.DeletePreferencesForUserRequest
+	(*GetSessionRequest)(nil),                                // 80: polyplug.v1.GetSessionRequest
+	(*CreateSessionRequest)(nil),                             // 81: polyplug.v1.CreateSessionRequest
+	(*ExtendSessionExpiryRequest)(nil),                       // 82: polyplug.v1.ExtendSessionExpiryRequest
+	(*RevokeSessionRequest)(nil),                             // 83: polyplug.v1.RevokeSessionRequest
+	(*CreateUserAccessTokenRequest)(nil),                     // 84: polyplug.v1.CreateUserAccessTokenRequest
+	(*RevokeUserAccessTokenRequest)(nil),                     // 85: polyplug.v1.RevokeUserAccessTokenRequest
+	(*HasPermissionToRequest)(nil),                           // 86: polyplug.v1.HasPermissionToRequest
+	(*HasPermissionToTeamRequest)(nil),                       // 87: polyplug.v1.HasPermissionToTeamRequest
+	(*HasPermissionToChannelRequest)(nil),                    // 88: polyplug.v1.HasPermissionToChannelRequest
+	(*RolesGrantPermissionRequest)(nil),                      // 89: polyplug.v1.RolesGrantPermissionRequest
+	(*PublishUserTypingRequest)(nil),                         // 90: polyplug.v1.PublishUserTypingRequest
+	(*CreateTeamRequest)(nil),                                // 91: polyplug.v1.CreateTeamRequest
+	(*DeleteTeamRequest)(nil),                                // 92: polyplug.v1.DeleteTeamRequest
+	(*GetTeamsRequest)(nil),                                  // 93: polyplug.v1.GetTeamsRequest
+	(*GetTeamRequest)(nil),                                   // 94: polyplug.v1.GetTeamRequest
+	(*GetTeamByNameRequest)(nil),                             // 95: polyplug.v1.GetTeamByNameRequest
+	(*GetTeamsUnreadForUserRequest)(nil),                     // 96: polyplug.v1.GetTeamsUnreadForUserRequest
+	(*UpdateTeamRequest)(nil),                                // 97: polyplug.v1.UpdateTeamRequest
+	(*SearchTeamsRequest)(nil),                               // 98: polyplug.v1.SearchTeamsRequest
+	(*GetTeamsForUserRequest)(nil),                           // 99: polyplug.v1.GetTeamsForUserRequest
+	(*CreateTeamMemberRequest)(nil),                          // 100: polyplug.v1.CreateTeamMemberRequest
+	(*CreateTeamMembersRequest)(nil),                         // 101: polyplug.v1.CreateTeamMembersRequest
+	(*CreateTeamMembersGracefullyRequest)(nil),               // 102: polyplug.v1.CreateTeamMembersGracefullyRequest
+	(*DeleteTeamMemberRequest)(nil),                          // 103: polyplug.v1.DeleteTeamMemberRequest
+	(*GetTeamMembersRequest)(nil),                            // 104: polyplug.v1.GetTeamMembersRequest
+	(*GetTeamMemberRequest)(nil),                             // 105: polyplug.v1.GetTeamMemberRequest
+	(*GetTeamMembersForUserRequest)(nil),                     // 106: polyplug.v1.GetTeamMembersForUserRequest
+	(*UpdateTeamMemberRolesRequest)(nil),                     // 107: polyplug.v1.UpdateTeamMemberRolesRequest
+	(*GetTeamIconRequest)(nil),                               // 108: polyplug.v1.GetTeamIconRequest
+	(*SetTeamIconRequest)(nil),                               // 109: polyplug.v1.SetTeamIconRequest
+	(*RemoveTeamIconRequest)(nil),                            // 110: polyplug.v1.RemoveTeamIconRequest
+	(*GetTeamStatsRequest)(nil),                              // 111: polyplug.v1.GetTeamStatsRequest
+	(*CreateChannelRequest)(nil),                             // 112: polyplug.v1.CreateChannelRequest
+	(*DeleteChannelRequest)(nil),                             // 113: polyplug.v1.DeleteChannelRequest
+	(*RestoreChannelRequest)(nil),                            // 114: polyplug.v1.RestoreChannelRequest
+	(*GetChannelOfTypeRequest)(nil),                          // 115: polyplug.v1.GetChannelOfTypeRequest
+	(*GetPublicChannelsForTeamRequest)(nil),                  // 116: polyplug.v1.GetPublicChannelsForTeamRequest
+	(*GetChannelByNameRequest)(nil),                          // 117: polyplug.v1.GetChannelByNameRequest
+	(*GetChannelByNameForTeamNameRequest)(nil),               // 118: polyplug.v1.GetChannelByNameForTeamNameRequest
+	(*GetChannelsForTeamForUserRequest)(nil),                 // 119: polyplug.v1.GetChannelsForTeamForUserRequest
+	(*GetChannelStatsRequest)(nil),                           // 120: polyplug.v1.GetChannelStatsRequest
+	(*GetDirectChannelRequest)(nil),                          // 121: polyplug.v1.GetDirectChannelRequest
+	(*GetGroupChannelRequest)(nil),                           // 122: polyplug.v1.GetGroupChannelRequest
+	(*UpdateChannelRequest)(nil),                             // 123: polyplug.v1.UpdateChannelRequest
+	(*RegisterChannelGuardRequest)(nil),                      // 124: polyplug.v1.RegisterChannelGuardRequest
+	(*UnregisterChannelGuardRequest)(nil),                    // 125: polyplug.v1.UnregisterChannelGuardRequest
+	(*SearchChannelsRequest)(nil),                            // 126: polyplug.v1.SearchChannelsRequest
+	(*CreateChannelSidebarCategoryRequest)(nil),              // 127: polyplug.v1.CreateChannelSidebarCategoryRequest
+	(*GetChannelSidebarCategoriesRequest)(nil),               // 128: polyplug.v1.GetChannelSidebarCategoriesRequest
+	(*UpdateChannelSidebarCategoriesRequest)(nil),            // 129: polyplug.v1.UpdateChannelSidebarCategoriesRequest
+	(*AddChannelMemberRequest)(nil),                          // 130: polyplug.v1.AddChannelMemberRequest
+	(*AddUserToChannelRequest)(nil),                          // 131: polyplug.v1.AddUserToChannelRequest
+	(*GetChannelMemberRequest)(nil),                          // 132: polyplug.v1.GetChannelMemberRequest
+	(*GetChannelMembersRequest)(nil),                         // 133: polyplug.v1.GetChannelMembersRequest
+	(*GetChannelMembersByIdsRequest)(nil),                    // 134: polyplug.v1.GetChannelMembersByIdsRequest
+	(*GetChannelMembersForUserRequest)(nil),                  // 135: polyplug.v1.GetChannelMembersForUserRequest
+	(*UpdateChannelMemberRolesRequest)(nil),                  // 136: polyplug.v1.UpdateChannelMemberRolesRequest
+	(*UpdateChannelMemberNotificationsRequest)(nil),          // 137: polyplug.v1.UpdateChannelMemberNotificationsRequest
+	(*PatchChannelMembersNotificationsRequest)(nil),          // 138: polyplug.v1.PatchChannelMembersNotificationsRequest
+	(*DeleteChannelMemberRequest)(nil),                       // 139: polyplug.v1.DeleteChannelMemberRequest
+	(*AddReactionRequest)(nil),                               // 140: polyplug.v1.AddReactionRequest
+	(*RemoveReactionRequest)(nil),                            // 141: polyplug.v1.RemoveReactionRequest
+	(*GetReactionsRequest)(nil),                              // 142: polyplug.v1.GetReactionsRequest
+	(*SendEphemeralPostRequest)(nil),                         // 143: polyplug.v1.SendEphemeralPostRequest
+	(*UpdateEphemeralPostRequest)(nil),                       // 144: polyplug.v1.UpdateEphemeralPostRequest
+	(*DeleteEphemeralPostRequest)(nil),                       // 145: polyplug.v1.DeleteEphemeralPostRequest
+	(*DeletePostRequest)(nil),                                // 146: polyplug.v1.DeletePostRequest
+	(*GetPostThreadRequest)(nil),                             // 147: polyplug.v1.GetPostThreadRequest
+	(*GetPostsSinceRequest)(nil),                             // 148: polyplug.v1.GetPostsSinceRequest
+	(*GetPostsAfterRequest)(nil),                             // 149: polyplug.v1.GetPostsAfterRequest
+	(*GetPostsBeforeRequest)(nil),                            // 150: polyplug.v1.GetPostsBeforeRequest
+	(*GetPostsForChannelRequest)(nil),                        // 151: polyplug.v1.GetPostsForChannelRequest
+	(*UpdatePostRequest)(nil),                                // 152: polyplug.v1.UpdatePostRequest
+	(*SearchPostsInTeamRequest)(nil),                         // 153: polyplug.v1.SearchPostsInTeamRequest
+	(*SearchPostsInTeamForUserRequest)(nil),                  // 154: polyplug.v1.SearchPostsInTeamForUserRequest
+	(*MoveThreadsToBackingChannelRequest)(nil),               // 155: polyplug.v1.MoveThreadsToBackingChannelRequest
+	(*AddChannelsToRetentionPolicyRequest)(nil),              // 156: polyplug.v1.AddChannelsToRetentionPolicyRequest
+	(*RemoveChannelsFromRetentionPolicyRequest)(nil),         // 157: polyplug.v1.RemoveChannelsFromRetentionPolicyRequest
+	(*GetEmojiListRequest)(nil),                              // 158: polyplug.v1.GetEmojiListRequest
+	(*GetEmojiByNameRequest)(nil),                            // 159: polyplug.v1.GetEmojiByNameRequest
+	(*GetEmojiRequest)(nil),                                  // 160: polyplug.v1.GetEmojiRequest
+	(*GetEmojiImageRequest)(nil),                             // 161: polyplug.v1.GetEmojiImageRequest
+	(*CopyFileInfosRequest)(nil),                             // 162: polyplug.v1.CopyFileInfosRequest
+	(*GetFileInfoRequest)(nil),                               // 163: polyplug.v1.GetFileInfoRequest
+	(*SetFileSearchableContentRequest)(nil),                  // 164: polyplug.v1.SetFileSearchableContentRequest
+	(*GetFileInfosRequest)(nil),                              // 165: polyplug.v1.GetFileInfosRequest
+	(*GetFileRequest)(nil),                                   // 166: polyplug.v1.GetFileRequest
+	(*GetFileLinkRequest)(nil),                               // 167: polyplug.v1.GetFileLinkRequest
+	(*ReadFileRequest)(nil),                                  // 168: polyplug.v1.ReadFileRequest
+	(*UploadFileRequest)(nil),                                // 169: polyplug.v1.UploadFileRequest
+	(*CreateUploadSessionRequest)(nil),                       // 170: polyplug.v1.CreateUploadSessionRequest
+	(*UploadDataRequest)(nil),                                // 171: polyplug.v1.UploadDataRequest
+	(*GetUploadSessionRequest)(nil),                          // 172: polyplug.v1.GetUploadSessionRequest
+	(*CreateBotRequest)(nil),                                 // 173: polyplug.v1.CreateBotRequest
+	(*PatchBotRequest)(nil),                                  // 174: polyplug.v1.PatchBotRequest
+	(*GetBotRequest)(nil),                                    // 175: polyplug.v1.GetBotRequest
+	(*GetBotsRequest)(nil),                                   // 176: polyplug.v1.GetBotsRequest
+	(*UpdateBotActiveRequest)(nil),                           // 177: polyplug.v1.UpdateBotActiveRequest
+	(*PermanentDeleteBotRequest)(nil),                        // 178: polyplug.v1.PermanentDeleteBotRequest
+	(*EnsureBotUserRequest)(nil),                             // 179: polyplug.v1.EnsureBotUserRequest
+	(*ExecuteSlashCommandRequest)(nil),                       // 180: polyplug.v1.ExecuteSlashCommandRequest
+	(*CreateCommandRequest)(nil),                             // 181: polyplug.v1.CreateCommandRequest
+	(*ListCommandsRequest)(nil),                              // 182: polyplug.v1.ListCommandsRequest
+	(*ListCustomCommandsRequest)(nil),                        // 183: polyplug.v1.ListCustomCommandsRequest
+	(*ListPluginCommandsRequest)(nil),                        // 184: polyplug.v1.ListPluginCommandsRequest
+	(*ListBuiltInCommandsRequest)(nil),                       // 185: polyplug.v1.ListBuiltInCommandsRequest
+	(*GetCommandRequest)(nil),                                // 186: polyplug.v1.GetCommandRequest
+	(*UpdateCommandRequest)(nil),                             // 187: polyplug.v1.UpdateCommandRequest
+	(*DeleteCommandRequest)(nil),                             // 188: polyplug.v1.DeleteCommandRequest
+	(*CreateOAuthAppRequest)(nil),                            // 189: polyplug.v1.CreateOAuthAppRequest
+	(*GetOAuthAppRequest)(nil),                               // 190: polyplug.v1.GetOAuthAppRequest
+	(*UpdateOAuthAppRequest)(nil),                            // 191: polyplug.v1.UpdateOAuthAppRequest
+	(*DeleteOAuthAppRequest)(nil),                            // 192: polyplug.v1.DeleteOAuthAppRequest
+	(*GetGroupRequest)(nil),                                  // 193: polyplug.v1.GetGroupRequest
+	(*GetGroupByNameRequest)(nil),                            // 194: polyplug.v1.GetGroupByNameRequest
+	(*GetGroupMemberUsersRequest)(nil),                       // 195: polyplug.v1.GetGroupMemberUsersRequest
+	(*GetGroupsBySourceRequest)(nil),                         // 196: polyplug.v1.GetGroupsBySourceRequest
+	(*GetGroupsForUserRequest)(nil),                          // 197: polyplug.v1.GetGroupsForUserRequest
+	(*UpsertGroupMemberRequest)(nil),                         // 198: polyplug.v1.UpsertGroupMemberRequest
+	(*UpsertGroupMembersRequest)(nil),                        // 199: polyplug.v1.UpsertGroupMembersRequest
+	(*GetGroupByRemoteIDRequest)(nil),                        // 200: polyplug.v1.GetGroupByRemoteIDRequest
+	(*CreateGroupRequest)(nil),                               // 201: polyplug.v1.CreateGroupRequest
+	(*UpdateGroupRequest)(nil),                               // 202: polyplug.v1.UpdateGroupRequest
+	(*DeleteGroupRequest)(nil),                               // 203: polyplug.v1.DeleteGroupRequest
+	(*RestoreGroupRequest)(nil),                              // 204: polyplug.v1.RestoreGroupRequest
+	(*DeleteGroupMemberRequest)(nil),                         // 205: polyplug.v1.DeleteGroupMemberRequest
+	(*GetGroupSyncableRequest)(nil),                          // 206: polyplug.v1.GetGroupSyncableRequest
+	(*GetGroupSyncablesRequest)(nil),                         // 207: polyplug.v1.GetGroupSyncablesRequest
+	(*UpsertGroupSyncableRequest)(nil),                       // 208: polyplug.v1.UpsertGroupSyncableRequest
+	(*UpdateGroupSyncableRequest)(nil),                       // 209: polyplug.v1.UpdateGroupSyncableRequest
+	(*DeleteGroupSyncableRequest)(nil),                       // 210: polyplug.v1.DeleteGroupSyncableRequest
+	(*GetGroupsRequest)(nil),                                 // 211: polyplug.v1.GetGroupsRequest
+	(*CreateDefaultSyncableMembershipsRequest)(nil),          // 212: polyplug.v1.CreateDefaultSyncableMembershipsRequest
+	(*DeleteGroupConstrainedMembershipsRequest)(nil),         // 213: polyplug.v1.DeleteGroupConstrainedMembershipsRequest
+	(*CreatePropertyFieldRequest)(nil),                       // 214: polyplug.v1.CreatePropertyFieldRequest
+	(*GetPropertyFieldRequest)(nil),                          // 215: polyplug.v1.GetPropertyFieldRequest
+	(*GetPropertyFieldsRequest)(nil),                         // 216: polyplug.v1.GetPropertyFieldsRequest
+	(*UpdatePropertyFieldRequest)(nil),                       // 217: polyplug.v1.UpdatePropertyFieldRequest
+	(*DeletePropertyFieldRequest)(nil),                       // 218: polyplug.v1.DeletePropertyFieldRequest
+	(*SearchPropertyFieldsRequest)(nil),                      // 219: polyplug.v1.SearchPropertyFieldsRequest
+	(*CountPropertyFieldsRequest)(nil),                       // 220: polyplug.v1.CountPropertyFieldsRequest
+	(*CountPropertyFieldsForTargetRequest)(nil),              // 221: polyplug.v1.CountPropertyFieldsForTargetRequest
+	(*CreatePropertyValueRequest)(nil),                       // 222: polyplug.v1.CreatePropertyValueRequest
+	(*GetPropertyValueRequest)(nil),                          // 223: polyplug.v1.GetPropertyValueRequest
+	(*GetPropertyValuesRequest)(nil),                         // 224: polyplug.v1.GetPropertyValuesRequest
+	(*UpdatePropertyValueRequest)(nil),                       // 225: polyplug.v1.UpdatePropertyValueRequest
+	(*UpsertPropertyValueRequest)(nil),                       // 226: polyplug.v1.UpsertPropertyValueRequest
+	(*DeletePropertyValueRequest)(nil),                       // 227: polyplug.v1.DeletePropertyValueRequest
+	(*SearchPropertyValuesRequest)(nil),                      // 228: polyplug.v1.SearchPropertyValuesRequest
+	(*RegisterPropertyGroupRequest)(nil),                     // 229: polyplug.v1.RegisterPropertyGroupRequest
+	(*GetPropertyGroupRequest)(nil),                          // 230: polyplug.v1.GetPropertyGroupRequest
+	(*GetPropertyFieldByNameRequest)(nil),                    // 231: polyplug.v1.GetPropertyFieldByNameRequest
+	(*UpdatePropertyFieldsRequest)(nil),                      // 232: polyplug.v1.UpdatePropertyFieldsRequest
+	(*UpdatePropertyValuesRequest)(nil),                      // 233: polyplug.v1.UpdatePropertyValuesRequest
+	(*UpsertPropertyValuesRequest)(nil),                      // 234: polyplug.v1.UpsertPropertyValuesRequest
+	(*DeletePropertyValuesForTargetRequest)(nil),             // 235: polyplug.v1.DeletePropertyValuesForTargetRequest
+	(*DeletePropertyValuesForFieldRequest)(nil),              // 236: polyplug.v1.DeletePropertyValuesForFieldRequest
+	(*UpsertPropertyValuesWithOptionsRequest)(nil),           // 237: polyplug.v1.UpsertPropertyValuesWithOptionsRequest
+	(*UpsertPropertyValueWithOptionsRequest)(nil),            // 238: polyplug.v1.UpsertPropertyValueWithOptionsRequest
+	(*DeletePropertyValueWithOptionsRequest)(nil),            // 239: polyplug.v1.DeletePropertyValueWithOptionsRequest
+	(*DeletePropertyValuesForTargetWithOptionsRequest)(nil),  // 240: polyplug.v1.DeletePropertyValuesForTargetWithOptionsRequest
+	(*DeletePropertyValuesForFieldWithOptionsRequest)(nil),   // 241: polyplug.v1.DeletePropertyValuesForFieldWithOptionsRequest
+	(*LoadPluginConfigurationRequest)(nil),                   // 242: polyplug.v1.LoadPluginConfigurationRequest
+	(*GetConfigRequest)(nil),                                 // 243: polyplug.v1.GetConfigRequest
+	(*GetUnsanitizedConfigRequest)(nil),                      // 244: polyplug.v1.GetUnsanitizedConfigRequest
+	(*SaveConfigRequest)(nil),                                // 245: polyplug.v1.SaveConfigRequest
+	(*SavePluginConfigRequest)(nil),                          // 246: polyplug.v1.SavePluginConfigRequest
+	(*GetBundlePathRequest)(nil),                             // 247: polyplug.v1.GetBundlePathRequest
+	(*GetLicenseRequest)(nil),                                // 248: polyplug.v1.GetLicenseRequest
+	(*IsEnterpriseReadyRequest)(nil),                         // 249: polyplug.v1.IsEnterpriseReadyRequest
+	(*GetSystemInstallDateRequest)(nil),                      // 250: polyplug.v1.GetSystemInstallDateRequest
+	(*GetDiagnosticIdRequest)(nil),                           // 251: polyplug.v1.GetDiagnosticIdRequest
+	(*GetTelemetryIdRequest)(nil),                            // 252: polyplug.v1.GetTelemetryIdRequest
+	(*GetPluginIDRequest)(nil),                               // 253: polyplug.v1.GetPluginIDRequest
+	(*GetPluginsRequest)(nil),                                // 254: polyplug.v1.GetPluginsRequest
+	(*EnablePluginRequest)(nil),                              // 255: polyplug.v1.EnablePluginRequest
+	(*DisablePluginRequest)(nil),                             // 256: polyplug.v1.DisablePluginRequest
+	(*RemovePluginRequest)(nil),                              // 257: polyplug.v1.RemovePluginRequest
+	(*GetPluginStatusRequest)(nil),                           // 258: polyplug.v1.GetPluginStatusRequest
+	(*InstallPluginRequest)(nil),                             // 259: polyplug.v1.InstallPluginRequest
+	(*PublishPluginClusterEventRequest)(nil),                 // 260: polyplug.v1.PublishPluginClusterEventRequest
+	(*RegisterCollectionAndTopicRequest)(nil),                // 261: polyplug.v1.RegisterCollectionAndTopicRequest
+	(*SendMailRequest)(nil),                                  // 262: polyplug.v1.SendMailRequest
+	(*SendPushNotificationRequest)(nil),                      // 263: polyplug.v1.SendPushNotificationRequest
+	(*OpenInteractiveDialogRequest)(nil),                     // 264: polyplug.v1.OpenInteractiveDialogRequest
+	(*SendToastMessageRequest)(nil),                          // 265: polyplug.v1.SendToastMessageRequest
+	(*LogAuditRecRequest)(nil),                               // 266: polyplug.v1.LogAuditRecRequest
+	(*LogAuditRecWithLevelRequest)(nil),                      // 267: polyplug.v1.LogAuditRecWithLevelRequest
+	(*RequestTrialLicenseRequest)(nil),                       // 268: polyplug.v1.RequestTrialLicenseRequest
+	(*GetCloudLimitsRequest)(nil),                            // 269: polyplug.v1.GetCloudLimitsRequest
+	(*RegisterPluginForSharedChannelsRequest)(nil),           // 270: polyplug.v1.RegisterPluginForSharedChannelsRequest
+	(*UnregisterPluginForSharedChannelsRequest)(nil),         // 271: polyplug.v1.UnregisterPluginForSharedChannelsRequest
+	(*UnregisterPluginRemoteForSharedChannelsRequest)(nil),   // 272: polyplug.v1.UnregisterPluginRemoteForSharedChannelsRequest
+	(*ShareChannelRequest)(nil),                              // 273: polyplug.v1.ShareChannelRequest
+	(*UpdateSharedChannelRequest)(nil),                       // 274: polyplug.v1.UpdateSharedChannelRequest
+	(*UnshareChannelRequest)(nil),                            // 275: polyplug.v1.UnshareChannelRequest
+	(*UpdateSharedChannelCursorRequest)(nil),                 // 276: polyplug.v1.UpdateSharedChannelCursorRequest
+	(*SyncSharedChannelRequest)(nil),                         // 277: polyplug.v1.SyncSharedChannelRequest
+	(*InviteRemoteToChannelRequest)(nil),                     // 278: polyplug.v1.InviteRemoteToChannelRequest
+	(*UninviteRemoteFromChannelRequest)(nil),                 // 279: polyplug.v1.UninviteRemoteFromChannelRequest
+	(*ReceiveSharedChannelSyncMsgRequest)(nil),               // 280: polyplug.v1.ReceiveSharedChannelSyncMsgRequest
+	(*ReceiveSharedChannelAttachmentSyncMsgRequest)(nil),     // 281: polyplug.v1.ReceiveSharedChannelAttachmentSyncMsgRequest
+	(*ReceiveSharedChannelProfileImageSyncMsgRequest)(nil),   // 282: polyplug.v1.ReceiveSharedChannelProfileImageSyncMsgRequest
+	(*EvaluateAccessControlRequest)(nil),                     // 283: polyplug.v1.EvaluateAccessControlRequest
+	(*SaveAccessControlPolicyRequest)(nil),                   // 284: polyplug.v1.SaveAccessControlPolicyRequest
+	(*GetAccessControlPolicyRequest)(nil),                    // 285: polyplug.v1.GetAccessControlPolicyRequest
+	(*DeleteAccessControlPolicyRequest)(nil),                 // 286: polyplug.v1.DeleteAccessControlPolicyRequest
+	(*CheckAccessControlExpressionRequest)(nil),              // 287: polyplug.v1.CheckAccessControlExpressionRequest
+	(*QueryUsersForAccessControlExpressionRequest)(nil),      // 288: polyplug.v1.QueryUsersForAccessControlExpressionRequest
+	(*GetAccessControlFieldsAutocompleteRequest)(nil),        // 289: polyplug.v1.GetAccessControlFieldsAutocompleteRequest
+	(*GetAccessControlVisualASTRequest)(nil),                 // 290: polyplug.v1.GetAccessControlVisualASTRequest
+	(*PluginHTTPRequest)(nil),                                // 291: polyplug.v1.PluginHTTPRequest
+	(*CreateUserResponse)(nil),                               // 292: polyplug.v1.CreateUserResponse
+	(*DeleteUserResponse)(nil),                               // 293: polyplug.v1.DeleteUserResponse
+	(*GetUsersResponse)(nil),                                 // 294: polyplug.v1.GetUsersResponse
+	(*GetUsersByIdsResponse)(nil),                            // 295: polyplug.v1.GetUsersByIdsResponse
+	(*GetUserByEmailResponse)(nil),                           // 296: polyplug.v1.GetUserByEmailResponse
+	(*GetUserByUsernameResponse)(nil),                        // 297: polyplug.v1.GetUserByUsernameResponse
+	(*GetUsersByUsernamesResponse)(nil),                      // 298: polyplug.v1.GetUsersByUsernamesResponse
+	(*GetUsersInTeamResponse)(nil),                           // 299: polyplug.v1.GetUsersInTeamResponse
+	(*GetUsersInChannelResponse)(nil),                        // 300: polyplug.v1.GetUsersInChannelResponse
+	(*UpdateUserResponse)(nil),                               // 301: polyplug.v1.UpdateUserResponse
+	(*UpdateUserActiveResponse)(nil),                         // 302: polyplug.v1.UpdateUserActiveResponse
+	(*UpdateUserRolesResponse)(nil),                          // 303: polyplug.v1.UpdateUserRolesResponse
+	(*UpdateUserAuthResponse)(nil),                           // 304: polyplug.v1.UpdateUserAuthResponse
+	(*SearchUsersResponse)(nil),                              // 305: polyplug.v1.SearchUsersResponse
+	(*GetUserStatusResponse)(nil),                            // 306: polyplug.v1.GetUserStatusResponse
+	(*GetUserStatusesByIdsResponse)(nil),                     // 307: polyplug.v1.GetUserStatusesByIdsResponse
+	(*UpdateUserStatusResponse)(nil),                         // 308: polyplug.v1.UpdateUserStatusResponse
+	(*SetUserStatusTimedDNDResponse)(nil),                    // 309: polyplug.v1.SetUserStatusTimedDNDResponse
+	(*UpdateUserCustomStatusResponse)(nil),                   // 310: polyplug.v1.UpdateUserCustomStatusResponse
+	(*RemoveUserCustomStatusResponse)(nil),                   // 311: polyplug.v1.RemoveUserCustomStatusResponse
+	(*GetProfileImageResponse)(nil),                          // 312: polyplug.v1.GetProfileImageResponse
+	(*SetProfileImageResponse)(nil),                          // 313: polyplug.v1.SetProfileImageResponse
+	(*GetLDAPUserAttributesResponse)(nil),                    // 314: polyplug.v1.GetLDAPUserAttributesResponse
+	(*GetPreferenceForUserResponse)(nil),                     // 315: polyplug.v1.GetPreferenceForUserResponse
+	(*GetPreferencesForUserResponse)(nil),                    // 316: polyplug.v1.GetPreferencesForUserResponse
+	(*UpdatePreferencesForUserResponse)(nil),                 // 317: polyplug.v1.UpdatePreferencesForUserResponse
+	(*DeletePreferencesForUserResponse)(nil),                 // 318: polyplug.v1.DeletePreferencesForUserResponse
+	(*GetSessionResponse)(nil),                               // 319: polyplug.v1.GetSessionResponse
+	(*CreateSessionResponse)(nil),                            // 320: polyplug.v1.CreateSessionResponse
+	(*ExtendSessionExpiryResponse)(nil),                      // 321: polyplug.v1.ExtendSessionExpiryResponse
+	(*RevokeSessionResponse)(nil),                            // 322: polyplug.v1.RevokeSessionResponse
+	(*CreateUserAccessTokenResponse)(nil),                    // 323: polyplug.v1.CreateUserAccessTokenResponse
+	(*RevokeUserAccessTokenResponse)(nil),                    // 324: polyplug.v1.RevokeUserAccessTokenResponse
+	(*HasPermissionToResponse)(nil),                          // 325: polyplug.v1.HasPermissionToResponse
+	(*HasPermissionToTeamResponse)(nil),                      // 326: polyplug.v1.HasPermissionToTeamResponse
+	(*HasPermissionToChannelResponse)(nil),                   // 327: polyplug.v1.HasPermissionToChannelResponse
+	(*RolesGrantPermissionResponse)(nil),                     // 328: polyplug.v1.RolesGrantPermissionResponse
+	(*PublishUserTypingResponse)(nil),                        // 329: polyplug.v1.PublishUserTypingResponse
+	(*CreateTeamResponse)(nil),                               // 330: polyplug.v1.CreateTeamResponse
+	(*DeleteTeamResponse)(nil),                               // 331: polyplug.v1.DeleteTeamResponse
+	(*GetTeamsResponse)(nil),                                 // 332: polyplug.v1.GetTeamsResponse
+	(*GetTeamResponse)(nil),                                  // 333: polyplug.v1.GetTeamResponse
+	(*GetTeamByNameResponse)(nil),                            // 334: polyplug.v1.GetTeamByNameResponse
+	(*GetTeamsUnreadForUserResponse)(nil),                    // 335: polyplug.v1.GetTeamsUnreadForUserResponse
+	(*UpdateTeamResponse)(nil),                               // 336: polyplug.v1.UpdateTeamResponse
+	(*SearchTeamsResponse)(nil),                              // 337: polyplug.v1.SearchTeamsResponse
+	(*GetTeamsForUserResponse)(nil),                          // 338: polyplug.v1.GetTeamsForUserResponse
+	(*CreateTeamMemberResponse)(nil),                         // 339: polyplug.v1.CreateTeamMemberResponse
+	(*CreateTeamMembersResponse)(nil),                        // 340: polyplug.v1.CreateTeamMembersResponse
+	(*CreateTeamMembersGracefullyResponse)(nil),              // 341: polyplug.v1.CreateTeamMembersGracefullyResponse
+	(*DeleteTeamMemberResponse)(nil),                         // 342: polyplug.v1.DeleteTeamMemberResponse
+	(*GetTeamMembersResponse)(nil),                           // 343: polyplug.v1.GetTeamMembersResponse
+	(*GetTeamMemberResponse)(nil),                            // 344: polyplug.v1.GetTeamMemberResponse
+	(*GetTeamMembersForUserResponse)(nil),                    // 345: polyplug.v1.GetTeamMembersForUserResponse
+	(*UpdateTeamMemberRolesResponse)(nil),                    // 346: polyplug.v1.UpdateTeamMemberRolesResponse
+	(*GetTeamIconResponse)(nil),                              // 347: polyplug.v1.GetTeamIconResponse
+	(*SetTeamIconResponse)(nil),                              // 348: polyplug.v1.SetTeamIconResponse
+	(*RemoveTeamIconResponse)(nil),                           // 349: polyplug.v1.RemoveTeamIconResponse
+	(*GetTeamStatsResponse)(nil),                             // 350: polyplug.v1.GetTeamStatsResponse
+	(*CreateChannelResponse)(nil),                            // 351: polyplug.v1.CreateChannelResponse
+	(*DeleteChannelResponse)(nil),                            // 352: polyplug.v1.DeleteChannelResponse
+	(*RestoreChannelResponse)(nil),                           // 353: polyplug.v1.RestoreChannelResponse
+	(*GetChannelOfTypeResponse)(nil),                         // 354: polyplug.v1.GetChannelOfTypeResponse
+	(*GetPublicChannelsForTeamResponse)(nil),                 // 355: polyplug.v1.GetPublicChannelsForTeamResponse
+	(*GetChannelByNameResponse)(nil),                         // 356: polyplug.v1.GetChannelByNameResponse
+	(*GetChannelByNameForTeamNameResponse)(nil),              // 357: polyplug.v1.GetChannelByNameForTeamNameResponse
+	(*GetChannelsForTeamForUserResponse)(nil),                // 358: polyplug.v1.GetChannelsForTeamForUserResponse
+	(*GetChannelStatsResponse)(nil),                          // 359: polyplug.v1.GetChannelStatsResponse
+	(*GetDirectChannelResponse)(nil),                         // 360: polyplug.v1.GetDirectChannelResponse
+	(*GetGroupChannelResponse)(nil),                          // 361: polyplug.v1.GetGroupChannelResponse
+	(*UpdateChannelResponse)(nil),                            // 362: polyplug.v1.UpdateChannelResponse
+	(*RegisterChannelGuardResponse)(nil),                     // 363: polyplug.v1.RegisterChannelGuardResponse
+	(*UnregisterChannelGuardResponse)(nil),                   // 364: polyplug.v1.UnregisterChannelGuardResponse
+	(*SearchChannelsResponse)(nil),                           // 365: polyplug.v1.SearchChannelsResponse
+	(*CreateChannelSidebarCategoryResponse)(nil),             // 366: polyplug.v1.CreateChannelSidebarCategoryResponse
+	(*GetChannelSidebarCategoriesResponse)(nil),              // 367: polyplug.v1.GetChannelSidebarCategoriesResponse
+	(*UpdateChannelSidebarCategoriesResponse)(nil),           // 368: polyplug.v1.UpdateChannelSidebarCategoriesResponse
+	(*AddChannelMemberResponse)(nil),                         // 369: polyplug.v1.AddChannelMemberResponse
+	(*AddUserToChannelResponse)(nil),                         // 370: polyplug.v1.AddUserToChannelResponse
+	(*GetChannelMemberResponse)(nil),                         // 371: polyplug.v1.GetChannelMemberResponse
+	(*GetChannelMembersResponse)(nil),                        // 372: polyplug.v1.GetChannelMembersResponse
+	(*GetChannelMembersByIdsResponse)(nil),                   // 373: polyplug.v1.GetChannelMembersByIdsResponse
+	(*GetChannelMembersForUserResponse)(nil),                 // 374: polyplug.v1.GetChannelMembersForUserResponse
+	(*UpdateChannelMemberRolesResponse)(nil),                 // 375: polyplug.v1.UpdateChannelMemberRolesResponse
+	(*UpdateChannelMemberNotificationsResponse)(nil),         // 376: polyplug.v1.UpdateChannelMemberNotificationsResponse
+	(*PatchChannelMembersNotificationsResponse)(nil),         // 377: polyplug.v1.PatchChannelMembersNotificationsResponse
+	(*DeleteChannelMemberResponse)(nil),                      // 378: polyplug.v1.DeleteChannelMemberResponse
+	(*AddReactionResponse)(nil),                              // 379: polyplug.v1.AddReactionResponse
+	(*RemoveReactionResponse)(nil),                           // 380: polyplug.v1.RemoveReactionResponse
+	(*GetReactionsResponse)(nil),                             // 381: polyplug.v1.GetReactionsResponse
+	(*SendEphemeralPostResponse)(nil),                        // 382: polyplug.v1.SendEphemeralPostResponse
+	(*UpdateEphemeralPostResponse)(nil),                      // 383: polyplug.v1.UpdateEphemeralPostResponse
+	(*DeleteEphemeralPostResponse)(nil),                      // 384: polyplug.v1.DeleteEphemeralPostResponse
+	(*DeletePostResponse)(nil),                               // 385: polyplug.v1.DeletePostResponse
+	(*GetPostThreadResponse)(nil),                            // 386: polyplug.v1.GetPostThreadResponse
+	(*GetPostsSinceResponse)(nil),                            // 387: polyplug.v1.GetPostsSinceResponse
+	(*GetPostsAfterResponse)(nil),                            // 388: polyplug.v1.GetPostsAfterResponse
+	(*GetPostsBeforeResponse)(nil),                           // 389: polyplug.v1.GetPostsBeforeResponse
+	(*GetPostsForChannelResponse)(nil),                       // 390: polyplug.v1.GetPostsForChannelResponse
+	(*UpdatePostResponse)(nil),                               // 391: polyplug.v1.UpdatePostResponse
+	(*SearchPostsInTeamResponse)(nil),                        // 392: polyplug.v1.SearchPostsInTeamResponse
+	(*SearchPostsInTeamForUserResponse)(nil),                 // 393: polyplug.v1.SearchPostsInTeamForUserResponse
+	(*MoveThreadsToBackingChannelResponse)(nil),              // 394: polyplug.v1.MoveThreadsToBackingChannelResponse
+	(*AddChannelsToRetentionPolicyResponse)(nil),             // 395: polyplug.v1.AddChannelsToRetentionPolicyResponse
+	(*RemoveChannelsFromRetentionPolicyResponse)(nil),        // 396: polyplug.v1.RemoveChannelsFromRetentionPolicyResponse
+	(*GetEmojiListResponse)(nil),                             // 397: polyplug.v1.GetEmojiListResponse
+	(*GetEmojiByNameResponse)(nil),                           // 398: polyplug.v1.GetEmojiByNameResponse
+	(*GetEmojiResponse)(nil),                                 // 399: polyplug.v1.GetEmojiResponse
+	(*GetEmojiImageResponse)(nil),                            // 400: polyplug.v1.GetEmojiImageResponse
+	(*CopyFileInfosResponse)(nil),                            // 401: polyplug.v1.CopyFileInfosResponse
+	(*GetFileInfoResponse)(nil),                              // 402: polyplug.v1.GetFileInfoResponse
+	(*SetFileSearchableContentResponse)(nil),                 // 403: polyplug.v1.SetFileSearchableContentResponse
+	(*GetFileInfosResponse)(nil),                             // 404: polyplug.v1.GetFileInfosResponse
+	(*GetFileResponse)(nil),                                  // 405: polyplug.v1.GetFileResponse
+	(*GetFileLinkResponse)(nil),                              // 406: polyplug.v1.GetFileLinkResponse
+	(*ReadFileResponse)(nil),                                 // 407: polyplug.v1.ReadFileResponse
+	(*UploadFileResponse)(nil),                               // 408: polyplug.v1.UploadFileResponse
+	(*CreateUploadSessionResponse)(nil),                      // 409: polyplug.v1.CreateUploadSessionResponse
+	(*UploadDataResponse)(nil),                               // 410: polyplug.v1.UploadDataResponse
+	(*GetUploadSessionResponse)(nil),                         // 411: polyplug.v1.GetUploadSessionResponse
+	(*CreateBotResponse)(nil),                                // 412: polyplug.v1.CreateBotResponse
+	(*PatchBotResponse)(nil),                                 // 413: polyplug.v1.PatchBotResponse
+	(*GetBotResponse)(nil),                                   // 414: polyplug.v1.GetBotResponse
+	(*GetBotsResponse)(nil),                                  // 415: polyplug.v1.GetBotsResponse
+	(*UpdateBotActiveResponse)(nil),                          // 416: polyplug.v1.UpdateBotActiveResponse
+	(*PermanentDeleteBotResponse)(nil),                       // 417: polyplug.v1.PermanentDeleteBotResponse
+	(*EnsureBotUserResponse)(nil),                            // 418: polyplug.v1.EnsureBotUserResponse
+	(*ExecuteSlashCommandResponse)(nil),                      // 419: polyplug.v1.ExecuteSlashCommandResponse
+	(*CreateCommandResponse)(nil),                            // 420: polyplug.v1.CreateCommandResponse
+	(*ListCommandsResponse)(nil),                             // 421: polyplug.v1.ListCommandsResponse
+	(*ListCustomCommandsResponse)(nil),                       // 422: polyplug.v1.ListCustomCommandsResponse
+	(*ListPluginCommandsResponse)(nil),                       // 423: polyplug.v1.ListPluginCommandsResponse
+	(*ListBuiltInCommandsResponse)(nil),                      // 424: polyplug.v1.ListBuiltInCommandsResponse
+	(*GetCommandResponse)(nil),                               // 425: polyplug.v1.GetCommandResponse
+	(*UpdateCommandResponse)(nil),                            // 426: polyplug.v1.UpdateCommandResponse
+	(*DeleteCommandResponse)(nil),                            // 427: polyplug.v1.DeleteCommandResponse
+	(*CreateOAuthAppResponse)(nil),                           // 428: polyplug.v1.CreateOAuthAppResponse
+	(*GetOAuthAppResponse)(nil),                              // 429: polyplug.v1.GetOAuthAppResponse
+	(*UpdateOAuthAppResponse)(nil),                           // 430: polyplug.v1.UpdateOAuthAppResponse
+	(*DeleteOAuthAppResponse)(nil),                           // 431: polyplug.v1.DeleteOAuthAppResponse
+	(*GetGroupResponse)(nil),                                 // 432: polyplug.v1.GetGroupResponse
+	(*GetGroupByNameResponse)(nil),                           // 433: polyplug.v1.GetGroupByNameResponse
+	(*GetGroupMemberUsersResponse)(nil),                      // 434: polyplug.v1.GetGroupMemberUsersResponse
+	(*GetGroupsBySourceResponse)(nil),                        // 435: polyplug.v1.GetGroupsBySourceResponse
+	(*GetGroupsForUserResponse)(nil),                         // 436: polyplug.v1.GetGroupsForUserResponse
+	(*UpsertGroupMemberResponse)(nil),                        // 437: polyplug.v1.UpsertGroupMemberResponse
+	(*UpsertGroupMembersResponse)(nil),                       // 438: polyplug.v1.UpsertGroupMembersResponse
+	(*GetGroupByRemoteIDResponse)(nil),                       // 439: polyplug.v1.GetGroupByRemoteIDResponse
+	(*CreateGroupResponse)(nil),                              // 440: polyplug.v1.CreateGroupResponse
+	(*UpdateGroupResponse)(nil),                              // 441: polyplug.v1.UpdateGroupResponse
+	(*DeleteGroupResponse)(nil),                              // 442: polyplug.v1.DeleteGroupResponse
+	(*RestoreGroupResponse)(nil),                             // 443: polyplug.v1.RestoreGroupResponse
+	(*DeleteGroupMemberResponse)(nil),                        // 444: polyplug.v1.DeleteGroupMemberResponse
+	(*GetGroupSyncableResponse)(nil),                         // 445: polyplug.v1.GetGroupSyncableResponse
+	(*GetGroupSyncablesResponse)(nil),                        // 446: polyplug.v1.GetGroupSyncablesResponse
+	(*UpsertGroupSyncableResponse)(nil),                      // 447: polyplug.v1.UpsertGroupSyncableResponse
+	(*UpdateGroupSyncableResponse)(nil),                      // 448: polyplug.v1.UpdateGroupSyncableResponse
+	(*DeleteGroupSyncableResponse)(nil),                      // 449: polyplug.v1.DeleteGroupSyncableResponse
+	(*GetGroupsResponse)(nil),                                // 450: polyplug.v1.GetGroupsResponse
+	(*CreateDefaultSyncableMembershipsResponse)(nil),         // 451: polyplug.v1.CreateDefaultSyncableMembershipsResponse
+	(*DeleteGroupConstrainedMembershipsResponse)(nil),        // 452: polyplug.v1.DeleteGroupConstrainedMembershipsResponse
+	(*CreatePropertyFieldResponse)(nil),                      // 453: polyplug.v1.CreatePropertyFieldResponse
+	(*GetPropertyFieldResponse)(nil),                         // 454: polyplug.v1.GetPropertyFieldResponse
+	(*GetPropertyFieldsResponse)(nil),                        // 455: polyplug.v1.GetPropertyFieldsResponse
+	(*UpdatePropertyFieldResponse)(nil),                      // 456: polyplug.v1.UpdatePropertyFieldResponse
+	(*DeletePropertyFieldResponse)(nil),                      // 457: polyplug.v1.DeletePropertyFieldResponse
+	(*SearchPropertyFieldsResponse)(nil),                     // 458: polyplug.v1.SearchPropertyFieldsResponse
+	(*CountPropertyFieldsResponse)(nil),                      // 459: polyplug.v1.CountPropertyFieldsResponse
+	(*CountPropertyFieldsForTargetResponse)(nil),             // 460: polyplug.v1.CountPropertyFieldsForTargetResponse
+	(*CreatePropertyValueResponse)(nil),                      // 461: polyplug.v1.CreatePropertyValueResponse
+	(*GetPropertyValueResponse)(nil),                         // 462: polyplug.v1.GetPropertyValueResponse
+	(*GetPropertyValuesResponse)(nil),                        // 463: polyplug.v1.GetPropertyValuesResponse
+	(*UpdatePropertyValueResponse)(nil),                      // 464: polyplug.v1.UpdatePropertyValueResponse
+	(*UpsertPropertyValueResponse)(nil),                      // 465: polyplug.v1.UpsertPropertyValueResponse
+	(*DeletePropertyValueResponse)(nil),                      // 466: polyplug.v1.DeletePropertyValueResponse
+	(*SearchPropertyValuesResponse)(nil),                     // 467: polyplug.v1.SearchPropertyValuesResponse
+	(*RegisterPropertyGroupResponse)(nil),                    // 468: polyplug.v1.RegisterPropertyGroupResponse
+	(*GetPropertyGroupResponse)(nil),                         // 469: polyplug.v1.GetPropertyGroupResponse
+	(*GetPropertyFieldByNameResponse)(nil),                   // 470: polyplug.v1.GetPropertyFieldByNameResponse
+	(*UpdatePropertyFieldsResponse)(nil),                     // 471: polyplug.v1.UpdatePropertyFieldsResponse
+	(*UpdatePropertyValuesResponse)(nil),                     // 472: polyplug.v1.UpdatePropertyValuesResponse
+	(*UpsertPropertyValuesResponse)(nil),                     // 473: polyplug.v1.UpsertPropertyValuesResponse
+	(*DeletePropertyValuesForTargetResponse)(nil),            // 474: polyplug.v1.DeletePropertyValuesForTargetResponse
+	(*DeletePropertyValuesForFieldResponse)(nil),             // 475: polyplug.v1.DeletePropertyValuesForFieldResponse
+	(*UpsertPropertyValuesWithOptionsResponse)(nil),          // 476: polyplug.v1.UpsertPropertyValuesWithOptionsResponse
+	(*UpsertPropertyValueWithOptionsResponse)(nil),           // 477: polyplug.v1.UpsertPropertyValueWithOptionsResponse
+	(*DeletePropertyValueWithOptionsResponse)(nil),           // 478: polyplug.v1.DeletePropertyValueWithOptionsResponse
+	(*DeletePropertyValuesForTargetWithOptionsResponse)(nil), // 479: polyplug.v1.DeletePropertyValuesForTargetWithOptionsResponse
+	(*DeletePropertyValuesForFieldWithOptionsResponse)(nil),  // 480: polyplug.v1.DeletePropertyValuesForFieldWithOptionsResponse
+	(*LoadPluginConfigurationResponse)(nil),                  // 481: polyplug.v1.LoadPluginConfigurationResponse
+	(*GetConfigResponse)(nil),                                // 482: polyplug.v1.GetConfigResponse
+	(*GetUnsanitizedConfigResponse)(nil),                     // 483: polyplug.v1.GetUnsanitizedConfigResponse
+	(*SaveConfigResponse)(nil),                               // 484: polyplug.v1.SaveConfigResponse
+	(*SavePluginConfigResponse)(nil),                         // 485: polyplug.v1.SavePluginConfigResponse
+	(*GetBundlePathResponse)(nil),                            // 486: polyplug.v1.GetBundlePathResponse
+	(*GetLicenseResponse)(nil),                               // 487: polyplug.v1.GetLicenseResponse
+	(*IsEnterpriseReadyResponse)(nil),                        // 488: polyplug.v1.IsEnterpriseReadyResponse
+	(*GetSystemInstallDateResponse)(nil),                     // 489: polyplug.v1.GetSystemInstallDateResponse
+	(*GetDiagnosticIdResponse)(nil),                          // 490: polyplug.v1.GetDiagnosticIdResponse
+	(*GetTelemetryIdResponse)(nil),                           // 491: polyplug.v1.GetTelemetryIdResponse
+	(*GetPluginIDResponse)(nil),                              // 492: polyplug.v1.GetPluginIDResponse
+	(*GetPluginsResponse)(nil),                               // 493: polyplug.v1.GetPluginsResponse
+	(*EnablePluginResponse)(nil),                             // 494: polyplug.v1.EnablePluginResponse
+	(*DisablePluginResponse)(nil),                            // 495: polyplug.v1.DisablePluginResponse
+	(*RemovePluginResponse)(nil),                             // 496: polyplug.v1.RemovePluginResponse
+	(*GetPluginStatusResponse)(nil),                          // 497: polyplug.v1.GetPluginStatusResponse
+	(*InstallPluginResponse)(nil),                            // 498: polyplug.v1.InstallPluginResponse
+	(*PublishPluginClusterEventResponse)(nil),                // 499: polyplug.v1.PublishPluginClusterEventResponse
+	(*RegisterCollectionAndTopicResponse)(nil),               // 500: polyplug.v1.RegisterCollectionAndTopicResponse
+	(*SendMailResponse)(nil),                                 // 501: polyplug.v1.SendMailResponse
+	(*SendPushNotificationResponse)(nil),                     // 502: polyplug.v1.SendPushNotificationResponse
+	(*OpenInteractiveDialogResponse)(nil),                    // 503: polyplug.v1.OpenInteractiveDialogResponse
+	(*SendToastMessageResponse)(nil),                         // 504: polyplug.v1.SendToastMessageResponse
+	(*LogAuditRecResponse)(nil),                              // 505: polyplug.v1.LogAuditRecResponse
+	(*LogAuditRecWithLevelResponse)(nil),                     // 506: polyplug.v1.LogAuditRecWithLevelResponse
+	(*RequestTrialLicenseResponse)(nil),                      // 507: polyplug.v1.RequestTrialLicenseResponse
+	(*GetCloudLimitsResponse)(nil),                           // 508: polyplug.v1.GetCloudLimitsResponse
+	(*RegisterPluginForSharedChannelsResponse)(nil),          // 509: polyplug.v1.RegisterPluginForSharedChannelsResponse
+	(*UnregisterPluginForSharedChannelsResponse)(nil),        // 510: polyplug.v1.UnregisterPluginForSharedChannelsResponse
+	(*UnregisterPluginRemoteForSharedChannelsResponse)(nil),  // 511: polyplug.v1.UnregisterPluginRemoteForSharedChannelsResponse
+	(*ShareChannelResponse)(nil),                             // 512: polyplug.v1.ShareChannelResponse
+	(*UpdateSharedChannelResponse)(nil),                      // 513: polyplug.v1.UpdateSharedChannelResponse
+	(*UnshareChannelResponse)(nil),                           // 514: polyplug.v1.UnshareChannelResponse
+	(*UpdateSharedChannelCursorResponse)(nil),                // 515: polyplug.v1.UpdateSharedChannelCursorResponse
+	(*SyncSharedChannelResponse)(nil),                        // 516: polyplug.v1.SyncSharedChannelResponse
+	(*InviteRemoteToChannelResponse)(nil),                    // 517: polyplug.v1.InviteRemoteToChannelResponse
+	(*UninviteRemoteFromChannelResponse)(nil),                // 518: polyplug.v1.UninviteRemoteFromChannelResponse
+	(*ReceiveSharedChannelSyncMsgResponse)(nil),              // 519: polyplug.v1.ReceiveSharedChannelSyncMsgResponse
+	(*ReceiveSharedChannelAttachmentSyncMsgResponse)(nil),    // 520: polyplug.v1.ReceiveSharedChannelAttachmentSyncMsgResponse
+	(*ReceiveSharedChannelProfileImageSyncMsgResponse)(nil),  // 521: polyplug.v1.ReceiveSharedChannelProfileImageSyncMsgResponse
+	(*EvaluateAccessControlResponse)(nil),                    // 522: polyplug.v1.EvaluateAccessControlResponse
+	(*SaveAccessControlPolicyResponse)(nil),                  // 523: polyplug.v1.SaveAccessControlPolicyResponse
+	(*GetAccessControlPolicyResponse)(nil),                   // 524: polyplug.v1.GetAccessControlPolicyResponse
+	(*DeleteAccessControlPolicyResponse)(nil),                // 525: polyplug.v1.DeleteAccessControlPolicyResponse
+	(*CheckAccessControlExpressionResponse)(nil),             // 526: polyplug.v1.CheckAccessControlExpressionResponse
+	(*QueryUsersForAccessControlExpressionResponse)(nil),     // 527: polyplug.v1.QueryUsersForAccessControlExpressionResponse
+	(*GetAccessControlFieldsAutocompleteResponse)(nil),       // 528: polyplug.v1.GetAccessControlFieldsAutocompleteResponse
+	(*GetAccessControlVisualASTResponse)(nil),                // 529: polyplug.v1.GetAccessControlVisualASTResponse
+	(*PluginHTTPResponse)(nil),                               // 530: polyplug.v1.PluginHTTPResponse
 }
 var file_polyplug_v1_api_proto_depIdxs = []int32{
 	47,  // 0: polyplug.v1.GetServerVersionResponse.error:type_name -> polyplug.v1.AppError
@@ -3409,291 +3493,347 @@ var file_polyplug_v1_api_proto_depIdxs = []int32{
 	211, // 217: polyplug.v1.PluginAPI.GetGroups:input_type -> polyplug.v1.GetGroupsRequest
 	212, // 218: polyplug.v1.PluginAPI.CreateDefaultSyncableMemberships:input_type -> polyplug.v1.CreateDefaultSyncableMembershipsRequest
 	213, // 219: polyplug.v1.PluginAPI.DeleteGroupConstrainedMemberships:input_type -> polyplug.v1.DeleteGroupConstrainedMembershipsRequest
-	214, // 220: polyplug.v1.PluginAPI.LoadPluginConfiguration:input_type -> polyplug.v1.LoadPluginConfigurationRequest
-	215, // 221: polyplug.v1.PluginAPI.GetConfig:input_type -> polyplug.v1.GetConfigRequest
-	216, // 222: polyplug.v1.PluginAPI.GetUnsanitizedConfig:input_type -> polyplug.v1.GetUnsanitizedConfigRequest
-	217, // 223: polyplug.v1.PluginAPI.SaveConfig:input_type -> polyplug.v1.SaveConfigRequest
-	218, // 224: polyplug.v1.PluginAPI.SavePluginConfig:input_type -> polyplug.v1.SavePluginConfigRequest
-	219, // 225: polyplug.v1.PluginAPI.GetBundlePath:input_type -> polyplug.v1.GetBundlePathRequest
-	220, // 226: polyplug.v1.PluginAPI.GetLicense:input_type -> polyplug.v1.GetLicenseRequest
-	221, // 227: polyplug.v1.PluginAPI.IsEnterpriseReady:input_type -> polyplug.v1.IsEnterpriseReadyRequest
-	222, // 228: polyplug.v1.PluginAPI.GetSystemInstallDate:input_type -> polyplug.v1.GetSystemInstallDateRequest
-	223, // 229: polyplug.v1.PluginAPI.GetDiagnosticId:input_type -> polyplug.v1.GetDiagnosticIdRequest
-	224, // 230: polyplug.v1.PluginAPI.GetTelemetryId:input_type -> polyplug.v1.GetTelemetryIdRequest
-	225, // 231: polyplug.v1.PluginAPI.GetPluginID:input_type -> polyplug.v1.GetPluginIDRequest
-	226, // 232: polyplug.v1.PluginAPI.GetPlugins:input_type -> polyplug.v1.GetPluginsRequest
-	227, // 233: polyplug.v1.PluginAPI.EnablePlugin:input_type -> polyplug.v1.EnablePluginRequest
-	228, // 234: polyplug.v1.PluginAPI.DisablePlugin:input_type -> polyplug.v1.DisablePluginRequest
-	229, // 235: polyplug.v1.PluginAPI.RemovePlugin:input_type -> polyplug.v1.RemovePluginRequest
-	230, // 236: polyplug.v1.PluginAPI.GetPluginStatus:input_type -> polyplug.v1.GetPluginStatusRequest
-	231, // 237: polyplug.v1.PluginAPI.InstallPlugin:input_type -> polyplug.v1.InstallPluginRequest
-	232, // 238: polyplug.v1.PluginAPI.PublishPluginClusterEvent:input_type -> polyplug.v1.PublishPluginClusterEventRequest
-	233, // 239: polyplug.v1.PluginAPI.RegisterCollectionAndTopic:input_type -> polyplug.v1.RegisterCollectionAndTopicRequest
-	234, // 240: polyplug.v1.PluginAPI.SendMail:input_type -> polyplug.v1.SendMailRequest
-	235, // 241: polyplug.v1.PluginAPI.SendPushNotification:input_type -> polyplug.v1.SendPushNotificationRequest
-	236, // 242: polyplug.v1.PluginAPI.OpenInteractiveDialog:input_type -> polyplug.v1.OpenInteractiveDialogRequest
-	237, // 243: polyplug.v1.PluginAPI.SendToastMessage:input_type -> polyplug.v1.SendToastMessageRequest
-	238, // 244: polyplug.v1.PluginAPI.LogAuditRec:input_type -> polyplug.v1.LogAuditRecRequest
-	239, // 245: polyplug.v1.PluginAPI.LogAuditRecWithLevel:input_type -> polyplug.v1.LogAuditRecWithLevelRequest
-	240, // 246: polyplug.v1.PluginAPI.RequestTrialLicense:input_type -> polyplug.v1.RequestTrialLicenseRequest
-	241, // 247: polyplug.v1.PluginAPI.GetCloudLimits:input_type -> polyplug.v1.GetCloudLimitsRequest
-	242, // 248: polyplug.v1.PluginAPI.RegisterPluginForSharedChannels:input_type -> polyplug.v1.RegisterPluginForSharedChannelsRequest
-	243, // 249: polyplug.v1.PluginAPI.UnregisterPluginForSharedChannels:input_type -> polyplug.v1.UnregisterPluginForSharedChannelsRequest
-	244, // 250: polyplug.v1.PluginAPI.UnregisterPluginRemoteForSharedChannels:input_type -> polyplug.v1.UnregisterPluginRemoteForSharedChannelsRequest
-	245, // 251: polyplug.v1.PluginAPI.ShareChannel:input_type -> polyplug.v1.ShareChannelRequest
-	246, // 252: polyplug.v1.PluginAPI.UpdateSharedChannel:input_type -> polyplug.v1.UpdateSharedChannelRequest
-	247, // 253: polyplug.v1.PluginAPI.UnshareChannel:input_type -> polyplug.v1.UnshareChannelRequest
-	248, // 254: polyplug.v1.PluginAPI.UpdateSharedChannelCursor:input_type -> polyplug.v1.UpdateSharedChannelCursorRequest
-	249, // 255: polyplug.v1.PluginAPI.SyncSharedChannel:input_type -> polyplug.v1.SyncSharedChannelRequest
-	250, // 256: polyplug.v1.PluginAPI.InviteRemoteToChannel:input_type -> polyplug.v1.InviteRemoteToChannelRequest
-	251, // 257: polyplug.v1.PluginAPI.UninviteRemoteFromChannel:input_type -> polyplug.v1.UninviteRemoteFromChannelRequest
-	252, // 258: polyplug.v1.PluginAPI.ReceiveSharedChannelSyncMsg:input_type -> polyplug.v1.ReceiveSharedChannelSyncMsgRequest
-	253, // 259: polyplug.v1.PluginAPI.ReceiveSharedChannelAttachmentSyncMsg:input_type -> polyplug.v1.ReceiveSharedChannelAttachmentSyncMsgRequest
-	254, // 260: polyplug.v1.PluginAPI.ReceiveSharedChannelProfileImageSyncMsg:input_type -> polyplug.v1.ReceiveSharedChannelProfileImageSyncMsgRequest
-	255, // 261: polyplug.v1.PluginAPI.EvaluateAccessControl:input_type -> polyplug.v1.EvaluateAccessControlRequest
-	256, // 262: polyplug.v1.PluginAPI.SaveAccessControlPolicy:input_type -> polyplug.v1.SaveAccessControlPolicyRequest
-	257, // 263: polyplug.v1.PluginAPI.GetAccessControlPolicy:input_type -> polyplug.v1.GetAccessControlPolicyRequest
-	258, // 264: polyplug.v1.PluginAPI.DeleteAccessControlPolicy:input_type -> polyplug.v1.DeleteAccessControlPolicyRequest
-	259, // 265: polyplug.v1.PluginAPI.CheckAccessControlExpression:input_type -> polyplug.v1.CheckAccessControlExpressionRequest
-	260, // 266: polyplug.v1.PluginAPI.QueryUsersForAccessControlExpression:input_type -> polyplug.v1.QueryUsersForAccessControlExpressionRequest
-	261, // 267: polyplug.v1.PluginAPI.GetAccessControlFieldsAutocomplete:input_type -> polyplug.v1.GetAccessControlFieldsAutocompleteRequest
-	262, // 268: polyplug.v1.PluginAPI.GetAccessControlVisualAST:input_type -> polyplug.v1.GetAccessControlVisualASTRequest
-	263, // 269: polyplug.v1.PluginAPI.PluginHTTP:input_type -> polyplug.v1.PluginHTTPRequest
-	1,   // 270: polyplug.v1.PluginAPI.GetServerVersion:output_type -> polyplug.v1.GetServerVersionResponse
-	3,   // 271: polyplug.v1.PluginAPI.GetPluginConfig:output_type -> polyplug.v1.GetPluginConfigResponse
-	5,   // 272: polyplug.v1.PluginAPI.GetUser:output_type -> polyplug.v1.GetUserResponse
-	7,   // 273: polyplug.v1.PluginAPI.GetChannel:output_type -> polyplug.v1.GetChannelResponse
-	9,   // 274: polyplug.v1.PluginAPI.CreatePost:output_type -> polyplug.v1.CreatePostResponse
-	11,  // 275: polyplug.v1.PluginAPI.GetPost:output_type -> polyplug.v1.GetPostResponse
-	13,  // 276: polyplug.v1.PluginAPI.KVSet:output_type -> polyplug.v1.KVSetResponse
-	15,  // 277: polyplug.v1.PluginAPI.KVGet:output_type -> polyplug.v1.KVGetResponse
-	17,  // 278: polyplug.v1.PluginAPI.KVDelete:output_type -> polyplug.v1.KVDeleteResponse
-	19,  // 279: polyplug.v1.PluginAPI.KVSetWithExpiry:output_type -> polyplug.v1.KVSetWithExpiryResponse
-	21,  // 280: polyplug.v1.PluginAPI.KVCompareAndSet:output_type -> polyplug.v1.KVCompareAndSetResponse
-	23,  // 281: polyplug.v1.PluginAPI.KVCompareAndDelete:output_type -> polyplug.v1.KVCompareAndDeleteResponse
-	26,  // 282: polyplug.v1.PluginAPI.KVSetWithOptions:output_type -> polyplug.v1.KVSetWithOptionsResponse
-	28,  // 283: polyplug.v1.PluginAPI.KVDeleteAll:output_type -> polyplug.v1.KVDeleteAllResponse
-	30,  // 284: polyplug.v1.PluginAPI.KVList:output_type -> polyplug.v1.KVListResponse
-	32,  // 285: polyplug.v1.PluginAPI.RegisterCommand:output_type -> polyplug.v1.RegisterCommandResponse
-	34,  // 286: polyplug.v1.PluginAPI.UnregisterCommand:output_type -> polyplug.v1.UnregisterCommandResponse
-	36,  // 287: polyplug.v1.PluginAPI.LogDebug:output_type -> polyplug.v1.LogDebugResponse
-	38,  // 288: polyplug.v1.PluginAPI.LogInfo:output_type -> polyplug.v1.LogInfoResponse
-	40,  // 289: polyplug.v1.PluginAPI.LogWarn:output_type -> polyplug.v1.LogWarnResponse
-	42,  // 290: polyplug.v1.PluginAPI.LogError:output_type -> polyplug.v1.LogErrorResponse
-	45,  // 291: polyplug.v1.PluginAPI.PublishWebSocketEvent:output_type -> polyplug.v1.PublishWebSocketEventResponse
-	264, // 292: polyplug.v1.PluginAPI.CreateUser:output_type -> polyplug.v1.CreateUserResponse
-	265, // 293: polyplug.v1.PluginAPI.DeleteUser:output_type -> polyplug.v1.DeleteUserResponse
-	266, // 294: polyplug.v1.PluginAPI.GetUsers:output_type -> polyplug.v1.GetUsersResponse
-	267, // 295: polyplug.v1.PluginAPI.GetUsersByIds:output_type -> polyplug.v1.GetUsersByIdsResponse
-	268, // 296: polyplug.v1.PluginAPI.GetUserByEmail:output_type -> polyplug.v1.GetUserByEmailResponse
-	269, // 297: polyplug.v1.PluginAPI.GetUserByUsername:output_type -> polyplug.v1.GetUserByUsernameResponse
-	270, // 298: polyplug.v1.PluginAPI.GetUsersByUsernames:output_type -> polyplug.v1.GetUsersByUsernamesResponse
-	271, // 299: polyplug.v1.PluginAPI.GetUsersInTeam:output_type -> polyplug.v1.GetUsersInTeamResponse
-	272, // 300: polyplug.v1.PluginAPI.GetUsersInChannel:output_type -> polyplug.v1.GetUsersInChannelResponse
-	273, // 301: polyplug.v1.PluginAPI.UpdateUser:output_type -> polyplug.v1.UpdateUserResponse
-	274, // 302: polyplug.v1.PluginAPI.UpdateUserActive:output_type -> polyplug.v1.UpdateUserActiveResponse
-	275, // 303: polyplug.v1.PluginAPI.UpdateUserRoles:output_type -> polyplug.v1.UpdateUserRolesResponse
-	276, // 304: polyplug.v1.PluginAPI.UpdateUserAuth:output_type -> polyplug.v1.UpdateUserAuthResponse
-	277, // 305: polyplug.v1.PluginAPI.SearchUsers:output_type -> polyplug.v1.SearchUsersResponse
-	278, // 306: polyplug.v1.PluginAPI.GetUserStatus:output_type -> polyplug.v1.GetUserStatusResponse
-	279, // 307: polyplug.v1.PluginAPI.GetUserStatusesByIds:output_type -> polyplug.v1.GetUserStatusesByIdsResponse
-	280, // 308: polyplug.v1.PluginAPI.UpdateUserStatus:output_type -> polyplug.v1.UpdateUserStatusResponse
-	281, // 309: polyplug.v1.PluginAPI.SetUserStatusTimedDND:output_type -> polyplug.v1.SetUserStatusTimedDNDResponse
-	282, // 310: polyplug.v1.PluginAPI.UpdateUserCustomStatus:output_type -> polyplug.v1.UpdateUserCustomStatusResponse
-	283, // 311: polyplug.v1.PluginAPI.RemoveUserCustomStatus:output_type -> polyplug.v1.RemoveUserCustomStatusResponse
-	284, // 312: polyplug.v1.PluginAPI.GetProfileImage:output_type -> polyplug.v1.GetProfileImageResponse
-	285, // 313: polyplug.v1.PluginAPI.SetProfileImage:output_type -> polyplug.v1.SetProfileImageResponse
-	286, // 314: polyplug.v1.PluginAPI.GetLDAPUserAttributes:output_type -> polyplug.v1.GetLDAPUserAttributesResponse
-	287, // 315: polyplug.v1.PluginAPI.GetPreferenceForUser:output_type -> polyplug.v1.GetPreferenceForUserResponse
-	288, // 316: polyplug.v1.PluginAPI.GetPreferencesForUser:output_type -> polyplug.v1.GetPreferencesForUserResponse
-	289, // 317: polyplug.v1.PluginAPI.UpdatePreferencesForUser:output_type -> polyplug.v1.UpdatePreferencesForUserResponse
-	290, // 318: polyplug.v1.PluginAPI.DeletePreferencesForUser:output_type -> polyplug.v1.DeletePreferencesForUserResponse
-	291, // 319: polyplug.v1.PluginAPI.GetSession:output_type -> polyplug.v1.GetSessionResponse
-	292, // 320: polyplug.v1.PluginAPI.CreateSession:output_type -> polyplug.v1.CreateSessionResponse
-	293, // 321: polyplug.v1.PluginAPI.ExtendSessionExpiry:output_type -> polyplug.v1.ExtendSessionExpiryResponse
-	294, // 322: polyplug.v1.PluginAPI.RevokeSession:output_type -> polyplug.v1.RevokeSessionResponse
-	295, // 323: polyplug.v1.PluginAPI.CreateUserAccessToken:output_type -> polyplug.v1.CreateUserAccessTokenResponse
-	296, // 324: polyplug.v1.PluginAPI.RevokeUserAccessToken:output_type -> polyplug.v1.RevokeUserAccessTokenResponse
-	297, // 325: polyplug.v1.PluginAPI.HasPermissionTo:output_type -> polyplug.v1.HasPermissionToResponse
-	298, // 326: polyplug.v1.PluginAPI.HasPermissionToTeam:output_type -> polyplug.v1.HasPermissionToTeamResponse
-	299, // 327: polyplug.v1.PluginAPI.HasPermissionToChannel:output_type -> polyplug.v1.HasPermissionToChannelResponse
-	300, // 328: polyplug.v1.PluginAPI.RolesGrantPermission:output_type -> polyplug.v1.RolesGrantPermissionResponse
-	301, // 329: polyplug.v1.PluginAPI.PublishUserTyping:output_type -> polyplug.v1.PublishUserTypingResponse
-	302, // 330: polyplug.v1.PluginAPI.CreateTeam:output_type -> polyplug.v1.CreateTeamResponse
-	303, // 331: polyplug.v1.PluginAPI.DeleteTeam:output_type -> polyplug.v1.DeleteTeamResponse
-	304, // 332: polyplug.v1.PluginAPI.GetTeams:output_type -> polyplug.v1.GetTeamsResponse
-	305, // 333: polyplug.v1.PluginAPI.GetTeam:output_type -> polyplug.v1.GetTeamResponse
-	306, // 334: polyplug.v1.PluginAPI.GetTeamByName:output_type -> polyplug.v1.GetTeamByNameResponse
-	307, // 335: polyplug.v1.PluginAPI.GetTeamsUnreadForUser:output_type -> polyplug.v1.GetTeamsUnreadForUserResponse
-	308, // 336: polyplug.v1.PluginAPI.UpdateTeam:output_type -> polyplug.v1.UpdateTeamResponse
-	309, // 337: polyplug.v1.PluginAPI.SearchTeams:output_type -> polyplug.v1.SearchTeamsResponse
-	310, // 338: polyplug.v1.PluginAPI.GetTeamsForUser:output_type -> polyplug.v1.GetTeamsForUserResponse
-	311, // 339: polyplug.v1.PluginAPI.CreateTeamMember:output_type -> polyplug.v1.CreateTeamMemberResponse
-	312, // 340: polyplug.v1.PluginAPI.CreateTeamMembers:output_type -> polyplug.v1.CreateTeamMembersResponse
-	313, // 341: polyplug.v1.PluginAPI.CreateTeamMembersGracefully:output_type -> polyplug.v1.CreateTeamMembersGracefullyResponse
-	314, // 342: polyplug.v1.PluginAPI.DeleteTeamMember:output_type -> polyplug.v1.DeleteTeamMemberResponse
-	315, // 343: polyplug.v1.PluginAPI.GetTeamMembers:output_type -> polyplug.v1.GetTeamMembersResponse
-	316, // 344: polyplug.v1.PluginAPI.GetTeamMember:output_type -> polyplug.v1.GetTeamMemberResponse
-	317, // 345: polyplug.v1.PluginAPI.GetTeamMembersForUser:output_type -> polyplug.v1.GetTeamMembersForUserResponse
-	318, // 346: polyplug.v1.PluginAPI.UpdateTeamMemberRoles:output_type -> polyplug.v1.UpdateTeamMemberRolesResponse
-	319, // 347: polyplug.v1.PluginAPI.GetTeamIcon:output_type -> polyplug.v1.GetTeamIconResponse
-	320, // 348: polyplug.v1.PluginAPI.SetTeamIcon:output_type -> polyplug.v1.SetTeamIconResponse
-	321, // 349: polyplug.v1.PluginAPI.RemoveTeamIcon:output_type -> polyplug.v1.RemoveTeamIconResponse
-	322, // 350: polyplug.v1.PluginAPI.GetTeamStats:output_type -> polyplug.v1.GetTeamStatsResponse
-	323, // 351: polyplug.v1.PluginAPI.CreateChannel:output_type -> polyplug.v1.CreateChannelResponse
-	324, // 352: polyplug.v1.PluginAPI.DeleteChannel:output_type -> polyplug.v1.DeleteChannelResponse
-	325, // 353: polyplug.v1.PluginAPI.RestoreChannel:output_type -> polyplug.v1.RestoreChannelResponse
-	326, // 354: polyplug.v1.PluginAPI.GetChannelOfType:output_type -> polyplug.v1.GetChannelOfTypeResponse
-	327, // 355: polyplug.v1.PluginAPI.GetPublicChannelsForTeam:output_type -> polyplug.v1.GetPublicChannelsForTeamResponse
-	328, // 356: polyplug.v1.PluginAPI.GetChannelByName:output_type -> polyplug.v1.GetChannelByNameResponse
-	329, // 357: polyplug.v1.PluginAPI.GetChannelByNameForTeamName:output_type -> polyplug.v1.GetChannelByNameForTeamNameResponse
-	330, // 358: polyplug.v1.PluginAPI.GetChannelsForTeamForUser:output_type -> polyplug.v1.GetChannelsForTeamForUserResponse
-	331, // 359: polyplug.v1.PluginAPI.GetChannelStats:output_type -> polyplug.v1.GetChannelStatsResponse
-	332, // 360: polyplug.v1.PluginAPI.GetDirectChannel:output_type -> polyplug.v1.GetDirectChannelResponse
-	333, // 361: polyplug.v1.PluginAPI.GetGroupChannel:output_type -> polyplug.v1.GetGroupChannelResponse
-	334, // 362: polyplug.v1.PluginAPI.UpdateChannel:output_type -> polyplug.v1.UpdateChannelResponse
-	335, // 363: polyplug.v1.PluginAPI.RegisterChannelGuard:output_type -> polyplug.v1.RegisterChannelGuardResponse
-	336, // 364: polyplug.v1.PluginAPI.UnregisterChannelGuard:output_type -> polyplug.v1.UnregisterChannelGuardResponse
-	337, // 365: polyplug.v1.PluginAPI.SearchChannels:output_type -> polyplug.v1.SearchChannelsResponse
-	338, // 366: polyplug.v1.PluginAPI.CreateChannelSidebarCategory:output_type -> polyplug.v1.CreateChannelSidebarCategoryResponse
-	339, // 367: polyplug.v1.PluginAPI.GetChannelSidebarCategories:output_type -> polyplug.v1.GetChannelSidebarCategoriesResponse
-	340, // 368: polyplug.v1.PluginAPI.UpdateChannelSidebarCategories:output_type -> polyplug.v1.UpdateChannelSidebarCategoriesResponse
-	341, // 369: polyplug.v1.PluginAPI.AddChannelMember:output_type -> polyplug.v1.AddChannelMemberResponse
-	342, // 370: polyplug.v1.PluginAPI.AddUserToChannel:output_type -> polyplug.v1.AddUserToChannelResponse
-	343, // 371: polyplug.v1.PluginAPI.GetChannelMember:output_type -> polyplug.v1.GetChannelMemberResponse
-	344, // 372: polyplug.v1.PluginAPI.GetChannelMembers:output_type -> polyplug.v1.GetChannelMembersResponse
-	345, // 373: polyplug.v1.PluginAPI.GetChannelMembersByIds:output_type -> polyplug.v1.GetChannelMembersByIdsResponse
-	346, // 374: polyplug.v1.PluginAPI.GetChannelMembersForUser:output_type -> polyplug.v1.GetChannelMembersForUserResponse
-	347, // 375: polyplug.v1.PluginAPI.UpdateChannelMemberRoles:output_type -> polyplug.v1.UpdateChannelMemberRolesResponse
-	348, // 376: polyplug.v1.PluginAPI.UpdateChannelMemberNotifications:output_type -> polyplug.v1.UpdateChannelMemberNotificationsResponse
-	349, // 377: polyplug.v1.PluginAPI.PatchChannelMembersNotifications:output_type -> polyplug.v1.PatchChannelMembersNotificationsResponse
-	350, // 378: polyplug.v1.PluginAPI.DeleteChannelMember:output_type -> polyplug.v1.DeleteChannelMemberResponse
-	351, // 379: polyplug.v1.PluginAPI.AddReaction:output_type -> polyplug.v1.AddReactionResponse
-	352, // 380: polyplug.v1.PluginAPI.RemoveReaction:output_type -> polyplug.v1.RemoveReactionResponse
-	353, // 381: polyplug.v1.PluginAPI.GetReactions:output_type -> polyplug.v1.GetReactionsResponse
-	354, // 382: polyplug.v1.PluginAPI.SendEphemeralPost:output_type -> polyplug.v1.SendEphemeralPostResponse
-	355, // 383: polyplug.v1.PluginAPI.UpdateEphemeralPost:output_type -> polyplug.v1.UpdateEphemeralPostResponse
-	356, // 384: polyplug.v1.PluginAPI.DeleteEphemeralPost:output_type -> polyplug.v1.DeleteEphemeralPostResponse
-	357, // 385: polyplug.v1.PluginAPI.DeletePost:output_type -> polyplug.v1.DeletePostResponse
-	358, // 386: polyplug.v1.PluginAPI.GetPostThread:output_type -> polyplug.v1.GetPostThreadResponse
-	359, // 387: polyplug.v1.PluginAPI.GetPostsSince:output_type -> polyplug.v1.GetPostsSinceResponse
-	360, // 388: polyplug.v1.PluginAPI.GetPostsAfter:output_type -> polyplug.v1.GetPostsAfterResponse
-	361, // 389: polyplug.v1.PluginAPI.GetPostsBefore:output_type -> polyplug.v1.GetPostsBeforeResponse
-	362, // 390: polyplug.v1.PluginAPI.GetPostsForChannel:output_type -> polyplug.v1.GetPostsForChannelResponse
-	363, // 391: polyplug.v1.PluginAPI.UpdatePost:output_type -> polyplug.v1.UpdatePostResponse
-	364, // 392: polyplug.v1.PluginAPI.SearchPostsInTeam:output_type -> polyplug.v1.SearchPostsInTeamResponse
-	365, // 393: polyplug.v1.PluginAPI.SearchPostsInTeamForUser:output_type -> polyplug.v1.SearchPostsInTeamForUserResponse
-	366, // 394: polyplug.v1.PluginAPI.MoveThreadsToBackingChannel:output_type -> polyplug.v1.MoveThreadsToBackingChannelResponse
-	367, // 395: polyplug.v1.PluginAPI.AddChannelsToRetentionPolicy:output_type -> polyplug.v1.AddChannelsToRetentionPolicyResponse
-	368, // 396: polyplug.v1.PluginAPI.RemoveChannelsFromRetentionPolicy:output_type -> polyplug.v1.RemoveChannelsFromRetentionPolicyResponse
-	369, // 397: polyplug.v1.PluginAPI.GetEmojiList:output_type -> polyplug.v1.GetEmojiListResponse
-	370, // 398: polyplug.v1.PluginAPI.GetEmojiByName:output_type -> polyplug.v1.GetEmojiByNameResponse
-	371, // 399: polyplug.v1.PluginAPI.GetEmoji:output_type -> polyplug.v1.GetEmojiResponse
-	372, // 400: polyplug.v1.PluginAPI.GetEmojiImage:output_type -> polyplug.v1.GetEmojiImageResponse
-	373, // 401: polyplug.v1.PluginAPI.CopyFileInfos:output_type -> polyplug.v1.CopyFileInfosResponse
-	374, // 402: polyplug.v1.PluginAPI.GetFileInfo:output_type -> polyplug.v1.GetFileInfoResponse
-	375, // 403: polyplug.v1.PluginAPI.SetFileSearchableContent:output_type -> polyplug.v1.SetFileSearchableContentResponse
-	376, // 404: polyplug.v1.PluginAPI.GetFileInfos:output_type -> polyplug.v1.GetFileInfosResponse
-	377, // 405: polyplug.v1.PluginAPI.GetFile:output_type -> polyplug.v1.GetFileResponse
-	378, // 406: polyplug.v1.PluginAPI.GetFileLink:output_type -> polyplug.v1.GetFileLinkResponse
-	379, // 407: polyplug.v1.PluginAPI.ReadFile:output_type -> polyplug.v1.ReadFileResponse
-	380, // 408: polyplug.v1.PluginAPI.UploadFile:output_type -> polyplug.v1.UploadFileResponse
-	381, // 409: polyplug.v1.PluginAPI.CreateUploadSession:output_type -> polyplug.v1.CreateUploadSessionResponse
-	382, // 410: polyplug.v1.PluginAPI.UploadData:output_type -> polyplug.v1.UploadDataResponse
-	383, // 411: polyplug.v1.PluginAPI.GetUploadSession:output_type -> polyplug.v1.GetUploadSessionResponse
-	384, // 412: polyplug.v1.PluginAPI.CreateBot:output_type -> polyplug.v1.CreateBotResponse
-	385, // 413: polyplug.v1.PluginAPI.PatchBot:output_type -> polyplug.v1.PatchBotResponse
-	386, // 414: polyplug.v1.PluginAPI.GetBot:output_type -> polyplug.v1.GetBotResponse
-	387, // 415: polyplug.v1.PluginAPI.GetBots:output_type -> polyplug.v1.GetBotsResponse
-	388, // 416: polyplug.v1.PluginAPI.UpdateBotActive:output_type -> polyplug.v1.UpdateBotActiveResponse
-	389, // 417: polyplug.v1.PluginAPI.PermanentDeleteBot:output_type -> polyplug.v1.PermanentDeleteBotResponse
-	390, // 418: polyplug.v1.PluginAPI.EnsureBotUser:output_type -> polyplug.v1.EnsureBotUserResponse
-	391, // 419: polyplug.v1.PluginAPI.ExecuteSlashCommand:output_type -> polyplug.v1.ExecuteSlashCommandResponse
-	392, // 420: polyplug.v1.PluginAPI.CreateCommand:output_type -> polyplug.v1.CreateCommandResponse
-	393, // 421: polyplug.v1.PluginAPI.ListCommands:output_type -> polyplug.v1.ListCommandsResponse
-	394, // 422: polyplug.v1.PluginAPI.ListCustomCommands:output_type -> polyplug.v1.ListCustomCommandsResponse
-	395, // 423: polyplug.v1.PluginAPI.ListPluginCommands:output_type -> polyplug.v1.ListPluginCommandsResponse
-	396, // 424: polyplug.v1.PluginAPI.ListBuiltInCommands:output_type -> polyplug.v1.ListBuiltInCommandsResponse
-	397, // 425: polyplug.v1.PluginAPI.GetCommand:output_type -> polyplug.v1.GetCommandResponse
-	398, // 426: polyplug.v1.PluginAPI.UpdateCommand:output_type -> polyplug.v1.UpdateCommandResponse
-	399, // 427: polyplug.v1.PluginAPI.DeleteCommand:output_type -> polyplug.v1.DeleteCommandResponse
-	400, // 428: polyplug.v1.PluginAPI.CreateOAuthApp:output_type -> polyplug.v1.CreateOAuthAppResponse
-	401, // 429: polyplug.v1.PluginAPI.GetOAuthApp:output_type -> polyplug.v1.GetOAuthAppResponse
-	402, // 430: polyplug.v1.PluginAPI.UpdateOAuthApp:output_type -> polyplug.v1.UpdateOAuthAppResponse
-	403, // 431: polyplug.v1.PluginAPI.DeleteOAuthApp:output_type -> polyplug.v1.DeleteOAuthAppResponse
-	404, // 432: polyplug.v1.PluginAPI.GetGroup:output_type -> polyplug.v1.GetGroupResponse
-	405, // 433: polyplug.v1.PluginAPI.GetGroupByName:output_type -> polyplug.v1.GetGroupByNameResponse
-	406, // 434: polyplug.v1.PluginAPI.GetGroupMemberUsers:output_type -> polyplug.v1.GetGroupMemberUsersResponse
-	407, // 435: polyplug.v1.PluginAPI.GetGroupsBySource:output_type -> polyplug.v1.GetGroupsBySourceResponse
-	408, // 436: polyplug.v1.PluginAPI.GetGroupsForUser:output_type -> polyplug.v1.GetGroupsForUserResponse
-	409, // 437: polyplug.v1.PluginAPI.UpsertGroupMember:output_type -> polyplug.v1.UpsertGroupMemberResponse
-	410, // 438: polyplug.v1.PluginAPI.UpsertGroupMembers:output_type -> polyplug.v1.UpsertGroupMembersResponse
-	411, // 439: polyplug.v1.PluginAPI.GetGroupByRemoteID:output_type -> polyplug.v1.GetGroupByRemoteIDResponse
-	412, // 440: polyplug.v1.PluginAPI.CreateGroup:output_type -> polyplug.v1.CreateGroupResponse
-	413, // 441: polyplug.v1.PluginAPI.UpdateGroup:output_type -> polyplug.v1.UpdateGroupResponse
-	414, // 442: polyplug.v1.PluginAPI.DeleteGroup:output_type -> polyplug.v1.DeleteGroupResponse
-	415, // 443: polyplug.v1.PluginAPI.RestoreGroup:output_type -> polyplug.v1.RestoreGroupResponse
-	416, // 444: polyplug.v1.PluginAPI.DeleteGroupMember:output_type -> polyplug.v1.DeleteGroupMemberResponse
-	417, // 445: polyplug.v1.PluginAPI.GetGroupSyncable:output_type -> polyplug.v1.GetGroupSyncableResponse
-	418, // 446: polyplug.v1.PluginAPI.GetGroupSyncables:output_type -> polyplug.v1.GetGroupSyncablesResponse
-	419, // 447: polyplug.v1.PluginAPI.UpsertGroupSyncable:output_type -> polyplug.v1.UpsertGroupSyncableResponse
-	420, // 448: polyplug.v1.PluginAPI.UpdateGroupSyncable:output_type -> polyplug.v1.UpdateGroupSyncableResponse
-	421, // 449: polyplug.v1.PluginAPI.DeleteGroupSyncable:output_type -> polyplug.v1.DeleteGroupSyncableResponse
-	422, // 450: polyplug.v1.PluginAPI.GetGroups:output_type -> polyplug.v1.GetGroupsResponse
-	423, // 451: polyplug.v1.PluginAPI.CreateDefaultSyncableMemberships:output_type -> polyplug.v1.CreateDefaultSyncableMembershipsResponse
-	424, // 452: polyplug.v1.PluginAPI.DeleteGroupConstrainedMemberships:output_type -> polyplug.v1.DeleteGroupConstrainedMembershipsResponse
-	425, // 453: polyplug.v1.PluginAPI.LoadPluginConfiguration:output_type -> polyplug.v1.LoadPluginConfigurationResponse
-	426, // 454: polyplug.v1.PluginAPI.GetConfig:output_type -> polyplug.v1.GetConfigResponse
-	427, // 455: polyplug.v1.PluginAPI.GetUnsanitizedConfig:output_type -> polyplug.v1.GetUnsanitizedConfigResponse
-	428, // 456: polyplug.v1.PluginAPI.SaveConfig:output_type -> polyplug.v1.SaveConfigResponse
-	429, // 457: polyplug.v1.PluginAPI.SavePluginConfig:output_type -> polyplug.v1.SavePluginConfigResponse
-	430, // 458: polyplug.v1.PluginAPI.GetBundlePath:output_type -> polyplug.v1.GetBundlePathResponse
-	431, // 459: polyplug.v1.PluginAPI.GetLicense:output_type -> polyplug.v1.GetLicenseResponse
-	432, // 460: polyplug.v1.PluginAPI.IsEnterpriseReady:output_type -> polyplug.v1.IsEnterpriseReadyResponse
-	433, // 461: polyplug.v1.PluginAPI.GetSystemInstallDate:output_type -> polyplug.v1.GetSystemInstallDateResponse
-	434, // 462: polyplug.v1.PluginAPI.GetDiagnosticId:output_type -> polyplug.v1.GetDiagnosticIdResponse
-	435, // 463: polyplug.v1.PluginAPI.GetTelemetryId:output_type -> polyplug.v1.GetTelemetryIdResponse
-	436, // 464: polyplug.v1.PluginAPI.GetPluginID:output_type -> polyplug.v1.GetPluginIDResponse
-	437, // 465: polyplug.v1.PluginAPI.GetPlugins:output_type -> polyplug.v1.GetPluginsResponse
-	438, // 466: polyplug.v1.PluginAPI.EnablePlugin:output_type -> polyplug.v1.EnablePluginResponse
-	439, // 467: polyplug.v1.PluginAPI.DisablePlugin:output_type -> polyplug.v1.DisablePluginResponse
-	440, // 468: polyplug.v1.PluginAPI.RemovePlugin:output_type -> polyplug.v1.RemovePluginResponse
-	441, // 469: polyplug.v1.PluginAPI.GetPluginStatus:output_type -> polyplug.v1.GetPluginStatusResponse
-	442, // 470: polyplug.v1.PluginAPI.InstallPlugin:output_type -> polyplug.v1.InstallPluginResponse
-	443, // 471: polyplug.v1.PluginAPI.PublishPluginClusterEvent:output_type -> polyplug.v1.PublishPluginClusterEventResponse
-	444, // 472: polyplug.v1.PluginAPI.RegisterCollectionAndTopic:output_type -> polyplug.v1.RegisterCollectionAndTopicResponse
-	445, // 473: polyplug.v1.PluginAPI.SendMail:output_type -> polyplug.v1.SendMailResponse
-	446, // 474: polyplug.v1.PluginAPI.SendPushNotification:output_type -> polyplug.v1.SendPushNotificationResponse
-	447, // 475: polyplug.v1.PluginAPI.OpenInteractiveDialog:output_type -> polyplug.v1.OpenInteractiveDialogResponse
-	448, // 476: polyplug.v1.PluginAPI.SendToastMessage:output_type -> polyplug.v1.SendToastMessageResponse
-	449, // 477: polyplug.v1.PluginAPI.LogAuditRec:output_type -> polyplug.v1.LogAuditRecResponse
-	450, // 478: polyplug.v1.PluginAPI.LogAuditRecWithLevel:output_type -> polyplug.v1.LogAuditRecWithLevelResponse
-	451, // 479: polyplug.v1.PluginAPI.RequestTrialLicense:output_type -> polyplug.v1.RequestTrialLicenseResponse
-	452, // 480: polyplug.v1.PluginAPI.GetCloudLimits:output_type -> polyplug.v1.GetCloudLimitsResponse
-	453, // 481: polyplug.v1.PluginAPI.RegisterPluginForSharedChannels:output_type -> polyplug.v1.RegisterPluginForSharedChannelsResponse
-	454, // 482: polyplug.v1.PluginAPI.UnregisterPluginForSharedChannels:output_type -> polyplug.v1.UnregisterPluginForSharedChannelsResponse
-	455, // 483: polyplug.v1.PluginAPI.UnregisterPluginRemoteForSharedChannels:output_type -> polyplug.v1.UnregisterPluginRemoteForSharedChannelsResponse
-	456, // 484: polyplug.v1.PluginAPI.ShareChannel:output_type -> polyplug.v1.ShareChannelResponse
-	457, // 485: polyplug.v1.PluginAPI.UpdateSharedChannel:output_type -> polyplug.v1.UpdateSharedChannelResponse
-	458, // 486: polyplug.v1.PluginAPI.UnshareChannel:output_type -> polyplug.v1.UnshareChannelResponse
-	459, // 487: polyplug.v1.PluginAPI.UpdateSharedChannelCursor:output_type -> polyplug.v1.UpdateSharedChannelCursorResponse
-	460, // 488: polyplug.v1.PluginAPI.SyncSharedChannel:output_type -> polyplug.v1.SyncSharedChannelResponse
-	461, // 489: polyplug.v1.PluginAPI.InviteRemoteToChannel:output_type -> polyplug.v1.InviteRemoteToChannelResponse
-	462, // 490: polyplug.v1.PluginAPI.UninviteRemoteFromChannel:output_type -> polyplug.v1.UninviteRemoteFromChannelResponse
-	463, // 491: polyplug.v1.PluginAPI.ReceiveSharedChannelSyncMsg:output_type -> polyplug.v1.ReceiveSharedChannelSyncMsgResponse
-	464, // 492: polyplug.v1.PluginAPI.ReceiveSharedChannelAttachmentSyncMsg:output_type -> polyplug.v1.ReceiveSharedChannelAttachmentSyncMsgResponse
-	465, // 493: polyplug.v1.PluginAPI.ReceiveSharedChannelProfileImageSyncMsg:output_type -> polyplug.v1.ReceiveSharedChannelProfileImageSyncMsgResponse
-	466, // 494: polyplug.v1.PluginAPI.EvaluateAccessControl:output_type -> polyplug.v1.EvaluateAccessControlResponse
-	467, // 495: polyplug.v1.PluginAPI.SaveAccessControlPolicy:output_type -> polyplug.v1.SaveAccessControlPolicyResponse
-	468, // 496: polyplug.v1.PluginAPI.GetAccessControlPolicy:output_type -> polyplug.v1.GetAccessControlPolicyResponse
-	469, // 497: polyplug.v1.PluginAPI.DeleteAccessControlPolicy:output_type -> polyplug.v1.DeleteAccessControlPolicyResponse
-	470, // 498: polyplug.v1.PluginAPI.CheckAccessControlExpression:output_type -> polyplug.v1.CheckAccessControlExpressionResponse
-	471, // 499: polyplug.v1.PluginAPI.QueryUsersForAccessControlExpression:output_type -> polyplug.v1.QueryUsersForAccessControlExpressionResponse
-	472, // 500: polyplug.v1.PluginAPI.GetAccessControlFieldsAutocomplete:output_type -> polyplug.v1.GetAccessControlFieldsAutocompleteResponse
-	473, // 501: polyplug.v1.PluginAPI.GetAccessControlVisualAST:output_type -> polyplug.v1.GetAccessControlVisualASTResponse
-	474, // 502: polyplug.v1.PluginAPI.PluginHTTP:output_type -> polyplug.v1.PluginHTTPResponse
-	270, // [270:503] is the sub-list for method output_type
-	37,  // [37:270] is the sub-list for method input_type
+	214, // 220: polyplug.v1.PluginAPI.CreatePropertyField:input_type -> polyplug.v1.CreatePropertyFieldRequest
+	215, // 221: polyplug.v1.PluginAPI.GetPropertyField:input_type -> polyplug.v1.GetPropertyFieldRequest
+	216, // 222: polyplug.v1.PluginAPI.GetPropertyFields:input_type -> polyplug.v1.GetPropertyFieldsRequest
+	217, // 223: polyplug.v1.PluginAPI.UpdatePropertyField:input_type -> polyplug.v1.UpdatePropertyFieldRequest
+	218, // 224: polyplug.v1.PluginAPI.DeletePropertyField:input_type -> polyplug.v1.DeletePropertyFieldRequest
+	219, // 225: polyplug.v1.PluginAPI.SearchPropertyFields:input_type -> polyplug.v1.SearchPropertyFieldsRequest
+	220, // 226: polyplug.v1.PluginAPI.CountPropertyFields:input_type -> polyplug.v1.CountPropertyFieldsRequest
+	221, // 227: polyplug.v1.PluginAPI.CountPropertyFieldsForTarget:input_type -> polyplug.v1.CountPropertyFieldsForTargetRequest
+	222, // 228: polyplug.v1.PluginAPI.CreatePropertyValue:input_type -> polyplug.v1.CreatePropertyValueRequest
+	223, // 229: polyplug.v1.PluginAPI.GetPropertyValue:input_type -> polyplug.v1.GetPropertyValueRequest
+	224, // 230: polyplug.v1.PluginAPI.GetPropertyValues:input_type -> polyplug.v1.GetPropertyValuesRequest
+	225, // 231: polyplug.v1.PluginAPI.UpdatePropertyValue:input_type -> polyplug.v1.UpdatePropertyValueRequest
+	226, // 232: polyplug.v1.PluginAPI.UpsertPropertyValue:input_type -> polyplug.v1.UpsertPropertyValueRequest
+	227, // 233: polyplug.v1.PluginAPI.DeletePropertyValue:input_type -> polyplug.v1.DeletePropertyValueRequest
+	228, // 234: polyplug.v1.PluginAPI.SearchPropertyValues:input_type -> polyplug.v1.SearchPropertyValuesRequest
+	229, // 235: polyplug.v1.PluginAPI.RegisterPropertyGroup:input_type -> polyplug.v1.RegisterPropertyGroupRequest
+	230, // 236: polyplug.v1.PluginAPI.GetPropertyGroup:input_type -> polyplug.v1.GetPropertyGroupRequest
+	231, // 237: polyplug.v1.PluginAPI.GetPropertyFieldByName:input_type -> polyplug.v1.GetPropertyFieldByNameRequest
+	232, // 238: polyplug.v1.PluginAPI.UpdatePropertyFields:input_type -> polyplug.v1.UpdatePropertyFieldsRequest
+	233, // 239: polyplug.v1.PluginAPI.UpdatePropertyValues:input_type -> polyplug.v1.UpdatePropertyValuesRequest
+	234, // 240: polyplug.v1.PluginAPI.UpsertPropertyValues:input_type -> polyplug.v1.UpsertPropertyValuesRequest
+	235, // 241: polyplug.v1.PluginAPI.DeletePropertyValuesForTarget:input_type -> polyplug.v1.DeletePropertyValuesForTargetRequest
+	236, // 242: polyplug.v1.PluginAPI.DeletePropertyValuesForField:input_type -> polyplug.v1.DeletePropertyValuesForFieldRequest
+	237, // 243: polyplug.v1.PluginAPI.UpsertPropertyValuesWithOptions:input_type -> polyplug.v1.UpsertPropertyValuesWithOptionsRequest
+	238, // 244: polyplug.v1.PluginAPI.UpsertPropertyValueWithOptions:input_type -> polyplug.v1.UpsertPropertyValueWithOptionsRequest
+	239, // 245: polyplug.v1.PluginAPI.DeletePropertyValueWithOptions:input_type -> polyplug.v1.DeletePropertyValueWithOptionsRequest
+	240, // 246: polyplug.v1.PluginAPI.DeletePropertyValuesForTargetWithOptions:input_type -> polyplug.v1.DeletePropertyValuesForTargetWithOptionsRequest
+	241, // 247: polyplug.v1.PluginAPI.DeletePropertyValuesForFieldWithOptions:input_type -> polyplug.v1.DeletePropertyValuesForFieldWithOptionsRequest
+	242, // 248: polyplug.v1.PluginAPI.LoadPluginConfiguration:input_type -> polyplug.v1.LoadPluginConfigurationRequest
+	243, // 249: polyplug.v1.PluginAPI.GetConfig:input_type -> polyplug.v1.GetConfigRequest
+	244, // 250: polyplug.v1.PluginAPI.GetUnsanitizedConfig:input_type -> polyplug.v1.GetUnsanitizedConfigRequest
+	245, // 251: polyplug.v1.PluginAPI.SaveConfig:input_type -> polyplug.v1.SaveConfigRequest
+	246, // 252: polyplug.v1.PluginAPI.SavePluginConfig:input_type -> polyplug.v1.SavePluginConfigRequest
+	247, // 253: polyplug.v1.PluginAPI.GetBundlePath:input_type -> polyplug.v1.GetBundlePathRequest
+	248, // 254: polyplug.v1.PluginAPI.GetLicense:input_type -> polyplug.v1.GetLicenseRequest
+	249, // 255: polyplug.v1.PluginAPI.IsEnterpriseReady:input_type -> polyplug.v1.IsEnterpriseReadyRequest
+	250, // 256: polyplug.v1.PluginAPI.GetSystemInstallDate:input_type -> polyplug.v1.GetSystemInstallDateRequest
+	251, // 257: polyplug.v1.PluginAPI.GetDiagnosticId:input_type -> polyplug.v1.GetDiagnosticIdRequest
+	252, // 258: polyplug.v1.PluginAPI.GetTelemetryId:input_type -> polyplug.v1.GetTelemetryIdRequest
+	253, // 259: polyplug.v1.PluginAPI.GetPluginID:input_type -> polyplug.v1.GetPluginIDRequest
+	254, // 260: polyplug.v1.PluginAPI.GetPlugins:input_type -> polyplug.v1.GetPluginsRequest
+	255, // 261: polyplug.v1.PluginAPI.EnablePlugin:input_type -> polyplug.v1.EnablePluginRequest
+	256, // 262: polyplug.v1.PluginAPI.DisablePlugin:input_type -> polyplug.v1.DisablePluginRequest
+	257, // 263: polyplug.v1.PluginAPI.RemovePlugin:input_type -> polyplug.v1.RemovePluginRequest
+	258, // 264: polyplug.v1.PluginAPI.GetPluginStatus:input_type -> polyplug.v1.GetPluginStatusRequest
+	259, // 265: polyplug.v1.PluginAPI.InstallPlugin:input_type -> polyplug.v1.InstallPluginRequest
+	260, // 266: polyplug.v1.PluginAPI.PublishPluginClusterEvent:input_type -> polyplug.v1.PublishPluginClusterEventRequest
+	261, // 267: polyplug.v1.PluginAPI.RegisterCollectionAndTopic:input_type -> polyplug.v1.RegisterCollectionAndTopicRequest
+	262, // 268: polyplug.v1.PluginAPI.SendMail:input_type -> polyplug.v1.SendMailRequest
+	263, // 269: polyplug.v1.PluginAPI.SendPushNotification:input_type -> polyplug.v1.SendPushNotificationRequest
+	264, // 270: polyplug.v1.PluginAPI.OpenInteractiveDialog:input_type -> polyplug.v1.OpenInteractiveDialogRequest
+	265, // 271: polyplug.v1.PluginAPI.SendToastMessage:input_type -> polyplug.v1.SendToastMessageRequest
+	266, // 272: polyplug.v1.PluginAPI.LogAuditRec:input_type -> polyplug.v1.LogAuditRecRequest
+	267, // 273: polyplug.v1.PluginAPI.LogAuditRecWithLevel:input_type -> polyplug.v1.LogAuditRecWithLevelRequest
+	268, // 274: polyplug.v1.PluginAPI.RequestTrialLicense:input_type -> polyplug.v1.RequestTrialLicenseRequest
+	269, // 275: polyplug.v1.PluginAPI.GetCloudLimits:input_type -> polyplug.v1.GetCloudLimitsRequest
+	270, // 276: polyplug.v1.PluginAPI.RegisterPluginForSharedChannels:input_type -> polyplug.v1.RegisterPluginForSharedChannelsRequest
+	271, // 277: polyplug.v1.PluginAPI.UnregisterPluginForSharedChannels:input_type -> polyplug.v1.UnregisterPluginForSharedChannelsRequest
+	272, // 278: polyplug.v1.PluginAPI.UnregisterPluginRemoteForSharedChannels:input_type -> polyplug.v1.UnregisterPluginRemoteForSharedChannelsRequest
+	273, // 279: polyplug.v1.PluginAPI.ShareChannel:input_type -> polyplug.v1.ShareChannelRequest
+	274, // 280: polyplug.v1.PluginAPI.UpdateSharedChannel:input_type -> polyplug.v1.UpdateSharedChannelRequest
+	275, // 281: polyplug.v1.PluginAPI.UnshareChannel:input_type -> polyplug.v1.UnshareChannelRequest
+	276, // 282: polyplug.v1.PluginAPI.UpdateSharedChannelCursor:input_type -> polyplug.v1.UpdateSharedChannelCursorRequest
+	277, // 283: polyplug.v1.PluginAPI.SyncSharedChannel:input_type -> polyplug.v1.SyncSharedChannelRequest
+	278, // 284: polyplug.v1.PluginAPI.InviteRemoteToChannel:input_type -> polyplug.v1.InviteRemoteToChannelRequest
+	279, // 285: polyplug.v1.PluginAPI.UninviteRemoteFromChannel:input_type -> polyplug.v1.UninviteRemoteFromChannelRequest
+	280, // 286: polyplug.v1.PluginAPI.ReceiveSharedChannelSyncMsg:input_type -> polyplug.v1.ReceiveSharedChannelSyncMsgRequest
+	281, // 287: polyplug.v1.PluginAPI.ReceiveSharedChannelAttachmentSyncMsg:input_type -> polyplug.v1.ReceiveSharedChannelAttachmentSyncMsgRequest
+	282, // 288: polyplug.v1.PluginAPI.ReceiveSharedChannelProfileImageSyncMsg:input_type -> polyplug.v1.ReceiveSharedChannelProfileImageSyncMsgRequest
+	283, // 289: polyplug.v1.PluginAPI.EvaluateAccessControl:input_type -> polyplug.v1.EvaluateAccessControlRequest
+	284, // 290: polyplug.v1.PluginAPI.SaveAccessControlPolicy:input_type -> polyplug.v1.SaveAccessControlPolicyRequest
+	285, // 291: polyplug.v1.PluginAPI.GetAccessControlPolicy:input_type -> polyplug.v1.GetAccessControlPolicyRequest
+	286, // 292: polyplug.v1.PluginAPI.DeleteAccessControlPolicy:input_type -> polyplug.v1.DeleteAccessControlPolicyRequest
+	287, // 293: polyplug.v1.PluginAPI.CheckAccessControlExpression:input_type -> polyplug.v1.CheckAccessControlExpressionRequest
+	288, // 294: polyplug.v1.PluginAPI.QueryUsersForAccessControlExpression:input_type -> polyplug.v1.QueryUsersForAccessControlExpressionRequest
+	289, // 295: polyplug.v1.PluginAPI.GetAccessControlFieldsAutocomplete:input_type -> polyplug.v1.GetAccessControlFieldsAutocompleteRequest
+	290, // 296: polyplug.v1.PluginAPI.GetAccessControlVisualAST:input_type -> polyplug.v1.GetAccessControlVisualASTRequest
+	291, // 297: polyplug.v1.PluginAPI.PluginHTTP:input_type -> polyplug.v1.PluginHTTPRequest
+	1,   // 298: polyplug.v1.PluginAPI.GetServerVersion:output_type -> polyplug.v1.GetServerVersionResponse
+	3,   // 299: polyplug.v1.PluginAPI.GetPluginConfig:output_type -> polyplug.v1.GetPluginConfigResponse
+	5,   // 300: polyplug.v1.PluginAPI.GetUser:output_type -> polyplug.v1.GetUserResponse
+	7,   // 301: polyplug.v1.PluginAPI.GetChannel:output_type -> polyplug.v1.GetChannelResponse
+	9,   // 302: polyplug.v1.PluginAPI.CreatePost:output_type -> polyplug.v1.CreatePostResponse
+	11,  // 303: polyplug.v1.PluginAPI.GetPost:output_type -> polyplug.v1.GetPostResponse
+	13,  // 304: polyplug.v1.PluginAPI.KVSet:output_type -> polyplug.v1.KVSetResponse
+	15,  // 305: polyplug.v1.PluginAPI.KVGet:output_type -> polyplug.v1.KVGetResponse
+	17,  // 306: polyplug.v1.PluginAPI.KVDelete:output_type -> polyplug.v1.KVDeleteResponse
+	19,  // 307: polyplug.v1.PluginAPI.KVSetWithExpiry:output_type -> polyplug.v1.KVSetWithExpiryResponse
+	21,  // 308: polyplug.v1.PluginAPI.KVCompareAndSet:output_type -> polyplug.v1.KVCompareAndSetResponse
+	23,  // 309: polyplug.v1.PluginAPI.KVCompareAndDelete:output_type -> polyplug.v1.KVCompareAndDeleteResponse
+	26,  // 310: polyplug.v1.PluginAPI.KVSetWithOptions:output_type -> polyplug.v1.KVSetWithOptionsResponse
+	28,  // 311: polyplug.v1.PluginAPI.KVDeleteAll:output_type -> polyplug.v1.KVDeleteAllResponse
+	30,  // 312: polyplug.v1.PluginAPI.KVList:output_type -> polyplug.v1.KVListResponse
+	32,  // 313: polyplug.v1.PluginAPI.RegisterCommand:output_type -> polyplug.v1.RegisterCommandResponse
+	34,  // 314: polyplug.v1.PluginAPI.UnregisterCommand:output_type -> polyplug.v1.UnregisterCommandResponse
+	36,  // 315: polyplug.v1.PluginAPI.LogDebug:output_type -> polyplug.v1.LogDebugResponse
+	38,  // 316: polyplug.v1.PluginAPI.LogInfo:output_type -> polyplug.v1.LogInfoResponse
+	40,  // 317: polyplug.v1.PluginAPI.LogWarn:output_type -> polyplug.v1.LogWarnResponse
+	42,  // 318: polyplug.v1.PluginAPI.LogError:output_type -> polyplug.v1.LogErrorResponse
+	45,  // 319: polyplug.v1.PluginAPI.PublishWebSocketEvent:output_type -> polyplug.v1.PublishWebSocketEventResponse
+	292, // 320: polyplug.v1.PluginAPI.CreateUser:output_type -> polyplug.v1.CreateUserResponse
+	293, // 321: polyplug.v1.PluginAPI.DeleteUser:output_type -> polyplug.v1.DeleteUserResponse
+	294, // 322: polyplug.v1.PluginAPI.GetUsers:output_type -> polyplug.v1.GetUsersResponse
+	295, // 323: polyplug.v1.PluginAPI.GetUsersByIds:output_type -> polyplug.v1.GetUsersByIdsResponse
+	296, // 324: polyplug.v1.PluginAPI.GetUserByEmail:output_type -> polyplug.v1.GetUserByEmailResponse
+	297, // 325: polyplug.v1.PluginAPI.GetUserByUsername:output_type -> polyplug.v1.GetUserByUsernameResponse
+	298, // 326: polyplug.v1.PluginAPI.GetUsersByUsernames:output_type -> polyplug.v1.GetUsersByUsernamesResponse
+	299, // 327: polyplug.v1.PluginAPI.GetUsersInTeam:output_type -> polyplug.v1.GetUsersInTeamResponse
+	300, // 328: polyplug.v1.PluginAPI.GetUsersInChannel:output_type -> polyplug.v1.GetUsersInChannelResponse
+	301, // 329: polyplug.v1.PluginAPI.UpdateUser:output_type -> polyplug.v1.UpdateUserResponse
+	302, // 330: polyplug.v1.PluginAPI.UpdateUserActive:output_type -> polyplug.v1.UpdateUserActiveResponse
+	303, // 331: polyplug.v1.PluginAPI.UpdateUserRoles:output_type -> polyplug.v1.UpdateUserRolesResponse
+	304, // 332: polyplug.v1.PluginAPI.UpdateUserAuth:output_type -> polyplug.v1.UpdateUserAuthResponse
+	305, // 333: polyplug.v1.PluginAPI.SearchUsers:output_type -> polyplug.v1.SearchUsersResponse
+	306, // 334: polyplug.v1.PluginAPI.GetUserStatus:output_type -> polyplug.v1.GetUserStatusResponse
+	307, // 335: polyplug.v1.PluginAPI.GetUserStatusesByIds:output_type -> polyplug.v1.GetUserStatusesByIdsResponse
+	308, // 336: polyplug.v1.PluginAPI.UpdateUserStatus:output_type -> polyplug.v1.UpdateUserStatusResponse
+	309, // 337: polyplug.v1.PluginAPI.SetUserStatusTimedDND:output_type -> polyplug.v1.SetUserStatusTimedDNDResponse
+	310, // 338: polyplug.v1.PluginAPI.UpdateUserCustomStatus:output_type -> polyplug.v1.UpdateUserCustomStatusResponse
+	311, // 339: polyplug.v1.PluginAPI.RemoveUserCustomStatus:output_type -> polyplug.v1.RemoveUserCustomStatusResponse
+	312, // 340: polyplug.v1.PluginAPI.GetProfileImage:output_type -> polyplug.v1.GetProfileImageResponse
+	313, // 341: polyplug.v1.PluginAPI.SetProfileImage:output_type -> polyplug.v1.SetProfileImageResponse
+	314, // 342: polyplug.v1.PluginAPI.GetLDAPUserAttributes:output_type -> polyplug.v1.GetLDAPUserAttributesResponse
+	315, // 343: polyplug.v1.PluginAPI.GetPreferenceForUser:output_type -> polyplug.v1.GetPreferenceForUserResponse
+	316, // 344: polyplug.v1.PluginAPI.GetPreferencesForUser:output_type -> polyplug.v1.GetPreferencesForUserResponse
+	317, // 345: polyplug.v1.PluginAPI.UpdatePreferencesForUser:output_type -> polyplug.v1.UpdatePreferencesForUserResponse
+	318, // 346: polyplug.v1.PluginAPI.DeletePreferencesForUser:output_type -> polyplug.v1.DeletePreferencesForUserResponse
+	319, // 347: polyplug.v1.PluginAPI.GetSession:output_type -> polyplug.v1.GetSessionResponse
+	320, // 348: polyplug.v1.PluginAPI.CreateSession:output_type -> polyplug.v1.CreateSessionResponse
+	321, // 349: polyplug.v1.PluginAPI.ExtendSessionExpiry:output_type -> polyplug.v1.ExtendSessionExpiryResponse
+	322, // 350: polyplug.v1.PluginAPI.RevokeSession:output_type -> polyplug.v1.RevokeSessionResponse
+	323, // 351: polyplug.v1.PluginAPI.CreateUserAccessToken:output_type -> polyplug.v1.CreateUserAccessTokenResponse
+	324, // 352: polyplug.v1.PluginAPI.RevokeUserAccessToken:output_type -> polyplug.v1.RevokeUserAccessTokenResponse
+	325, // 353: polyplug.v1.PluginAPI.HasPermissionTo:output_type -> polyplug.v1.HasPermissionToResponse
+	326, // 354: polyplug.v1.PluginAPI.HasPermissionToTeam:output_type -> polyplug.v1.HasPermissionToTeamResponse
+	327, // 355: polyplug.v1.PluginAPI.HasPermissionToChannel:output_type -> polyplug.v1.HasPermissionToChannelResponse
+	328, // 356: polyplug.v1.PluginAPI.RolesGrantPermission:output_type -> polyplug.v1.RolesGrantPermissionResponse
+	329, // 357: polyplug.v1.PluginAPI.PublishUserTyping:output_type -> polyplug.v1.PublishUserTypingResponse
+	330, // 358: polyplug.v1.PluginAPI.CreateTeam:output_type -> polyplug.v1.CreateTeamResponse
+	331, // 359: polyplug.v1.PluginAPI.DeleteTeam:output_type -> polyplug.v1.DeleteTeamResponse
+	332, // 360: polyplug.v1.PluginAPI.GetTeams:output_type -> polyplug.v1.GetTeamsResponse
+	333, // 361: polyplug.v1.PluginAPI.GetTeam:output_type -> polyplug.v1.GetTeamResponse
+	334, // 362: polyplug.v1.PluginAPI.GetTeamByName:output_type -> polyplug.v1.GetTeamByNameResponse
+	335, // 363: polyplug.v1.PluginAPI.GetTeamsUnreadForUser:output_type -> polyplug.v1.GetTeamsUnreadForUserResponse
+	336, // 364: polyplug.v1.PluginAPI.UpdateTeam:output_type -> polyplug.v1.UpdateTeamResponse
+	337, // 365: polyplug.v1.PluginAPI.SearchTeams:output_type -> polyplug.v1.SearchTeamsResponse
+	338, // 366: polyplug.v1.PluginAPI.GetTeamsForUser:output_type -> polyplug.v1.GetTeamsForUserResponse
+	339, // 367: polyplug.v1.PluginAPI.CreateTeamMember:output_type -> polyplug.v1.CreateTeamMemberResponse
+	340, // 368: polyplug.v1.PluginAPI.CreateTeamMembers:output_type -> polyplug.v1.CreateTeamMembersResponse
+	341, // 369: polyplug.v1.PluginAPI.CreateTeamMembersGracefully:output_type -> polyplug.v1.CreateTeamMembersGracefullyResponse
+	342, // 370: polyplug.v1.PluginAPI.DeleteTeamMember:output_type -> polyplug.v1.DeleteTeamMemberResponse
+	343, // 371: polyplug.v1.PluginAPI.GetTeamMembers:output_type -> polyplug.v1.GetTeamMembersResponse
+	344, // 372: polyplug.v1.PluginAPI.GetTeamMember:output_type -> polyplug.v1.GetTeamMemberResponse
+	345, // 373: polyplug.v1.PluginAPI.GetTeamMembersForUser:output_type -> polyplug.v1.GetTeamMembersForUserResponse
+	346, // 374: polyplug.v1.PluginAPI.UpdateTeamMemberRoles:output_type -> polyplug.v1.UpdateTeamMemberRolesResponse
+	347, // 375: polyplug.v1.PluginAPI.GetTeamIcon:output_type -> polyplug.v1.GetTeamIconResponse
+	348, // 376: polyplug.v1.PluginAPI.SetTeamIcon:output_type -> polyplug.v1.SetTeamIconResponse
+	349, // 377: polyplug.v1.PluginAPI.RemoveTeamIcon:output_type -> polyplug.v1.RemoveTeamIconResponse
+	350, // 378: polyplug.v1.PluginAPI.GetTeamStats:output_type -> polyplug.v1.GetTeamStatsResponse
+	351, // 379: polyplug.v1.PluginAPI.CreateChannel:output_type -> polyplug.v1.CreateChannelResponse
+	352, // 380: polyplug.v1.PluginAPI.DeleteChannel:output_type -> polyplug.v1.DeleteChannelResponse
+	353, // 381: polyplug.v1.PluginAPI.RestoreChannel:output_type -> polyplug.v1.RestoreChannelResponse
+	354, // 382: polyplug.v1.PluginAPI.GetChannelOfType:output_type -> polyplug.v1.GetChannelOfTypeResponse
+	355, // 383: polyplug.v1.PluginAPI.GetPublicChannelsForTeam:output_type -> polyplug.v1.GetPublicChannelsForTeamResponse
+	356, // 384: polyplug.v1.PluginAPI.GetChannelByName:output_type -> polyplug.v1.GetChannelByNameResponse
+	357, // 385: polyplug.v1.PluginAPI.GetChannelByNameForTeamName:output_type -> polyplug.v1.GetChannelByNameForTeamNameResponse
+	358, // 386: polyplug.v1.PluginAPI.GetChannelsForTeamForUser:output_type -> polyplug.v1.GetChannelsForTeamForUserResponse
+	359, // 387: polyplug.v1.PluginAPI.GetChannelStats:output_type -> polyplug.v1.GetChannelStatsResponse
+	360, // 388: polyplug.v1.PluginAPI.GetDirectChannel:output_type -> polyplug.v1.GetDirectChannelResponse
+	361, // 389: polyplug.v1.PluginAPI.GetGroupChannel:output_type -> polyplug.v1.GetGroupChannelResponse
+	362, // 390: polyplug.v1.PluginAPI.UpdateChannel:output_type -> polyplug.v1.UpdateChannelResponse
+	363, // 391: polyplug.v1.PluginAPI.RegisterChannelGuard:output_type -> polyplug.v1.RegisterChannelGuardResponse
+	364, // 392: polyplug.v1.PluginAPI.UnregisterChannelGuard:output_type -> polyplug.v1.UnregisterChannelGuardResponse
+	365, // 393: polyplug.v1.PluginAPI.SearchChannels:output_type -> polyplug.v1.SearchChannelsResponse
+	366, // 394: polyplug.v1.PluginAPI.CreateChannelSidebarCategory:output_type -> polyplug.v1.CreateChannelSidebarCategoryResponse
+	367, // 395: polyplug.v1.PluginAPI.GetChannelSidebarCategories:output_type -> polyplug.v1.GetChannelSidebarCategoriesResponse
+	368, // 396: polyplug.v1.PluginAPI.UpdateChannelSidebarCategories:output_type -> polyplug.v1.UpdateChannelSidebarCategoriesResponse
+	369, // 397: polyplug.v1.PluginAPI.AddChannelMember:output_type -> polyplug.v1.AddChannelMemberResponse
+	370, // 398: polyplug.v1.PluginAPI.AddUserToChannel:output_type -> polyplug.v1.AddUserToChannelResponse
+	371, // 399: polyplug.v1.PluginAPI.GetChannelMember:output_type -> polyplug.v1.GetChannelMemberResponse
+	372, // 400: polyplug.v1.PluginAPI.GetChannelMembers:output_type -> polyplug.v1.GetChannelMembersResponse
+	373, // 401: polyplug.v1.PluginAPI.GetChannelMembersByIds:output_type -> polyplug.v1.GetChannelMembersByIdsResponse
+	374, // 402: polyplug.v1.PluginAPI.GetChannelMembersForUser:output_type -> polyplug.v1.GetChannelMembersForUserResponse
+	375, // 403: polyplug.v1.PluginAPI.UpdateChannelMemberRoles:output_type -> polyplug.v1.UpdateChannelMemberRolesResponse
+	376, // 404: polyplug.v1.PluginAPI.UpdateChannelMemberNotifications:output_type -> polyplug.v1.UpdateChannelMemberNotificationsResponse
+	377, // 405: polyplug.v1.PluginAPI.PatchChannelMembersNotifications:output_type -> polyplug.v1.PatchChannelMembersNotificationsResponse
+	378, // 406: polyplug.v1.PluginAPI.DeleteChannelMember:output_type -> polyplug.v1.DeleteChannelMemberResponse
+	379, // 407: polyplug.v1.PluginAPI.AddReaction:output_type -> polyplug.v1.AddReactionResponse
+	380, // 408: polyplug.v1.PluginAPI.RemoveReaction:output_type -> polyplug.v1.RemoveReactionResponse
+	381, // 409: polyplug.v1.PluginAPI.GetReactions:output_type -> polyplug.v1.GetReactionsResponse
+	382, // 410: polyplug.v1.PluginAPI.SendEphemeralPost:output_type -> polyplug.v1.SendEphemeralPostResponse
+	383, // 411: polyplug.v1.PluginAPI.UpdateEphemeralPost:output_type -> polyplug.v1.UpdateEphemeralPostResponse
+	384, // 412: polyplug.v1.PluginAPI.DeleteEphemeralPost:output_type -> polyplug.v1.DeleteEphemeralPostResponse
+	385, // 413: polyplug.v1.PluginAPI.DeletePost:output_type -> polyplug.v1.DeletePostResponse
+	386, // 414: polyplug.v1.PluginAPI.GetPostThread:output_type -> polyplug.v1.GetPostThreadResponse
+	387, // 415: polyplug.v1.PluginAPI.GetPostsSince:output_type -> polyplug.v1.GetPostsSinceResponse
+	388, // 416: polyplug.v1.PluginAPI.GetPostsAfter:output_type -> polyplug.v1.GetPostsAfterResponse
+	389, // 417: polyplug.v1.PluginAPI.GetPostsBefore:output_type -> polyplug.v1.GetPostsBeforeResponse
+	390, // 418: polyplug.v1.PluginAPI.GetPostsForChannel:output_type -> polyplug.v1.GetPostsForChannelResponse
+	391, // 419: polyplug.v1.PluginAPI.UpdatePost:output_type -> polyplug.v1.UpdatePostResponse
+	392, // 420: polyplug.v1.PluginAPI.SearchPostsInTeam:output_type -> polyplug.v1.SearchPostsInTeamResponse
+	393, // 421: polyplug.v1.PluginAPI.SearchPostsInTeamForUser:output_type -> polyplug.v1.SearchPostsInTeamForUserResponse
+	394, // 422: polyplug.v1.PluginAPI.MoveThreadsToBackingChannel:output_type -> polyplug.v1.MoveThreadsToBackingChannelResponse
+	395, // 423: polyplug.v1.PluginAPI.AddChannelsToRetentionPolicy:output_type -> polyplug.v1.AddChannelsToRetentionPolicyResponse
+	396, // 424: polyplug.v1.PluginAPI.RemoveChannelsFromRetentionPolicy:output_type -> polyplug.v1.RemoveChannelsFromRetentionPolicyResponse
+	397, // 425: polyplug.v1.PluginAPI.GetEmojiList:output_type -> polyplug.v1.GetEmojiListResponse
+	398, // 426: polyplug.v1.PluginAPI.GetEmojiByName:output_type -> polyplug.v1.GetEmojiByNameResponse
+	399, // 427: polyplug.v1.PluginAPI.GetEmoji:output_type -> polyplug.v1.GetEmojiResponse
+	400, // 428: polyplug.v1.PluginAPI.GetEmojiImage:output_type -> polyplug.v1.GetEmojiImageResponse
+	401, // 429: polyplug.v1.PluginAPI.CopyFileInfos:output_type -> polyplug.v1.CopyFileInfosResponse
+	402, // 430: polyplug.v1.PluginAPI.GetFileInfo:output_type -> polyplug.v1.GetFileInfoResponse
+	403, // 431: polyplug.v1.PluginAPI.SetFileSearchableContent:output_type -> polyplug.v1.SetFileSearchableContentResponse
+	404, // 432: polyplug.v1.PluginAPI.GetFileInfos:output_type -> polyplug.v1.GetFileInfosResponse
+	405, // 433: polyplug.v1.PluginAPI.GetFile:output_type -> polyplug.v1.GetFileResponse
+	406, // 434: polyplug.v1.PluginAPI.GetFileLink:output_type -> polyplug.v1.GetFileLinkResponse
+	407, // 435: polyplug.v1.PluginAPI.ReadFile:output_type -> polyplug.v1.ReadFileResponse
+	408, // 436: polyplug.v1.PluginAPI.UploadFile:output_type -> polyplug.v1.UploadFileResponse
+	409, // 437: polyplug.v1.PluginAPI.CreateUploadSession:output_type -> polyplug.v1.CreateUploadSessionResponse
+	410, // 438: polyplug.v1.PluginAPI.UploadData:output_type -> polyplug.v1.UploadDataResponse
+	411, // 439: polyplug.v1.PluginAPI.GetUploadSession:output_type -> polyplug.v1.GetUploadSessionResponse
+	412, // 440: polyplug.v1.PluginAPI.CreateBot:output_type -> polyplug.v1.CreateBotResponse
+	413, // 441: polyplug.v1.PluginAPI.PatchBot:output_type -> polyplug.v1.PatchBotResponse
+	414, // 442: polyplug.v1.PluginAPI.GetBot:output_type -> polyplug.v1.GetBotResponse
+	415, // 443: polyplug.v1.PluginAPI.GetBots:output_type -> polyplug.v1.GetBotsResponse
+	416, // 444: polyplug.v1.PluginAPI.UpdateBotActive:output_type -> polyplug.v1.UpdateBotActiveResponse
+	417, // 445: polyplug.v1.PluginAPI.PermanentDeleteBot:output_type -> polyplug.v1.PermanentDeleteBotResponse
+	418, // 446: polyplug.v1.PluginAPI.EnsureBotUser:output_type -> polyplug.v1.EnsureBotUserResponse
+	419, // 447: polyplug.v1.PluginAPI.ExecuteSlashCommand:output_type -> polyplug.v1.ExecuteSlashCommandResponse
+	420, // 448: polyplug.v1.PluginAPI.CreateCommand:output_type -> polyplug.v1.CreateCommandResponse
+	421, // 449: polyplug.v1.PluginAPI.ListCommands:output_type -> polyplug.v1.ListCommandsResponse
+	422, // 450: polyplug.v1.PluginAPI.ListCustomCommands:output_type -> polyplug.v1.ListCustomCommandsResponse
+	423, // 451: polyplug.v1.PluginAPI.ListPluginCommands:output_type -> polyplug.v1.ListPluginCommandsResponse
+	424, // 452: polyplug.v1.PluginAPI.ListBuiltInCommands:output_type -> polyplug.v1.ListBuiltInCommandsResponse
+	425, // 453: polyplug.v1.PluginAPI.GetCommand:output_type -> polyplug.v1.GetCommandResponse
+	426, // 454: polyplug.v1.PluginAPI.UpdateCommand:output_type -> polyplug.v1.UpdateCommandResponse
+	427, // 455: polyplug.v1.PluginAPI.DeleteCommand:output_type -> polyplug.v1.DeleteCommandResponse
+	428, // 456: polyplug.v1.PluginAPI.CreateOAuthApp:output_type -> polyplug.v1.CreateOAuthAppResponse
+	429, // 457: polyplug.v1.PluginAPI.GetOAuthApp:output_type -> polyplug.v1.GetOAuthAppResponse
+	430, // 458: polyplug.v1.PluginAPI.UpdateOAuthApp:output_type -> polyplug.v1.UpdateOAuthAppResponse
+	431, // 459: polyplug.v1.PluginAPI.DeleteOAuthApp:output_type -> polyplug.v1.DeleteOAuthAppResponse
+	432, // 460: polyplug.v1.PluginAPI.GetGroup:output_type -> polyplug.v1.GetGroupResponse
+	433, // 461: polyplug.v1.PluginAPI.GetGroupByName:output_type -> polyplug.v1.GetGroupByNameResponse
+	434, // 462: polyplug.v1.PluginAPI.GetGroupMemberUsers:output_type -> polyplug.v1.GetGroupMemberUsersResponse
+	435, // 463: polyplug.v1.PluginAPI.GetGroupsBySource:output_type -> polyplug.v1.GetGroupsBySourceResponse
+	436, // 464: polyplug.v1.PluginAPI.GetGroupsForUser:output_type -> polyplug.v1.GetGroupsForUserResponse
+	437, // 465: polyplug.v1.PluginAPI.UpsertGroupMember:output_type -> polyplug.v1.UpsertGroupMemberResponse
+	438, // 466: polyplug.v1.PluginAPI.UpsertGroupMembers:output_type -> polyplug.v1.UpsertGroupMembersResponse
+	439, // 467: polyplug.v1.PluginAPI.GetGroupByRemoteID:output_type -> polyplug.v1.GetGroupByRemoteIDResponse
+	440, // 468: polyplug.v1.PluginAPI.CreateGroup:output_type -> polyplug.v1.CreateGroupResponse
+	441, // 469: polyplug.v1.PluginAPI.UpdateGroup:output_type -> polyplug.v1.UpdateGroupResponse
+	442, // 470: polyplug.v1.PluginAPI.DeleteGroup:output_type -> polyplug.v1.DeleteGroupResponse
+	443, // 471: polyplug.v1.PluginAPI.RestoreGroup:output_type -> polyplug.v1.RestoreGroupResponse
+	444, // 472: polyplug.v1.PluginAPI.DeleteGroupMember:output_type -> polyplug.v1.DeleteGroupMemberResponse
+	445, // 473: polyplug.v1.PluginAPI.GetGroupSyncable:output_type -> polyplug.v1.GetGroupSyncableResponse
+	446, // 474: polyplug.v1.PluginAPI.GetGroupSyncables:output_type -> polyplug.v1.GetGroupSyncablesResponse
+	447, // 475: polyplug.v1.PluginAPI.UpsertGroupSyncable:output_type -> polyplug.v1.UpsertGroupSyncableResponse
+	448, // 476: polyplug.v1.PluginAPI.UpdateGroupSyncable:output_type -> polyplug.v1.UpdateGroupSyncableResponse
+	449, // 477: polyplug.v1.PluginAPI.DeleteGroupSyncable:output_type -> polyplug.v1.DeleteGroupSyncableResponse
+	450, // 478: polyplug.v1.PluginAPI.GetGroups:output_type -> polyplug.v1.GetGroupsResponse
+	451, // 479: polyplug.v1.PluginAPI.CreateDefaultSyncableMemberships:output_type -> polyplug.v1.CreateDefaultSyncableMembershipsResponse
+	452, // 480: polyplug.v1.PluginAPI.DeleteGroupConstrainedMemberships:output_type -> polyplug.v1.DeleteGroupConstrainedMembershipsResponse
+	453, // 481: polyplug.v1.PluginAPI.CreatePropertyField:output_type -> polyplug.v1.CreatePropertyFieldResponse
+	454, // 482: polyplug.v1.PluginAPI.GetPropertyField:output_type -> polyplug.v1.GetPropertyFieldResponse
+	455, // 483: polyplug.v1.PluginAPI.GetPropertyFields:output_type -> polyplug.v1.GetPropertyFieldsResponse
+	456, // 484: polyplug.v1.PluginAPI.UpdatePropertyField:output_type -> polyplug.v1.UpdatePropertyFieldResponse
+	457, // 485: polyplug.v1.PluginAPI.DeletePropertyField:output_type -> polyplug.v1.DeletePropertyFieldResponse
+	458, // 486: polyplug.v1.PluginAPI.SearchPropertyFields:output_type -> polyplug.v1.SearchPropertyFieldsResponse
+	459, // 487: polyplug.v1.PluginAPI.CountPropertyFields:output_type -> polyplug.v1.CountPropertyFieldsResponse
+	460, // 488: polyplug.v1.PluginAPI.CountPropertyFieldsForTarget:output_type -> polyplug.v1.CountPropertyFieldsForTargetResponse
+	461, // 489: polyplug.v1.PluginAPI.CreatePropertyValue:output_type -> polyplug.v1.CreatePropertyValueResponse
+	462, // 490: polyplug.v1.PluginAPI.GetPropertyValue:output_type -> polyplug.v1.GetPropertyValueResponse
+	463, // 491: polyplug.v1.PluginAPI.GetPropertyValues:output_type -> polyplug.v1.GetPropertyValuesResponse
+	464, // 492: polyplug.v1.PluginAPI.UpdatePropertyValue:output_type -> polyplug.v1.UpdatePropertyValueResponse
+	465, // 493: polyplug.v1.PluginAPI.UpsertPropertyValue:output_type -> polyplug.v1.UpsertPropertyValueResponse
+	466, // 494: polyplug.v1.PluginAPI.DeletePropertyValue:output_type -> polyplug.v1.DeletePropertyValueResponse
+	467, // 495: polyplug.v1.PluginAPI.SearchPropertyValues:output_type -> polyplug.v1.SearchPropertyValuesResponse
+	468, // 496: polyplug.v1.PluginAPI.RegisterPropertyGroup:output_type -> polyplug.v1.RegisterPropertyGroupResponse
+	469, // 497: polyplug.v1.PluginAPI.GetPropertyGroup:output_type -> polyplug.v1.GetPropertyGroupResponse
+	470, // 498: polyplug.v1.PluginAPI.GetPropertyFieldByName:output_type -> polyplug.v1.GetPropertyFieldByNameResponse
+	471, // 499: polyplug.v1.PluginAPI.UpdatePropertyFields:output_type -> polyplug.v1.UpdatePropertyFieldsResponse
+	472, // 500: polyplug.v1.PluginAPI.UpdatePropertyValues:output_type -> polyplug.v1.UpdatePropertyValuesResponse
+	473, // 501: polyplug.v1.PluginAPI.UpsertPropertyValues:output_type -> polyplug.v1.UpsertPropertyValuesResponse
+	474, // 502: polyplug.v1.PluginAPI.DeletePropertyValuesForTarget:output_type -> polyplug.v1.DeletePropertyValuesForTargetResponse
+	475, // 503: polyplug.v1.PluginAPI.DeletePropertyValuesForField:output_type -> polyplug.v1.DeletePropertyValuesForFieldResponse
+	476, // 504: polyplug.v1.PluginAPI.UpsertPropertyValuesWithOptions:output_type -> polyplug.v1.UpsertPropertyValuesWithOptionsResponse
+	477, // 505: polyplug.v1.PluginAPI.UpsertPropertyValueWithOptions:output_type -> polyplug.v1.UpsertPropertyValueWithOptionsResponse
+	478, // 506: polyplug.v1.PluginAPI.DeletePropertyValueWithOptions:output_type -> polyplug.v1.DeletePropertyValueWithOptionsResponse
+	479, // 507: polyplug.v1.PluginAPI.DeletePropertyValuesForTargetWithOptions:output_type -> polyplug.v1.DeletePropertyValuesForTargetWithOptionsResponse
+	480, // 508: polyplug.v1.PluginAPI.DeletePropertyValuesForFieldWithOptions:output_type -> polyplug.v1.DeletePropertyValuesForFieldWithOptionsResponse
+	481, // 509: polyplug.v1.PluginAPI.LoadPluginConfiguration:output_type -> polyplug.v1.LoadPluginConfigurationResponse
+	482, // 510: polyplug.v1.PluginAPI.GetConfig:output_type -> polyplug.v1.GetConfigResponse
+	483, // 511: polyplug.v1.PluginAPI.GetUnsanitizedConfig:output_type -> polyplug.v1.GetUnsanitizedConfigResponse
+	484, // 512: polyplug.v1.PluginAPI.SaveConfig:output_type -> polyplug.v1.SaveConfigResponse
+	485, // 513: polyplug.v1.PluginAPI.SavePluginConfig:output_type -> polyplug.v1.SavePluginConfigResponse
+	486, // 514: polyplug.v1.PluginAPI.GetBundlePath:output_type -> polyplug.v1.GetBundlePathResponse
+	487, // 515: polyplug.v1.PluginAPI.GetLicense:output_type -> polyplug.v1.GetLicenseResponse
+	488, // 516: polyplug.v1.PluginAPI.IsEnterpriseReady:output_type -> polyplug.v1.IsEnterpriseReadyResponse
+	489, // 517: polyplug.v1.PluginAPI.GetSystemInstallDate:output_type -> polyplug.v1.GetSystemInstallDateResponse
+	490, // 518: polyplug.v1.PluginAPI.GetDiagnosticId:output_type -> polyplug.v1.GetDiagnosticIdResponse
+	491, // 519: polyplug.v1.PluginAPI.GetTelemetryId:output_type -> polyplug.v1.GetTelemetryIdResponse
+	492, // 520: polyplug.v1.PluginAPI.GetPluginID:output_type -> polyplug.v1.GetPluginIDResponse
+	493, // 521: polyplug.v1.PluginAPI.GetPlugins:output_type -> polyplug.v1.GetPluginsResponse
+	494, // 522: polyplug.v1.PluginAPI.EnablePlugin:output_type -> polyplug.v1.EnablePluginResponse
+	495, // 523: polyplug.v1.PluginAPI.DisablePlugin:output_type -> polyplug.v1.DisablePluginResponse
+	496, // 524: polyplug.v1.PluginAPI.RemovePlugin:output_type -> polyplug.v1.RemovePluginResponse
+	497, // 525: polyplug.v1.PluginAPI.GetPluginStatus:output_type -> polyplug.v1.GetPluginStatusResponse
+	498, // 526: polyplug.v1.PluginAPI.InstallPlugin:output_type -> polyplug.v1.InstallPluginResponse
+	499, // 527: polyplug.v1.PluginAPI.PublishPluginClusterEvent:output_type -> polyplug.v1.PublishPluginClusterEventResponse
+	500, // 528: polyplug.v1.PluginAPI.RegisterCollectionAndTopic:output_type -> polyplug.v1.RegisterCollectionAndTopicResponse
+	501, // 529: polyplug.v1.PluginAPI.SendMail:output_type -> polyplug.v1.SendMailResponse
+	502, // 530: polyplug.v1.PluginAPI.SendPushNotification:output_type -> polyplug.v1.SendPushNotificationResponse
+	503, // 531: polyplug.v1.PluginAPI.OpenInteractiveDialog:output_type -> polyplug.v1.OpenInteractiveDialogResponse
+	504, // 532: polyplug.v1.PluginAPI.SendToastMessage:output_type -> polyplug.v1.SendToastMessageResponse
+	505, // 533: polyplug.v1.PluginAPI.LogAuditRec:output_type -> polyplug.v1.LogAuditRecResponse
+	506, // 534: polyplug.v1.PluginAPI.LogAuditRecWithLevel:output_type -> polyplug.v1.LogAuditRecWithLevelResponse
+	507, // 535: polyplug.v1.PluginAPI.RequestTrialLicense:output_type -> polyplug.v1.RequestTrialLicenseResponse
+	508, // 536: polyplug.v1.PluginAPI.GetCloudLimits:output_type -> polyplug.v1.GetCloudLimitsResponse
+	509, // 537: polyplug.v1.PluginAPI.RegisterPluginForSharedChannels:output_type -> polyplug.v1.RegisterPluginForSharedChannelsResponse
+	510, // 538: polyplug.v1.PluginAPI.UnregisterPluginForSharedChannels:output_type -> polyplug.v1.UnregisterPluginForSharedChannelsResponse
+	511, // 539: polyplug.v1.PluginAPI.UnregisterPluginRemoteForSharedChannels:output_type -> polyplug.v1.UnregisterPluginRemoteForSharedChannelsResponse
+	512, // 540: polyplug.v1.PluginAPI.ShareChannel:output_type -> polyplug.v1.ShareChannelResponse
+	513, // 541: polyplug.v1.PluginAPI.UpdateSharedChannel:output_type -> polyplug.v1.UpdateSharedChannelResponse
+	514, // 542: polyplug.v1.PluginAPI.UnshareChannel:output_type -> polyplug.v1.UnshareChannelResponse
+	515, // 543: polyplug.v1.PluginAPI.UpdateSharedChannelCursor:output_type -> polyplug.v1.UpdateSharedChannelCursorResponse
+	516, // 544: polyplug.v1.PluginAPI.SyncSharedChannel:output_type -> polyplug.v1.SyncSharedChannelResponse
+	517, // 545: polyplug.v1.PluginAPI.InviteRemoteToChannel:output_type -> polyplug.v1.InviteRemoteToChannelResponse
+	518, // 546: polyplug.v1.PluginAPI.UninviteRemoteFromChannel:output_type -> polyplug.v1.UninviteRemoteFromChannelResponse
+	519, // 547: polyplug.v1.PluginAPI.ReceiveSharedChannelSyncMsg:output_type -> polyplug.v1.ReceiveSharedChannelSyncMsgResponse
+	520, // 548: polyplug.v1.PluginAPI.ReceiveSharedChannelAttachmentSyncMsg:output_type -> polyplug.v1.ReceiveSharedChannelAttachmentSyncMsgResponse
+	521, // 549: polyplug.v1.PluginAPI.ReceiveSharedChannelProfileImageSyncMsg:output_type -> polyplug.v1.ReceiveSharedChannelProfileImageSyncMsgResponse
+	522, // 550: polyplug.v1.PluginAPI.EvaluateAccessControl:output_type -> polyplug.v1.EvaluateAccessControlResponse
+	523, // 551: polyplug.v1.PluginAPI.SaveAccessControlPolicy:output_type -> polyplug.v1.SaveAccessControlPolicyResponse
+	524, // 552: polyplug.v1.PluginAPI.GetAccessControlPolicy:output_type -> polyplug.v1.GetAccessControlPolicyResponse
+	525, // 553: polyplug.v1.PluginAPI.DeleteAccessControlPolicy:output_type -> polyplug.v1.DeleteAccessControlPolicyResponse
+	526, // 554: polyplug.v1.PluginAPI.CheckAccessControlExpression:output_type -> polyplug.v1.CheckAccessControlExpressionResponse
+	527, // 555: polyplug.v1.PluginAPI.QueryUsersForAccessControlExpression:output_type -> polyplug.v1.QueryUsersForAccessControlExpressionResponse
+	528, // 556: polyplug.v1.PluginAPI.GetAccessControlFieldsAutocomplete:output_type -> polyplug.v1.GetAccessControlFieldsAutocompleteResponse
+	529, // 557: polyplug.v1.PluginAPI.GetAccessControlVisualAST:output_type -> polyplug.v1.GetAccessControlVisualASTResponse
+	530, // 558: polyplug.v1.PluginAPI.PluginHTTP:output_type -> polyplug.v1.PluginHTTPResponse
+	298, // [298:559] is the sub-list for method output_type
+	37,  // [37:298] is the sub-list for method input_type
 	37,  // [37:37] is the sub-list for extension type_name
 	37,  // [37:37] is the sub-list for extension extendee
 	0,   // [0:37] is the sub-list for field type_name
@@ -3715,6 +3855,7 @@ func file_polyplug_v1_api_proto_init() {
 	file_polyplug_v1_api_teams_proto_init()
 	file_polyplug_v1_api_http_proto_init()
 	file_polyplug_v1_api_posts_proto_init()
+	file_polyplug_v1_api_properties_proto_init()
 	file_polyplug_v1_api_groups_proto_init()
 	file_polyplug_v1_app_error_proto_init()
 	file_polyplug_v1_channel_proto_init()

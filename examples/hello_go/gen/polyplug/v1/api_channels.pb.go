@@ -400,8 +400,8 @@ func (x *GetChannelOfTypeResponse) GetChannel() *Channel {
 type GetPublicChannelsForTeamRequest struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
 	TeamId        string                 `protobuf:"bytes,1,opt,name=team_id,json=teamId,proto3" json:"team_id,omitempty"`
-	Page          int64                  `protobuf:"varint,2,opt,name=page,proto3" json:"page,omitempty"`
-	PerPage       int64                  `protobuf:"varint,3,opt,name=per_page,json=perPage,proto3" json:"per_page,omitempty"`
+	Page          int32                  `protobuf:"varint,2,opt,name=page,proto3" json:"page,omitempty"`
+	PerPage       int32                  `protobuf:"varint,3,opt,name=per_page,json=perPage,proto3" json:"per_page,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -443,14 +443,14 @@ func (x *GetPublicChannelsForTeamRequest) GetTeamId() string {
 	return ""
 }
 
-func (x *GetPublicChannelsForTeamRequest) GetPage() int64 {
+func (x *GetPublicChannelsForTeamRequest) GetPage() int32 {
 	if x != nil {
 		return x.Page
 	}
 	return 0
 }
 
-func (x *GetPublicChannelsForTeamRequest) GetPerPage() int64 {
+func (x *GetPublicChannelsForTeamRequest) GetPerPage() int32 {
 	if x != nil {
 		return x.PerPage
 	}
@@ -2168,8 +2168,8 @@ func (x *GetChannelMemberResponse) GetChannelMember() *ChannelMember {
 type GetChannelMembersRequest struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
 	ChannelId     string                 `protobuf:"bytes,1,opt,name=channel_id,json=channelId,proto3" json:"channel_id,omitempty"`
-	Page          int64                  `protobuf:"varint,2,opt,name=page,proto3" json:"page,omitempty"`
-	PerPage       int64                  `protobuf:"varint,3,opt,name=per_page,json=perPage,proto3" json:"per_page,omitempty"`
+	Page          int32                  `protobuf:"varint,2,opt,name=page,proto3" json:"page,omitempty"`
+	PerPage       int32                  `protobuf:"varint,3,opt,name=per_page,json=perPage,proto3" json:"per_page,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -2211,14 +2211,14 @@ func (x *GetChannelMembersRequest) GetChannelId() string {
 	return ""
 }
 
-func (x *GetChannelMembersRequest) GetPage() int64 {
+func (x *GetChannelMembersRequest) GetPage() int32 {
 	if x != nil {
 		return x.Page
 	}
 	return 0
 }
 
-func (x *GetChannelMembersRequest) GetPerPage() int64 {
+func (x *GetChannelMembersRequest) GetPerPage() int32 {
 	if x != nil {
 		return x.PerPage
 	}
@@ -2385,8 +2385,8 @@ type GetChannelMembersForUserRequest struct {
 	state         protoimpl.MessageState `protogen:"open.v1"`
 	TeamId        string                 `protobuf:"bytes,1,opt,name=team_id,json=teamId,proto3" json:"team_id,omitempty"`
 	UserId        string                 `protobuf:"bytes,2,opt,name=user_id,json=userId,proto3" json:"user_id,omitempty"`
-	Page          int64                  `protobuf:"varint,3,opt,name=page,proto3" json:"page,omitempty"`
-	PerPage       int64                  `protobuf:"varint,4,opt,name=per_page,json=perPage,proto3" json:"per_page,omitempty"`
+	Page          int32                  `protobuf:"varint,3,opt,name=page,proto3" json:"page,omitempty"`
+	PerPage       int32                  `protobuf:"varint,4,opt,name=per_page,json=perPage,proto3" json:"per_page,omitempty"`
 	unknownFields protoimpl.UnknownFields
 	sizeCache     protoimpl.SizeCache
 }
@@ -2435,14 +2435,14 @@ func (x *GetChannelMembersForUserRequest) GetUserId() string {
 	return ""
 }
 
-func (x *GetChannelMembersForUserRequest) GetPage() int64 {
+func (x *GetChannelMembersForUserRequest) GetPage() int32 {
 	if x != nil {
 		return x.Page
 	}
 	return 0
 }
 
-func (x *GetChannelMembersForUserRequest) GetPerPage() int64 {
+func (x *GetChannelMembersForUserRequest) GetPerPage() int32 {
 	if x != nil {
 		return x.PerPage
 	}
@@ -2946,8 +2946,8 @@ const file_polyplug_v1_api_channels_proto_rawDesc = "" +
 	"\achannel\x18\x02 \x01(\v2\x14.polyplug.v1.ChannelR\achannel\"i\n" +
 	"\x1fGetPublicChannelsForTeamRequest\x12\x17\n" +
 	"\ateam_id\x18\x01 \x01(\tR\x06teamId\x12\x12\n" +
-	"\x04page\x18\x02 \x01(\x03R\x04page\x12\x19\n" +
-	"\bper_page\x18\x03 \x01(\x03R\aperPage\"\x81\x01\n" +
+	"\x04page\x18\x02 \x01(\x05R\x04page\x12\x19\n" +
+	"\bper_page\x18\x03 \x01(\x05R\aperPage\"\x81\x01\n" +
 	" GetPublicChannelsForTeamResponse\x12+\n" +
 	"\x05error\x18\x01 \x01(\v2\x15.polyplug.v1.AppErrorR\x05error\x120\n" +
 	"\bchannels\x18\x02 \x03(\v2\x14.polyplug.v1.ChannelR\bchannels\"o\n" +
@@ -3062,8 +3062,8 @@ const file_polyplug_v1_api_channels_proto_rawDesc = "" +
 	"\x18GetChannelMembersRequest\x12\x1d\n" +
 	"\n" +
 	"channel_id\x18\x01 \x01(\tR\tchannelId\x12\x12\n" +
-	"\x04page\x18\x02 \x01(\x03R\x04page\x12\x19\n" +
-	"\bper_page\x18\x03 \x01(\x03R\aperPage\"\x8d\x01\n" +
+	"\x04page\x18\x02 \x01(\x05R\x04page\x12\x19\n" +
+	"\bper_page\x18\x03 \x01(\x05R\aperPage\"\x8d\x01\n" +
 	"\x19GetChannelMembersResponse\x12+\n" +
 	"\x05error\x18\x01 \x01(\v2\x15.polyplug.v1.AppErrorR\x05error\x12C\n" +
 	"\x0fchannel_members\x18\x02 \x03(\v2\x1a.polyplug.v1.ChannelMemberR\x0echannelMembers\"Y\n" +
@@ -3077,8 +3077,8 @@ const file_polyplug_v1_api_channels_proto_rawDesc = "" +
 	"\x1fGetChannelMembersForUserRequest\x12\x17\n" +
 	"\ateam_id\x18\x01 \x01(\tR\x06teamId\x12\x17\n" +
 	"\auser_id\x18\x02 \x01(\tR\x06userId\x12\x12\n" +
-	"\x04page\x18\x03 \x01(\x03R\x04page\x12\x19\n" +
-	"\bper_page\x18\x04 \x01(\x03R\aperPage\"\x94\x01\n" +
+	"\x04page\x18\x03 \x01(\x05R\x04page\x12\x19\n" +
+	"\bper_page\x18\x04 \x01(\x05R\aperPage\"\x94\x01\n" +
 	" GetChannelMembersForUserResponse\x12+\n" +
 	"\x05error\x18\x01 \x01(\v2\x15.polyplug.v1.AppErrorR\x05error\x12C\n" +
 	"\x0fchannel_members\x18\x02 \x03(\v2\x1a.polyplug.v1.ChannelMemberR\x0echannelMembers\"v\n" +

@@ -19,239 +19,267 @@ import (
 const _ = grpc.SupportPackageIsVersion9
 
 const (
-	PluginAPI_GetServerVersion_FullMethodName                        = "/polyplug.v1.PluginAPI/GetServerVersion"
-	PluginAPI_GetPluginConfig_FullMethodName                         = "/polyplug.v1.PluginAPI/GetPluginConfig"
-	PluginAPI_GetUser_FullMethodName                                 = "/polyplug.v1.PluginAPI/GetUser"
-	PluginAPI_GetChannel_FullMethodName                              = "/polyplug.v1.PluginAPI/GetChannel"
-	PluginAPI_CreatePost_FullMethodName                              = "/polyplug.v1.PluginAPI/CreatePost"
-	PluginAPI_GetPost_FullMethodName                                 = "/polyplug.v1.PluginAPI/GetPost"
-	PluginAPI_KVSet_FullMethodName                                   = "/polyplug.v1.PluginAPI/KVSet"
-	PluginAPI_KVGet_FullMethodName                                   = "/polyplug.v1.PluginAPI/KVGet"
-	PluginAPI_KVDelete_FullMethodName                                = "/polyplug.v1.PluginAPI/KVDelete"
-	PluginAPI_KVSetWithExpiry_FullMethodName                         = "/polyplug.v1.PluginAPI/KVSetWithExpiry"
-	PluginAPI_KVCompareAndSet_FullMethodName                         = "/polyplug.v1.PluginAPI/KVCompareAndSet"
-	PluginAPI_KVCompareAndDelete_FullMethodName                      = "/polyplug.v1.PluginAPI/KVCompareAndDelete"
-	PluginAPI_KVSetWithOptions_FullMethodName                        = "/polyplug.v1.PluginAPI/KVSetWithOptions"
-	PluginAPI_KVDeleteAll_FullMethodName                             = "/polyplug.v1.PluginAPI/KVDeleteAll"
-	PluginAPI_KVList_FullMethodName                                  = "/polyplug.v1.PluginAPI/KVList"
-	PluginAPI_RegisterCommand_FullMethodName                         = "/polyplug.v1.PluginAPI/RegisterCommand"
-	PluginAPI_UnregisterCommand_FullMethodName                       = "/polyplug.v1.PluginAPI/UnregisterCommand"
-	PluginAPI_LogDebug_FullMethodName                                = "/polyplug.v1.PluginAPI/LogDebug"
-	PluginAPI_LogInfo_FullMethodName                                 = "/polyplug.v1.PluginAPI/LogInfo"
-	PluginAPI_LogWarn_FullMethodName                                 = "/polyplug.v1.PluginAPI/LogWarn"
-	PluginAPI_LogError_FullMethodName                                = "/polyplug.v1.PluginAPI/LogError"
-	PluginAPI_PublishWebSocketEvent_FullMethodName                   = "/polyplug.v1.PluginAPI/PublishWebSocketEvent"
-	PluginAPI_CreateUser_FullMethodName                              = "/polyplug.v1.PluginAPI/CreateUser"
-	PluginAPI_DeleteUser_FullMethodName                              = "/polyplug.v1.PluginAPI/DeleteUser"
-	PluginAPI_GetUsers_FullMethodName                                = "/polyplug.v1.PluginAPI/GetUsers"
-	PluginAPI_GetUsersByIds_FullMethodName                           = "/polyplug.v1.PluginAPI/GetUsersByIds"
-	PluginAPI_GetUserByEmail_FullMethodName                          = "/polyplug.v1.PluginAPI/GetUserByEmail"
-	PluginAPI_GetUserByUsername_FullMethodName                       = "/polyplug.v1.PluginAPI/GetUserByUsername"
-	PluginAPI_GetUsersByUsernames_FullMethodName                     = "/polyplug.v1.PluginAPI/GetUsersByUsernames"
-	PluginAPI_GetUsersInTeam_FullMethodName                          = "/polyplug.v1.PluginAPI/GetUsersInTeam"
-	PluginAPI_GetUsersInChannel_FullMethodName                       = "/polyplug.v1.PluginAPI/GetUsersInChannel"
-	PluginAPI_UpdateUser_FullMethodName                              = "/polyplug.v1.PluginAPI/UpdateUser"
-	PluginAPI_UpdateUserActive_FullMethodName                        = "/polyplug.v1.PluginAPI/UpdateUserActive"
-	PluginAPI_UpdateUserRoles_FullMethodName                         = "/polyplug.v1.PluginAPI/UpdateUserRoles"
-	PluginAPI_UpdateUserAuth_FullMethodName                          = "/polyplug.v1.PluginAPI/UpdateUserAuth"
-	PluginAPI_SearchUsers_FullMethodName                             = "/polyplug.v1.PluginAPI/SearchUsers"
-	PluginAPI_GetUserStatus_FullMethodName                           = "/polyplug.v1.PluginAPI/GetUserStatus"
-	PluginAPI_GetUserStatusesByIds_FullMethodName                    = "/polyplug.v1.PluginAPI/GetUserStatusesByIds"
-	PluginAPI_UpdateUserStatus_FullMethodName                        = "/polyplug.v1.PluginAPI/UpdateUserStatus"
-	PluginAPI_SetUserStatusTimedDND_FullMethodName                   = "/polyplug.v1.PluginAPI/SetUserStatusTimedDND"
-	PluginAPI_UpdateUserCustomStatus_FullMethodName                  = "/polyplug.v1.PluginAPI/UpdateUserCustomStatus"
-	PluginAPI_RemoveUserCustomStatus_FullMethodName                  = "/polyplug.v1.PluginAPI/RemoveUserCustomStatus"
-	PluginAPI_GetProfileImage_FullMethodName                         = "/polyplug.v1.PluginAPI/GetProfileImage"
-	PluginAPI_SetProfileImage_FullMethodName                         = "/polyplug.v1.PluginAPI/SetProfileImage"
-	PluginAPI_GetLDAPUserAttributes_FullMethodName                   = "/polyplug.v1.PluginAPI/GetLDAPUserAttributes"
-	PluginAPI_GetPreferenceForUser_FullMethodName                    = "/polyplug.v1.PluginAPI/GetPreferenceForUser"
-	PluginAPI_GetPreferencesForUser_FullMethodName                   = "/polyplug.v1.PluginAPI/GetPreferencesForUser"
-	PluginAPI_UpdatePreferencesForUser_FullMethodName                = "/polyplug.v1.PluginAPI/UpdatePreferencesForUser"
-	PluginAPI_DeletePreferencesForUser_FullMethodName                = "/polyplug.v1.PluginAPI/DeletePreferencesForUser"
-	PluginAPI_GetSession_FullMethodName                              = "/polyplug.v1.PluginAPI/GetSession"
-	PluginAPI_CreateSession_FullMethodName                           = "/polyplug.v1.PluginAPI/CreateSession"
-	PluginAPI_ExtendSessionExpiry_FullMethodName                     = "/polyplug.v1.PluginAPI/ExtendSessionExpiry"
-	PluginAPI_RevokeSession_FullMethodName                           = "/polyplug.v1.PluginAPI/RevokeSession"
-	PluginAPI_CreateUserAccessToken_FullMethodName                   = "/polyplug.v1.PluginAPI/CreateUserAccessToken"
-	PluginAPI_RevokeUserAccessToken_FullMethodName                   = "/polyplug.v1.PluginAPI/RevokeUserAccessToken"
-	PluginAPI_HasPermissionTo_FullMethodName                         = "/polyplug.v1.PluginAPI/HasPermissionTo"
-	PluginAPI_HasPermissionToTeam_FullMethodName                     = "/polyplug.v1.PluginAPI/HasPermissionToTeam"
-	PluginAPI_HasPermissionToChannel_FullMethodName                  = "/polyplug.v1.PluginAPI/HasPermissionToChannel"
-	PluginAPI_RolesGrantPermission_FullMethodName                    = "/polyplug.v1.PluginAPI/RolesGrantPermission"
-	PluginAPI_PublishUserTyping_FullMethodName                       = "/polyplug.v1.PluginAPI/PublishUserTyping"
-	PluginAPI_CreateTeam_FullMethodName                              = "/polyplug.v1.PluginAPI/CreateTeam"
-	PluginAPI_DeleteTeam_FullMethodName                              = "/polyplug.v1.PluginAPI/DeleteTeam"
-	PluginAPI_GetTeams_FullMethodName                                = "/polyplug.v1.PluginAPI/GetTeams"
-	PluginAPI_GetTeam_FullMethodName                                 = "/polyplug.v1.PluginAPI/GetTeam"
-	PluginAPI_GetTeamByName_FullMethodName                           = "/polyplug.v1.PluginAPI/GetTeamByName"
-	PluginAPI_GetTeamsUnreadForUser_FullMethodName                   = "/polyplug.v1.PluginAPI/GetTeamsUnreadForUser"
-	PluginAPI_UpdateTeam_FullMethodName                              = "/polyplug.v1.PluginAPI/UpdateTeam"
-	PluginAPI_SearchTeams_FullMethodName                             = "/polyplug.v1.PluginAPI/SearchTeams"
-	PluginAPI_GetTeamsForUser_FullMethodName                         = "/polyplug.v1.PluginAPI/GetTeamsForUser"
-	PluginAPI_CreateTeamMember_FullMethodName                        = "/polyplug.v1.PluginAPI/CreateTeamMember"
-	PluginAPI_CreateTeamMembers_FullMethodName                       = "/polyplug.v1.PluginAPI/CreateTeamMembers"
-	PluginAPI_CreateTeamMembersGracefully_FullMethodName             = "/polyplug.v1.PluginAPI/CreateTeamMembersGracefully"
-	PluginAPI_DeleteTeamMember_FullMethodName                        = "/polyplug.v1.PluginAPI/DeleteTeamMember"
-	PluginAPI_GetTeamMembers_FullMethodName                          = "/polyplug.v1.PluginAPI/GetTeamMembers"
-	PluginAPI_GetTeamMember_FullMethodName                           = "/polyplug.v1.PluginAPI/GetTeamMember"
-	PluginAPI_GetTeamMembersForUser_FullMethodName                   = "/polyplug.v1.PluginAPI/GetTeamMembersForUser"
-	PluginAPI_UpdateTeamMemberRoles_FullMethodName                   = "/polyplug.v1.PluginAPI/UpdateTeamMemberRoles"
-	PluginAPI_GetTeamIcon_FullMethodName                             = "/polyplug.v1.PluginAPI/GetTeamIcon"
-	PluginAPI_SetTeamIcon_FullMethodName                             = "/polyplug.v1.PluginAPI/SetTeamIcon"
-	PluginAPI_RemoveTeamIcon_FullMethodName                          = "/polyplug.v1.PluginAPI/RemoveTeamIcon"
-	PluginAPI_GetTeamStats_FullMethodName                            = "/polyplug.v1.PluginAPI/GetTeamStats"
-	PluginAPI_CreateChannel_FullMethodName                           = "/polyplug.v1.PluginAPI/CreateChannel"
-	PluginAPI_DeleteChannel_FullMethodName                           = "/polyplug.v1.PluginAPI/DeleteChannel"
-	PluginAPI_RestoreChannel_FullMethodName                          = "/polyplug.v1.PluginAPI/RestoreChannel"
-	PluginAPI_GetChannelOfType_FullMethodName                        = "/polyplug.v1.PluginAPI/GetChannelOfType"
-	PluginAPI_GetPublicChannelsForTeam_FullMethodName                = "/polyplug.v1.PluginAPI/GetPublicChannelsForTeam"
-	PluginAPI_GetChannelByName_FullMethodName                        = "/polyplug.v1.PluginAPI/GetChannelByName"
-	PluginAPI_GetChannelByNameForTeamName_FullMethodName             = "/polyplug.v1.PluginAPI/GetChannelByNameForTeamName"
-	PluginAPI_GetChannelsForTeamForUser_FullMethodName               = "/polyplug.v1.PluginAPI/GetChannelsForTeamForUser"
-	PluginAPI_GetChannelStats_FullMethodName                         = "/polyplug.v1.PluginAPI/GetChannelStats"
-	PluginAPI_GetDirectChannel_FullMethodName                        = "/polyplug.v1.PluginAPI/GetDirectChannel"
-	PluginAPI_GetGroupChannel_FullMethodName                         = "/polyplug.v1.PluginAPI/GetGroupChannel"
-	PluginAPI_UpdateChannel_FullMethodName                           = "/polyplug.v1.PluginAPI/UpdateChannel"
-	PluginAPI_RegisterChannelGuard_FullMethodName                    = "/polyplug.v1.PluginAPI/RegisterChannelGuard"
-	PluginAPI_UnregisterChannelGuard_FullMethodName                  = "/polyplug.v1.PluginAPI/UnregisterChannelGuard"
-	PluginAPI_SearchChannels_FullMethodName                          = "/polyplug.v1.PluginAPI/SearchChannels"
-	PluginAPI_CreateChannelSidebarCategory_FullMethodName            = "/polyplug.v1.PluginAPI/CreateChannelSidebarCategory"
-	PluginAPI_GetChannelSidebarCategories_FullMethodName             = "/polyplug.v1.PluginAPI/GetChannelSidebarCategories"
-	PluginAPI_UpdateChannelSidebarCategories_FullMethodName          = "/polyplug.v1.PluginAPI/UpdateChannelSidebarCategories"
-	PluginAPI_AddChannelMember_FullMethodName                        = "/polyplug.v1.PluginAPI/AddChannelMember"
-	PluginAPI_AddUserToChannel_FullMethodName                        = "/polyplug.v1.PluginAPI/AddUserToChannel"
-	PluginAPI_GetChannelMember_FullMethodName                        = "/polyplug.v1.PluginAPI/GetChannelMember"
-	PluginAPI_GetChannelMembers_FullMethodName                       = "/polyplug.v1.PluginAPI/GetChannelMembers"
-	PluginAPI_GetChannelMembersByIds_FullMethodName                  = "/polyplug.v1.PluginAPI/GetChannelMembersByIds"
-	PluginAPI_GetChannelMembersForUser_FullMethodName                = "/polyplug.v1.PluginAPI/GetChannelMembersForUser"
-	PluginAPI_UpdateChannelMemberRoles_FullMethodName                = "/polyplug.v1.PluginAPI/UpdateChannelMemberRoles"
-	PluginAPI_UpdateChannelMemberNotifications_FullMethodName        = "/polyplug.v1.PluginAPI/UpdateChannelMemberNotifications"
-	PluginAPI_PatchChannelMembersNotifications_FullMethodName        = "/polyplug.v1.PluginAPI/PatchChannelMembersNotifications"
-	PluginAPI_DeleteChannelMember_FullMethodName                     = "/polyplug.v1.PluginAPI/DeleteChannelMember"
-	PluginAPI_AddReaction_FullMethodName                             = "/polyplug.v1.PluginAPI/AddReaction"
-	PluginAPI_RemoveReaction_FullMethodName                          = "/polyplug.v1.PluginAPI/RemoveReaction"
-	PluginAPI_GetReactions_FullMethodName                            = "/polyplug.v1.PluginAPI/GetReactions"
-	PluginAPI_SendEphemeralPost_FullMethodName                       = "/polyplug.v1.PluginAPI/SendEphemeralPost"
-	PluginAPI_UpdateEphemeralPost_FullMethodName                     = "/polyplug.v1.PluginAPI/UpdateEphemeralPost"
-	PluginAPI_DeleteEphemeralPost_FullMethodName                     = "/polyplug.v1.PluginAPI/DeleteEphemeralPost"
-	PluginAPI_DeletePost_FullMethodName                              = "/polyplug.v1.PluginAPI/DeletePost"
-	PluginAPI_GetPostThread_FullMethodName                           = "/polyplug.v1.PluginAPI/GetPostThread"
-	PluginAPI_GetPostsSince_FullMethodName                           = "/polyplug.v1.PluginAPI/GetPostsSince"
-	PluginAPI_GetPostsAfter_FullMethodName                           = "/polyplug.v1.PluginAPI/GetPostsAfter"
-	PluginAPI_GetPostsBefore_FullMethodName                          = "/polyplug.v1.PluginAPI/GetPostsBefore"
-	PluginAPI_GetPostsForChannel_FullMethodName                      = "/polyplug.v1.PluginAPI/GetPostsForChannel"
-	PluginAPI_UpdatePost_FullMethodName                              = "/polyplug.v1.PluginAPI/UpdatePost"
-	PluginAPI_SearchPostsInTeam_FullMethodName                       = "/polyplug.v1.PluginAPI/SearchPostsInTeam"
-	PluginAPI_SearchPostsInTeamForUser_FullMethodName                = "/polyplug.v1.PluginAPI/SearchPostsInTeamForUser"
-	PluginAPI_MoveThreadsToBackingChannel_FullMethodName             = "/polyplug.v1.PluginAPI/MoveThreadsToBackingChannel"
-	PluginAPI_AddChannelsToRetentionPolicy_FullMethodName            = "/polyplug.v1.PluginAPI/AddChannelsToRetentionPolicy"
-	PluginAPI_RemoveChannelsFromRetentionPolicy_FullMethodName       = "/polyplug.v1.PluginAPI/RemoveChannelsFromRetentionPolicy"
-	PluginAPI_GetEmojiList_FullMethodName                            = "/polyplug.v1.PluginAPI/GetEmojiList"
-	PluginAPI_GetEmojiByName_FullMethodName                          = "/polyplug.v1.PluginAPI/GetEmojiByName"
-	PluginAPI_GetEmoji_FullMethodName                                = "/polyplug.v1.PluginAPI/GetEmoji"
-	PluginAPI_GetEmojiImage_FullMethodName                           = "/polyplug.v1.PluginAPI/GetEmojiImage"
-	PluginAPI_CopyFileInfos_FullMethodName                           = "/polyplug.v1.PluginAPI/CopyFileInfos"
-	PluginAPI_GetFileInfo_FullMethodName                             = "/polyplug.v1.PluginAPI/GetFileInfo"
-	PluginAPI_SetFileSearchableContent_FullMethodName                = "/polyplug.v1.PluginAPI/SetFileSearchableContent"
-	PluginAPI_GetFileInfos_FullMethodName                            = "/polyplug.v1.PluginAPI/GetFileInfos"
-	PluginAPI_GetFile_FullMethodName                                 = "/polyplug.v1.PluginAPI/GetFile"
-	PluginAPI_GetFileLink_FullMethodName                             = "/polyplug.v1.PluginAPI/GetFileLink"
-	PluginAPI_ReadFile_FullMethodName                                = "/polyplug.v1.PluginAPI/ReadFile"
-	PluginAPI_UploadFile_FullMethodName                              = "/polyplug.v1.PluginAPI/UploadFile"
-	PluginAPI_CreateUploadSession_FullMethodName                     = "/polyplug.v1.PluginAPI/CreateUploadSession"
-	PluginAPI_UploadData_FullMethodName                              = "/polyplug.v1.PluginAPI/UploadData"
-	PluginAPI_GetUploadSession_FullMethodName                        = "/polyplug.v1.PluginAPI/GetUploadSession"
-	PluginAPI_CreateBot_FullMethodName                               = "/polyplug.v1.PluginAPI/CreateBot"
-	PluginAPI_PatchBot_FullMethodName                                = "/polyplug.v1.PluginAPI/PatchBot"
-	PluginAPI_GetBot_FullMethodName                                  = "/polyplug.v1.PluginAPI/GetBot"
-	PluginAPI_GetBots_FullMethodName                                 = "/polyplug.v1.PluginAPI/GetBots"
-	PluginAPI_UpdateBotActive_FullMethodName                         = "/polyplug.v1.PluginAPI/UpdateBotActive"
-	PluginAPI_PermanentDeleteBot_FullMethodName                      = "/polyplug.v1.PluginAPI/PermanentDeleteBot"
-	PluginAPI_EnsureBotUser_FullMethodName                           = "/polyplug.v1.PluginAPI/EnsureBotUser"
-	PluginAPI_ExecuteSlashCommand_FullMethodName                     = "/polyplug.v1.PluginAPI/ExecuteSlashCommand"
-	PluginAPI_CreateCommand_FullMethodName                           = "/polyplug.v1.PluginAPI/CreateCommand"
-	PluginAPI_ListCommands_FullMethodName                            = "/polyplug.v1.PluginAPI/ListCommands"
-	PluginAPI_ListCustomCommands_FullMethodName                      = "/polyplug.v1.PluginAPI/ListCustomCommands"
-	PluginAPI_ListPluginCommands_FullMethodName                      = "/polyplug.v1.PluginAPI/ListPluginCommands"
-	PluginAPI_ListBuiltInCommands_FullMethodName                     = "/polyplug.v1.PluginAPI/ListBuiltInCommands"
-	PluginAPI_GetCommand_FullMethodName                              = "/polyplug.v1.PluginAPI/GetCommand"
-	PluginAPI_UpdateCommand_FullMethodName                           = "/polyplug.v1.PluginAPI/UpdateCommand"
-	PluginAPI_DeleteCommand_FullMethodName                           = "/polyplug.v1.PluginAPI/DeleteCommand"
-	PluginAPI_CreateOAuthApp_FullMethodName                          = "/polyplug.v1.PluginAPI/CreateOAuthApp"
-	PluginAPI_GetOAuthApp_FullMethodName                             = "/polyplug.v1.PluginAPI/GetOAuthApp"
-	PluginAPI_UpdateOAuthApp_FullMethodName                          = "/polyplug.v1.PluginAPI/UpdateOAuthApp"
-	PluginAPI_DeleteOAuthApp_FullMethodName                          = "/polyplug.v1.PluginAPI/DeleteOAuthApp"
-	PluginAPI_GetGroup_FullMethodName                                = "/polyplug.v1.PluginAPI/GetGroup"
-	PluginAPI_GetGroupByName_FullMethodName                          = "/polyplug.v1.PluginAPI/GetGroupByName"
-	PluginAPI_GetGroupMemberUsers_FullMethodName                     = "/polyplug.v1.PluginAPI/GetGroupMemberUsers"
-	PluginAPI_GetGroupsBySource_FullMethodName                       = "/polyplug.v1.PluginAPI/GetGroupsBySource"
-	PluginAPI_GetGroupsForUser_FullMethodName                        = "/polyplug.v1.PluginAPI/GetGroupsForUser"
-	PluginAPI_UpsertGroupMember_FullMethodName                       = "/polyplug.v1.PluginAPI/UpsertGroupMember"
-	PluginAPI_UpsertGroupMembers_FullMethodName                      = "/polyplug.v1.PluginAPI/UpsertGroupMembers"
-	PluginAPI_GetGroupByRemoteID_FullMethodName                      = "/polyplug.v1.PluginAPI/GetGroupByRemoteID"
-	PluginAPI_CreateGroup_FullMethodName                             = "/polyplug.v1.PluginAPI/CreateGroup"
-	PluginAPI_UpdateGroup_FullMethodName                             = "/polyplug.v1.PluginAPI/UpdateGroup"
-	PluginAPI_DeleteGroup_FullMethodName                             = "/polyplug.v1.PluginAPI/DeleteGroup"
-	PluginAPI_RestoreGroup_FullMethodName                            = "/polyplug.v1.PluginAPI/RestoreGroup"
-	PluginAPI_DeleteGroupMember_FullMethodName                       = "/polyplug.v1.PluginAPI/DeleteGroupMember"
-	PluginAPI_GetGroupSyncable_FullMethodName                        = "/polyplug.v1.PluginAPI/GetGroupSyncable"
-	PluginAPI_GetGroupSyncables_FullMethodName                       = "/polyplug.v1.PluginAPI/GetGroupSyncables"
-	PluginAPI_UpsertGroupSyncable_FullMethodName                     = "/polyplug.v1.PluginAPI/UpsertGroupSyncable"
-	PluginAPI_UpdateGroupSyncable_FullMethodName                     = "/polyplug.v1.PluginAPI/UpdateGroupSyncable"
-	PluginAPI_DeleteGroupSyncable_FullMethodName                     = "/polyplug.v1.PluginAPI/DeleteGroupSyncable"
-	PluginAPI_GetGroups_FullMethodName                               = "/polyplug.v1.PluginAPI/GetGroups"
-	PluginAPI_CreateDefaultSyncableMemberships_FullMethodName        = "/polyplug.v1.PluginAPI/CreateDefaultSyncableMemberships"
-	PluginAPI_DeleteGroupConstrainedMemberships_FullMethodName       = "/polyplug.v1.PluginAPI/DeleteGroupConstrainedMemberships"
-	PluginAPI_LoadPluginConfiguration_FullMethodName                 = "/polyplug.v1.PluginAPI/LoadPluginConfiguration"
-	PluginAPI_GetConfig_FullMethodName                               = "/polyplug.v1.PluginAPI/GetConfig"
-	PluginAPI_GetUnsanitizedConfig_FullMethodName                    = "/polyplug.v1.PluginAPI/GetUnsanitizedConfig"
-	PluginAPI_SaveConfig_FullMethodName                              = "/polyplug.v1.PluginAPI/SaveConfig"
-	PluginAPI_SavePluginConfig_FullMethodName                        = "/polyplug.v1.PluginAPI/SavePluginConfig"
-	PluginAPI_GetBundlePath_FullMethodName                           = "/polyplug.v1.PluginAPI/GetBundlePath"
-	PluginAPI_GetLicense_FullMethodName                              = "/polyplug.v1.PluginAPI/GetLicense"
-	PluginAPI_IsEnterpriseReady_FullMethodName                       = "/polyplug.v1.PluginAPI/IsEnterpriseReady"
-	PluginAPI_GetSystemInstallDate_FullMethodName                    = "/polyplug.v1.PluginAPI/GetSystemInstallDate"
-	PluginAPI_GetDiagnosticId_FullMethodName                         = "/polyplug.v1.PluginAPI/GetDiagnosticId"
-	PluginAPI_GetTelemetryId_FullMethodName                          = "/polyplug.v1.PluginAPI/GetTelemetryId"
-	PluginAPI_GetPluginID_FullMethodName                             = "/polyplug.v1.PluginAPI/GetPluginID"
-	PluginAPI_GetPlugins_FullMethodName                              = "/polyplug.v1.PluginAPI/GetPlugins"
-	PluginAPI_EnablePlugin_FullMethodName                            = "/polyplug.v1.PluginAPI/EnablePlugin"
-	PluginAPI_DisablePlugin_FullMethodName                           = "/polyplug.v1.PluginAPI/DisablePlugin"
-	PluginAPI_RemovePlugin_FullMethodName                            = "/polyplug.v1.PluginAPI/RemovePlugin"
-	PluginAPI_GetPluginStatus_FullMethodName                         = "/polyplug.v1.PluginAPI/GetPluginStatus"
-	PluginAPI_InstallPlugin_FullMethodName                           = "/polyplug.v1.PluginAPI/InstallPlugin"
-	PluginAPI_PublishPluginClusterEvent_FullMethodName               = "/polyplug.v1.PluginAPI/PublishPluginClusterEvent"
-	PluginAPI_RegisterCollectionAndTopic_FullMethodName              = "/polyplug.v1.PluginAPI/RegisterCollectionAndTopic"
-	PluginAPI_SendMail_FullMethodName                                = "/polyplug.v1.PluginAPI/SendMail"
-	PluginAPI_SendPushNotification_FullMethodName                    = "/polyplug.v1.PluginAPI/SendPushNotification"
-	PluginAPI_OpenInteractiveDialog_FullMethodName                   = "/polyplug.v1.PluginAPI/OpenInteractiveDialog"
-	PluginAPI_SendToastMessage_FullMethodName                        = "/polyplug.v1.PluginAPI/SendToastMessage"
-	PluginAPI_LogAuditRec_FullMethodName                             = "/polyplug.v1.PluginAPI/LogAuditRec"
-	PluginAPI_LogAuditRecWithLevel_FullMethodName                    = "/polyplug.v1.PluginAPI/LogAuditRecWithLevel"
-	PluginAPI_RequestTrialLicense_FullMethodName                     = "/polyplug.v1.PluginAPI/RequestTrialLicense"
-	PluginAPI_GetCloudLimits_FullMethodName                          = "/polyplug.v1.PluginAPI/GetCloudLimits"
-	PluginAPI_RegisterPluginForSharedChannels_FullMethodName         = "/polyplug.v1.PluginAPI/RegisterPluginForSharedChannels"
-	PluginAPI_UnregisterPluginForSharedChannels_FullMethodName       = "/polyplug.v1.PluginAPI/UnregisterPluginForSharedChannels"
-	PluginAPI_UnregisterPluginRemoteForSharedChannels_FullMethodName = "/polyplug.v1.PluginAPI/UnregisterPluginRemoteForSharedChannels"
-	PluginAPI_ShareChannel_FullMethodName                            = "/polyplug.v1.PluginAPI/ShareChannel"
-	PluginAPI_UpdateSharedChannel_FullMethodName                     = "/polyplug.v1.PluginAPI/UpdateSharedChannel"
-	PluginAPI_UnshareChannel_FullMethodName                          = "/polyplug.v1.PluginAPI/UnshareChannel"
-	PluginAPI_UpdateSharedChannelCursor_FullMethodName               = "/polyplug.v1.PluginAPI/UpdateSharedChannelCursor"
-	PluginAPI_SyncSharedChannel_FullMethodName                       = "/polyplug.v1.PluginAPI/SyncSharedChannel"
-	PluginAPI_InviteRemoteToChannel_FullMethodName                   = "/polyplug.v1.PluginAPI/InviteRemoteToChannel"
-	PluginAPI_UninviteRemoteFromChannel_FullMethodName               = "/polyplug.v1.PluginAPI/UninviteRemoteFromChannel"
-	PluginAPI_ReceiveSharedChannelSyncMsg_FullMethodName             = "/polyplug.v1.PluginAPI/ReceiveSharedChannelSyncMsg"
-	PluginAPI_ReceiveSharedChannelAttachmentSyncMsg_FullMethodName   = "/polyplug.v1.PluginAPI/ReceiveSharedChannelAttachmentSyncMsg"
-	PluginAPI_ReceiveSharedChannelProfileImageSyncMsg_FullMethodName = "/polyplug.v1.PluginAPI/ReceiveSharedChannelProfileImageSyncMsg"
-	PluginAPI_EvaluateAccessControl_FullMethodName                   = "/polyplug.v1.PluginAPI/EvaluateAccessControl"
-	PluginAPI_SaveAccessControlPolicy_FullMethodName                 = "/polyplug.v1.PluginAPI/SaveAccessControlPolicy"
-	PluginAPI_GetAccessControlPolicy_FullMethodName                  = "/polyplug.v1.PluginAPI/GetAccessControlPolicy"
-	PluginAPI_DeleteAccessControlPolicy_FullMethodName               = "/polyplug.v1.PluginAPI/DeleteAccessControlPolicy"
-	PluginAPI_CheckAccessControlExpression_FullMethodName            = "/polyplug.v1.PluginAPI/CheckAccessControlExpression"
-	PluginAPI_QueryUsersForAccessControlExpression_FullMethodName    = "/polyplug.v1.PluginAPI/QueryUsersForAccessControlExpression"
-	PluginAPI_GetAccessControlFieldsAutocomplete_FullMethodName      = "/polyplug.v1.PluginAPI/GetAccessControlFieldsAutocomplete"
-	PluginAPI_GetAccessControlVisualAST_FullMethodName               = "/polyplug.v1.PluginAPI/GetAccessControlVisualAST"
-	PluginAPI_PluginHTTP_FullMethodName                              = "/polyplug.v1.PluginAPI/PluginHTTP"
+	PluginAPI_GetServerVersion_FullMethodName                         = "/polyplug.v1.PluginAPI/GetServerVersion"
+	PluginAPI_GetPluginConfig_FullMethodName                          = "/polyplug.v1.PluginAPI/GetPluginConfig"
+	PluginAPI_GetUser_FullMethodName                                  = "/polyplug.v1.PluginAPI/GetUser"
+	PluginAPI_GetChannel_FullMethodName                               = "/polyplug.v1.PluginAPI/GetChannel"
+	PluginAPI_CreatePost_FullMethodName                               = "/polyplug.v1.PluginAPI/CreatePost"
+	PluginAPI_GetPost_FullMethodName                                  = "/polyplug.v1.PluginAPI/GetPost"
+	PluginAPI_KVSet_FullMethodName                                    = "/polyplug.v1.PluginAPI/KVSet"
+	PluginAPI_KVGet_FullMethodName                                    = "/polyplug.v1.PluginAPI/KVGet"
+	PluginAPI_KVDelete_FullMethodName                                 = "/polyplug.v1.PluginAPI/KVDelete"
+	PluginAPI_KVSetWithExpiry_FullMethodName                          = "/polyplug.v1.PluginAPI/KVSetWithExpiry"
+	PluginAPI_KVCompareAndSet_FullMethodName                          = "/polyplug.v1.PluginAPI/KVCompareAndSet"
+	PluginAPI_KVCompareAndDelete_FullMethodName                       = "/polyplug.v1.PluginAPI/KVCompareAndDelete"
+	PluginAPI_KVSetWithOptions_FullMethodName                         = "/polyplug.v1.PluginAPI/KVSetWithOptions"
+	PluginAPI_KVDeleteAll_FullMethodName                              = "/polyplug.v1.PluginAPI/KVDeleteAll"
+	PluginAPI_KVList_FullMethodName                                   = "/polyplug.v1.PluginAPI/KVList"
+	PluginAPI_RegisterCommand_FullMethodName                          = "/polyplug.v1.PluginAPI/RegisterCommand"
+	PluginAPI_UnregisterCommand_FullMethodName                        = "/polyplug.v1.PluginAPI/UnregisterCommand"
+	PluginAPI_LogDebug_FullMethodName                                 = "/polyplug.v1.PluginAPI/LogDebug"
+	PluginAPI_LogInfo_FullMethodName                                  = "/polyplug.v1.PluginAPI/LogInfo"
+	PluginAPI_LogWarn_FullMethodName                                  = "/polyplug.v1.PluginAPI/LogWarn"
+	PluginAPI_LogError_FullMethodName                                 = "/polyplug.v1.PluginAPI/LogError"
+	PluginAPI_PublishWebSocketEvent_FullMethodName                    = "/polyplug.v1.PluginAPI/PublishWebSocketEvent"
+	PluginAPI_CreateUser_FullMethodName                               = "/polyplug.v1.PluginAPI/CreateUser"
+	PluginAPI_DeleteUser_FullMethodName                               = "/polyplug.v1.PluginAPI/DeleteUser"
+	PluginAPI_GetUsers_FullMethodName                                 = "/polyplug.v1.PluginAPI/GetUsers"
+	PluginAPI_GetUsersByIds_FullMethodName                            = "/polyplug.v1.PluginAPI/GetUsersByIds"
+	PluginAPI_GetUserByEmail_FullMethodName                           = "/polyplug.v1.PluginAPI/GetUserByEmail"
+	PluginAPI_GetUserByUsername_FullMethodName                        = "/polyplug.v1.PluginAPI/GetUserByUsername"
+	PluginAPI_GetUsersByUsernames_FullMethodName                      = "/polyplug.v1.PluginAPI/GetUsersByUsernames"
+	PluginAPI_GetUsersInTeam_FullMethodName                           = "/polyplug.v1.PluginAPI/GetUsersInTeam"
+	PluginAPI_GetUsersInChannel_FullMethodName                        = "/polyplug.v1.PluginAPI/GetUsersInChannel"
+	PluginAPI_UpdateUser_FullMethodName                               = "/polyplug.v1.PluginAPI/UpdateUser"
+	PluginAPI_UpdateUserActive_FullMethodName                         = "/polyplug.v1.PluginAPI/UpdateUserActive"
+	PluginAPI_UpdateUserRoles_FullMethodName                          = "/polyplug.v1.PluginAPI/UpdateUserRoles"
+	PluginAPI_UpdateUserAuth_FullMethodName                           = "/polyplug.v1.PluginAPI/UpdateUserAuth"
+	PluginAPI_SearchUsers_FullMethodName                              = "/polyplug.v1.PluginAPI/SearchUsers"
+	PluginAPI_GetUserStatus_FullMethodName                            = "/polyplug.v1.PluginAPI/GetUserStatus"
+	PluginAPI_GetUserStatusesByIds_FullMethodName                     = "/polyplug.v1.PluginAPI/GetUserStatusesByIds"
+	PluginAPI_UpdateUserStatus_FullMethodName                         = "/polyplug.v1.PluginAPI/UpdateUserStatus"
+	PluginAPI_SetUserStatusTimedDND_FullMethodName                    = "/polyplug.v1.PluginAPI/SetUserStatusTimedDND"
+	PluginAPI_UpdateUserCustomStatus_FullMethodName                   = "/polyplug.v1.PluginAPI/UpdateUserCustomStatus"
+	PluginAPI_RemoveUserCustomStatus_FullMethodName                   = "/polyplug.v1.PluginAPI/RemoveUserCustomStatus"
+	PluginAPI_GetProfileImage_FullMethodName                          = "/polyplug.v1.PluginAPI/GetProfileImage"
+	PluginAPI_SetProfileImage_FullMethodName                          = "/polyplug.v1.PluginAPI/SetProfileImage"
+	PluginAPI_GetLDAPUserAttributes_FullMethodName                    = "/polyplug.v1.PluginAPI/GetLDAPUserAttributes"
+	PluginAPI_GetPreferenceForUser_FullMethodName                     = "/polyplug.v1.PluginAPI/GetPreferenceForUser"
+	PluginAPI_GetPreferencesForUser_FullMethodName                    = "/polyplug.v1.PluginAPI/GetPreferencesForUser"
+	PluginAPI_UpdatePreferencesForUser_FullMethodName                 = "/polyplug.v1.PluginAPI/UpdatePreferencesForUser"
+	PluginAPI_DeletePreferencesForUser_FullMethodName                 = "/polyplug.v1.PluginAPI/DeletePreferencesForUser"
+	PluginAPI_GetSession_FullMethodName                               = "/polyplug.v1.PluginAPI/GetSession"
+	PluginAPI_CreateSession_FullMethodName                            = "/polyplug.v1.PluginAPI/CreateSession"
+	PluginAPI_ExtendSessionExpiry_FullMethodName                      = "/polyplug.v1.PluginAPI/ExtendSessionExpiry"
+	PluginAPI_RevokeSession_FullMethodName                            = "/polyplug.v1.PluginAPI/RevokeSession"
+	PluginAPI_CreateUserAccessToken_FullMethodName                    = "/polyplug.v1.PluginAPI/CreateUserAccessToken"
+	PluginAPI_RevokeUserAccessToken_FullMethodName                    = "/polyplug.v1.PluginAPI/RevokeUserAccessToken"
+	PluginAPI_HasPermissionTo_FullMethodName                          = "/polyplug.v1.PluginAPI/HasPermissionTo"
+	PluginAPI_HasPermissionToTeam_FullMethodName                      = "/polyplug.v1.PluginAPI/HasPermissionToTeam"
+	PluginAPI_HasPermissionToChannel_FullMethodName                   = "/polyplug.v1.PluginAPI/HasPermissionToChannel"
+	PluginAPI_RolesGrantPermission_FullMethodName                     = "/polyplug.v1.PluginAPI/RolesGrantPermission"
+	PluginAPI_PublishUserTyping_FullMethodName                        = "/polyplug.v1.PluginAPI/PublishUserTyping"
+	PluginAPI_CreateTeam_FullMethodName                               = "/polyplug.v1.PluginAPI/CreateTeam"
+	PluginAPI_DeleteTeam_FullMethodName                               = "/polyplug.v1.PluginAPI/DeleteTeam"
+	PluginAPI_GetTeams_FullMethodName                                 = "/polyplug.v1.PluginAPI/GetTeams"
+	PluginAPI_GetTeam_FullMethodName                                  = "/polyplug.v1.PluginAPI/GetTeam"
+	PluginAPI_GetTeamByName_FullMethodName                            = "/polyplug.v1.PluginAPI/GetTeamByName"
+	PluginAPI_GetTeamsUnreadForUser_FullMethodName                    = "/polyplug.v1.PluginAPI/GetTeamsUnreadForUser"
+	PluginAPI_UpdateTeam_FullMethodName                               = "/polyplug.v1.PluginAPI/UpdateTeam"
+	PluginAPI_SearchTeams_FullMethodName                              = "/polyplug.v1.PluginAPI/SearchTeams"
+	PluginAPI_GetTeamsForUser_FullMethodName                          = "/polyplug.v1.PluginAPI/GetTeamsForUser"
+	PluginAPI_CreateTeamMember_FullMethodName                         = "/polyplug.v1.PluginAPI/CreateTeamMember"
+	PluginAPI_CreateTeamMembers_FullMethodName                        = "/polyplug.v1.PluginAPI/CreateTeamMembers"
+	PluginAPI_CreateTeamMembersGracefully_FullMethodName              = "/polyplug.v1.PluginAPI/CreateTeamMembersGracefully"
+	PluginAPI_DeleteTeamMember_FullMethodName                         = "/polyplug.v1.PluginAPI/DeleteTeamMember"
+	PluginAPI_GetTeamMembers_FullMethodName                           = "/polyplug.v1.PluginAPI/GetTeamMembers"
+	PluginAPI_GetTeamMember_FullMethodName                            = "/polyplug.v1.PluginAPI/GetTeamMember"
+	PluginAPI_GetTeamMembersForUser_FullMethodName                    = "/polyplug.v1.PluginAPI/GetTeamMembersForUser"
+	PluginAPI_UpdateTeamMemberRoles_FullMethodName                    = "/polyplug.v1.PluginAPI/UpdateTeamMemberRoles"
+	PluginAPI_GetTeamIcon_FullMethodName                              = "/polyplug.v1.PluginAPI/GetTeamIcon"
+	PluginAPI_SetTeamIcon_FullMethodName                              = "/polyplug.v1.PluginAPI/SetTeamIcon"
+	PluginAPI_RemoveTeamIcon_FullMethodName                           = "/polyplug.v1.PluginAPI/RemoveTeamIcon"
+	PluginAPI_GetTeamStats_FullMethodName                             = "/polyplug.v1.PluginAPI/GetTeamStats"
+	PluginAPI_CreateChannel_FullMethodName                            = "/polyplug.v1.PluginAPI/CreateChannel"
+	PluginAPI_DeleteChannel_FullMethodName                            = "/polyplug.v1.PluginAPI/DeleteChannel"
+	PluginAPI_RestoreChannel_FullMethodName                           = "/polyplug.v1.PluginAPI/RestoreChannel"
+	PluginAPI_GetChannelOfType_FullMethodName                         = "/polyplug.v1.PluginAPI/GetChannelOfType"
+	PluginAPI_GetPublicChannelsForTeam_FullMethodName                 = "/polyplug.v1.PluginAPI/GetPublicChannelsForTeam"
+	PluginAPI_GetChannelByName_FullMethodName                         = "/polyplug.v1.PluginAPI/GetChannelByName"
+	PluginAPI_GetChannelByNameForTeamName_FullMethodName              = "/polyplug.v1.PluginAPI/GetChannelByNameForTeamName"
+	PluginAPI_GetChannelsForTeamForUser_FullMethodName                = "/polyplug.v1.PluginAPI/GetChannelsForTeamForUser"
+	PluginAPI_GetChannelStats_FullMethodName                          = "/polyplug.v1.PluginAPI/GetChannelStats"
+	PluginAPI_GetDirectChannel_FullMethodName                         = "/polyplug.v1.PluginAPI/GetDirectChannel"
+	PluginAPI_GetGroupChannel_FullMethodName                          = "/polyplug.v1.PluginAPI/GetGroupChannel"
+	PluginAPI_UpdateChannel_FullMethodName                            = "/polyplug.v1.PluginAPI/UpdateChannel"
+	PluginAPI_RegisterChannelGuard_FullMethodName                     = "/polyplug.v1.PluginAPI/RegisterChannelGuard"
+	PluginAPI_UnregisterChannelGuard_FullMethodName                   = "/polyplug.v1.PluginAPI/UnregisterChannelGuard"
+	PluginAPI_SearchChannels_FullMethodName                           = "/polyplug.v1.PluginAPI/SearchChannels"
+	PluginAPI_CreateChannelSidebarCategory_FullMethodName             = "/polyplug.v1.PluginAPI/CreateChannelSidebarCategory"
+	PluginAPI_GetChannelSidebarCategories_FullMethodName              = "/polyplug.v1.PluginAPI/GetChannelSidebarCategories"
+	PluginAPI_UpdateChannelSidebarCategories_FullMethodName           = "/polyplug.v1.PluginAPI/UpdateChannelSidebarCategories"
+	PluginAPI_AddChannelMember_FullMethodName                         = "/polyplug.v1.PluginAPI/AddChannelMember"
+	PluginAPI_AddUserToChannel_FullMethodName                         = "/polyplug.v1.PluginAPI/AddUserToChannel"
+	PluginAPI_GetChannelMember_FullMethodName                         = "/polyplug.v1.PluginAPI/GetChannelMember"
+	PluginAPI_GetChannelMembers_FullMethodName                        = "/polyplug.v1.PluginAPI/GetChannelMembers"
+	PluginAPI_GetChannelMembersByIds_FullMethodName                   = "/polyplug.v1.PluginAPI/GetChannelMembersByIds"
+	PluginAPI_GetChannelMembersForUser_FullMethodName                 = "/polyplug.v1.PluginAPI/GetChannelMembersForUser"
+	PluginAPI_UpdateChannelMemberRoles_FullMethodName                 = "/polyplug.v1.PluginAPI/UpdateChannelMemberRoles"
+	PluginAPI_UpdateChannelMemberNotifications_FullMethodName         = "/polyplug.v1.PluginAPI/UpdateChannelMemberNotifications"
+	PluginAPI_PatchChannelMembersNotifications_FullMethodName         = "/polyplug.v1.PluginAPI/PatchChannelMembersNotifications"
+	PluginAPI_DeleteChannelMember_FullMethodName                      = "/polyplug.v1.PluginAPI/DeleteChannelMember"
+	PluginAPI_AddReaction_FullMethodName                              = "/polyplug.v1.PluginAPI/AddReaction"
+	PluginAPI_RemoveReaction_FullMethodName                           = "/polyplug.v1.PluginAPI/RemoveReaction"
+	PluginAPI_GetReactions_FullMethodName                             = "/polyplug.v1.PluginAPI/GetReactions"
+	PluginAPI_SendEphemeralPost_FullMethodName                        = "/polyplug.v1.PluginAPI/SendEphemeralPost"
+	PluginAPI_UpdateEphemeralPost_FullMethodName                      = "/polyplug.v1.PluginAPI/UpdateEphemeralPost"
+	PluginAPI_DeleteEphemeralPost_FullMethodName                      = "/polyplug.v1.PluginAPI/DeleteEphemeralPost"
+	PluginAPI_DeletePost_FullMethodName                               = "/polyplug.v1.PluginAPI/DeletePost"
+	PluginAPI_GetPostThread_FullMethodName                            = "/polyplug.v1.PluginAPI/GetPostThread"
+	PluginAPI_GetPostsSince_FullMethodName                            = "/polyplug.v1.PluginAPI/GetPostsSince"
+	PluginAPI_GetPostsAfter_FullMethodName                            = "/polyplug.v1.PluginAPI/GetPostsAfter"
+	PluginAPI_GetPostsBefore_FullMethodName                           = "/polyplug.v1.PluginAPI/GetPostsBefore"
+	PluginAPI_GetPostsForChannel_FullMethodName                       = "/polyplug.v1.PluginAPI/GetPostsForChannel"
+	PluginAPI_UpdatePost_FullMethodName                               = "/polyplug.v1.PluginAPI/UpdatePost"
+	PluginAPI_SearchPostsInTeam_FullMethodName                        = "/polyplug.v1.PluginAPI/SearchPostsInTeam"
+	PluginAPI_SearchPostsInTeamForUser_FullMethodName                 = "/polyplug.v1.PluginAPI/SearchPostsInTeamForUser"
+	PluginAPI_MoveThreadsToBackingChannel_FullMethodName              = "/polyplug.v1.PluginAPI/MoveThreadsToBackingChannel"
+	PluginAPI_AddChannelsToRetentionPolicy_FullMethodName             = "/polyplug.v1.PluginAPI/AddChannelsToRetentionPolicy"
+	PluginAPI_RemoveChannelsFromRetentionPolicy_FullMethodName        = "/polyplug.v1.PluginAPI/RemoveChannelsFromRetentionPolicy"
+	PluginAPI_GetEmojiList_FullMethodName                             = "/polyplug.v1.PluginAPI/GetEmojiList"
+	PluginAPI_GetEmojiByName_FullMethodName                           = "/polyplug.v1.PluginAPI/GetEmojiByName"
+	PluginAPI_GetEmoji_FullMethodName                                 = "/polyplug.v1.PluginAPI/GetEmoji"
+	PluginAPI_GetEmojiImage_FullMethodName                            = "/polyplug.v1.PluginAPI/GetEmojiImage"
+	PluginAPI_CopyFileInfos_FullMethodName                            = "/polyplug.v1.PluginAPI/CopyFileInfos"
+	PluginAPI_GetFileInfo_FullMethodName                              = "/polyplug.v1.PluginAPI/GetFileInfo"
+	PluginAPI_SetFileSearchableContent_FullMethodName                 = "/polyplug.v1.PluginAPI/SetFileSearchableContent"
+	PluginAPI_GetFileInfos_FullMethodName                             = "/polyplug.v1.PluginAPI/GetFileInfos"
+	PluginAPI_GetFile_FullMethodName                                  = "/polyplug.v1.PluginAPI/GetFile"
+	PluginAPI_GetFileLink_FullMethodName                              = "/polyplug.v1.PluginAPI/GetFileLink"
+	PluginAPI_ReadFile_FullMethodName                                 = "/polyplug.v1.PluginAPI/ReadFile"
+	PluginAPI_UploadFile_FullMethodName                               = "/polyplug.v1.PluginAPI/UploadFile"
+	PluginAPI_CreateUploadSession_FullMethodName                      = "/polyplug.v1.PluginAPI/CreateUploadSession"
+	PluginAPI_UploadData_FullMethodName                               = "/polyplug.v1.PluginAPI/UploadData"
+	PluginAPI_GetUploadSession_FullMethodName                         = "/polyplug.v1.PluginAPI/GetUploadSession"
+	PluginAPI_CreateBot_FullMethodName                                = "/polyplug.v1.PluginAPI/CreateBot"
+	PluginAPI_PatchBot_FullMethodName                                 = "/polyplug.v1.PluginAPI/PatchBot"
+	PluginAPI_GetBot_FullMethodName                                   = "/polyplug.v1.PluginAPI/GetBot"
+	PluginAPI_GetBots_FullMethodName                                  = "/polyplug.v1.PluginAPI/GetBots"
+	PluginAPI_UpdateBotActive_FullMethodName                          = "/polyplug.v1.PluginAPI/UpdateBotActive"
+	PluginAPI_PermanentDeleteBot_FullMethodName                       = "/polyplug.v1.PluginAPI/PermanentDeleteBot"
+	PluginAPI_EnsureBotUser_FullMethodName                            = "/polyplug.v1.PluginAPI/EnsureBotUser"
+	PluginAPI_ExecuteSlashCommand_FullMethodName                      = "/polyplug.v1.PluginAPI/ExecuteSlashCommand"
+	PluginAPI_CreateCommand_FullMethodName                            = "/polyplug.v1.PluginAPI/CreateCommand"
+	PluginAPI_ListCommands_FullMethodName                             = "/polyplug.v1.PluginAPI/ListCommands"
+	PluginAPI_ListCustomCommands_FullMethodName                       = "/polyplug.v1.PluginAPI/ListCustomCommands"
+	PluginAPI_ListPluginCommands_FullMethodName                       = "/polyplug.v1.PluginAPI/ListPluginCommands"
+	PluginAPI_ListBuiltInCommands_FullMethodName                      = "/polyplug.v1.PluginAPI/ListBuiltInCommands"
+	PluginAPI_GetCommand_FullMethodName                               = "/polyplug.v1.PluginAPI/GetCommand"
+	PluginAPI_UpdateCommand_FullMethodName                            = "/polyplug.v1.PluginAPI/UpdateCommand"
+	PluginAPI_DeleteCommand_FullMethodName                            = "/polyplug.v1.PluginAPI/DeleteCommand"
+	PluginAPI_CreateOAuthApp_FullMethodName                           = "/polyplug.v1.PluginAPI/CreateOAuthApp"
+	PluginAPI_GetOAuthApp_FullMethodName                              = "/polyplug.v1.PluginAPI/GetOAuthApp"
+	PluginAPI_UpdateOAuthApp_FullMethodName                           = "/polyplug.v1.PluginAPI/UpdateOAuthApp"
+	PluginAPI_DeleteOAuthApp_FullMethodName                           = "/polyplug.v1.PluginAPI/DeleteOAuthApp"
+	PluginAPI_GetGroup_FullMethodName                                 = "/polyplug.v1.PluginAPI/GetGroup"
+	PluginAPI_GetGroupByName_FullMethodName                           = "/polyplug.v1.PluginAPI/GetGroupByName"
+	PluginAPI_GetGroupMemberUsers_FullMethodName                      = "/polyplug.v1.PluginAPI/GetGroupMemberUsers"
+	PluginAPI_GetGroupsBySource_FullMethodName                        = "/polyplug.v1.PluginAPI/GetGroupsBySource"
+	PluginAPI_GetGroupsForUser_FullMethodName                         = "/polyplug.v1.PluginAPI/GetGroupsForUser"
+	PluginAPI_UpsertGroupMember_FullMethodName                        = "/polyplug.v1.PluginAPI/UpsertGroupMember"
+	PluginAPI_UpsertGroupMembers_FullMethodName                       = "/polyplug.v1.PluginAPI/UpsertGroupMembers"
+	PluginAPI_GetGroupByRemoteID_FullMethodName                       = "/polyplug.v1.PluginAPI/GetGroupByRemoteID"
+	PluginAPI_CreateGroup_FullMethodName                              = "/polyplug.v1.PluginAPI/CreateGroup"
+	PluginAPI_UpdateGroup_FullMethodName                              = "/polyplug.v1.PluginAPI/UpdateGroup"
+	PluginAPI_DeleteGroup_FullMethodName                              = "/polyplug.v1.PluginAPI/DeleteGroup"
+	PluginAPI_RestoreGroup_FullMethodName                             = "/polyplug.v1.PluginAPI/RestoreGroup"
+	PluginAPI_DeleteGroupMember_FullMethodName                        = "/polyplug.v1.PluginAPI/DeleteGroupMember"
+	PluginAPI_GetGroupSyncable_FullMethodName                         = "/polyplug.v1.PluginAPI/GetGroupSyncable"
+	PluginAPI_GetGroupSyncables_FullMethodName                        = "/polyplug.v1.PluginAPI/GetGroupSyncables"
+	PluginAPI_UpsertGroupSyncable_FullMethodName                      = "/polyplug.v1.PluginAPI/UpsertGroupSyncable"
+	PluginAPI_UpdateGroupSyncable_FullMethodName                      = "/polyplug.v1.PluginAPI/UpdateGroupSyncable"
+	PluginAPI_DeleteGroupSyncable_FullMethodName                      = "/polyplug.v1.PluginAPI/DeleteGroupSyncable"
+	PluginAPI_GetGroups_FullMethodName                                = "/polyplug.v1.PluginAPI/GetGroups"
+	PluginAPI_CreateDefaultSyncableMemberships_FullMethodName         = "/polyplug.v1.PluginAPI/CreateDefaultSyncableMemberships"
+	PluginAPI_DeleteGroupConstrainedMemberships_FullMethodName        = "/polyplug.v1.PluginAPI/DeleteGroupConstrainedMemberships"
+	PluginAPI_CreatePropertyField_FullMethodName                      = "/polyplug.v1.PluginAPI/CreatePropertyField"
+	PluginAPI_GetPropertyField_FullMethodName                         = "/polyplug.v1.PluginAPI/GetPropertyField"
+	PluginAPI_GetPropertyFields_FullMethodName                        = "/polyplug.v1.PluginAPI/GetPropertyFields"
+	PluginAPI_UpdatePropertyField_FullMethodName                      = "/polyplug.v1.PluginAPI/UpdatePropertyField"
+	PluginAPI_DeletePropertyField_FullMethodName                      = "/polyplug.v1.PluginAPI/DeletePropertyField"
+	PluginAPI_SearchPropertyFields_FullMethodName                     = "/polyplug.v1.PluginAPI/SearchPropertyFields"
+	PluginAPI_CountPropertyFields_FullMethodName                      = "/polyplug.v1.PluginAPI/CountPropertyFields"
+	PluginAPI_CountPropertyFieldsForTarget_FullMethodName             = "/polyplug.v1.PluginAPI/CountPropertyFieldsForTarget"
+	PluginAPI_CreatePropertyValue_FullMethodName                      = "/polyplug.v1.PluginAPI/CreatePropertyValue"
+	PluginAPI_GetPropertyValue_FullMethodName                         = "/polyplug.v1.PluginAPI/GetPropertyValue"
+	PluginAPI_GetPropertyValues_FullMethodName                        = "/polyplug.v1.PluginAPI/GetPropertyValues"
+	PluginAPI_UpdatePropertyValue_FullMethodName                      = "/polyplug.v1.PluginAPI/UpdatePropertyValue"
+	PluginAPI_UpsertPropertyValue_FullMethodName                      = "/polyplug.v1.PluginAPI/UpsertPropertyValue"
+	PluginAPI_DeletePropertyValue_FullMethodName                      = "/polyplug.v1.PluginAPI/DeletePropertyValue"
+	PluginAPI_SearchPropertyValues_FullMethodName                     = "/polyplug.v1.PluginAPI/SearchPropertyValues"
+	PluginAPI_RegisterPropertyGroup_FullMethodName                    = "/polyplug.v1.PluginAPI/RegisterPropertyGroup"
+	PluginAPI_GetPropertyGroup_FullMethodName                         = "/polyplug.v1.PluginAPI/GetPropertyGroup"
+	PluginAPI_GetPropertyFieldByName_FullMethodName                   = "/polyplug.v1.PluginAPI/GetPropertyFieldByName"
+	PluginAPI_UpdatePropertyFields_FullMethodName                     = "/polyplug.v1.PluginAPI/UpdatePropertyFields"
+	PluginAPI_UpdatePropertyValues_FullMethodName                     = "/polyplug.v1.PluginAPI/UpdatePropertyValues"
+	PluginAPI_UpsertPropertyValues_FullMethodName                     = "/polyplug.v1.PluginAPI/UpsertPropertyValues"
+	PluginAPI_DeletePropertyValuesForTarget_FullMethodName            = "/polyplug.v1.PluginAPI/DeletePropertyValuesForTarget"
+	PluginAPI_DeletePropertyValuesForField_FullMethodName             = "/polyplug.v1.PluginAPI/DeletePropertyValuesForField"
+	PluginAPI_UpsertPropertyValuesWithOptions_FullMethodName          = "/polyplug.v1.PluginAPI/UpsertPropertyValuesWithOptions"
+	PluginAPI_UpsertPropertyValueWithOptions_FullMethodName           = "/polyplug.v1.PluginAPI/UpsertPropertyValueWithOptions"
+	PluginAPI_DeletePropertyValueWithOptions_FullMethodName           = "/polyplug.v1.PluginAPI/DeletePropertyValueWithOptions"
+	PluginAPI_DeletePropertyValuesForTargetWithOptions_FullMethodName = "/polyplug.v1.PluginAPI/DeletePropertyValuesForTargetWithOptions"
+	PluginAPI_DeletePropertyValuesForFieldWithOptions_FullMethodName  = "/polyplug.v1.PluginAPI/DeletePropertyValuesForFieldWithOptions"
+	PluginAPI_LoadPluginConfiguration_FullMethodName                  = "/polyplug.v1.PluginAPI/LoadPluginConfiguration"
+	PluginAPI_GetConfig_FullMethodName                                = "/polyplug.v1.PluginAPI/GetConfig"
+	PluginAPI_GetUnsanitizedConfig_FullMethodName                     = "/polyplug.v1.PluginAPI/GetUnsanitizedConfig"
+	PluginAPI_SaveConfig_FullMethodName                               = "/polyplug.v1.PluginAPI/SaveConfig"
+	PluginAPI_SavePluginConfig_FullMethodName                         = "/polyplug.v1.PluginAPI/SavePluginConfig"
+	PluginAPI_GetBundlePath_FullMethodName                            = "/polyplug.v1.PluginAPI/GetBundlePath"
+	PluginAPI_GetLicense_FullMethodName                               = "/polyplug.v1.PluginAPI/GetLicense"
+	PluginAPI_IsEnterpriseReady_FullMethodName                        = "/polyplug.v1.PluginAPI/IsEnterpriseReady"
+	PluginAPI_GetSystemInstallDate_FullMethodName                     = "/polyplug.v1.PluginAPI/GetSystemInstallDate"
+	PluginAPI_GetDiagnosticId_FullMethodName                          = "/polyplug.v1.PluginAPI/GetDiagnosticId"
+	PluginAPI_GetTelemetryId_FullMethodName                           = "/polyplug.v1.PluginAPI/GetTelemetryId"
+	PluginAPI_GetPluginID_FullMethodName                              = "/polyplug.v1.PluginAPI/GetPluginID"
+	PluginAPI_GetPlugins_FullMethodName                               = "/polyplug.v1.PluginAPI/GetPlugins"
+	PluginAPI_EnablePlugin_FullMethodName                             = "/polyplug.v1.PluginAPI/EnablePlugin"
+	PluginAPI_DisablePlugin_FullMethodName                            = "/polyplug.v1.PluginAPI/DisablePlugin"
+	PluginAPI_RemovePlugin_FullMethodName                             = "/polyplug.v1.PluginAPI/RemovePlugin"
+	PluginAPI_GetPluginStatus_FullMethodName                          = "/polyplug.v1.PluginAPI/GetPluginStatus"
+	PluginAPI_InstallPlugin_FullMethodName                            = "/polyplug.v1.PluginAPI/InstallPlugin"
+	PluginAPI_PublishPluginClusterEvent_FullMethodName                = "/polyplug.v1.PluginAPI/PublishPluginClusterEvent"
+	PluginAPI_RegisterCollectionAndTopic_FullMethodName               = "/polyplug.v1.PluginAPI/RegisterCollectionAndTopic"
+	PluginAPI_SendMail_FullMethodName                                 = "/polyplug.v1.PluginAPI/SendMail"
+	PluginAPI_SendPushNotification_FullMethodName                     = "/polyplug.v1.PluginAPI/SendPushNotification"
+	PluginAPI_OpenInteractiveDialog_FullMethodName                    = "/polyplug.v1.PluginAPI/OpenInteractiveDialog"
+	PluginAPI_SendToastMessage_FullMethodName                         = "/polyplug.v1.PluginAPI/SendToastMessage"
+	PluginAPI_LogAuditRec_FullMethodName                              = "/polyplug.v1.PluginAPI/LogAuditRec"
+	PluginAPI_LogAuditRecWithLevel_FullMethodName                     = "/polyplug.v1.PluginAPI/LogAuditRecWithLevel"
+	PluginAPI_RequestTrialLicense_FullMethodName                      = "/polyplug.v1.PluginAPI/RequestTrialLicense"
+	PluginAPI_GetCloudLimits_FullMethodName                           = "/polyplug.v1.PluginAPI/GetCloudLimits"
+	PluginAPI_RegisterPluginForSharedChannels_FullMethodName          = "/polyplug.v1.PluginAPI/RegisterPluginForSharedChannels"
+	PluginAPI_UnregisterPluginForSharedChannels_FullMethodName        = "/polyplug.v1.PluginAPI/UnregisterPluginForSharedChannels"
+	PluginAPI_UnregisterPluginRemoteForSharedChannels_FullMethodName  = "/polyplug.v1.PluginAPI/UnregisterPluginRemoteForSharedChannels"
+	PluginAPI_ShareChannel_FullMethodName                             = "/polyplug.v1.PluginAPI/ShareChannel"
+	PluginAPI_UpdateSharedChannel_FullMethodName                      = "/polyplug.v1.PluginAPI/UpdateSharedChannel"
+	PluginAPI_UnshareChannel_FullMethodName                           = "/polyplug.v1.PluginAPI/UnshareChannel"
+	PluginAPI_UpdateSharedChannelCursor_FullMethodName                = "/polyplug.v1.PluginAPI/UpdateSharedChannelCursor"
+	PluginAPI_SyncSharedChannel_FullMethodName                        = "/polyplug.v1.PluginAPI/SyncSharedChannel"
+	PluginAPI_InviteRemoteToChannel_FullMethodName                    = "/polyplug.v1.PluginAPI/InviteRemoteToChannel"
+	PluginAPI_UninviteRemoteFromChannel_FullMethodName                = "/polyplug.v1.PluginAPI/UninviteRemoteFromChannel"
+	PluginAPI_ReceiveSharedChannelSyncMsg_FullMethodName              = "/polyplug.v1.PluginAPI/ReceiveSharedChannelSyncMsg"
+	PluginAPI_ReceiveSharedChannelAttachmentSyncMsg_FullMethodName    = "/polyplug.v1.PluginAPI/ReceiveSharedChannelAttachmentSyncMsg"
+	PluginAPI_ReceiveSharedChannelProfileImageSyncMsg_FullMethodName  = "/polyplug.v1.PluginAPI/ReceiveSharedChannelProfileImageSyncMsg"
+	PluginAPI_EvaluateAccessControl_FullMethodName                    = "/polyplug.v1.PluginAPI/EvaluateAccessControl"
+	PluginAPI_SaveAccessControlPolicy_FullMethodName                  = "/polyplug.v1.PluginAPI/SaveAccessControlPolicy"
+	PluginAPI_GetAccessControlPolicy_FullMethodName                   = "/polyplug.v1.PluginAPI/GetAccessControlPolicy"
+	PluginAPI_DeleteAccessControlPolicy_FullMethodName                = "/polyplug.v1.PluginAPI/DeleteAccessControlPolicy"
+	PluginAPI_CheckAccessControlExpression_FullMethodName             = "/polyplug.v1.PluginAPI/CheckAccessControlExpression"
+	PluginAPI_QueryUsersForAccessControlExpression_FullMethodName     = "/polyplug.v1.PluginAPI/QueryUsersForAccessControlExpression"
+	PluginAPI_GetAccessControlFieldsAutocomplete_FullMethodName       = "/polyplug.v1.PluginAPI/GetAccessControlFieldsAutocomplete"
+	PluginAPI_GetAccessControlVisualAST_FullMethodName                = "/polyplug.v1.PluginAPI/GetAccessControlVisualAST"
+	PluginAPI_PluginHTTP_FullMethodName                               = "/polyplug.v1.PluginAPI/PluginHTTP"
 )
 
 // PluginAPIClient is the client API for PluginAPI service.
@@ -647,15 +675,15 @@ type PluginAPIClient interface {
 	RestoreGroup(ctx context.Context, in *RestoreGroupRequest, opts ...grpc.CallOption) (*RestoreGroupResponse, error)
 	// Removes the user from the group (sets the membership's delete_at).
 	DeleteGroupMember(ctx context.Context, in *DeleteGroupMemberRequest, opts ...grpc.CallOption) (*DeleteGroupMemberResponse, error)
-	// The group's link to a team or channel (404 when there is none or it was removed).
+	// The group's link to a team or channel, removed (delete_at set) or not; 404 when there never was one.
 	GetGroupSyncable(ctx context.Context, in *GetGroupSyncableRequest, opts ...grpc.CallOption) (*GetGroupSyncableResponse, error)
 	// The group's current links to teams, or to channels.
 	GetGroupSyncables(ctx context.Context, in *GetGroupSyncablesRequest, opts ...grpc.CallOption) (*GetGroupSyncablesResponse, error)
 	// Links a group to a team or channel (or restores and updates a removed link).
 	UpsertGroupSyncable(ctx context.Context, in *UpsertGroupSyncableRequest, opts ...grpc.CallOption) (*UpsertGroupSyncableResponse, error)
-	// Changes an existing link's auto_add and scheme_admin.
+	// Sets an existing link's auto_add, scheme_admin and delete_at (0 restores a removed link).
 	UpdateGroupSyncable(ctx context.Context, in *UpdateGroupSyncableRequest, opts ...grpc.CallOption) (*UpdateGroupSyncableResponse, error)
-	// Removes a group's link to a team or channel (sets its delete_at).
+	// Removes a group's link (sets its delete_at); removing a team link removes the links to its channels.
 	DeleteGroupSyncable(ctx context.Context, in *DeleteGroupSyncableRequest, opts ...grpc.CallOption) (*DeleteGroupSyncableResponse, error)
 	// A page of groups by display name, filtered and annotated as opts asks (per_page 0: all).
 	GetGroups(ctx context.Context, in *GetGroupsRequest, opts ...grpc.CallOption) (*GetGroupsResponse, error)
@@ -663,6 +691,63 @@ type PluginAPIClient interface {
 	CreateDefaultSyncableMemberships(ctx context.Context, in *CreateDefaultSyncableMembershipsRequest, opts ...grpc.CallOption) (*CreateDefaultSyncableMembershipsResponse, error)
 	// Removes from group-constrained teams and channels the members who are in none of their groups.
 	DeleteGroupConstrainedMemberships(ctx context.Context, in *DeleteGroupConstrainedMembershipsRequest, opts ...grpc.CallOption) (*DeleteGroupConstrainedMembershipsResponse, error)
+	// --- property fields, values and groups (messages in api_properties.proto) ---
+	// Creates a property field in its group; a field with linked_field_id takes type and options from that template field of the same group.
+	CreatePropertyField(ctx context.Context, in *CreatePropertyFieldRequest, opts ...grpc.CallOption) (*CreatePropertyFieldResponse, error)
+	// A property field of the group by id, soft-deleted or not (404 when there is none).
+	GetPropertyField(ctx context.Context, in *GetPropertyFieldRequest, opts ...grpc.CallOption) (*GetPropertyFieldResponse, error)
+	// The group's property fields with these ids (404 unless all exist).
+	GetPropertyFields(ctx context.Context, in *GetPropertyFieldsRequest, opts ...grpc.CallOption) (*GetPropertyFieldsResponse, error)
+	// Updates a property field; a linked field's type and options cannot change, and linked_field_id "" unlinks it.
+	UpdatePropertyField(ctx context.Context, in *UpdatePropertyFieldRequest, opts ...grpc.CallOption) (*UpdatePropertyFieldResponse, error)
+	// Soft-deletes a property field and its values; refused (409) while linked fields depend on it.
+	DeletePropertyField(ctx context.Context, in *DeletePropertyFieldRequest, opts ...grpc.CallOption) (*DeletePropertyFieldResponse, error)
+	// The group's property fields matching the filters, a page at a time with a cursor (create_at, id order).
+	SearchPropertyFields(ctx context.Context, in *SearchPropertyFieldsRequest, opts ...grpc.CallOption) (*SearchPropertyFieldsResponse, error)
+	// How many property fields the group has, soft-deleted ones included on request.
+	CountPropertyFields(ctx context.Context, in *CountPropertyFieldsRequest, opts ...grpc.CallOption) (*CountPropertyFieldsResponse, error)
+	// How many property fields the group has for one target (type and id).
+	CountPropertyFieldsForTarget(ctx context.Context, in *CountPropertyFieldsForTargetRequest, opts ...grpc.CallOption) (*CountPropertyFieldsForTargetResponse, error)
+	// Creates a field's value for a target (409 when the target already has a value for the field).
+	CreatePropertyValue(ctx context.Context, in *CreatePropertyValueRequest, opts ...grpc.CallOption) (*CreatePropertyValueResponse, error)
+	// A property value of the group by id (404 when there is none).
+	GetPropertyValue(ctx context.Context, in *GetPropertyValueRequest, opts ...grpc.CallOption) (*GetPropertyValueResponse, error)
+	// The group's property values with these ids (404 unless all exist).
+	GetPropertyValues(ctx context.Context, in *GetPropertyValuesRequest, opts ...grpc.CallOption) (*GetPropertyValuesResponse, error)
+	// Replaces an existing property value's JSON value.
+	UpdatePropertyValue(ctx context.Context, in *UpdatePropertyValueRequest, opts ...grpc.CallOption) (*UpdatePropertyValueResponse, error)
+	// Creates the target's value for the field, or replaces it when there is one (keyed by group, target and field).
+	UpsertPropertyValue(ctx context.Context, in *UpsertPropertyValueRequest, opts ...grpc.CallOption) (*UpsertPropertyValueResponse, error)
+	// Soft-deletes a property value.
+	DeletePropertyValue(ctx context.Context, in *DeletePropertyValueRequest, opts ...grpc.CallOption) (*DeletePropertyValueResponse, error)
+	// The group's property values matching the filters, a page at a time with a cursor (create_at, id order).
+	SearchPropertyValues(ctx context.Context, in *SearchPropertyValuesRequest, opts ...grpc.CallOption) (*SearchPropertyValuesResponse, error)
+	// Registers a property group by name, or returns the one already registered under it.
+	RegisterPropertyGroup(ctx context.Context, in *RegisterPropertyGroupRequest, opts ...grpc.CallOption) (*RegisterPropertyGroupResponse, error)
+	// A property group by name (404 when there is none).
+	GetPropertyGroup(ctx context.Context, in *GetPropertyGroupRequest, opts ...grpc.CallOption) (*GetPropertyGroupResponse, error)
+	// The group's live property field with this name for a target id (404 when there is none).
+	GetPropertyFieldByName(ctx context.Context, in *GetPropertyFieldByNameRequest, opts ...grpc.CallOption) (*GetPropertyFieldByNameResponse, error)
+	// Updates several property fields of the group at once (all or none).
+	UpdatePropertyFields(ctx context.Context, in *UpdatePropertyFieldsRequest, opts ...grpc.CallOption) (*UpdatePropertyFieldsResponse, error)
+	// Replaces several property values of the group at once (all or none).
+	UpdatePropertyValues(ctx context.Context, in *UpdatePropertyValuesRequest, opts ...grpc.CallOption) (*UpdatePropertyValuesResponse, error)
+	// Creates or replaces several property values at once (all or none).
+	UpsertPropertyValues(ctx context.Context, in *UpsertPropertyValuesRequest, opts ...grpc.CallOption) (*UpsertPropertyValuesResponse, error)
+	// Soft-deletes every value of the group for one target.
+	DeletePropertyValuesForTarget(ctx context.Context, in *DeletePropertyValuesForTargetRequest, opts ...grpc.CallOption) (*DeletePropertyValuesForTargetResponse, error)
+	// Soft-deletes every value of one field.
+	DeletePropertyValuesForField(ctx context.Context, in *DeletePropertyValuesForFieldRequest, opts ...grpc.CallOption) (*DeletePropertyValuesForFieldResponse, error)
+	// UpsertPropertyValues acting as a scope, checked against owner-managed fields' owners.
+	UpsertPropertyValuesWithOptions(ctx context.Context, in *UpsertPropertyValuesWithOptionsRequest, opts ...grpc.CallOption) (*UpsertPropertyValuesWithOptionsResponse, error)
+	// UpsertPropertyValue acting as a scope, checked against an owner-managed field's owners.
+	UpsertPropertyValueWithOptions(ctx context.Context, in *UpsertPropertyValueWithOptionsRequest, opts ...grpc.CallOption) (*UpsertPropertyValueWithOptionsResponse, error)
+	// DeletePropertyValue acting as a scope, checked against an owner-managed field's owners.
+	DeletePropertyValueWithOptions(ctx context.Context, in *DeletePropertyValueWithOptionsRequest, opts ...grpc.CallOption) (*DeletePropertyValueWithOptionsResponse, error)
+	// DeletePropertyValuesForTarget acting as a scope (the deprovisioning entry point).
+	DeletePropertyValuesForTargetWithOptions(ctx context.Context, in *DeletePropertyValuesForTargetWithOptionsRequest, opts ...grpc.CallOption) (*DeletePropertyValuesForTargetWithOptionsResponse, error)
+	// DeletePropertyValuesForField acting as a scope, checked against the field's owners.
+	DeletePropertyValuesForFieldWithOptions(ctx context.Context, in *DeletePropertyValuesForFieldWithOptionsRequest, opts ...grpc.CallOption) (*DeletePropertyValuesForFieldWithOptionsResponse, error)
 	// --- configuration, plugin management, server info, mail/push, audit, cluster events (messages in api_system.proto) ---
 	// This plugin's settings (manifest defaults overlaid with the admin's values), as Go's
 	// LoadPluginConfiguration unmarshals them into its struct.
@@ -2617,6 +2702,286 @@ func (c *pluginAPIClient) DeleteGroupConstrainedMemberships(ctx context.Context,
 	return out, nil
 }
 
+func (c *pluginAPIClient) CreatePropertyField(ctx context.Context, in *CreatePropertyFieldRequest, opts ...grpc.CallOption) (*CreatePropertyFieldResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(CreatePropertyFieldResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_CreatePropertyField_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetPropertyField(ctx context.Context, in *GetPropertyFieldRequest, opts ...grpc.CallOption) (*GetPropertyFieldResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetPropertyFieldResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetPropertyField_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetPropertyFields(ctx context.Context, in *GetPropertyFieldsRequest, opts ...grpc.CallOption) (*GetPropertyFieldsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetPropertyFieldsResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetPropertyFields_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) UpdatePropertyField(ctx context.Context, in *UpdatePropertyFieldRequest, opts ...grpc.CallOption) (*UpdatePropertyFieldResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(UpdatePropertyFieldResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_UpdatePropertyField_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) DeletePropertyField(ctx context.Context, in *DeletePropertyFieldRequest, opts ...grpc.CallOption) (*DeletePropertyFieldResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(DeletePropertyFieldResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_DeletePropertyField_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) SearchPropertyFields(ctx context.Context, in *SearchPropertyFieldsRequest, opts ...grpc.CallOption) (*SearchPropertyFieldsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(SearchPropertyFieldsResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_SearchPropertyFields_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) CountPropertyFields(ctx context.Context, in *CountPropertyFieldsRequest, opts ...grpc.CallOption) (*CountPropertyFieldsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(CountPropertyFieldsResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_CountPropertyFields_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) CountPropertyFieldsForTarget(ctx context.Context, in *CountPropertyFieldsForTargetRequest, opts ...grpc.CallOption) (*CountPropertyFieldsForTargetResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(CountPropertyFieldsForTargetResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_CountPropertyFieldsForTarget_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) CreatePropertyValue(ctx context.Context, in *CreatePropertyValueRequest, opts ...grpc.CallOption) (*CreatePropertyValueResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(CreatePropertyValueResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_CreatePropertyValue_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetPropertyValue(ctx context.Context, in *GetPropertyValueRequest, opts ...grpc.CallOption) (*GetPropertyValueResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetPropertyValueResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetPropertyValue_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetPropertyValues(ctx context.Context, in *GetPropertyValuesRequest, opts ...grpc.CallOption) (*GetPropertyValuesResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetPropertyValuesResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetPropertyValues_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) UpdatePropertyValue(ctx context.Context, in *UpdatePropertyValueRequest, opts ...grpc.CallOption) (*UpdatePropertyValueResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(UpdatePropertyValueResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_UpdatePropertyValue_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) UpsertPropertyValue(ctx context.Context, in *UpsertPropertyValueRequest, opts ...grpc.CallOption) (*UpsertPropertyValueResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(UpsertPropertyValueResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_UpsertPropertyValue_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) DeletePropertyValue(ctx context.Context, in *DeletePropertyValueRequest, opts ...grpc.CallOption) (*DeletePropertyValueResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(DeletePropertyValueResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_DeletePropertyValue_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) SearchPropertyValues(ctx context.Context, in *SearchPropertyValuesRequest, opts ...grpc.CallOption) (*SearchPropertyValuesResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(SearchPropertyValuesResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_SearchPropertyValues_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) RegisterPropertyGroup(ctx context.Context, in *RegisterPropertyGroupRequest, opts ...grpc.CallOption) (*RegisterPropertyGroupResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(RegisterPropertyGroupResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_RegisterPropertyGroup_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetPropertyGroup(ctx context.Context, in *GetPropertyGroupRequest, opts ...grpc.CallOption) (*GetPropertyGroupResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetPropertyGroupResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetPropertyGroup_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) GetPropertyFieldByName(ctx context.Context, in *GetPropertyFieldByNameRequest, opts ...grpc.CallOption) (*GetPropertyFieldByNameResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(GetPropertyFieldByNameResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_GetPropertyFieldByName_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) UpdatePropertyFields(ctx context.Context, in *UpdatePropertyFieldsRequest, opts ...grpc.CallOption) (*UpdatePropertyFieldsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(UpdatePropertyFieldsResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_UpdatePropertyFields_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) UpdatePropertyValues(ctx context.Context, in *UpdatePropertyValuesRequest, opts ...grpc.CallOption) (*UpdatePropertyValuesResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(UpdatePropertyValuesResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_UpdatePropertyValues_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) UpsertPropertyValues(ctx context.Context, in *UpsertPropertyValuesRequest, opts ...grpc.CallOption) (*UpsertPropertyValuesResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(UpsertPropertyValuesResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_UpsertPropertyValues_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) DeletePropertyValuesForTarget(ctx context.Context, in *DeletePropertyValuesForTargetRequest, opts ...grpc.CallOption) (*DeletePropertyValuesForTargetResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(DeletePropertyValuesForTargetResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_DeletePropertyValuesForTarget_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) DeletePropertyValuesForField(ctx context.Context, in *DeletePropertyValuesForFieldRequest, opts ...grpc.CallOption) (*DeletePropertyValuesForFieldResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(DeletePropertyValuesForFieldResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_DeletePropertyValuesForField_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) UpsertPropertyValuesWithOptions(ctx context.Context, in *UpsertPropertyValuesWithOptionsRequest, opts ...grpc.CallOption) (*UpsertPropertyValuesWithOptionsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(UpsertPropertyValuesWithOptionsResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_UpsertPropertyValuesWithOptions_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) UpsertPropertyValueWithOptions(ctx context.Context, in *UpsertPropertyValueWithOptionsRequest, opts ...grpc.CallOption) (*UpsertPropertyValueWithOptionsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(UpsertPropertyValueWithOptionsResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_UpsertPropertyValueWithOptions_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) DeletePropertyValueWithOptions(ctx context.Context, in *DeletePropertyValueWithOptionsRequest, opts ...grpc.CallOption) (*DeletePropertyValueWithOptionsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(DeletePropertyValueWithOptionsResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_DeletePropertyValueWithOptions_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) DeletePropertyValuesForTargetWithOptions(ctx context.Context, in *DeletePropertyValuesForTargetWithOptionsRequest, opts ...grpc.CallOption) (*DeletePropertyValuesForTargetWithOptionsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(DeletePropertyValuesForTargetWithOptionsResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_DeletePropertyValuesForTargetWithOptions_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+func (c *pluginAPIClient) DeletePropertyValuesForFieldWithOptions(ctx context.Context, in *DeletePropertyValuesForFieldWithOptionsRequest, opts ...grpc.CallOption) (*DeletePropertyValuesForFieldWithOptionsResponse, error) {
+	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
+	out := new(DeletePropertyValuesForFieldWithOptionsResponse)
+	err := c.cc.Invoke(ctx, PluginAPI_DeletePropertyValuesForFieldWithOptions_FullMethodName, in, out, cOpts...)
+	if err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 func (c *pluginAPIClient) LoadPluginConfiguration(ctx context.Context, in *LoadPluginConfigurationRequest, opts ...grpc.CallOption) (*LoadPluginConfigurationResponse, error) {
 	cOpts := append([]grpc.CallOption{grpc.StaticMethod()}, opts...)
 	out := new(LoadPluginConfigurationResponse)
@@ -3513,15 +3878,15 @@ type PluginAPIServer interface {
 	RestoreGroup(context.Context, *RestoreGroupRequest) (*RestoreGroupResponse, error)
 	// Removes the user from the group (sets the membership's delete_at).
 	DeleteGroupMember(context.Context, *DeleteGroupMemberRequest) (*DeleteGroupMemberResponse, error)
-	// The group's link to a team or channel (404 when there is none or it was removed).
+	// The group's link to a team or channel, removed (delete_at set) or not; 404 when there never was one.
 	GetGroupSyncable(context.Context, *GetGroupSyncableRequest) (*GetGroupSyncableResponse, error)
 	// The group's current links to teams, or to channels.
 	GetGroupSyncables(context.Context, *GetGroupSyncablesRequest) (*GetGroupSyncablesResponse, error)
 	// Links a group to a team or channel (or restores and updates a removed link).
 	UpsertGroupSyncable(context.Context, *UpsertGroupSyncableRequest) (*UpsertGroupSyncableResponse, error)
-	// Changes an existing link's auto_add and scheme_admin.
+	// Sets an existing link's auto_add, scheme_admin and delete_at (0 restores a removed link).
 	UpdateGroupSyncable(context.Context, *UpdateGroupSyncableRequest) (*UpdateGroupSyncableResponse, error)
-	// Removes a group's link to a team or channel (sets its delete_at).
+	// Removes a group's link (sets its delete_at); removing a team link removes the links to its channels.
 	DeleteGroupSyncable(context.Context, *DeleteGroupSyncableRequest) (*DeleteGroupSyncableResponse, error)
 	// A page of groups by display name, filtered and annotated as opts asks (per_page 0: all).
 	GetGroups(context.Context, *GetGroupsRequest) (*GetGroupsResponse, error)
@@ -3529,6 +3894,63 @@ type PluginAPIServer interface {
 	CreateDefaultSyncableMemberships(context.Context, *CreateDefaultSyncableMembershipsRequest) (*CreateDefaultSyncableMembershipsResponse, error)
 	// Removes from group-constrained teams and channels the members who are in none of their groups.
 	DeleteGroupConstrainedMemberships(context.Context, *DeleteGroupConstrainedMembershipsRequest) (*DeleteGroupConstrainedMembershipsResponse, error)
+	// --- property fields, values and groups (messages in api_properties.proto) ---
+	// Creates a property field in its group; a field with linked_field_id takes type and options from that template field of the same group.
+	CreatePropertyField(context.Context, *CreatePropertyFieldRequest) (*CreatePropertyFieldResponse, error)
+	// A property field of the group by id, soft-deleted or not (404 when there is none).
+	GetPropertyField(context.Context, *GetPropertyFieldRequest) (*GetPropertyFieldResponse, error)
+	// The group's property fields with these ids (404 unless all exist).
+	GetPropertyFields(context.Context, *GetPropertyFieldsRequest) (*GetPropertyFieldsResponse, error)
+	// Updates a property field; a linked field's type and options cannot change, and linked_field_id "" unlinks it.
+	UpdatePropertyField(context.Context, *UpdatePropertyFieldRequest) (*UpdatePropertyFieldResponse, error)
+	// Soft-deletes a property field and its values; refused (409) while linked fields depend on it.
+	DeletePropertyField(context.Context, *DeletePropertyFieldRequest) (*DeletePropertyFieldResponse, error)
+	// The group's property fields matching the filters, a page at a time with a cursor (create_at, id order).
+	SearchPropertyFields(context.Context, *SearchPropertyFieldsRequest) (*SearchPropertyFieldsResponse, error)
+	// How many property fields the group has, soft-deleted ones included on request.
+	CountPropertyFields(context.Context, *CountPropertyFieldsRequest) (*CountPropertyFieldsResponse, error)
+	// How many property fields the group has for one target (type and id).
+	CountPropertyFieldsForTarget(context.Context, *CountPropertyFieldsForTargetRequest) (*CountPropertyFieldsForTargetResponse, error)
+	// Creates a field's value for a target (409 when the target already has a value for the field).
+	CreatePropertyValue(context.Context, *CreatePropertyValueRequest) (*CreatePropertyValueResponse, error)
+	// A property value of the group by id (404 when there is none).
+	GetPropertyValue(context.Context, *GetPropertyValueRequest) (*GetPropertyValueResponse, error)
+	// The group's property values with these ids (404 unless all exist).
+	GetPropertyValues(context.Context, *GetPropertyValuesRequest) (*GetPropertyValuesResponse, error)
+	// Replaces an existing property value's JSON value.
+	UpdatePropertyValue(context.Context, *UpdatePropertyValueRequest) (*UpdatePropertyValueResponse, error)
+	// Creates the target's value for the field, or replaces it when there is one (keyed by group, target and field).
+	UpsertPropertyValue(context.Context, *UpsertPropertyValueRequest) (*UpsertPropertyValueResponse, error)
+	// Soft-deletes a property value.
+	DeletePropertyValue(context.Context, *DeletePropertyValueRequest) (*DeletePropertyValueResponse, error)
+	// The group's property values matching the filters, a page at a time with a cursor (create_at, id order).
+	SearchPropertyValues(context.Context, *SearchPropertyValuesRequest) (*SearchPropertyValuesResponse, error)
+	// Registers a property group by name, or returns the one already registered under it.
+	RegisterPropertyGroup(context.Context, *RegisterPropertyGroupRequest) (*RegisterPropertyGroupResponse, error)
+	// A property group by name (404 when there is none).
+	GetPropertyGroup(context.Context, *GetPropertyGroupRequest) (*GetPropertyGroupResponse, error)
+	// The group's live property field with this name for a target id (404 when there is none).
+	GetPropertyFieldByName(context.Context, *GetPropertyFieldByNameRequest) (*GetPropertyFieldByNameResponse, error)
+	// Updates several property fields of the group at once (all or none).
+	UpdatePropertyFields(context.Context, *UpdatePropertyFieldsRequest) (*UpdatePropertyFieldsResponse, error)
+	// Replaces several property values of the group at once (all or none).
+	UpdatePropertyValues(context.Context, *UpdatePropertyValuesRequest) (*UpdatePropertyValuesResponse, error)
+	// Creates or replaces several property values at once (all or none).
+	UpsertPropertyValues(context.Context, *UpsertPropertyValuesRequest) (*UpsertPropertyValuesResponse, error)
+	// Soft-deletes every value of the group for one target.
+	DeletePropertyValuesForTarget(context.Context, *DeletePropertyValuesForTargetRequest) (*DeletePropertyValuesForTargetResponse, error)
+	// Soft-deletes every value of one field.
+	DeletePropertyValuesForField(context.Context, *DeletePropertyValuesForFieldRequest) (*DeletePropertyValuesForFieldResponse, error)
+	// UpsertPropertyValues acting as a scope, checked against owner-managed fields' owners.
+	UpsertPropertyValuesWithOptions(context.Context, *UpsertPropertyValuesWithOptionsRequest) (*UpsertPropertyValuesWithOptionsResponse, error)
+	// UpsertPropertyValue acting as a scope, checked against an owner-managed field's owners.
+	UpsertPropertyValueWithOptions(context.Context, *UpsertPropertyValueWithOptionsRequest) (*UpsertPropertyValueWithOptionsResponse, error)
+	// DeletePropertyValue acting as a scope, checked against an owner-managed field's owners.
+	DeletePropertyValueWithOptions(context.Context, *DeletePropertyValueWithOptionsRequest) (*DeletePropertyValueWithOptionsResponse, error)
+	// DeletePropertyValuesForTarget acting as a scope (the deprovisioning entry point).
+	DeletePropertyValuesForTargetWithOptions(context.Context, *DeletePropertyValuesForTargetWithOptionsRequest) (*DeletePropertyValuesForTargetWithOptionsResponse, error)
+	// DeletePropertyValuesForField acting as a scope, checked against the field's owners.
+	DeletePropertyValuesForFieldWithOptions(context.Context, *DeletePropertyValuesForFieldWithOptionsRequest) (*DeletePropertyValuesForFieldWithOptionsResponse, error)
 	// --- configuration, plugin management, server info, mail/push, audit, cluster events (messages in api_system.proto) ---
 	// This plugin's settings (manifest defaults overlaid with the admin's values), as Go's
 	// LoadPluginConfiguration unmarshals them into its struct.
@@ -4198,6 +4620,90 @@ func (UnimplementedPluginAPIServer) CreateDefaultSyncableMemberships(context.Con
 }
 func (UnimplementedPluginAPIServer) DeleteGroupConstrainedMemberships(context.Context, *DeleteGroupConstrainedMembershipsRequest) (*DeleteGroupConstrainedMembershipsResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method DeleteGroupConstrainedMemberships not implemented")
+}
+func (UnimplementedPluginAPIServer) CreatePropertyField(context.Context, *CreatePropertyFieldRequest) (*CreatePropertyFieldResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method CreatePropertyField not implemented")
+}
+func (UnimplementedPluginAPIServer) GetPropertyField(context.Context, *GetPropertyFieldRequest) (*GetPropertyFieldResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetPropertyField not implemented")
+}
+func (UnimplementedPluginAPIServer) GetPropertyFields(context.Context, *GetPropertyFieldsRequest) (*GetPropertyFieldsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetPropertyFields not implemented")
+}
+func (UnimplementedPluginAPIServer) UpdatePropertyField(context.Context, *UpdatePropertyFieldRequest) (*UpdatePropertyFieldResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method UpdatePropertyField not implemented")
+}
+func (UnimplementedPluginAPIServer) DeletePropertyField(context.Context, *DeletePropertyFieldRequest) (*DeletePropertyFieldResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method DeletePropertyField not implemented")
+}
+func (UnimplementedPluginAPIServer) SearchPropertyFields(context.Context, *SearchPropertyFieldsRequest) (*SearchPropertyFieldsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method SearchPropertyFields not implemented")
+}
+func (UnimplementedPluginAPIServer) CountPropertyFields(context.Context, *CountPropertyFieldsRequest) (*CountPropertyFieldsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method CountPropertyFields not implemented")
+}
+func (UnimplementedPluginAPIServer) CountPropertyFieldsForTarget(context.Context, *CountPropertyFieldsForTargetRequest) (*CountPropertyFieldsForTargetResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method CountPropertyFieldsForTarget not implemented")
+}
+func (UnimplementedPluginAPIServer) CreatePropertyValue(context.Context, *CreatePropertyValueRequest) (*CreatePropertyValueResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method CreatePropertyValue not implemented")
+}
+func (UnimplementedPluginAPIServer) GetPropertyValue(context.Context, *GetPropertyValueRequest) (*GetPropertyValueResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetPropertyValue not implemented")
+}
+func (UnimplementedPluginAPIServer) GetPropertyValues(context.Context, *GetPropertyValuesRequest) (*GetPropertyValuesResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetPropertyValues not implemented")
+}
+func (UnimplementedPluginAPIServer) UpdatePropertyValue(context.Context, *UpdatePropertyValueRequest) (*UpdatePropertyValueResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method UpdatePropertyValue not implemented")
+}
+func (UnimplementedPluginAPIServer) UpsertPropertyValue(context.Context, *UpsertPropertyValueRequest) (*UpsertPropertyValueResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method UpsertPropertyValue not implemented")
+}
+func (UnimplementedPluginAPIServer) DeletePropertyValue(context.Context, *DeletePropertyValueRequest) (*DeletePropertyValueResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method DeletePropertyValue not implemented")
+}
+func (UnimplementedPluginAPIServer) SearchPropertyValues(context.Context, *SearchPropertyValuesRequest) (*SearchPropertyValuesResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method SearchPropertyValues not implemented")
+}
+func (UnimplementedPluginAPIServer) RegisterPropertyGroup(context.Context, *RegisterPropertyGroupRequest) (*RegisterPropertyGroupResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method RegisterPropertyGroup not implemented")
+}
+func (UnimplementedPluginAPIServer) GetPropertyGroup(context.Context, *GetPropertyGroupRequest) (*GetPropertyGroupResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetPropertyGroup not implemented")
+}
+func (UnimplementedPluginAPIServer) GetPropertyFieldByName(context.Context, *GetPropertyFieldByNameRequest) (*GetPropertyFieldByNameResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method GetPropertyFieldByName not implemented")
+}
+func (UnimplementedPluginAPIServer) UpdatePropertyFields(context.Context, *UpdatePropertyFieldsRequest) (*UpdatePropertyFieldsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method UpdatePropertyFields not implemented")
+}
+func (UnimplementedPluginAPIServer) UpdatePropertyValues(context.Context, *UpdatePropertyValuesRequest) (*UpdatePropertyValuesResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method UpdatePropertyValues not implemented")
+}
+func (UnimplementedPluginAPIServer) UpsertPropertyValues(context.Context, *UpsertPropertyValuesRequest) (*UpsertPropertyValuesResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method UpsertPropertyValues not implemented")
+}
+func (UnimplementedPluginAPIServer) DeletePropertyValuesForTarget(context.Context, *DeletePropertyValuesForTargetRequest) (*DeletePropertyValuesForTargetResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method DeletePropertyValuesForTarget not implemented")
+}
+func (UnimplementedPluginAPIServer) DeletePropertyValuesForField(context.Context, *DeletePropertyValuesForFieldRequest) (*DeletePropertyValuesForFieldResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method DeletePropertyValuesForField not implemented")
+}
+func (UnimplementedPluginAPIServer) UpsertPropertyValuesWithOptions(context.Context, *UpsertPropertyValuesWithOptionsRequest) (*UpsertPropertyValuesWithOptionsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method UpsertPropertyValuesWithOptions not implemented")
+}
+func (UnimplementedPluginAPIServer) UpsertPropertyValueWithOptions(context.Context, *UpsertPropertyValueWithOptionsRequest) (*UpsertPropertyValueWithOptionsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method UpsertPropertyValueWithOptions not implemented")
+}
+func (UnimplementedPluginAPIServer) DeletePropertyValueWithOptions(context.Context, *DeletePropertyValueWithOptionsRequest) (*DeletePropertyValueWithOptionsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method DeletePropertyValueWithOptions not implemented")
+}
+func (UnimplementedPluginAPIServer) DeletePropertyValuesForTargetWithOptions(context.Context, *DeletePropertyValuesForTargetWithOptionsRequest) (*DeletePropertyValuesForTargetWithOptionsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method DeletePropertyValuesForTargetWithOptions not implemented")
+}
+func (UnimplementedPluginAPIServer) DeletePropertyValuesForFieldWithOptions(context.Context, *DeletePropertyValuesForFieldWithOptionsRequest) (*DeletePropertyValuesForFieldWithOptionsResponse, error) {
+	return nil, status.Errorf(codes.Unimplemented, "method DeletePropertyValuesForFieldWithOptions not implemented")
 }
 func (UnimplementedPluginAPIServer) LoadPluginConfiguration(context.Context, *LoadPluginConfigurationRequest) (*LoadPluginConfigurationResponse, error) {
 	return nil, status.Errorf(codes.Unimplemented, "method LoadPluginConfiguration not implemented")
@@ -7653,6 +8159,510 @@ func _PluginAPI_DeleteGroupConstrainedMemberships_Handler(srv interface{}, ctx c
 	return interceptor(ctx, in, info, handler)
 }
 
+func _PluginAPI_CreatePropertyField_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(CreatePropertyFieldRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).CreatePropertyField(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_CreatePropertyField_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).CreatePropertyField(ctx, req.(*CreatePropertyFieldRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetPropertyField_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetPropertyFieldRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetPropertyField(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetPropertyField_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetPropertyField(ctx, req.(*GetPropertyFieldRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetPropertyFields_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetPropertyFieldsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetPropertyFields(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetPropertyFields_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetPropertyFields(ctx, req.(*GetPropertyFieldsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_UpdatePropertyField_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(UpdatePropertyFieldRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).UpdatePropertyField(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_UpdatePropertyField_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).UpdatePropertyField(ctx, req.(*UpdatePropertyFieldRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_DeletePropertyField_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(DeletePropertyFieldRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).DeletePropertyField(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_DeletePropertyField_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).DeletePropertyField(ctx, req.(*DeletePropertyFieldRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_SearchPropertyFields_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(SearchPropertyFieldsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).SearchPropertyFields(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_SearchPropertyFields_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).SearchPropertyFields(ctx, req.(*SearchPropertyFieldsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_CountPropertyFields_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(CountPropertyFieldsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).CountPropertyFields(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_CountPropertyFields_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).CountPropertyFields(ctx, req.(*CountPropertyFieldsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_CountPropertyFieldsForTarget_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(CountPropertyFieldsForTargetRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).CountPropertyFieldsForTarget(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_CountPropertyFieldsForTarget_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).CountPropertyFieldsForTarget(ctx, req.(*CountPropertyFieldsForTargetRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_CreatePropertyValue_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(CreatePropertyValueRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).CreatePropertyValue(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_CreatePropertyValue_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).CreatePropertyValue(ctx, req.(*CreatePropertyValueRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetPropertyValue_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetPropertyValueRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetPropertyValue(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetPropertyValue_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetPropertyValue(ctx, req.(*GetPropertyValueRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetPropertyValues_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetPropertyValuesRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetPropertyValues(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetPropertyValues_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetPropertyValues(ctx, req.(*GetPropertyValuesRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_UpdatePropertyValue_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(UpdatePropertyValueRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).UpdatePropertyValue(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_UpdatePropertyValue_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).UpdatePropertyValue(ctx, req.(*UpdatePropertyValueRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_UpsertPropertyValue_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(UpsertPropertyValueRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).UpsertPropertyValue(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_UpsertPropertyValue_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).UpsertPropertyValue(ctx, req.(*UpsertPropertyValueRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_DeletePropertyValue_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(DeletePropertyValueRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).DeletePropertyValue(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_DeletePropertyValue_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).DeletePropertyValue(ctx, req.(*DeletePropertyValueRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_SearchPropertyValues_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(SearchPropertyValuesRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).SearchPropertyValues(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_SearchPropertyValues_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).SearchPropertyValues(ctx, req.(*SearchPropertyValuesRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_RegisterPropertyGroup_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(RegisterPropertyGroupRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).RegisterPropertyGroup(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_RegisterPropertyGroup_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).RegisterPropertyGroup(ctx, req.(*RegisterPropertyGroupRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetPropertyGroup_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetPropertyGroupRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetPropertyGroup(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetPropertyGroup_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetPropertyGroup(ctx, req.(*GetPropertyGroupRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_GetPropertyFieldByName_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(GetPropertyFieldByNameRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).GetPropertyFieldByName(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_GetPropertyFieldByName_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).GetPropertyFieldByName(ctx, req.(*GetPropertyFieldByNameRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_UpdatePropertyFields_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(UpdatePropertyFieldsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).UpdatePropertyFields(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_UpdatePropertyFields_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).UpdatePropertyFields(ctx, req.(*UpdatePropertyFieldsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_UpdatePropertyValues_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(UpdatePropertyValuesRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).UpdatePropertyValues(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_UpdatePropertyValues_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).UpdatePropertyValues(ctx, req.(*UpdatePropertyValuesRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_UpsertPropertyValues_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(UpsertPropertyValuesRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).UpsertPropertyValues(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_UpsertPropertyValues_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).UpsertPropertyValues(ctx, req.(*UpsertPropertyValuesRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_DeletePropertyValuesForTarget_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(DeletePropertyValuesForTargetRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).DeletePropertyValuesForTarget(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_DeletePropertyValuesForTarget_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).DeletePropertyValuesForTarget(ctx, req.(*DeletePropertyValuesForTargetRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_DeletePropertyValuesForField_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(DeletePropertyValuesForFieldRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).DeletePropertyValuesForField(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_DeletePropertyValuesForField_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).DeletePropertyValuesForField(ctx, req.(*DeletePropertyValuesForFieldRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_UpsertPropertyValuesWithOptions_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(UpsertPropertyValuesWithOptionsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).UpsertPropertyValuesWithOptions(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_UpsertPropertyValuesWithOptions_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).UpsertPropertyValuesWithOptions(ctx, req.(*UpsertPropertyValuesWithOptionsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_UpsertPropertyValueWithOptions_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(UpsertPropertyValueWithOptionsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).UpsertPropertyValueWithOptions(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_UpsertPropertyValueWithOptions_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).UpsertPropertyValueWithOptions(ctx, req.(*UpsertPropertyValueWithOptionsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_DeletePropertyValueWithOptions_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(DeletePropertyValueWithOptionsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).DeletePropertyValueWithOptions(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_DeletePropertyValueWithOptions_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).DeletePropertyValueWithOptions(ctx, req.(*DeletePropertyValueWithOptionsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_DeletePropertyValuesForTargetWithOptions_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(DeletePropertyValuesForTargetWithOptionsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).DeletePropertyValuesForTargetWithOptions(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_DeletePropertyValuesForTargetWithOptions_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).DeletePropertyValuesForTargetWithOptions(ctx, req.(*DeletePropertyValuesForTargetWithOptionsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
+func _PluginAPI_DeletePropertyValuesForFieldWithOptions_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
+	in := new(DeletePropertyValuesForFieldWithOptionsRequest)
+	if err := dec(in); err != nil {
+		return nil, err
+	}
+	if interceptor == nil {
+		return srv.(PluginAPIServer).DeletePropertyValuesForFieldWithOptions(ctx, in)
+	}
+	info := &grpc.UnaryServerInfo{
+		Server:     srv,
+		FullMethod: PluginAPI_DeletePropertyValuesForFieldWithOptions_FullMethodName,
+	}
+	handler := func(ctx context.Context, req interface{}) (interface{}, error) {
+		return srv.(PluginAPIServer).DeletePropertyValuesForFieldWithOptions(ctx, req.(*DeletePropertyValuesForFieldWithOptionsRequest))
+	}
+	return interceptor(ctx, in, info, handler)
+}
+
 func _PluginAPI_LoadPluginConfiguration_Handler(srv interface{}, ctx context.Context, dec func(interface{}) error, interceptor grpc.UnaryServerInterceptor) (interface{}, error) {
 	in := new(LoadPluginConfigurationRequest)
 	if err := dec(in); err != nil {
@@ -9276,6 +10286,118 @@ var PluginAPI_ServiceDesc = grpc.ServiceDesc{
 		{
 			MethodName: "DeleteGroupConstrainedMemberships",
 			Handler:    _PluginAPI_DeleteGroupConstrainedMemberships_Handler,
+		},
+		{
+			MethodName: "CreatePropertyField",
+			Handler:    _PluginAPI_CreatePropertyField_Handler,
+		},
+		{
+			MethodName: "GetPropertyField",
+			Handler:    _PluginAPI_GetPropertyField_Handler,
+		},
+		{
+			MethodName: "GetPropertyFields",
+			Handler:    _PluginAPI_GetPropertyFields_Handler,
+		},
+		{
+			MethodName: "UpdatePropertyField",
+			Handler:    _PluginAPI_UpdatePropertyField_Handler,
+		},
+		{
+			MethodName: "DeletePropertyField",
+			Handler:    _PluginAPI_DeletePropertyField_Handler,
+		},
+		{
+			MethodName: "SearchPropertyFields",
+			Handler:    _PluginAPI_SearchPropertyFields_Handler,
+		},
+		{
+			MethodName: "CountPropertyFields",
+			Handler:    _PluginAPI_CountPropertyFields_Handler,
+		},
+		{
+			MethodName: "CountPropertyFieldsForTarget",
+			Handler:    _PluginAPI_CountPropertyFieldsForTarget_Handler,
+		},
+		{
+			MethodName: "CreatePropertyValue",
+			Handler:    _PluginAPI_CreatePropertyValue_Handler,
+		},
+		{
+			MethodName: "GetPropertyValue",
+			Handler:    _PluginAPI_GetPropertyValue_Handler,
+		},
+		{
+			MethodName: "GetPropertyValues",
+			Handler:    _PluginAPI_GetPropertyValues_Handler,
+		},
+		{
+			MethodName: "UpdatePropertyValue",
+			Handler:    _PluginAPI_UpdatePropertyValue_Handler,
+		},
+		{
+			MethodName: "UpsertPropertyValue",
+			Handler:    _PluginAPI_UpsertPropertyValue_Handler,
+		},
+		{
+			MethodName: "DeletePropertyValue",
+			Handler:    _PluginAPI_DeletePropertyValue_Handler,
+		},
+		{
+			MethodName: "SearchPropertyValues",
+			Handler:    _PluginAPI_SearchPropertyValues_Handler,
+		},
+		{
+			MethodName: "RegisterPropertyGroup",
+			Handler:    _PluginAPI_RegisterPropertyGroup_Handler,
+		},
+		{
+			MethodName: "GetPropertyGroup",
+			Handler:    _PluginAPI_GetPropertyGroup_Handler,
+		},
+		{
+			MethodName: "GetPropertyFieldByName",
+			Handler:    _PluginAPI_GetPropertyFieldByName_Handler,
+		},
+		{
+			MethodName: "UpdatePropertyFields",
+			Handler:    _PluginAPI_UpdatePropertyFields_Handler,
+		},
+		{
+			MethodName: "UpdatePropertyValues",
+			Handler:    _PluginAPI_UpdatePropertyValues_Handler,
+		},
+		{
+			MethodName: "UpsertPropertyValues",
+			Handler:    _PluginAPI_UpsertPropertyValues_Handler,
+		},
+		{
+			MethodName: "DeletePropertyValuesForTarget",
+			Handler:    _PluginAPI_DeletePropertyValuesForTarget_Handler,
+		},
+		{
+			MethodName: "DeletePropertyValuesForField",
+			Handler:    _PluginAPI_DeletePropertyValuesForField_Handler,
+		},
+		{
+			MethodName: "UpsertPropertyValuesWithOptions",
+			Handler:    _PluginAPI_UpsertPropertyValuesWithOptions_Handler,
+		},
+		{
+			MethodName: "UpsertPropertyValueWithOptions",
+			Handler:    _PluginAPI_UpsertPropertyValueWithOptions_Handler,
+		},
+		{
+			MethodName: "DeletePropertyValueWithOptions",
+			Handler:    _PluginAPI_DeletePropertyValueWithOptions_Handler,
+		},
+		{
+			MethodName: "DeletePropertyValuesForTargetWithOptions",
+			Handler:    _PluginAPI_DeletePropertyValuesForTargetWithOptions_Handler,
+		},
+		{
+			MethodName: "DeletePropertyValuesForFieldWithOptions",
+			Handler:    _PluginAPI_DeletePropertyValuesForFieldWithOptions_Handler,
 		},
 		{
 			MethodName: "LoadPluginConfiguration",

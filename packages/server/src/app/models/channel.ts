@@ -1,7 +1,10 @@
 /** A channel and a user's membership in it (Mattermost's `model.Channel` / `model.ChannelMember`). */
 
-/** O public, P private, D direct message, G group message. Only O and P are created by this API. */
-export type ChannelType = "O" | "P" | "D" | "G";
+/**
+ * O public, P private, D direct message, G group message, S a plugin's non-message backing channel
+ * (Mattermost's ChannelTypeSpace, which only the Plugin API's CreateChannel makes here).
+ */
+export type ChannelType = "O" | "P" | "D" | "G" | "S";
 
 /** The channel JSON Mattermost clients read. */
 export interface Channel {
@@ -22,6 +25,8 @@ export interface Channel {
   total_msg_count_root: number;
   extra_update_at: number;
   creator_id: string;
+  /** Membership limited to the members of the groups linked to the channel. */
+  group_constrained?: boolean;
 }
 
 /** What a caller supplies to create a channel; ids, timestamps and counters are server-assigned. */

@@ -19,6 +19,8 @@ export interface Team {
   invite_id: string;
   allow_open_invite: boolean;
   last_team_icon_update: number;
+  /** Membership limited to the members of the groups linked to the team. */
+  group_constrained?: boolean;
 }
 
 /** What a caller supplies to create a team; ids and timestamps are server-assigned. */

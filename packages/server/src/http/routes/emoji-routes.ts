@@ -33,11 +33,13 @@ export function registerEmojiRoutes(fastify: FastifyInstance, app: App): void {
       if (part.name !== "image") return;
       const chunks: Buffer[] = [];
       let size = 0;
+      // Past the limit the rest is read and dropped, not cut off: the parser (and so the client's
+      // 413) can only go on once the part is consumed.
       for await (const chunk of part.stream) {
         size += (chunk as Buffer).length;
-        if (size > MAX_EMOJI_BYTES) throw appError("api.emoji.create.too_large.app_error", { where: "createEmoji", params: { Max: MAX_EMOJI_BYTES } });
-        chunks.push(chunk as Buffer);
+        if (size <= MAX_EMOJI_BYTES) chunks.push(chunk as Buffer);
       }
+      if (size > MAX_EMOJI_BYTES) throw appError("api.emoji.create.too_large.app_error", { where: "createEmoji", params: { Max: MAX_EMOJI_BYTES } });
       image = Buffer.concat(chunks);
     }, "api.emoji.create.parse.app_error");
     if (!input) throw parseError("missing the emoji field");

@@ -26,10 +26,13 @@ export function createChannelsHandlers(deps: PluginAPIBackendDeps, pluginId: str
   const requireId = (value: string, name: string, where: string) => {
     if (!isValidId(value)) throw appError("api.context.invalid_param.app_error", { where, params: { Name: name } });
   };
-  const paging = (page: bigint, perPage: bigint, where: string) => {
-    if (page < 0n) throw appError("api.context.invalid_param.app_error", { where, params: { Name: "page" } });
-    if (perPage < 0n) throw appError("api.context.invalid_param.app_error", { where, params: { Name: "per_page" } });
-    return { page: Number(page), perPage: Number(perPage) };
+  const paging = (page: number, perPage: number, where: string) => {
+    if (page < 0) throw appError("api.context.invalid_param.app_error", { where, params: { Name: "page" } });
+    if (perPage < 0) throw appError("api.context.invalid_param.app_error", { where, params: { Name: "per_page" } });
+    return { page, perPage };
+  };
+  const requireIds = (ids: Record<string, string>, where: string) => {
+    for (const [name, value] of Object.entries(ids)) requireId(value, name, where);
   };
   const categoryInput = (message: Parameters<typeof fromProto>[1]): SidebarCategoryInput => {
     const c = fromProto(SidebarCategoryWithChannelsSchema, message) as unknown as Required<SidebarCategoryInput>;
@@ -46,10 +49,12 @@ export function createChannelsHandlers(deps: PluginAPIBackendDeps, pluginId: str
       return { channel: channel(await app.channels.createChannel(input)) };
     },
     deleteChannel: async ({ channelId }) => {
+      requireId(channelId, "channel_id", "DeleteChannel");
       await app.channelManagement.archiveChannel(channelId);
       return {};
     },
     restoreChannel: async ({ channelId }) => {
+      requireId(channelId, "channel_id", "RestoreChannel");
       await app.channelManagement.restoreChannel(channelId);
       return {};
     },
@@ -65,7 +70,10 @@ export function createChannelsHandlers(deps: PluginAPIBackendDeps, pluginId: str
     getChannelsForTeamForUser: async ({ teamId, userId, includeDeleted }) => ({
       channels: (await app.channelManagement.getChannelsForTeamForUser(teamId, userId, includeDeleted)).map(channel),
     }),
-    getChannelStats: async ({ channelId }) => ({ channelStats: toProto(ChannelStatsSchema, await app.channelManagement.getChannelStats(channelId)) }),
+    getChannelStats: async ({ channelId }) => {
+      requireId(channelId, "channel_id", "GetChannelStats");
+      return { channelStats: toProto(ChannelStatsSchema, await app.channelManagement.getChannelStats(channelId)) };
+    },
     getDirectChannel: async ({ userId1, userId2 }) => ({ channel: channel(await app.channelMembers.createDirectChannel([userId1, userId2])) }),
     getGroupChannel: async ({ userIds }) => ({ channel: channel(await app.groupChannels.getOrCreateGroupChannel(userIds)) }),
     updateChannel: async (request) => {
@@ -86,21 +94,31 @@ export function createChannelsHandlers(deps: PluginAPIBackendDeps, pluginId: str
     },
     searchChannels: async ({ teamId, term }) => ({ channels: (await app.channelManagement.searchChannels(teamId, term)).map(channel) }),
     createChannelSidebarCategory: async ({ userId, teamId, newCategory }) => {
+      requireIds({ user_id: userId, team_id: teamId }, "CreateChannelSidebarCategory");
       const created = await app.sidebarCategories.createCategory(userId, teamId, categoryInput(newCategory ?? {}));
       return { category: toProto(SidebarCategoryWithChannelsSchema, created) };
     },
-    getChannelSidebarCategories: async ({ userId, teamId }) => ({
-      categories: toProto(OrderedSidebarCategoriesSchema, await app.sidebarCategories.getCategories(userId, teamId)),
-    }),
+    getChannelSidebarCategories: async ({ userId, teamId }) => {
+      requireIds({ user_id: userId, team_id: teamId }, "GetChannelSidebarCategories");
+      return { categories: toProto(OrderedSidebarCategoriesSchema, await app.sidebarCategories.getCategories(userId, teamId)) };
+    },
     updateChannelSidebarCategories: async ({ userId, teamId, categories }) => {
+      requireIds({ user_id: userId, team_id: teamId }, "UpdateChannelSidebarCategories");
       const updated = await app.sidebarCategories.updateCategories(userId, teamId, categories.map(categoryInput));
       return { categories: updated.map((c) => toProto(SidebarCategoryWithChannelsSchema, c)) };
     },
-    addChannelMember: async ({ channelId, userId }) => ({ channelMember: member(await app.channels.addMember(channelId, userId)) }),
-    addUserToChannel: async ({ channelId, userId, asUserId }) => ({
-      channelMember: member(await app.channels.addMember(channelId, userId, asUserId ? { requestorId: asUserId } : {})),
-    }),
-    getChannelMember: async ({ channelId, userId }) => ({ channelMember: member(await app.channels.getMember(channelId, userId)) }),
+    addChannelMember: async ({ channelId, userId }) => {
+      requireIds({ channel_id: channelId, user_id: userId }, "AddChannelMember");
+      return { channelMember: member(await app.channels.addMember(channelId, userId)) };
+    },
+    addUserToChannel: async ({ channelId, userId, asUserId }) => {
+      requireIds({ channel_id: channelId, user_id: userId, ...(asUserId ? { as_user_id: asUserId } : {}) }, "AddUserToChannel");
+      return { channelMember: member(await app.channels.addMember(channelId, userId, asUserId ? { requestorId: asUserId } : {})) };
+    },
+    getChannelMember: async ({ channelId, userId }) => {
+      requireIds({ channel_id: channelId, user_id: userId }, "GetChannelMember");
+      return { channelMember: member(await app.channels.getMember(channelId, userId)) };
+    },
     getChannelMembers: async ({ channelId, page, perPage }) => {
       const p = paging(page, perPage, "GetChannelMembers");
       return { channelMembers: (await app.channelMembers.getMembers(channelId, p.page, p.perPage)).map(member) };
@@ -120,6 +138,7 @@ export function createChannelsHandlers(deps: PluginAPIBackendDeps, pluginId: str
       return {};
     },
     deleteChannelMember: async ({ channelId, userId }) => {
+      requireIds({ channel_id: channelId, user_id: userId }, "DeleteChannelMember");
       await app.channelMembers.removeMember(channelId, userId);
       return {};
     },

@@ -49,7 +49,7 @@ export function createSystemHandlers(deps: PluginAPIBackendDeps, pluginId: strin
     getConfig: async () => ({ config: system("GetConfig").serverConfig.sanitized() as JsonObject }),
     getUnsanitizedConfig: async () => ({ config: system("GetUnsanitizedConfig").serverConfig.unsanitized() as JsonObject }),
     saveConfig: async ({ config }) => {
-      await system("SaveConfig").serverConfig.save((config ?? {}) as Json, "SaveConfig");
+      await system("SaveConfig").serverConfig.save((config ?? {}) as Json, "SaveConfig", pluginId);
       return {};
     },
     savePluginConfig: async ({ config }) => {
@@ -94,10 +94,27 @@ export function createSystemHandlers(deps: PluginAPIBackendDeps, pluginId: strin
       if (settings?.["Enable"] === false || !configFile.uploadsEnabled()) throw appError("app.plugin.upload_disabled.app_error", { where: "installPlugin" });
       const archive = path.join(system("InstallPlugin").dataDir, `.plugin-upload-${randomBytes(8).toString("hex")}.tar.gz`);
       await writeFile(archive, file, { mode: 0o600 });
+      let deferred = false;
       try {
+        // Replacing the calling plugin stops the process waiting for this answer (as manage() for
+        // Disable/Remove): the call answers with the new manifest first and installs right after.
+        if (replace && deps.plugins().get(pluginId)) {
+          const manifest = await manager().manifestOf(archive);
+          if (manifest.id.toLowerCase() === pluginId) {
+            deferred = true;
+            setImmediate(() => {
+              manager().install(archive, { force: true })
+                .catch((error: unknown) => {
+                  deps.plugins().get(pluginId)?.log.append({ time: new Date().toISOString(), level: "error", source: "host", message: `InstallPlugin of itself failed: ${(error as Error).message}` });
+                })
+                .finally(() => void rm(archive, { force: true }));
+            });
+            return { manifest: manifest as unknown as JsonObject };
+          }
+        }
         return { manifest: (await manager().install(archive, { force: replace })) as unknown as JsonObject };
       } finally {
-        await rm(archive, { force: true });
+        if (!deferred) await rm(archive, { force: true });
       }
     },
 
@@ -112,7 +129,8 @@ export function createSystemHandlers(deps: PluginAPIBackendDeps, pluginId: strin
       const email = (configFile.read()["EmailSettings"] ?? {}) as Json;
       const address = typeof email["FeedbackEmail"] === "string" && email["FeedbackEmail"] !== "" ? email["FeedbackEmail"] : "noreply@localhost";
       const name = typeof email["FeedbackName"] === "string" && email["FeedbackName"] !== "" ? email["FeedbackName"] : "Mattermost";
-      await spoolMail(path.join(dataDir, "mail"), { from: `${name.replace(/[\r\n"<>]/g, "")} <${address}>`, to, subject, html: htmlBody }, Date.now());
+      // Both go into the From: header: a CR/LF would let the config inject headers.
+      await spoolMail(path.join(dataDir, "mail"), { from: `${name.replace(/[\r\n"<>]/g, "")} <${address.replace(/[\r\n<>]/g, "")}>`, to, subject, html: htmlBody }, Date.now());
       return {};
     },
     sendPushNotification: async ({ notification, userId }) => {

@@ -24,6 +24,9 @@ from ..._gen.polyplug.v1 import (
     plugin_status_pb2,
     post_list_pb2,
     post_search_results_pb2,
+    property_field_pb2,
+    property_group_pb2,
+    property_value_pb2,
     search_params_pb2,
     session_pb2,
     status_pb2,
@@ -63,6 +66,14 @@ __all__ = [
     "PostList",
     "PostSearchMatch",
     "PostSearchResults",
+    "PropertyField",
+    "PropertyFieldSearchCursor",
+    "PropertyFieldSearchOpts",
+    "PropertyGroup",
+    "PropertyRequestOptions",
+    "PropertyValue",
+    "PropertyValueSearchCursor",
+    "PropertyValueSearchOpts",
     "SearchParameter",
     "SearchParams",
     "SendToastMessageOptions",
@@ -558,6 +569,187 @@ class PostSearchResults:
 
     def to_proto(self) -> post_search_results_pb2.PostSearchResults:
         return to_message(self, post_search_results_pb2.PostSearchResults)
+
+
+@wraps(property_field_pb2.PropertyField)
+@dataclass
+class PropertyField:
+    """PropertyField is a custom property definition in a property group, as Mattermost's
+    model.PropertyField. type is "text", "select", "multiselect", "date", "user" or "multiuser";
+    attrs is free JSON: attrs.options holds a select field's options ([{id, name, ...}]) and
+    attrs.owners the owners of an owner-managed field ([{id, type, scopes}], type "plugin",
+    "service", "role" or "user"). object_type "template" marks a template that other fields may
+    link to through linked_field_id: a linked field takes its type and options from the template.
+    delete_at != 0 means soft-deleted.
+    """
+
+    id: str = ""
+    group_id: str = ""
+    name: str = ""
+    type: str = ""
+    attrs: dict[str, Any] = field(default_factory=dict)
+    target_id: str = ""
+    target_type: str = ""
+    create_at: int = 0
+    update_at: int = 0
+    delete_at: int = 0
+    object_type: str = ""
+    linked_field_id: str | None = None
+    created_by: str = ""
+    updated_by: str = ""
+
+    @classmethod
+    def from_proto(cls, message: property_field_pb2.PropertyField) -> PropertyField:
+        return from_message(cls, message)
+
+    def to_proto(self) -> property_field_pb2.PropertyField:
+        return to_message(self, property_field_pb2.PropertyField)
+
+
+@wraps(property_field_pb2.PropertyFieldSearchCursor)
+@dataclass
+class PropertyFieldSearchCursor:
+    """PropertyFieldSearchCursor resumes a field search after the last field of the previous page
+    (its id and create_at); empty (both unset) starts at the beginning.
+    """
+
+    property_field_id: str = ""
+    create_at: int = 0
+
+    @classmethod
+    def from_proto(cls, message: property_field_pb2.PropertyFieldSearchCursor) -> PropertyFieldSearchCursor:
+        return from_message(cls, message)
+
+    def to_proto(self) -> property_field_pb2.PropertyFieldSearchCursor:
+        return to_message(self, property_field_pb2.PropertyFieldSearchCursor)
+
+
+@wraps(property_field_pb2.PropertyFieldSearchOpts)
+@dataclass
+class PropertyFieldSearchOpts:
+    """PropertyFieldSearchOpts filters SearchPropertyFields (Mattermost's PropertyFieldSearchOpts);
+    empty filters match everything. Results are ordered by create_at then id; per_page must be > 0.
+    """
+
+    target_type: str = ""
+    target_id: str = ""
+    target_ids: list[str] = field(default_factory=list)
+    object_type: str = ""
+    linked_field_id: str = ""
+    include_deleted: bool = False
+    cursor: PropertyFieldSearchCursor | None = None
+    per_page: int = 0
+
+    @classmethod
+    def from_proto(cls, message: property_field_pb2.PropertyFieldSearchOpts) -> PropertyFieldSearchOpts:
+        return from_message(cls, message)
+
+    def to_proto(self) -> property_field_pb2.PropertyFieldSearchOpts:
+        return to_message(self, property_field_pb2.PropertyFieldSearchOpts)
+
+
+@wraps(property_group_pb2.PropertyGroup)
+@dataclass
+class PropertyGroup:
+    """PropertyGroup is a named namespace of property fields, as Mattermost's model.PropertyGroup."""
+
+    id: str = ""
+    name: str = ""
+    version: int = 0
+
+    @classmethod
+    def from_proto(cls, message: property_group_pb2.PropertyGroup) -> PropertyGroup:
+        return from_message(cls, message)
+
+    def to_proto(self) -> property_group_pb2.PropertyGroup:
+        return to_message(self, property_group_pb2.PropertyGroup)
+
+
+@wraps(property_value_pb2.PropertyRequestOptions)
+@dataclass
+class PropertyRequestOptions:
+    """PropertyRequestOptions declares how the calling plugin acts (Mattermost's
+    PropertyRequestOptions): acting_as_scope is the owner-defined scope (e.g. "entra") matched
+    against the scopes of the plugin's entry in an owner-managed field's owners list.
+    """
+
+    acting_as_scope: str = ""
+
+    @classmethod
+    def from_proto(cls, message: property_value_pb2.PropertyRequestOptions) -> PropertyRequestOptions:
+        return from_message(cls, message)
+
+    def to_proto(self) -> property_value_pb2.PropertyRequestOptions:
+        return to_message(self, property_value_pb2.PropertyRequestOptions)
+
+
+@wraps(property_value_pb2.PropertyValue)
+@dataclass
+class PropertyValue:
+    """PropertyValue is one field's value for one target (a user, a channel, a post…), as Mattermost's
+    model.PropertyValue. value is JSON text, as Mattermost's json.RawMessage: '"text"' for a text
+    field, '["opt1", "opt2"]' for a multiselect one (in Python: json.dumps(x) / json.loads(v.value)).
+    delete_at != 0 means soft-deleted.
+    """
+
+    id: str = ""
+    target_id: str = ""
+    target_type: str = ""
+    group_id: str = ""
+    field_id: str = ""
+    value: str = ""
+    create_at: int = 0
+    update_at: int = 0
+    delete_at: int = 0
+    created_by: str = ""
+    updated_by: str = ""
+
+    @classmethod
+    def from_proto(cls, message: property_value_pb2.PropertyValue) -> PropertyValue:
+        return from_message(cls, message)
+
+    def to_proto(self) -> property_value_pb2.PropertyValue:
+        return to_message(self, property_value_pb2.PropertyValue)
+
+
+@wraps(property_value_pb2.PropertyValueSearchCursor)
+@dataclass
+class PropertyValueSearchCursor:
+    """PropertyValueSearchCursor resumes a value search after the last value of the previous page
+    (its id and create_at); empty (both unset) starts at the beginning.
+    """
+
+    property_value_id: str = ""
+    create_at: int = 0
+
+    @classmethod
+    def from_proto(cls, message: property_value_pb2.PropertyValueSearchCursor) -> PropertyValueSearchCursor:
+        return from_message(cls, message)
+
+    def to_proto(self) -> property_value_pb2.PropertyValueSearchCursor:
+        return to_message(self, property_value_pb2.PropertyValueSearchCursor)
+
+
+@wraps(property_value_pb2.PropertyValueSearchOpts)
+@dataclass
+class PropertyValueSearchOpts:
+    """PropertyValueSearchOpts filters SearchPropertyValues (Mattermost's PropertyValueSearchOpts);
+    empty filters match everything. Results are ordered by create_at then id; per_page must be > 0.
+    """
+
+    target_type: str = ""
+    target_ids: list[str] = field(default_factory=list)
+    field_id: str = ""
+    include_deleted: bool = False
+    cursor: PropertyValueSearchCursor | None = None
+    per_page: int = 0
+
+    @classmethod
+    def from_proto(cls, message: property_value_pb2.PropertyValueSearchOpts) -> PropertyValueSearchOpts:
+        return from_message(cls, message)
+
+    def to_proto(self) -> property_value_pb2.PropertyValueSearchOpts:
+        return to_message(self, property_value_pb2.PropertyValueSearchOpts)
 
 
 @wraps(search_params_pb2.SearchParameter)

@@ -43,7 +43,7 @@ class User:
     terms_of_service_create_at: int = 0
     disable_welcome_email: bool = False
     last_login: int = 0
-    auth_data: str = ""
+    auth_data: str | None = None
 
     @classmethod
     def from_proto(cls, message: user_pb2.User) -> User:

@@ -11,6 +11,7 @@ from mattermost_plugin._gen.polyplug.v1 import api_groups_pb2 as polyplug_dot_v1
 from mattermost_plugin._gen.polyplug.v1 import api_http_pb2 as polyplug_dot_v1_dot_api__http__pb2
 from mattermost_plugin._gen.polyplug.v1 import api_pb2 as polyplug_dot_v1_dot_api__pb2
 from mattermost_plugin._gen.polyplug.v1 import api_posts_pb2 as polyplug_dot_v1_dot_api__posts__pb2
+from mattermost_plugin._gen.polyplug.v1 import api_properties_pb2 as polyplug_dot_v1_dot_api__properties__pb2
 from mattermost_plugin._gen.polyplug.v1 import api_shared_channels_pb2 as polyplug_dot_v1_dot_api__shared__channels__pb2
 from mattermost_plugin._gen.polyplug.v1 import api_system_pb2 as polyplug_dot_v1_dot_api__system__pb2
 from mattermost_plugin._gen.polyplug.v1 import api_teams_pb2 as polyplug_dot_v1_dot_api__teams__pb2
@@ -964,6 +965,146 @@ class PluginAPIStub:
                 '/polyplug.v1.PluginAPI/DeleteGroupConstrainedMemberships',
                 request_serializer=polyplug_dot_v1_dot_api__groups__pb2.DeleteGroupConstrainedMembershipsRequest.SerializeToString,
                 response_deserializer=polyplug_dot_v1_dot_api__groups__pb2.DeleteGroupConstrainedMembershipsResponse.FromString,
+                _registered_method=True)
+        self.CreatePropertyField = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/CreatePropertyField',
+                request_serializer=polyplug_dot_v1_dot_api__properties__pb2.CreatePropertyFieldRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__properties__pb2.CreatePropertyFieldResponse.FromString,
+                _registered_method=True)
+        self.GetPropertyField = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetPropertyField',
+                request_serializer=polyplug_dot_v1_dot_api__properties__pb2.GetPropertyFieldRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__properties__pb2.GetPropertyFieldResponse.FromString,
+                _registered_method=True)
+        self.GetPropertyFields = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetPropertyFields',
+                request_serializer=polyplug_dot_v1_dot_api__properties__pb2.GetPropertyFieldsRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__properties__pb2.GetPropertyFieldsResponse.FromString,
+                _registered_method=True)
+        self.UpdatePropertyField = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/UpdatePropertyField',
+                request_serializer=polyplug_dot_v1_dot_api__properties__pb2.UpdatePropertyFieldRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__properties__pb2.UpdatePropertyFieldResponse.FromString,
+                _registered_method=True)
+        self.DeletePropertyField = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/DeletePropertyField',
+                request_serializer=polyplug_dot_v1_dot_api__properties__pb2.DeletePropertyFieldRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__properties__pb2.DeletePropertyFieldResponse.FromString,
+                _registered_method=True)
+        self.SearchPropertyFields = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/SearchPropertyFields',
+                request_serializer=polyplug_dot_v1_dot_api__properties__pb2.SearchPropertyFieldsRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__properties__pb2.SearchPropertyFieldsResponse.FromString,
+                _registered_method=True)
+        self.CountPropertyFields = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/CountPropertyFields',
+                request_serializer=polyplug_dot_v1_dot_api__properties__pb2.CountPropertyFieldsRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__properties__pb2.CountPropertyFieldsResponse.FromString,
+                _registered_method=True)
+        self.CountPropertyFieldsForTarget = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/CountPropertyFieldsForTarget',
+                request_serializer=polyplug_dot_v1_dot_api__properties__pb2.CountPropertyFieldsForTargetRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__properties__pb2.CountPropertyFieldsForTargetResponse.FromString,
+                _registered_method=True)
+        self.CreatePropertyValue = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/CreatePropertyValue',
+                request_serializer=polyplug_dot_v1_dot_api__properties__pb2.CreatePropertyValueRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__properties__pb2.CreatePropertyValueResponse.FromString,
+                _registered_method=True)
+        self.GetPropertyValue = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetPropertyValue',
+                request_serializer=polyplug_dot_v1_dot_api__properties__pb2.GetPropertyValueRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__properties__pb2.GetPropertyValueResponse.FromString,
+                _registered_method=True)
+        self.GetPropertyValues = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetPropertyValues',
+                request_serializer=polyplug_dot_v1_dot_api__properties__pb2.GetPropertyValuesRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__properties__pb2.GetPropertyValuesResponse.FromString,
+                _registered_method=True)
+        self.UpdatePropertyValue = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/UpdatePropertyValue',
+                request_serializer=polyplug_dot_v1_dot_api__properties__pb2.UpdatePropertyValueRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__properties__pb2.UpdatePropertyValueResponse.FromString,
+                _registered_method=True)
+        self.UpsertPropertyValue = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/UpsertPropertyValue',
+                request_serializer=polyplug_dot_v1_dot_api__properties__pb2.UpsertPropertyValueRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__properties__pb2.UpsertPropertyValueResponse.FromString,
+                _registered_method=True)
+        self.DeletePropertyValue = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/DeletePropertyValue',
+                request_serializer=polyplug_dot_v1_dot_api__properties__pb2.DeletePropertyValueRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__properties__pb2.DeletePropertyValueResponse.FromString,
+                _registered_method=True)
+        self.SearchPropertyValues = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/SearchPropertyValues',
+                request_serializer=polyplug_dot_v1_dot_api__properties__pb2.SearchPropertyValuesRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__properties__pb2.SearchPropertyValuesResponse.FromString,
+                _registered_method=True)
+        self.RegisterPropertyGroup = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/RegisterPropertyGroup',
+                request_serializer=polyplug_dot_v1_dot_api__properties__pb2.RegisterPropertyGroupRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__properties__pb2.RegisterPropertyGroupResponse.FromString,
+                _registered_method=True)
+        self.GetPropertyGroup = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetPropertyGroup',
+                request_serializer=polyplug_dot_v1_dot_api__properties__pb2.GetPropertyGroupRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__properties__pb2.GetPropertyGroupResponse.FromString,
+                _registered_method=True)
+        self.GetPropertyFieldByName = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/GetPropertyFieldByName',
+                request_serializer=polyplug_dot_v1_dot_api__properties__pb2.GetPropertyFieldByNameRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__properties__pb2.GetPropertyFieldByNameResponse.FromString,
+                _registered_method=True)
+        self.UpdatePropertyFields = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/UpdatePropertyFields',
+                request_serializer=polyplug_dot_v1_dot_api__properties__pb2.UpdatePropertyFieldsRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__properties__pb2.UpdatePropertyFieldsResponse.FromString,
+                _registered_method=True)
+        self.UpdatePropertyValues = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/UpdatePropertyValues',
+                request_serializer=polyplug_dot_v1_dot_api__properties__pb2.UpdatePropertyValuesRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__properties__pb2.UpdatePropertyValuesResponse.FromString,
+                _registered_method=True)
+        self.UpsertPropertyValues = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/UpsertPropertyValues',
+                request_serializer=polyplug_dot_v1_dot_api__properties__pb2.UpsertPropertyValuesRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__properties__pb2.UpsertPropertyValuesResponse.FromString,
+                _registered_method=True)
+        self.DeletePropertyValuesForTarget = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/DeletePropertyValuesForTarget',
+                request_serializer=polyplug_dot_v1_dot_api__properties__pb2.DeletePropertyValuesForTargetRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__properties__pb2.DeletePropertyValuesForTargetResponse.FromString,
+                _registered_method=True)
+        self.DeletePropertyValuesForField = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/DeletePropertyValuesForField',
+                request_serializer=polyplug_dot_v1_dot_api__properties__pb2.DeletePropertyValuesForFieldRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__properties__pb2.DeletePropertyValuesForFieldResponse.FromString,
+                _registered_method=True)
+        self.UpsertPropertyValuesWithOptions = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/UpsertPropertyValuesWithOptions',
+                request_serializer=polyplug_dot_v1_dot_api__properties__pb2.UpsertPropertyValuesWithOptionsRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__properties__pb2.UpsertPropertyValuesWithOptionsResponse.FromString,
+                _registered_method=True)
+        self.UpsertPropertyValueWithOptions = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/UpsertPropertyValueWithOptions',
+                request_serializer=polyplug_dot_v1_dot_api__properties__pb2.UpsertPropertyValueWithOptionsRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__properties__pb2.UpsertPropertyValueWithOptionsResponse.FromString,
+                _registered_method=True)
+        self.DeletePropertyValueWithOptions = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/DeletePropertyValueWithOptions',
+                request_serializer=polyplug_dot_v1_dot_api__properties__pb2.DeletePropertyValueWithOptionsRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__properties__pb2.DeletePropertyValueWithOptionsResponse.FromString,
+                _registered_method=True)
+        self.DeletePropertyValuesForTargetWithOptions = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/DeletePropertyValuesForTargetWithOptions',
+                request_serializer=polyplug_dot_v1_dot_api__properties__pb2.DeletePropertyValuesForTargetWithOptionsRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__properties__pb2.DeletePropertyValuesForTargetWithOptionsResponse.FromString,
+                _registered_method=True)
+        self.DeletePropertyValuesForFieldWithOptions = channel.unary_unary(
+                '/polyplug.v1.PluginAPI/DeletePropertyValuesForFieldWithOptions',
+                request_serializer=polyplug_dot_v1_dot_api__properties__pb2.DeletePropertyValuesForFieldWithOptionsRequest.SerializeToString,
+                response_deserializer=polyplug_dot_v1_dot_api__properties__pb2.DeletePropertyValuesForFieldWithOptionsResponse.FromString,
                 _registered_method=True)
         self.LoadPluginConfiguration = channel.unary_unary(
                 '/polyplug.v1.PluginAPI/LoadPluginConfiguration',
@@ -2484,7 +2625,7 @@ class PluginAPIServicer:
         raise NotImplementedError('Method not implemented!')
 
     def GetGroupSyncable(self, request, context):
-        """The group's link to a team or channel (404 when there is none or it was removed).
+        """The group's link to a team or channel, removed (delete_at set) or not; 404 when there never was one.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -2505,14 +2646,14 @@ class PluginAPIServicer:
         raise NotImplementedError('Method not implemented!')
 
     def UpdateGroupSyncable(self, request, context):
-        """Changes an existing link's auto_add and scheme_admin.
+        """Sets an existing link's auto_add, scheme_admin and delete_at (0 restores a removed link).
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
     def DeleteGroupSyncable(self, request, context):
-        """Removes a group's link to a team or channel (sets its delete_at).
+        """Removes a group's link (sets its delete_at); removing a team link removes the links to its channels.
         """
         context.set_code(grpc.StatusCode.UNIMPLEMENTED)
         context.set_details('Method not implemented!')
@@ -2539,10 +2680,205 @@ class PluginAPIServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
-    def LoadPluginConfiguration(self, request, context):
+    def CreatePropertyField(self, request, context):
         """--- property fields, values and groups (messages in api_properties.proto) ---
+        Creates a property field in its group; a field with linked_field_id takes type and options from that template field of the same group.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
 
-        --- configuration, plugin management, server info, mail/push, audit, cluster events (messages in api_system.proto) ---
+    def GetPropertyField(self, request, context):
+        """A property field of the group by id, soft-deleted or not (404 when there is none).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetPropertyFields(self, request, context):
+        """The group's property fields with these ids (404 unless all exist).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdatePropertyField(self, request, context):
+        """Updates a property field; a linked field's type and options cannot change, and linked_field_id "" unlinks it.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeletePropertyField(self, request, context):
+        """Soft-deletes a property field and its values; refused (409) while linked fields depend on it.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SearchPropertyFields(self, request, context):
+        """The group's property fields matching the filters, a page at a time with a cursor (create_at, id order).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CountPropertyFields(self, request, context):
+        """How many property fields the group has, soft-deleted ones included on request.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CountPropertyFieldsForTarget(self, request, context):
+        """How many property fields the group has for one target (type and id).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CreatePropertyValue(self, request, context):
+        """Creates a field's value for a target (409 when the target already has a value for the field).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetPropertyValue(self, request, context):
+        """A property value of the group by id (404 when there is none).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetPropertyValues(self, request, context):
+        """The group's property values with these ids (404 unless all exist).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdatePropertyValue(self, request, context):
+        """Replaces an existing property value's JSON value.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpsertPropertyValue(self, request, context):
+        """Creates the target's value for the field, or replaces it when there is one (keyed by group, target and field).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeletePropertyValue(self, request, context):
+        """Soft-deletes a property value.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def SearchPropertyValues(self, request, context):
+        """The group's property values matching the filters, a page at a time with a cursor (create_at, id order).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def RegisterPropertyGroup(self, request, context):
+        """Registers a property group by name, or returns the one already registered under it.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetPropertyGroup(self, request, context):
+        """A property group by name (404 when there is none).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetPropertyFieldByName(self, request, context):
+        """The group's live property field with this name for a target id (404 when there is none).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdatePropertyFields(self, request, context):
+        """Updates several property fields of the group at once (all or none).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpdatePropertyValues(self, request, context):
+        """Replaces several property values of the group at once (all or none).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpsertPropertyValues(self, request, context):
+        """Creates or replaces several property values at once (all or none).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeletePropertyValuesForTarget(self, request, context):
+        """Soft-deletes every value of the group for one target.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeletePropertyValuesForField(self, request, context):
+        """Soft-deletes every value of one field.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpsertPropertyValuesWithOptions(self, request, context):
+        """UpsertPropertyValues acting as a scope, checked against owner-managed fields' owners.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def UpsertPropertyValueWithOptions(self, request, context):
+        """UpsertPropertyValue acting as a scope, checked against an owner-managed field's owners.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeletePropertyValueWithOptions(self, request, context):
+        """DeletePropertyValue acting as a scope, checked against an owner-managed field's owners.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeletePropertyValuesForTargetWithOptions(self, request, context):
+        """DeletePropertyValuesForTarget acting as a scope (the deprovisioning entry point).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def DeletePropertyValuesForFieldWithOptions(self, request, context):
+        """DeletePropertyValuesForField acting as a scope, checked against the field's owners.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def LoadPluginConfiguration(self, request, context):
+        """--- configuration, plugin management, server info, mail/push, audit, cluster events (messages in api_system.proto) ---
         This plugin's settings (manifest defaults overlaid with the admin's values), as Go's
         LoadPluginConfiguration unmarshals them into its struct.
         """
@@ -3819,6 +4155,146 @@ def add_PluginAPIServicer_to_server(servicer, server):
                     servicer.DeleteGroupConstrainedMemberships,
                     request_deserializer=polyplug_dot_v1_dot_api__groups__pb2.DeleteGroupConstrainedMembershipsRequest.FromString,
                     response_serializer=polyplug_dot_v1_dot_api__groups__pb2.DeleteGroupConstrainedMembershipsResponse.SerializeToString,
+            ),
+            'CreatePropertyField': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreatePropertyField,
+                    request_deserializer=polyplug_dot_v1_dot_api__properties__pb2.CreatePropertyFieldRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__properties__pb2.CreatePropertyFieldResponse.SerializeToString,
+            ),
+            'GetPropertyField': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetPropertyField,
+                    request_deserializer=polyplug_dot_v1_dot_api__properties__pb2.GetPropertyFieldRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__properties__pb2.GetPropertyFieldResponse.SerializeToString,
+            ),
+            'GetPropertyFields': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetPropertyFields,
+                    request_deserializer=polyplug_dot_v1_dot_api__properties__pb2.GetPropertyFieldsRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__properties__pb2.GetPropertyFieldsResponse.SerializeToString,
+            ),
+            'UpdatePropertyField': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdatePropertyField,
+                    request_deserializer=polyplug_dot_v1_dot_api__properties__pb2.UpdatePropertyFieldRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__properties__pb2.UpdatePropertyFieldResponse.SerializeToString,
+            ),
+            'DeletePropertyField': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeletePropertyField,
+                    request_deserializer=polyplug_dot_v1_dot_api__properties__pb2.DeletePropertyFieldRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__properties__pb2.DeletePropertyFieldResponse.SerializeToString,
+            ),
+            'SearchPropertyFields': grpc.unary_unary_rpc_method_handler(
+                    servicer.SearchPropertyFields,
+                    request_deserializer=polyplug_dot_v1_dot_api__properties__pb2.SearchPropertyFieldsRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__properties__pb2.SearchPropertyFieldsResponse.SerializeToString,
+            ),
+            'CountPropertyFields': grpc.unary_unary_rpc_method_handler(
+                    servicer.CountPropertyFields,
+                    request_deserializer=polyplug_dot_v1_dot_api__properties__pb2.CountPropertyFieldsRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__properties__pb2.CountPropertyFieldsResponse.SerializeToString,
+            ),
+            'CountPropertyFieldsForTarget': grpc.unary_unary_rpc_method_handler(
+                    servicer.CountPropertyFieldsForTarget,
+                    request_deserializer=polyplug_dot_v1_dot_api__properties__pb2.CountPropertyFieldsForTargetRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__properties__pb2.CountPropertyFieldsForTargetResponse.SerializeToString,
+            ),
+            'CreatePropertyValue': grpc.unary_unary_rpc_method_handler(
+                    servicer.CreatePropertyValue,
+                    request_deserializer=polyplug_dot_v1_dot_api__properties__pb2.CreatePropertyValueRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__properties__pb2.CreatePropertyValueResponse.SerializeToString,
+            ),
+            'GetPropertyValue': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetPropertyValue,
+                    request_deserializer=polyplug_dot_v1_dot_api__properties__pb2.GetPropertyValueRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__properties__pb2.GetPropertyValueResponse.SerializeToString,
+            ),
+            'GetPropertyValues': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetPropertyValues,
+                    request_deserializer=polyplug_dot_v1_dot_api__properties__pb2.GetPropertyValuesRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__properties__pb2.GetPropertyValuesResponse.SerializeToString,
+            ),
+            'UpdatePropertyValue': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdatePropertyValue,
+                    request_deserializer=polyplug_dot_v1_dot_api__properties__pb2.UpdatePropertyValueRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__properties__pb2.UpdatePropertyValueResponse.SerializeToString,
+            ),
+            'UpsertPropertyValue': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpsertPropertyValue,
+                    request_deserializer=polyplug_dot_v1_dot_api__properties__pb2.UpsertPropertyValueRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__properties__pb2.UpsertPropertyValueResponse.SerializeToString,
+            ),
+            'DeletePropertyValue': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeletePropertyValue,
+                    request_deserializer=polyplug_dot_v1_dot_api__properties__pb2.DeletePropertyValueRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__properties__pb2.DeletePropertyValueResponse.SerializeToString,
+            ),
+            'SearchPropertyValues': grpc.unary_unary_rpc_method_handler(
+                    servicer.SearchPropertyValues,
+                    request_deserializer=polyplug_dot_v1_dot_api__properties__pb2.SearchPropertyValuesRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__properties__pb2.SearchPropertyValuesResponse.SerializeToString,
+            ),
+            'RegisterPropertyGroup': grpc.unary_unary_rpc_method_handler(
+                    servicer.RegisterPropertyGroup,
+                    request_deserializer=polyplug_dot_v1_dot_api__properties__pb2.RegisterPropertyGroupRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__properties__pb2.RegisterPropertyGroupResponse.SerializeToString,
+            ),
+            'GetPropertyGroup': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetPropertyGroup,
+                    request_deserializer=polyplug_dot_v1_dot_api__properties__pb2.GetPropertyGroupRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__properties__pb2.GetPropertyGroupResponse.SerializeToString,
+            ),
+            'GetPropertyFieldByName': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetPropertyFieldByName,
+                    request_deserializer=polyplug_dot_v1_dot_api__properties__pb2.GetPropertyFieldByNameRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__properties__pb2.GetPropertyFieldByNameResponse.SerializeToString,
+            ),
+            'UpdatePropertyFields': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdatePropertyFields,
+                    request_deserializer=polyplug_dot_v1_dot_api__properties__pb2.UpdatePropertyFieldsRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__properties__pb2.UpdatePropertyFieldsResponse.SerializeToString,
+            ),
+            'UpdatePropertyValues': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpdatePropertyValues,
+                    request_deserializer=polyplug_dot_v1_dot_api__properties__pb2.UpdatePropertyValuesRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__properties__pb2.UpdatePropertyValuesResponse.SerializeToString,
+            ),
+            'UpsertPropertyValues': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpsertPropertyValues,
+                    request_deserializer=polyplug_dot_v1_dot_api__properties__pb2.UpsertPropertyValuesRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__properties__pb2.UpsertPropertyValuesResponse.SerializeToString,
+            ),
+            'DeletePropertyValuesForTarget': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeletePropertyValuesForTarget,
+                    request_deserializer=polyplug_dot_v1_dot_api__properties__pb2.DeletePropertyValuesForTargetRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__properties__pb2.DeletePropertyValuesForTargetResponse.SerializeToString,
+            ),
+            'DeletePropertyValuesForField': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeletePropertyValuesForField,
+                    request_deserializer=polyplug_dot_v1_dot_api__properties__pb2.DeletePropertyValuesForFieldRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__properties__pb2.DeletePropertyValuesForFieldResponse.SerializeToString,
+            ),
+            'UpsertPropertyValuesWithOptions': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpsertPropertyValuesWithOptions,
+                    request_deserializer=polyplug_dot_v1_dot_api__properties__pb2.UpsertPropertyValuesWithOptionsRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__properties__pb2.UpsertPropertyValuesWithOptionsResponse.SerializeToString,
+            ),
+            'UpsertPropertyValueWithOptions': grpc.unary_unary_rpc_method_handler(
+                    servicer.UpsertPropertyValueWithOptions,
+                    request_deserializer=polyplug_dot_v1_dot_api__properties__pb2.UpsertPropertyValueWithOptionsRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__properties__pb2.UpsertPropertyValueWithOptionsResponse.SerializeToString,
+            ),
+            'DeletePropertyValueWithOptions': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeletePropertyValueWithOptions,
+                    request_deserializer=polyplug_dot_v1_dot_api__properties__pb2.DeletePropertyValueWithOptionsRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__properties__pb2.DeletePropertyValueWithOptionsResponse.SerializeToString,
+            ),
+            'DeletePropertyValuesForTargetWithOptions': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeletePropertyValuesForTargetWithOptions,
+                    request_deserializer=polyplug_dot_v1_dot_api__properties__pb2.DeletePropertyValuesForTargetWithOptionsRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__properties__pb2.DeletePropertyValuesForTargetWithOptionsResponse.SerializeToString,
+            ),
+            'DeletePropertyValuesForFieldWithOptions': grpc.unary_unary_rpc_method_handler(
+                    servicer.DeletePropertyValuesForFieldWithOptions,
+                    request_deserializer=polyplug_dot_v1_dot_api__properties__pb2.DeletePropertyValuesForFieldWithOptionsRequest.FromString,
+                    response_serializer=polyplug_dot_v1_dot_api__properties__pb2.DeletePropertyValuesForFieldWithOptionsResponse.SerializeToString,
             ),
             'LoadPluginConfiguration': grpc.unary_unary_rpc_method_handler(
                     servicer.LoadPluginConfiguration,
@@ -9016,6 +9492,762 @@ class PluginAPI:
             '/polyplug.v1.PluginAPI/DeleteGroupConstrainedMemberships',
             polyplug_dot_v1_dot_api__groups__pb2.DeleteGroupConstrainedMembershipsRequest.SerializeToString,
             polyplug_dot_v1_dot_api__groups__pb2.DeleteGroupConstrainedMembershipsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreatePropertyField(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/CreatePropertyField',
+            polyplug_dot_v1_dot_api__properties__pb2.CreatePropertyFieldRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__properties__pb2.CreatePropertyFieldResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetPropertyField(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetPropertyField',
+            polyplug_dot_v1_dot_api__properties__pb2.GetPropertyFieldRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__properties__pb2.GetPropertyFieldResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetPropertyFields(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetPropertyFields',
+            polyplug_dot_v1_dot_api__properties__pb2.GetPropertyFieldsRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__properties__pb2.GetPropertyFieldsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdatePropertyField(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/UpdatePropertyField',
+            polyplug_dot_v1_dot_api__properties__pb2.UpdatePropertyFieldRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__properties__pb2.UpdatePropertyFieldResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeletePropertyField(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/DeletePropertyField',
+            polyplug_dot_v1_dot_api__properties__pb2.DeletePropertyFieldRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__properties__pb2.DeletePropertyFieldResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SearchPropertyFields(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/SearchPropertyFields',
+            polyplug_dot_v1_dot_api__properties__pb2.SearchPropertyFieldsRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__properties__pb2.SearchPropertyFieldsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CountPropertyFields(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/CountPropertyFields',
+            polyplug_dot_v1_dot_api__properties__pb2.CountPropertyFieldsRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__properties__pb2.CountPropertyFieldsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CountPropertyFieldsForTarget(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/CountPropertyFieldsForTarget',
+            polyplug_dot_v1_dot_api__properties__pb2.CountPropertyFieldsForTargetRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__properties__pb2.CountPropertyFieldsForTargetResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CreatePropertyValue(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/CreatePropertyValue',
+            polyplug_dot_v1_dot_api__properties__pb2.CreatePropertyValueRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__properties__pb2.CreatePropertyValueResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetPropertyValue(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetPropertyValue',
+            polyplug_dot_v1_dot_api__properties__pb2.GetPropertyValueRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__properties__pb2.GetPropertyValueResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetPropertyValues(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetPropertyValues',
+            polyplug_dot_v1_dot_api__properties__pb2.GetPropertyValuesRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__properties__pb2.GetPropertyValuesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdatePropertyValue(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/UpdatePropertyValue',
+            polyplug_dot_v1_dot_api__properties__pb2.UpdatePropertyValueRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__properties__pb2.UpdatePropertyValueResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpsertPropertyValue(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/UpsertPropertyValue',
+            polyplug_dot_v1_dot_api__properties__pb2.UpsertPropertyValueRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__properties__pb2.UpsertPropertyValueResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeletePropertyValue(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/DeletePropertyValue',
+            polyplug_dot_v1_dot_api__properties__pb2.DeletePropertyValueRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__properties__pb2.DeletePropertyValueResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def SearchPropertyValues(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/SearchPropertyValues',
+            polyplug_dot_v1_dot_api__properties__pb2.SearchPropertyValuesRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__properties__pb2.SearchPropertyValuesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RegisterPropertyGroup(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/RegisterPropertyGroup',
+            polyplug_dot_v1_dot_api__properties__pb2.RegisterPropertyGroupRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__properties__pb2.RegisterPropertyGroupResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetPropertyGroup(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetPropertyGroup',
+            polyplug_dot_v1_dot_api__properties__pb2.GetPropertyGroupRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__properties__pb2.GetPropertyGroupResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetPropertyFieldByName(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/GetPropertyFieldByName',
+            polyplug_dot_v1_dot_api__properties__pb2.GetPropertyFieldByNameRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__properties__pb2.GetPropertyFieldByNameResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdatePropertyFields(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/UpdatePropertyFields',
+            polyplug_dot_v1_dot_api__properties__pb2.UpdatePropertyFieldsRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__properties__pb2.UpdatePropertyFieldsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpdatePropertyValues(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/UpdatePropertyValues',
+            polyplug_dot_v1_dot_api__properties__pb2.UpdatePropertyValuesRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__properties__pb2.UpdatePropertyValuesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpsertPropertyValues(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/UpsertPropertyValues',
+            polyplug_dot_v1_dot_api__properties__pb2.UpsertPropertyValuesRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__properties__pb2.UpsertPropertyValuesResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeletePropertyValuesForTarget(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/DeletePropertyValuesForTarget',
+            polyplug_dot_v1_dot_api__properties__pb2.DeletePropertyValuesForTargetRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__properties__pb2.DeletePropertyValuesForTargetResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeletePropertyValuesForField(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/DeletePropertyValuesForField',
+            polyplug_dot_v1_dot_api__properties__pb2.DeletePropertyValuesForFieldRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__properties__pb2.DeletePropertyValuesForFieldResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpsertPropertyValuesWithOptions(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/UpsertPropertyValuesWithOptions',
+            polyplug_dot_v1_dot_api__properties__pb2.UpsertPropertyValuesWithOptionsRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__properties__pb2.UpsertPropertyValuesWithOptionsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def UpsertPropertyValueWithOptions(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/UpsertPropertyValueWithOptions',
+            polyplug_dot_v1_dot_api__properties__pb2.UpsertPropertyValueWithOptionsRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__properties__pb2.UpsertPropertyValueWithOptionsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeletePropertyValueWithOptions(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/DeletePropertyValueWithOptions',
+            polyplug_dot_v1_dot_api__properties__pb2.DeletePropertyValueWithOptionsRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__properties__pb2.DeletePropertyValueWithOptionsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeletePropertyValuesForTargetWithOptions(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/DeletePropertyValuesForTargetWithOptions',
+            polyplug_dot_v1_dot_api__properties__pb2.DeletePropertyValuesForTargetWithOptionsRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__properties__pb2.DeletePropertyValuesForTargetWithOptionsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def DeletePropertyValuesForFieldWithOptions(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/polyplug.v1.PluginAPI/DeletePropertyValuesForFieldWithOptions',
+            polyplug_dot_v1_dot_api__properties__pb2.DeletePropertyValuesForFieldWithOptionsRequest.SerializeToString,
+            polyplug_dot_v1_dot_api__properties__pb2.DeletePropertyValuesForFieldWithOptionsResponse.FromString,
             options,
             channel_credentials,
             insecure,

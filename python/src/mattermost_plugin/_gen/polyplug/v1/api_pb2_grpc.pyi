@@ -13,6 +13,7 @@ from mattermost_plugin._gen.polyplug.v1 import api_groups_pb2 as _api_groups_pb2
 from mattermost_plugin._gen.polyplug.v1 import api_http_pb2 as _api_http_pb2
 from mattermost_plugin._gen.polyplug.v1 import api_pb2 as _api_pb2
 from mattermost_plugin._gen.polyplug.v1 import api_posts_pb2 as _api_posts_pb2
+from mattermost_plugin._gen.polyplug.v1 import api_properties_pb2 as _api_properties_pb2
 from mattermost_plugin._gen.polyplug.v1 import api_shared_channels_pb2 as _api_shared_channels_pb2
 from mattermost_plugin._gen.polyplug.v1 import api_system_pb2 as _api_system_pb2
 from mattermost_plugin._gen.polyplug.v1 import api_teams_pb2 as _api_teams_pb2
@@ -473,25 +474,81 @@ class PluginAPIStub:
     DeleteGroupMember: _grpc.UnaryUnaryMultiCallable[_api_groups_pb2.DeleteGroupMemberRequest, _api_groups_pb2.DeleteGroupMemberResponse]
     """Removes the user from the group (sets the membership's delete_at)."""
     GetGroupSyncable: _grpc.UnaryUnaryMultiCallable[_api_groups_pb2.GetGroupSyncableRequest, _api_groups_pb2.GetGroupSyncableResponse]
-    """The group's link to a team or channel (404 when there is none or it was removed)."""
+    """The group's link to a team or channel, removed (delete_at set) or not; 404 when there never was one."""
     GetGroupSyncables: _grpc.UnaryUnaryMultiCallable[_api_groups_pb2.GetGroupSyncablesRequest, _api_groups_pb2.GetGroupSyncablesResponse]
     """The group's current links to teams, or to channels."""
     UpsertGroupSyncable: _grpc.UnaryUnaryMultiCallable[_api_groups_pb2.UpsertGroupSyncableRequest, _api_groups_pb2.UpsertGroupSyncableResponse]
     """Links a group to a team or channel (or restores and updates a removed link)."""
     UpdateGroupSyncable: _grpc.UnaryUnaryMultiCallable[_api_groups_pb2.UpdateGroupSyncableRequest, _api_groups_pb2.UpdateGroupSyncableResponse]
-    """Changes an existing link's auto_add and scheme_admin."""
+    """Sets an existing link's auto_add, scheme_admin and delete_at (0 restores a removed link)."""
     DeleteGroupSyncable: _grpc.UnaryUnaryMultiCallable[_api_groups_pb2.DeleteGroupSyncableRequest, _api_groups_pb2.DeleteGroupSyncableResponse]
-    """Removes a group's link to a team or channel (sets its delete_at)."""
+    """Removes a group's link (sets its delete_at); removing a team link removes the links to its channels."""
     GetGroups: _grpc.UnaryUnaryMultiCallable[_api_groups_pb2.GetGroupsRequest, _api_groups_pb2.GetGroupsResponse]
     """A page of groups by display name, filtered and annotated as opts asks (per_page 0: all)."""
     CreateDefaultSyncableMemberships: _grpc.UnaryUnaryMultiCallable[_api_groups_pb2.CreateDefaultSyncableMembershipsRequest, _api_groups_pb2.CreateDefaultSyncableMembershipsResponse]
     """Adds the members of auto-add groups to the teams and channels those groups are linked to."""
     DeleteGroupConstrainedMemberships: _grpc.UnaryUnaryMultiCallable[_api_groups_pb2.DeleteGroupConstrainedMembershipsRequest, _api_groups_pb2.DeleteGroupConstrainedMembershipsResponse]
     """Removes from group-constrained teams and channels the members who are in none of their groups."""
-    LoadPluginConfiguration: _grpc.UnaryUnaryMultiCallable[_api_system_pb2.LoadPluginConfigurationRequest, _api_system_pb2.LoadPluginConfigurationResponse]
+    CreatePropertyField: _grpc.UnaryUnaryMultiCallable[_api_properties_pb2.CreatePropertyFieldRequest, _api_properties_pb2.CreatePropertyFieldResponse]
     """--- property fields, values and groups (messages in api_properties.proto) ---
-
-    --- configuration, plugin management, server info, mail/push, audit, cluster events (messages in api_system.proto) ---
+    Creates a property field in its group; a field with linked_field_id takes type and options from that template field of the same group.
+    """
+    GetPropertyField: _grpc.UnaryUnaryMultiCallable[_api_properties_pb2.GetPropertyFieldRequest, _api_properties_pb2.GetPropertyFieldResponse]
+    """A property field of the group by id, soft-deleted or not (404 when there is none)."""
+    GetPropertyFields: _grpc.UnaryUnaryMultiCallable[_api_properties_pb2.GetPropertyFieldsRequest, _api_properties_pb2.GetPropertyFieldsResponse]
+    """The group's property fields with these ids (404 unless all exist)."""
+    UpdatePropertyField: _grpc.UnaryUnaryMultiCallable[_api_properties_pb2.UpdatePropertyFieldRequest, _api_properties_pb2.UpdatePropertyFieldResponse]
+    """Updates a property field; a linked field's type and options cannot change, and linked_field_id "" unlinks it."""
+    DeletePropertyField: _grpc.UnaryUnaryMultiCallable[_api_properties_pb2.DeletePropertyFieldRequest, _api_properties_pb2.DeletePropertyFieldResponse]
+    """Soft-deletes a property field and its values; refused (409) while linked fields depend on it."""
+    SearchPropertyFields: _grpc.UnaryUnaryMultiCallable[_api_properties_pb2.SearchPropertyFieldsRequest, _api_properties_pb2.SearchPropertyFieldsResponse]
+    """The group's property fields matching the filters, a page at a time with a cursor (create_at, id order)."""
+    CountPropertyFields: _grpc.UnaryUnaryMultiCallable[_api_properties_pb2.CountPropertyFieldsRequest, _api_properties_pb2.CountPropertyFieldsResponse]
+    """How many property fields the group has, soft-deleted ones included on request."""
+    CountPropertyFieldsForTarget: _grpc.UnaryUnaryMultiCallable[_api_properties_pb2.CountPropertyFieldsForTargetRequest, _api_properties_pb2.CountPropertyFieldsForTargetResponse]
+    """How many property fields the group has for one target (type and id)."""
+    CreatePropertyValue: _grpc.UnaryUnaryMultiCallable[_api_properties_pb2.CreatePropertyValueRequest, _api_properties_pb2.CreatePropertyValueResponse]
+    """Creates a field's value for a target (409 when the target already has a value for the field)."""
+    GetPropertyValue: _grpc.UnaryUnaryMultiCallable[_api_properties_pb2.GetPropertyValueRequest, _api_properties_pb2.GetPropertyValueResponse]
+    """A property value of the group by id (404 when there is none)."""
+    GetPropertyValues: _grpc.UnaryUnaryMultiCallable[_api_properties_pb2.GetPropertyValuesRequest, _api_properties_pb2.GetPropertyValuesResponse]
+    """The group's property values with these ids (404 unless all exist)."""
+    UpdatePropertyValue: _grpc.UnaryUnaryMultiCallable[_api_properties_pb2.UpdatePropertyValueRequest, _api_properties_pb2.UpdatePropertyValueResponse]
+    """Replaces an existing property value's JSON value."""
+    UpsertPropertyValue: _grpc.UnaryUnaryMultiCallable[_api_properties_pb2.UpsertPropertyValueRequest, _api_properties_pb2.UpsertPropertyValueResponse]
+    """Creates the target's value for the field, or replaces it when there is one (keyed by group, target and field)."""
+    DeletePropertyValue: _grpc.UnaryUnaryMultiCallable[_api_properties_pb2.DeletePropertyValueRequest, _api_properties_pb2.DeletePropertyValueResponse]
+    """Soft-deletes a property value."""
+    SearchPropertyValues: _grpc.UnaryUnaryMultiCallable[_api_properties_pb2.SearchPropertyValuesRequest, _api_properties_pb2.SearchPropertyValuesResponse]
+    """The group's property values matching the filters, a page at a time with a cursor (create_at, id order)."""
+    RegisterPropertyGroup: _grpc.UnaryUnaryMultiCallable[_api_properties_pb2.RegisterPropertyGroupRequest, _api_properties_pb2.RegisterPropertyGroupResponse]
+    """Registers a property group by name, or returns the one already registered under it."""
+    GetPropertyGroup: _grpc.UnaryUnaryMultiCallable[_api_properties_pb2.GetPropertyGroupRequest, _api_properties_pb2.GetPropertyGroupResponse]
+    """A property group by name (404 when there is none)."""
+    GetPropertyFieldByName: _grpc.UnaryUnaryMultiCallable[_api_properties_pb2.GetPropertyFieldByNameRequest, _api_properties_pb2.GetPropertyFieldByNameResponse]
+    """The group's live property field with this name for a target id (404 when there is none)."""
+    UpdatePropertyFields: _grpc.UnaryUnaryMultiCallable[_api_properties_pb2.UpdatePropertyFieldsRequest, _api_properties_pb2.UpdatePropertyFieldsResponse]
+    """Updates several property fields of the group at once (all or none)."""
+    UpdatePropertyValues: _grpc.UnaryUnaryMultiCallable[_api_properties_pb2.UpdatePropertyValuesRequest, _api_properties_pb2.UpdatePropertyValuesResponse]
+    """Replaces several property values of the group at once (all or none)."""
+    UpsertPropertyValues: _grpc.UnaryUnaryMultiCallable[_api_properties_pb2.UpsertPropertyValuesRequest, _api_properties_pb2.UpsertPropertyValuesResponse]
+    """Creates or replaces several property values at once (all or none)."""
+    DeletePropertyValuesForTarget: _grpc.UnaryUnaryMultiCallable[_api_properties_pb2.DeletePropertyValuesForTargetRequest, _api_properties_pb2.DeletePropertyValuesForTargetResponse]
+    """Soft-deletes every value of the group for one target."""
+    DeletePropertyValuesForField: _grpc.UnaryUnaryMultiCallable[_api_properties_pb2.DeletePropertyValuesForFieldRequest, _api_properties_pb2.DeletePropertyValuesForFieldResponse]
+    """Soft-deletes every value of one field."""
+    UpsertPropertyValuesWithOptions: _grpc.UnaryUnaryMultiCallable[_api_properties_pb2.UpsertPropertyValuesWithOptionsRequest, _api_properties_pb2.UpsertPropertyValuesWithOptionsResponse]
+    """UpsertPropertyValues acting as a scope, checked against owner-managed fields' owners."""
+    UpsertPropertyValueWithOptions: _grpc.UnaryUnaryMultiCallable[_api_properties_pb2.UpsertPropertyValueWithOptionsRequest, _api_properties_pb2.UpsertPropertyValueWithOptionsResponse]
+    """UpsertPropertyValue acting as a scope, checked against an owner-managed field's owners."""
+    DeletePropertyValueWithOptions: _grpc.UnaryUnaryMultiCallable[_api_properties_pb2.DeletePropertyValueWithOptionsRequest, _api_properties_pb2.DeletePropertyValueWithOptionsResponse]
+    """DeletePropertyValue acting as a scope, checked against an owner-managed field's owners."""
+    DeletePropertyValuesForTargetWithOptions: _grpc.UnaryUnaryMultiCallable[_api_properties_pb2.DeletePropertyValuesForTargetWithOptionsRequest, _api_properties_pb2.DeletePropertyValuesForTargetWithOptionsResponse]
+    """DeletePropertyValuesForTarget acting as a scope (the deprovisioning entry point)."""
+    DeletePropertyValuesForFieldWithOptions: _grpc.UnaryUnaryMultiCallable[_api_properties_pb2.DeletePropertyValuesForFieldWithOptionsRequest, _api_properties_pb2.DeletePropertyValuesForFieldWithOptionsResponse]
+    """DeletePropertyValuesForField acting as a scope, checked against the field's owners."""
+    LoadPluginConfiguration: _grpc.UnaryUnaryMultiCallable[_api_system_pb2.LoadPluginConfigurationRequest, _api_system_pb2.LoadPluginConfigurationResponse]
+    """--- configuration, plugin management, server info, mail/push, audit, cluster events (messages in api_system.proto) ---
     This plugin's settings (manifest defaults overlaid with the admin's values), as Go's
     LoadPluginConfiguration unmarshals them into its struct.
     """
@@ -1045,25 +1102,81 @@ class PluginAPIAsyncStub(PluginAPIStub):
     DeleteGroupMember: _aio.UnaryUnaryMultiCallable[_api_groups_pb2.DeleteGroupMemberRequest, _api_groups_pb2.DeleteGroupMemberResponse]  # type: ignore[assignment]
     """Removes the user from the group (sets the membership's delete_at)."""
     GetGroupSyncable: _aio.UnaryUnaryMultiCallable[_api_groups_pb2.GetGroupSyncableRequest, _api_groups_pb2.GetGroupSyncableResponse]  # type: ignore[assignment]
-    """The group's link to a team or channel (404 when there is none or it was removed)."""
+    """The group's link to a team or channel, removed (delete_at set) or not; 404 when there never was one."""
     GetGroupSyncables: _aio.UnaryUnaryMultiCallable[_api_groups_pb2.GetGroupSyncablesRequest, _api_groups_pb2.GetGroupSyncablesResponse]  # type: ignore[assignment]
     """The group's current links to teams, or to channels."""
     UpsertGroupSyncable: _aio.UnaryUnaryMultiCallable[_api_groups_pb2.UpsertGroupSyncableRequest, _api_groups_pb2.UpsertGroupSyncableResponse]  # type: ignore[assignment]
     """Links a group to a team or channel (or restores and updates a removed link)."""
     UpdateGroupSyncable: _aio.UnaryUnaryMultiCallable[_api_groups_pb2.UpdateGroupSyncableRequest, _api_groups_pb2.UpdateGroupSyncableResponse]  # type: ignore[assignment]
-    """Changes an existing link's auto_add and scheme_admin."""
+    """Sets an existing link's auto_add, scheme_admin and delete_at (0 restores a removed link)."""
     DeleteGroupSyncable: _aio.UnaryUnaryMultiCallable[_api_groups_pb2.DeleteGroupSyncableRequest, _api_groups_pb2.DeleteGroupSyncableResponse]  # type: ignore[assignment]
-    """Removes a group's link to a team or channel (sets its delete_at)."""
+    """Removes a group's link (sets its delete_at); removing a team link removes the links to its channels."""
     GetGroups: _aio.UnaryUnaryMultiCallable[_api_groups_pb2.GetGroupsRequest, _api_groups_pb2.GetGroupsResponse]  # type: ignore[assignment]
     """A page of groups by display name, filtered and annotated as opts asks (per_page 0: all)."""
     CreateDefaultSyncableMemberships: _aio.UnaryUnaryMultiCallable[_api_groups_pb2.CreateDefaultSyncableMembershipsRequest, _api_groups_pb2.CreateDefaultSyncableMembershipsResponse]  # type: ignore[assignment]
     """Adds the members of auto-add groups to the teams and channels those groups are linked to."""
     DeleteGroupConstrainedMemberships: _aio.UnaryUnaryMultiCallable[_api_groups_pb2.DeleteGroupConstrainedMembershipsRequest, _api_groups_pb2.DeleteGroupConstrainedMembershipsResponse]  # type: ignore[assignment]
     """Removes from group-constrained teams and channels the members who are in none of their groups."""
-    LoadPluginConfiguration: _aio.UnaryUnaryMultiCallable[_api_system_pb2.LoadPluginConfigurationRequest, _api_system_pb2.LoadPluginConfigurationResponse]  # type: ignore[assignment]
+    CreatePropertyField: _aio.UnaryUnaryMultiCallable[_api_properties_pb2.CreatePropertyFieldRequest, _api_properties_pb2.CreatePropertyFieldResponse]  # type: ignore[assignment]
     """--- property fields, values and groups (messages in api_properties.proto) ---
-
-    --- configuration, plugin management, server info, mail/push, audit, cluster events (messages in api_system.proto) ---
+    Creates a property field in its group; a field with linked_field_id takes type and options from that template field of the same group.
+    """
+    GetPropertyField: _aio.UnaryUnaryMultiCallable[_api_properties_pb2.GetPropertyFieldRequest, _api_properties_pb2.GetPropertyFieldResponse]  # type: ignore[assignment]
+    """A property field of the group by id, soft-deleted or not (404 when there is none)."""
+    GetPropertyFields: _aio.UnaryUnaryMultiCallable[_api_properties_pb2.GetPropertyFieldsRequest, _api_properties_pb2.GetPropertyFieldsResponse]  # type: ignore[assignment]
+    """The group's property fields with these ids (404 unless all exist)."""
+    UpdatePropertyField: _aio.UnaryUnaryMultiCallable[_api_properties_pb2.UpdatePropertyFieldRequest, _api_properties_pb2.UpdatePropertyFieldResponse]  # type: ignore[assignment]
+    """Updates a property field; a linked field's type and options cannot change, and linked_field_id "" unlinks it."""
+    DeletePropertyField: _aio.UnaryUnaryMultiCallable[_api_properties_pb2.DeletePropertyFieldRequest, _api_properties_pb2.DeletePropertyFieldResponse]  # type: ignore[assignment]
+    """Soft-deletes a property field and its values; refused (409) while linked fields depend on it."""
+    SearchPropertyFields: _aio.UnaryUnaryMultiCallable[_api_properties_pb2.SearchPropertyFieldsRequest, _api_properties_pb2.SearchPropertyFieldsResponse]  # type: ignore[assignment]
+    """The group's property fields matching the filters, a page at a time with a cursor (create_at, id order)."""
+    CountPropertyFields: _aio.UnaryUnaryMultiCallable[_api_properties_pb2.CountPropertyFieldsRequest, _api_properties_pb2.CountPropertyFieldsResponse]  # type: ignore[assignment]
+    """How many property fields the group has, soft-deleted ones included on request."""
+    CountPropertyFieldsForTarget: _aio.UnaryUnaryMultiCallable[_api_properties_pb2.CountPropertyFieldsForTargetRequest, _api_properties_pb2.CountPropertyFieldsForTargetResponse]  # type: ignore[assignment]
+    """How many property fields the group has for one target (type and id)."""
+    CreatePropertyValue: _aio.UnaryUnaryMultiCallable[_api_properties_pb2.CreatePropertyValueRequest, _api_properties_pb2.CreatePropertyValueResponse]  # type: ignore[assignment]
+    """Creates a field's value for a target (409 when the target already has a value for the field)."""
+    GetPropertyValue: _aio.UnaryUnaryMultiCallable[_api_properties_pb2.GetPropertyValueRequest, _api_properties_pb2.GetPropertyValueResponse]  # type: ignore[assignment]
+    """A property value of the group by id (404 when there is none)."""
+    GetPropertyValues: _aio.UnaryUnaryMultiCallable[_api_properties_pb2.GetPropertyValuesRequest, _api_properties_pb2.GetPropertyValuesResponse]  # type: ignore[assignment]
+    """The group's property values with these ids (404 unless all exist)."""
+    UpdatePropertyValue: _aio.UnaryUnaryMultiCallable[_api_properties_pb2.UpdatePropertyValueRequest, _api_properties_pb2.UpdatePropertyValueResponse]  # type: ignore[assignment]
+    """Replaces an existing property value's JSON value."""
+    UpsertPropertyValue: _aio.UnaryUnaryMultiCallable[_api_properties_pb2.UpsertPropertyValueRequest, _api_properties_pb2.UpsertPropertyValueResponse]  # type: ignore[assignment]
+    """Creates the target's value for the field, or replaces it when there is one (keyed by group, target and field)."""
+    DeletePropertyValue: _aio.UnaryUnaryMultiCallable[_api_properties_pb2.DeletePropertyValueRequest, _api_properties_pb2.DeletePropertyValueResponse]  # type: ignore[assignment]
+    """Soft-deletes a property value."""
+    SearchPropertyValues: _aio.UnaryUnaryMultiCallable[_api_properties_pb2.SearchPropertyValuesRequest, _api_properties_pb2.SearchPropertyValuesResponse]  # type: ignore[assignment]
+    """The group's property values matching the filters, a page at a time with a cursor (create_at, id order)."""
+    RegisterPropertyGroup: _aio.UnaryUnaryMultiCallable[_api_properties_pb2.RegisterPropertyGroupRequest, _api_properties_pb2.RegisterPropertyGroupResponse]  # type: ignore[assignment]
+    """Registers a property group by name, or returns the one already registered under it."""
+    GetPropertyGroup: _aio.UnaryUnaryMultiCallable[_api_properties_pb2.GetPropertyGroupRequest, _api_properties_pb2.GetPropertyGroupResponse]  # type: ignore[assignment]
+    """A property group by name (404 when there is none)."""
+    GetPropertyFieldByName: _aio.UnaryUnaryMultiCallable[_api_properties_pb2.GetPropertyFieldByNameRequest, _api_properties_pb2.GetPropertyFieldByNameResponse]  # type: ignore[assignment]
+    """The group's live property field with this name for a target id (404 when there is none)."""
+    UpdatePropertyFields: _aio.UnaryUnaryMultiCallable[_api_properties_pb2.UpdatePropertyFieldsRequest, _api_properties_pb2.UpdatePropertyFieldsResponse]  # type: ignore[assignment]
+    """Updates several property fields of the group at once (all or none)."""
+    UpdatePropertyValues: _aio.UnaryUnaryMultiCallable[_api_properties_pb2.UpdatePropertyValuesRequest, _api_properties_pb2.UpdatePropertyValuesResponse]  # type: ignore[assignment]
+    """Replaces several property values of the group at once (all or none)."""
+    UpsertPropertyValues: _aio.UnaryUnaryMultiCallable[_api_properties_pb2.UpsertPropertyValuesRequest, _api_properties_pb2.UpsertPropertyValuesResponse]  # type: ignore[assignment]
+    """Creates or replaces several property values at once (all or none)."""
+    DeletePropertyValuesForTarget: _aio.UnaryUnaryMultiCallable[_api_properties_pb2.DeletePropertyValuesForTargetRequest, _api_properties_pb2.DeletePropertyValuesForTargetResponse]  # type: ignore[assignment]
+    """Soft-deletes every value of the group for one target."""
+    DeletePropertyValuesForField: _aio.UnaryUnaryMultiCallable[_api_properties_pb2.DeletePropertyValuesForFieldRequest, _api_properties_pb2.DeletePropertyValuesForFieldResponse]  # type: ignore[assignment]
+    """Soft-deletes every value of one field."""
+    UpsertPropertyValuesWithOptions: _aio.UnaryUnaryMultiCallable[_api_properties_pb2.UpsertPropertyValuesWithOptionsRequest, _api_properties_pb2.UpsertPropertyValuesWithOptionsResponse]  # type: ignore[assignment]
+    """UpsertPropertyValues acting as a scope, checked against owner-managed fields' owners."""
+    UpsertPropertyValueWithOptions: _aio.UnaryUnaryMultiCallable[_api_properties_pb2.UpsertPropertyValueWithOptionsRequest, _api_properties_pb2.UpsertPropertyValueWithOptionsResponse]  # type: ignore[assignment]
+    """UpsertPropertyValue acting as a scope, checked against an owner-managed field's owners."""
+    DeletePropertyValueWithOptions: _aio.UnaryUnaryMultiCallable[_api_properties_pb2.DeletePropertyValueWithOptionsRequest, _api_properties_pb2.DeletePropertyValueWithOptionsResponse]  # type: ignore[assignment]
+    """DeletePropertyValue acting as a scope, checked against an owner-managed field's owners."""
+    DeletePropertyValuesForTargetWithOptions: _aio.UnaryUnaryMultiCallable[_api_properties_pb2.DeletePropertyValuesForTargetWithOptionsRequest, _api_properties_pb2.DeletePropertyValuesForTargetWithOptionsResponse]  # type: ignore[assignment]
+    """DeletePropertyValuesForTarget acting as a scope (the deprovisioning entry point)."""
+    DeletePropertyValuesForFieldWithOptions: _aio.UnaryUnaryMultiCallable[_api_properties_pb2.DeletePropertyValuesForFieldWithOptionsRequest, _api_properties_pb2.DeletePropertyValuesForFieldWithOptionsResponse]  # type: ignore[assignment]
+    """DeletePropertyValuesForField acting as a scope, checked against the field's owners."""
+    LoadPluginConfiguration: _aio.UnaryUnaryMultiCallable[_api_system_pb2.LoadPluginConfigurationRequest, _api_system_pb2.LoadPluginConfigurationResponse]  # type: ignore[assignment]
+    """--- configuration, plugin management, server info, mail/push, audit, cluster events (messages in api_system.proto) ---
     This plugin's settings (manifest defaults overlaid with the admin's values), as Go's
     LoadPluginConfiguration unmarshals them into its struct.
     """
@@ -2670,7 +2783,7 @@ class PluginAPIServicer(metaclass=_abc_1.ABCMeta):
         request: _api_groups_pb2.GetGroupSyncableRequest,
         context: _ServicerContext,
     ) -> _typing.Union[_api_groups_pb2.GetGroupSyncableResponse, _abc.Awaitable[_api_groups_pb2.GetGroupSyncableResponse]]:
-        """The group's link to a team or channel (404 when there is none or it was removed)."""
+        """The group's link to a team or channel, removed (delete_at set) or not; 404 when there never was one."""
 
     @_abc_1.abstractmethod
     def GetGroupSyncables(
@@ -2694,7 +2807,7 @@ class PluginAPIServicer(metaclass=_abc_1.ABCMeta):
         request: _api_groups_pb2.UpdateGroupSyncableRequest,
         context: _ServicerContext,
     ) -> _typing.Union[_api_groups_pb2.UpdateGroupSyncableResponse, _abc.Awaitable[_api_groups_pb2.UpdateGroupSyncableResponse]]:
-        """Changes an existing link's auto_add and scheme_admin."""
+        """Sets an existing link's auto_add, scheme_admin and delete_at (0 restores a removed link)."""
 
     @_abc_1.abstractmethod
     def DeleteGroupSyncable(
@@ -2702,7 +2815,7 @@ class PluginAPIServicer(metaclass=_abc_1.ABCMeta):
         request: _api_groups_pb2.DeleteGroupSyncableRequest,
         context: _ServicerContext,
     ) -> _typing.Union[_api_groups_pb2.DeleteGroupSyncableResponse, _abc.Awaitable[_api_groups_pb2.DeleteGroupSyncableResponse]]:
-        """Removes a group's link to a team or channel (sets its delete_at)."""
+        """Removes a group's link (sets its delete_at); removing a team link removes the links to its channels."""
 
     @_abc_1.abstractmethod
     def GetGroups(
@@ -2729,14 +2842,238 @@ class PluginAPIServicer(metaclass=_abc_1.ABCMeta):
         """Removes from group-constrained teams and channels the members who are in none of their groups."""
 
     @_abc_1.abstractmethod
+    def CreatePropertyField(
+        self,
+        request: _api_properties_pb2.CreatePropertyFieldRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_properties_pb2.CreatePropertyFieldResponse, _abc.Awaitable[_api_properties_pb2.CreatePropertyFieldResponse]]:
+        """--- property fields, values and groups (messages in api_properties.proto) ---
+        Creates a property field in its group; a field with linked_field_id takes type and options from that template field of the same group.
+        """
+
+    @_abc_1.abstractmethod
+    def GetPropertyField(
+        self,
+        request: _api_properties_pb2.GetPropertyFieldRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_properties_pb2.GetPropertyFieldResponse, _abc.Awaitable[_api_properties_pb2.GetPropertyFieldResponse]]:
+        """A property field of the group by id, soft-deleted or not (404 when there is none)."""
+
+    @_abc_1.abstractmethod
+    def GetPropertyFields(
+        self,
+        request: _api_properties_pb2.GetPropertyFieldsRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_properties_pb2.GetPropertyFieldsResponse, _abc.Awaitable[_api_properties_pb2.GetPropertyFieldsResponse]]:
+        """The group's property fields with these ids (404 unless all exist)."""
+
+    @_abc_1.abstractmethod
+    def UpdatePropertyField(
+        self,
+        request: _api_properties_pb2.UpdatePropertyFieldRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_properties_pb2.UpdatePropertyFieldResponse, _abc.Awaitable[_api_properties_pb2.UpdatePropertyFieldResponse]]:
+        """Updates a property field; a linked field's type and options cannot change, and linked_field_id "" unlinks it."""
+
+    @_abc_1.abstractmethod
+    def DeletePropertyField(
+        self,
+        request: _api_properties_pb2.DeletePropertyFieldRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_properties_pb2.DeletePropertyFieldResponse, _abc.Awaitable[_api_properties_pb2.DeletePropertyFieldResponse]]:
+        """Soft-deletes a property field and its values; refused (409) while linked fields depend on it."""
+
+    @_abc_1.abstractmethod
+    def SearchPropertyFields(
+        self,
+        request: _api_properties_pb2.SearchPropertyFieldsRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_properties_pb2.SearchPropertyFieldsResponse, _abc.Awaitable[_api_properties_pb2.SearchPropertyFieldsResponse]]:
+        """The group's property fields matching the filters, a page at a time with a cursor (create_at, id order)."""
+
+    @_abc_1.abstractmethod
+    def CountPropertyFields(
+        self,
+        request: _api_properties_pb2.CountPropertyFieldsRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_properties_pb2.CountPropertyFieldsResponse, _abc.Awaitable[_api_properties_pb2.CountPropertyFieldsResponse]]:
+        """How many property fields the group has, soft-deleted ones included on request."""
+
+    @_abc_1.abstractmethod
+    def CountPropertyFieldsForTarget(
+        self,
+        request: _api_properties_pb2.CountPropertyFieldsForTargetRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_properties_pb2.CountPropertyFieldsForTargetResponse, _abc.Awaitable[_api_properties_pb2.CountPropertyFieldsForTargetResponse]]:
+        """How many property fields the group has for one target (type and id)."""
+
+    @_abc_1.abstractmethod
+    def CreatePropertyValue(
+        self,
+        request: _api_properties_pb2.CreatePropertyValueRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_properties_pb2.CreatePropertyValueResponse, _abc.Awaitable[_api_properties_pb2.CreatePropertyValueResponse]]:
+        """Creates a field's value for a target (409 when the target already has a value for the field)."""
+
+    @_abc_1.abstractmethod
+    def GetPropertyValue(
+        self,
+        request: _api_properties_pb2.GetPropertyValueRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_properties_pb2.GetPropertyValueResponse, _abc.Awaitable[_api_properties_pb2.GetPropertyValueResponse]]:
+        """A property value of the group by id (404 when there is none)."""
+
+    @_abc_1.abstractmethod
+    def GetPropertyValues(
+        self,
+        request: _api_properties_pb2.GetPropertyValuesRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_properties_pb2.GetPropertyValuesResponse, _abc.Awaitable[_api_properties_pb2.GetPropertyValuesResponse]]:
+        """The group's property values with these ids (404 unless all exist)."""
+
+    @_abc_1.abstractmethod
+    def UpdatePropertyValue(
+        self,
+        request: _api_properties_pb2.UpdatePropertyValueRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_properties_pb2.UpdatePropertyValueResponse, _abc.Awaitable[_api_properties_pb2.UpdatePropertyValueResponse]]:
+        """Replaces an existing property value's JSON value."""
+
+    @_abc_1.abstractmethod
+    def UpsertPropertyValue(
+        self,
+        request: _api_properties_pb2.UpsertPropertyValueRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_properties_pb2.UpsertPropertyValueResponse, _abc.Awaitable[_api_properties_pb2.UpsertPropertyValueResponse]]:
+        """Creates the target's value for the field, or replaces it when there is one (keyed by group, target and field)."""
+
+    @_abc_1.abstractmethod
+    def DeletePropertyValue(
+        self,
+        request: _api_properties_pb2.DeletePropertyValueRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_properties_pb2.DeletePropertyValueResponse, _abc.Awaitable[_api_properties_pb2.DeletePropertyValueResponse]]:
+        """Soft-deletes a property value."""
+
+    @_abc_1.abstractmethod
+    def SearchPropertyValues(
+        self,
+        request: _api_properties_pb2.SearchPropertyValuesRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_properties_pb2.SearchPropertyValuesResponse, _abc.Awaitable[_api_properties_pb2.SearchPropertyValuesResponse]]:
+        """The group's property values matching the filters, a page at a time with a cursor (create_at, id order)."""
+
+    @_abc_1.abstractmethod
+    def RegisterPropertyGroup(
+        self,
+        request: _api_properties_pb2.RegisterPropertyGroupRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_properties_pb2.RegisterPropertyGroupResponse, _abc.Awaitable[_api_properties_pb2.RegisterPropertyGroupResponse]]:
+        """Registers a property group by name, or returns the one already registered under it."""
+
+    @_abc_1.abstractmethod
+    def GetPropertyGroup(
+        self,
+        request: _api_properties_pb2.GetPropertyGroupRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_properties_pb2.GetPropertyGroupResponse, _abc.Awaitable[_api_properties_pb2.GetPropertyGroupResponse]]:
+        """A property group by name (404 when there is none)."""
+
+    @_abc_1.abstractmethod
+    def GetPropertyFieldByName(
+        self,
+        request: _api_properties_pb2.GetPropertyFieldByNameRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_properties_pb2.GetPropertyFieldByNameResponse, _abc.Awaitable[_api_properties_pb2.GetPropertyFieldByNameResponse]]:
+        """The group's live property field with this name for a target id (404 when there is none)."""
+
+    @_abc_1.abstractmethod
+    def UpdatePropertyFields(
+        self,
+        request: _api_properties_pb2.UpdatePropertyFieldsRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_properties_pb2.UpdatePropertyFieldsResponse, _abc.Awaitable[_api_properties_pb2.UpdatePropertyFieldsResponse]]:
+        """Updates several property fields of the group at once (all or none)."""
+
+    @_abc_1.abstractmethod
+    def UpdatePropertyValues(
+        self,
+        request: _api_properties_pb2.UpdatePropertyValuesRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_properties_pb2.UpdatePropertyValuesResponse, _abc.Awaitable[_api_properties_pb2.UpdatePropertyValuesResponse]]:
+        """Replaces several property values of the group at once (all or none)."""
+
+    @_abc_1.abstractmethod
+    def UpsertPropertyValues(
+        self,
+        request: _api_properties_pb2.UpsertPropertyValuesRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_properties_pb2.UpsertPropertyValuesResponse, _abc.Awaitable[_api_properties_pb2.UpsertPropertyValuesResponse]]:
+        """Creates or replaces several property values at once (all or none)."""
+
+    @_abc_1.abstractmethod
+    def DeletePropertyValuesForTarget(
+        self,
+        request: _api_properties_pb2.DeletePropertyValuesForTargetRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_properties_pb2.DeletePropertyValuesForTargetResponse, _abc.Awaitable[_api_properties_pb2.DeletePropertyValuesForTargetResponse]]:
+        """Soft-deletes every value of the group for one target."""
+
+    @_abc_1.abstractmethod
+    def DeletePropertyValuesForField(
+        self,
+        request: _api_properties_pb2.DeletePropertyValuesForFieldRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_properties_pb2.DeletePropertyValuesForFieldResponse, _abc.Awaitable[_api_properties_pb2.DeletePropertyValuesForFieldResponse]]:
+        """Soft-deletes every value of one field."""
+
+    @_abc_1.abstractmethod
+    def UpsertPropertyValuesWithOptions(
+        self,
+        request: _api_properties_pb2.UpsertPropertyValuesWithOptionsRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_properties_pb2.UpsertPropertyValuesWithOptionsResponse, _abc.Awaitable[_api_properties_pb2.UpsertPropertyValuesWithOptionsResponse]]:
+        """UpsertPropertyValues acting as a scope, checked against owner-managed fields' owners."""
+
+    @_abc_1.abstractmethod
+    def UpsertPropertyValueWithOptions(
+        self,
+        request: _api_properties_pb2.UpsertPropertyValueWithOptionsRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_properties_pb2.UpsertPropertyValueWithOptionsResponse, _abc.Awaitable[_api_properties_pb2.UpsertPropertyValueWithOptionsResponse]]:
+        """UpsertPropertyValue acting as a scope, checked against an owner-managed field's owners."""
+
+    @_abc_1.abstractmethod
+    def DeletePropertyValueWithOptions(
+        self,
+        request: _api_properties_pb2.DeletePropertyValueWithOptionsRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_properties_pb2.DeletePropertyValueWithOptionsResponse, _abc.Awaitable[_api_properties_pb2.DeletePropertyValueWithOptionsResponse]]:
+        """DeletePropertyValue acting as a scope, checked against an owner-managed field's owners."""
+
+    @_abc_1.abstractmethod
+    def DeletePropertyValuesForTargetWithOptions(
+        self,
+        request: _api_properties_pb2.DeletePropertyValuesForTargetWithOptionsRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_properties_pb2.DeletePropertyValuesForTargetWithOptionsResponse, _abc.Awaitable[_api_properties_pb2.DeletePropertyValuesForTargetWithOptionsResponse]]:
+        """DeletePropertyValuesForTarget acting as a scope (the deprovisioning entry point)."""
+
+    @_abc_1.abstractmethod
+    def DeletePropertyValuesForFieldWithOptions(
+        self,
+        request: _api_properties_pb2.DeletePropertyValuesForFieldWithOptionsRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_api_properties_pb2.DeletePropertyValuesForFieldWithOptionsResponse, _abc.Awaitable[_api_properties_pb2.DeletePropertyValuesForFieldWithOptionsResponse]]:
+        """DeletePropertyValuesForField acting as a scope, checked against the field's owners."""
+
+    @_abc_1.abstractmethod
     def LoadPluginConfiguration(
         self,
         request: _api_system_pb2.LoadPluginConfigurationRequest,
         context: _ServicerContext,
     ) -> _typing.Union[_api_system_pb2.LoadPluginConfigurationResponse, _abc.Awaitable[_api_system_pb2.LoadPluginConfigurationResponse]]:
-        """--- property fields, values and groups (messages in api_properties.proto) ---
-
-        --- configuration, plugin management, server info, mail/push, audit, cluster events (messages in api_system.proto) ---
+        """--- configuration, plugin management, server info, mail/push, audit, cluster events (messages in api_system.proto) ---
         This plugin's settings (manifest defaults overlaid with the admin's values), as Go's
         LoadPluginConfiguration unmarshals them into its struct.
         """
