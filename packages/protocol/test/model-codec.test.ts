@@ -3,11 +3,14 @@ import { test } from "node:test";
 import { CommandResponseSchema, PostSchema, UserSchema, fromProto, toProto } from "../src/index.js";
 
 test("a user's secrets have no field on the wire, so they never reach a plugin", () => {
-  const user = { id: "u1", username: "alice", password: "hash", mfa_secret: "totp", auth_data: "x", email: "a@example.com", create_at: 1700000000000 };
+  const user = { id: "u1", username: "alice", password: "hash", password_hash: "hash", mfa_secret: "totp", email: "a@example.com", create_at: 1700000000000 };
   const back = fromProto(UserSchema, toProto(UserSchema, user));
   assert.equal(back["username"], "alice");
   assert.equal(back["create_at"], 1700000000000);
-  for (const secret of ["password", "mfa_secret", "auth_data"]) assert.ok(!(secret in back), secret);
+  for (const secret of ["password", "password_hash", "mfa_secret"]) assert.ok(!(secret in back), secret);
+  // auth_data is the account's id at its external auth service, not a credential: Mattermost hands
+  // it to plugins (UpdateUserAuth sets it), so it travels.
+  assert.equal(fromProto(UserSchema, toProto(UserSchema, { ...user, auth_data: "ldap-42" }))["auth_data"], "ldap-42");
 });
 
 test("a post keeps props and metadata whole, both ways", () => {

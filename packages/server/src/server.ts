@@ -78,7 +78,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const config = new ServerConfigFile(path.join(options.dataDir, "config.json"));
   const app = createApp({
     db: database.db, version: SERVER_VERSION, filesDir: path.join(options.dataDir, "files"), ...(options.siteUrl ? { siteUrl: options.siteUrl } : {}),
-    customCommandsEnabled: () => config.customCommandsEnabled(),
+    customCommandsEnabled: () => config.customCommandsEnabled(), serviceSettings: () => config.serviceSettings(),
     fileSettings: fileSettingsFromConfig(config, options.limits?.maxFileBytes ?? config.positiveInteger("FileSettings", "MaxFileSize") ?? DEFAULT_MAX_FILE_BYTES),
   });
   await app.system.init(); // the install date and telemetry id exist from the first start on

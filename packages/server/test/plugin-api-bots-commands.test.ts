@@ -38,6 +38,9 @@ async function startHook(): Promise<Hook> {
   return hook;
 }
 
+/** The suite's config.json: commands and the OAuth provider on, the test's loopback hook allowed. */
+const SERVICE_SETTINGS = { EnableCommands: true, EnableOAuthServiceProvider: true, AllowedUntrustedInternalConnections: "127.0.0.1" };
+
 describe(`Plugin API bots, slash commands and OAuth apps, on ${TEST_DIALECT}`, () => {
   let probe: ApiProbe;
   let hook: Hook;
@@ -48,7 +51,7 @@ describe(`Plugin API bots, slash commands and OAuth apps, on ${TEST_DIALECT}`, (
   const db = () => probe.database.database.db;
 
   before(async () => {
-    probe = await startApiProbe({ bundles: ["packages/server/test/fixtures/plugins/py-bots-commands"] });
+    probe = await startApiProbe({ bundles: ["packages/server/test/fixtures/plugins/py-bots-commands"], config: { ServiceSettings: SERVICE_SETTINGS } });
     hook = await startHook();
     admin = await probe.app.users.createUser({ username: "admin", email: "admin@example.com", password: "password-123" });
     alice = await probe.app.users.createUser({ username: "alice", email: "alice@example.com", password: "password-123" });
@@ -61,7 +64,8 @@ describe(`Plugin API bots, slash commands and OAuth apps, on ${TEST_DIALECT}`, (
   });
 
   // The server reads config.json from its data directory, which the probe puts in the database's directory.
-  const setEnableCommands = (enable: boolean) => writeFile(path.join(probe.database.dir, "config.json"), JSON.stringify({ ServiceSettings: { EnableCommands: enable } }));
+  const setServiceSettings = (settings: Record<string, unknown>) => writeFile(path.join(probe.database.dir, "config.json"), JSON.stringify({ ServiceSettings: settings }));
+  const setEnableCommands = (enable: boolean) => setServiceSettings({ ...SERVICE_SETTINGS, EnableCommands: enable });
 
   describe("bots", () => {
     test("CreateBot: owned by the calling plugin unless owner_id is given; the bot is a user with is_bot", async () => {
@@ -135,16 +139,24 @@ describe(`Plugin API bots, slash commands and OAuth apps, on ${TEST_DIALECT}`, (
       const b3 = await probe.app.bots.createPluginBot({ username: "zz-carol-3", owner_id: carol.id }, PROBE_PLUGIN_ID);
       await probe.app.bots.updateBotActive(b3.user_id, false);
       const names = (bots: Array<{ username: string }>) => bots.map((b) => b.username);
-      assert.deepEqual(names(await probe.ok("get_bots", { options: { owner_id: carol.id } })), ["zz-carol-1", "zz-carol-2"]);
-      assert.deepEqual(names(await probe.ok("get_bots", { options: { owner_id: carol.id, include_deleted: true } }, true)), ["zz-carol-1", "zz-carol-2", "zz-carol-3"]);
+      assert.deepEqual(names(await probe.ok("get_bots", { options: { owner_id: carol.id, per_page: 10 } })), ["zz-carol-1", "zz-carol-2"]);
+      assert.deepEqual(names(await probe.ok("get_bots", { options: { owner_id: carol.id, include_deleted: true, per_page: 10 } }, true)), ["zz-carol-1", "zz-carol-2", "zz-carol-3"]);
       assert.deepEqual(names(await probe.ok("get_bots", { options: { owner_id: carol.id, include_deleted: true, page: 1, per_page: 2 } })), ["zz-carol-3"]);
-      assert.deepEqual(await probe.ok("get_bots", { options: { only_orphaned: true } }), [], "no owner is deactivated yet");
+      assert.deepEqual(await probe.ok("get_bots", { options: { only_orphaned: true, per_page: 10 } }), [], "no owner is deactivated yet");
       await db().updateTable("users").set({ delete_at: 1 }).where("id", "=", carol.id).execute();
-      assert.deepEqual(names(await probe.ok("get_bots", { options: { only_orphaned: true } })), [b1.username, b2.username]);
-      const all = names(await probe.ok("get_bots", { options: null }));
-      assert.deepEqual(all, [...all].sort(), "ordered by username");
+      assert.deepEqual(names(await probe.ok("get_bots", { options: { only_orphaned: true, per_page: 10 } })), [b1.username, b2.username]);
+      const all = names(await probe.ok("get_bots", { options: { per_page: 1000 } }));
       assert.ok(all.includes("zz-carol-1") && !all.includes("zz-carol-3"));
-      assert.equal((await probe.fails("get_bots", { options: { per_page: 1000 } }, 400)).id, "api.context.invalid_param.app_error");
+      assert.equal((await probe.fails("get_bots", { options: { per_page: -1 } }, 400)).id, "api.context.invalid_param.app_error");
+      // Mattermost's store pages with LIMIT per_page: 0 (or no options at all) answers nothing.
+      assert.deepEqual(await probe.ok("get_bots", { options: { owner_id: carol.id, per_page: 0 } }), []);
+      assert.deepEqual(await probe.ok("get_bots", { options: null }, true), []);
+
+      // Ordered by username: letters-only names sort the same under C and ICU collations.
+      const dave = await probe.app.users.createUser({ username: "dave", email: "dave@example.com", password: "password-123" });
+      for (const username of ["orderbotc", "orderbota", "orderbotd", "orderbotb"]) await probe.app.bots.createPluginBot({ username, owner_id: dave.id }, PROBE_PLUGIN_ID);
+      assert.deepEqual(names(await probe.ok("get_bots", { options: { owner_id: dave.id, per_page: 10 } })), ["orderbota", "orderbotb", "orderbotc", "orderbotd"]);
+      assert.deepEqual(names(await probe.ok("get_bots", { options: { owner_id: dave.id, page: 1, per_page: 3 } })), ["orderbotd"]);
     });
 
     test("PermanentDeleteBot: removes bot and user; 404 when unknown; 409 while the bot's posts remain", async () => {
@@ -158,6 +170,28 @@ describe(`Plugin API bots, slash commands and OAuth apps, on ${TEST_DIALECT}`, (
       await probe.app.posts.createPost({ channel_id: channel.id, user_id: poster.user_id, message: "hi" }, { checkMembership: false });
       assert.equal((await probe.fails("permanent_delete_bot", { user_id: poster.user_id }, 409)).id, "app.bot.permanent_delete.has_content.app_error");
       assert.ok(await db().selectFrom("bots").select("user_id").where("user_id", "=", poster.user_id).executeTakeFirst(), "nothing deleted");
+    });
+
+    test("a plugin acts only as itself: another plugin's bots cannot be created, patched, (de)activated or deleted (403); users' bots can", async () => {
+      const theirs = await probe.app.bots.createPluginBot({ username: "their-bot" }, "com.example.other");
+      for (const [method, args] of [
+        ["patch_bot", { user_id: theirs.user_id, bot_patch: { display_name: "Mine now" } }],
+        ["update_bot_active", { user_id: theirs.user_id, active: false }],
+        ["permanent_delete_bot", { user_id: theirs.user_id }],
+      ] as const) {
+        assert.equal((await probe.fails(method, args, 403)).id, "plugin_api.bot.not_owner.app_error", method);
+      }
+      const after = await probe.app.bots.getBot(theirs.user_id);
+      assert.deepEqual([after.display_name, after.delete_at, after.owner_id], ["", 0, "com.example.other"], "untouched");
+      assert.equal((await probe.fails("create_bot", { bot: { username: "spoof-bot", owner_id: "com.example.other" } }, 403, true)).id, "plugin_api.bot.not_owner.app_error");
+      assert.equal(await db().selectFrom("users").select("id").where("username", "=", "spoof-bot").executeTakeFirst(), undefined);
+      assert.equal((await probe.fails("patch_bot", { user_id: "unknown", bot_patch: { display_name: "x" } }, 404)).id, "app.bot.get.app_error");
+
+      const alices = await probe.app.bots.createPluginBot({ username: "alices-bot", owner_id: alice.id }, "com.example.other");
+      assert.equal((await probe.ok("patch_bot", { user_id: alices.user_id, bot_patch: { display_name: "Managed" } })).display_name, "Managed");
+      assert.ok((await probe.ok("update_bot_active", { user_id: alices.user_id, active: false })).delete_at > 0);
+      await probe.ok("permanent_delete_bot", { user_id: alices.user_id }, true);
+      assert.equal(await db().selectFrom("bots").select("user_id").where("user_id", "=", alices.user_id).executeTakeFirst(), undefined);
     });
 
     test("EnsureBotUser: creates the plugin's bot once, then syncs and reactivates it; refuses others' accounts", async () => {
@@ -240,6 +274,15 @@ describe(`Plugin API bots, slash commands and OAuth apps, on ${TEST_DIALECT}`, (
       // Custom commands created by a plugin outlive its registered ones (deactivation clears those only).
       await probe.app.commands.unregisterPluginCommands(PROBE_PLUGIN_ID);
       assert.deepEqual(triggers(await probe.ok("list_custom_commands", { team_id: team.id })), ["deploy"]);
+
+      // With EnableCommands off, as Mattermost: ListCustomCommands answers 501, ListCommands leaves them out.
+      await setEnableCommands(false);
+      try {
+        assert.equal((await probe.fails("list_custom_commands", { team_id: team.id }, 501)).id, "api.command.disabled.app_error");
+        assert.deepEqual(triggers(await probe.ok("list_commands", { team_id: team.id }, true)), ["shout"]);
+      } finally {
+        await setEnableCommands(true);
+      }
     });
 
     test("UpdateCommand: replaces the settings, keeps id, token, creation and (when unset) the team", async () => {
@@ -268,6 +311,7 @@ describe(`Plugin API bots, slash commands and OAuth apps, on ${TEST_DIALECT}`, (
 
     test("ExecuteSlashCommand: a custom command calls its URL only when ServiceSettings.EnableCommands allows it", async () => {
       const args = { user_id: alice.id, channel_id: channel.id, command: "/ship now please" };
+      await setEnableCommands(false);
       assert.equal((await probe.fails("execute_slash_command", { command_args: args }, 501)).id, "api.command.disabled.app_error");
       assert.equal(hook.requests.length, 0, "no request went out");
 
@@ -299,9 +343,54 @@ describe(`Plugin API bots, slash commands and OAuth apps, on ${TEST_DIALECT}`, (
       await probe.ok("execute_slash_command", { command_args: args });
       assert.ok(await db().selectFrom("posts").select("id").where("channel_id", "=", channel.id).where("message", "=", "deployed to prod").executeTakeFirst(), "in_channel answer posted");
 
-      hook.reply = { status: 500, type: "text/plain", body: "boom" };
+      hook.reply = { status: 500, type: "text/plain", body: "boom: internal secret" };
+      const failed = await probe.fails("execute_slash_command", { command_args: args }, 500);
+      assert.equal(failed.id, "api.command.execute_command.failed_resp.app_error");
+      assert.doesNotMatch(JSON.stringify(failed), /internal secret/, "the remote body is logged, not handed back");
+    });
+
+    test("ExecuteSlashCommand: a custom command may not reach an internal address unless AllowedUntrustedInternalConnections lists it", async () => {
+      const args = { user_id: alice.id, channel_id: channel.id, command: "/ship" };
+      hook.reply = { status: 200, type: "text/plain", body: "reached" };
+      const sent = hook.requests.length;
+      for (const allowed of ["", "10.0.0.0/8 example.com", "localhost"]) {
+        await setServiceSettings({ ...SERVICE_SETTINGS, AllowedUntrustedInternalConnections: allowed });
+        const refused = await probe.fails("execute_slash_command", { command_args: args }, 403);
+        assert.equal(refused.id, "api.command.execute_command.forbidden_address.app_error", `allowed=${JSON.stringify(allowed)}`);
+        assert.match(refused.message, /AllowedUntrustedInternalConnections/);
+      }
+      assert.equal(hook.requests.length, sent, "no request reached the hook");
+
+      // A host name resolving to loopback is checked at its resolved address, too.
+      const command = await probe.app.customCommands.getCommand(deployId);
+      const port = new URL(hook.url).port;
+      await probe.app.customCommands.updateCommand(PROBE_PLUGIN_ID, deployId, { ...command, url: `http://localhost:${port}/ship` });
+      await setServiceSettings({ ...SERVICE_SETTINGS, AllowedUntrustedInternalConnections: "" });
+      assert.equal((await probe.fails("execute_slash_command", { command_args: args }, 403, true)).id, "api.command.execute_command.forbidden_address.app_error");
+      await setServiceSettings({ ...SERVICE_SETTINGS, AllowedUntrustedInternalConnections: "localhost" });
+      assert.equal((await probe.ok("execute_slash_command", { command_args: args })).text, "reached", "the host name is allowed");
+      await probe.app.customCommands.updateCommand(PROBE_PLUGIN_ID, deployId, command);
+
+      // Listed as an address or a CIDR (comma- or space-separated), it works against the real hook.
+      for (const allowed of ["127.0.0.1", "example.com,127.0.0.0/8", "::1 127.0.0.1/32"]) {
+        await setServiceSettings({ ...SERVICE_SETTINGS, AllowedUntrustedInternalConnections: allowed });
+        assert.equal((await probe.ok("execute_slash_command", { command_args: args })).text, "reached", `allowed=${allowed}`);
+      }
+      await setServiceSettings(SERVICE_SETTINGS);
+    });
+
+    test("ExecuteSlashCommand: redirects are not followed, and an answer past 1 MiB is cut off", async () => {
+      const args = { user_id: alice.id, channel_id: channel.id, command: "/ship" };
+      const sent = hook.requests.length;
+      hook.reply = { status: 302, type: "text/plain", body: "" };
       assert.equal((await probe.fails("execute_slash_command", { command_args: args }, 500)).id, "api.command.execute_command.failed_resp.app_error");
-      await setEnableCommands(false);
+      assert.equal(hook.requests.length, sent + 1, "one request, no second one to a Location");
+
+      hook.reply = { status: 200, type: "text/plain", body: "x".repeat(1024 * 1024 + 1) };
+      const large = await probe.fails("execute_slash_command", { command_args: args }, 500, true);
+      assert.equal(large.id, "api.command.execute_command.failed_resp.app_error");
+      hook.reply = { status: 200, type: "text/plain", body: "y".repeat(1024 * 1024) };
+      assert.equal((await probe.ok("execute_slash_command", { command_args: args })).text.length, 1024 * 1024, "exactly 1 MiB is fine");
     });
 
     test("DeleteCommand: soft delete; the trigger can be taken again", async () => {
@@ -316,6 +405,24 @@ describe(`Plugin API bots, slash commands and OAuth apps, on ${TEST_DIALECT}`, (
   });
 
   describe("OAuth apps", () => {
+    test("all four methods answer 501 while ServiceSettings.EnableOAuthServiceProvider is not true, as Mattermost", async () => {
+      const created = await probe.app.oauthApps.createOAuthApp(valid());
+      for (const settings of [{}, { EnableOAuthServiceProvider: false }, { EnableOAuthServiceProvider: "true" }]) {
+        await setServiceSettings(settings);
+        try {
+          assert.equal((await probe.fails("create_oauth_app", { app: valid() }, 501)).id, "api.oauth.register_oauth_app.turn_off.app_error");
+          assert.equal((await probe.fails("get_oauth_app", { app_id: created.id }, 501, true)).id, "api.oauth.allow_oauth.turn_off.app_error");
+          assert.equal((await probe.fails("update_oauth_app", { app: { ...valid(), id: created.id, name: "Nope" } }, 501)).id, "api.oauth.allow_oauth.turn_off.app_error");
+          assert.equal((await probe.fails("delete_oauth_app", { app_id: created.id }, 501)).id, "api.oauth.allow_oauth.turn_off.app_error");
+        } finally {
+          await setServiceSettings(SERVICE_SETTINGS);
+        }
+      }
+      const row = await db().selectFrom("oauth_apps").selectAll().where("id", "=", created.id).executeTakeFirstOrThrow();
+      assert.equal(row.name, created.name, "nothing changed while off");
+      assert.equal((await probe.ok("get_oauth_app", { app_id: created.id })).name, created.name, "and it answers once on");
+    });
+
     const valid = () => ({ creator_id: admin.id, name: "Dashboard", description: "stats", homepage: "https://dash.example.com", callback_urls: ["https://dash.example.com/cb"], is_trusted: true });
 
     test("CreateOAuthApp: the server generates id and client secret; invalid apps are refused", async () => {

@@ -5,6 +5,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { after, before, describe, test } from "node:test";
 import { PluginState } from "@polyplug/host";
+import { defaultProfileImage } from "../src/app/default-profile-image.js";
 import { publicLinkHash } from "../src/app/files-service.js";
 import type { Channel } from "../src/app/models/channel.js";
 import type { Team } from "../src/app/models/team.js";
@@ -22,7 +23,11 @@ const HOOKS_PLUGIN = "com.polyplug.test.py-files-hooks";
 const TS_PLUGIN = "com.polyplug.test.ts-files";
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../..");
 const MAX_FILE_BYTES = 1024 * 1024;
-const PNG = Buffer.from("89504e470d0a1a0a0000000d4948445200000001000000010806000000", "hex");
+/** A whole PNG (the server reads an image's header to the end before accepting it). */
+const PNG = defaultProfileImage("emoji");
+/** A 1x1 GIF. */
+const GIF = Buffer.from("R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==", "base64");
+const UPLOAD_STREAM_PLUGIN = "com.polyplug.test.py-upload-stream";
 const b64 = (data: Buffer | string) => ({ base64: Buffer.from(data).toString("base64") });
 const bytesOf = (answer: { base64: string }) => Buffer.from(answer.base64, "base64");
 
@@ -41,7 +46,7 @@ describe(`files, upload sessions and emoji through the Plugin API, on ${TEST_DIA
     await cp(path.join(repo, "packages/server/test/fixtures/plugins/ts-files"), tsBundle, { recursive: true });
     await symlink(path.join(repo, "node_modules"), path.join(tsBundle, "node_modules"));
     probe = await startApiProbe({
-      bundles: ["packages/server/test/fixtures/plugins/py-files-hooks", tsBundle],
+      bundles: ["packages/server/test/fixtures/plugins/py-files-hooks", "packages/server/test/fixtures/plugins/py-upload-stream", tsBundle],
       config: { FileSettings: { EnablePublicLink: true, MaxFileSize: MAX_FILE_BYTES } },
     });
     assert.equal(probe.server.plugins.get(HOOKS_PLUGIN)?.state, PluginState.Running);
@@ -270,6 +275,39 @@ describe(`files, upload sessions and emoji through the Plugin API, on ${TEST_DIA
     });
   }
 
+  test("UploadData: a stream may not switch sessions (400), and one running more than a chunk past file_size is cut off (413)", async () => {
+    const newSession = (filename: string, fileSize: number) =>
+      probe.ok("create_upload_session", { upload_session: { type: "attachment", user_id: user.id, channel_id: channel.id, filename, file_size: fileSize } });
+    const stream = async (messages: Array<{ upload_id?: string; data?: Buffer }>) => {
+      const body = JSON.stringify({ messages: messages.map((m) => ({ upload_id: m.upload_id ?? "", data: (m.data ?? Buffer.alloc(0)).toString("base64") })) });
+      const response = await fetch(`${probe.server.url}/plugins/${UPLOAD_STREAM_PLUGIN}/stream`, { method: "POST", body });
+      assert.equal(response.status, 200, await response.clone().text());
+      return (await response.json()) as { error?: { id: string; status: number }; complete?: boolean; rpc_error?: string };
+    };
+    const a = await newSession("a.bin", 10);
+    const b = await newSession("b.bin", 10);
+    const switched = await stream([{ upload_id: a.id, data: Buffer.from("12345") }, { upload_id: b.id, data: Buffer.from("67890") }]);
+    assert.deepEqual(switched.error, { id: "app.upload.upload_data.other_upload.app_error", status: 400 });
+    assert.equal((await probe.ok("get_upload_session", { upload_id: a.id })).file_offset, 5, "the bytes before the switch landed in a");
+    assert.equal((await probe.ok("get_upload_session", { upload_id: b.id })).file_offset, 0, "nothing went to b");
+    // Repeating the session's own id on later messages is fine.
+    assert.deepEqual(await stream([{ upload_id: a.id, data: Buffer.from("ab") }, { upload_id: a.id, data: Buffer.from("cde") }]), { complete: true });
+
+    // Up to one chunk past file_size is read and dropped (Mattermost's LimitReader); more is refused.
+    const c = await newSession("c.bin", 10);
+    const runaway = await probe.fails("upload_data", { upload_session: c, data: b64(Buffer.alloc(10 + 200 * 1024, 1)) }, 413);
+    assert.equal(runaway.id, "app.upload.upload_data.too_large.app_error");
+    const tail = await stream([{ upload_id: b.id, data: Buffer.alloc(10 + 64 * 1024, 2) }]);
+    assert.equal(tail.complete, true, "file_size plus one chunk still completes");
+  });
+
+  test("UploadFile: the channel may be left empty, as Mattermost's UploadFile allows (a file of no channel)", async () => {
+    const info = await probe.ok("upload_file", { data: b64("loose bytes"), channel_id: "", filename: "loose.txt" });
+    assert.equal(info.channel_id, "");
+    assert.equal((await row(info.id))?.creator_id, "nouser");
+    assert.equal((await probe.fails("upload_file", { data: b64("x"), channel_id: "not-an-id", filename: "x.txt" }, 400)).id, "api.file.upload_file.incorrect_channelId.app_error");
+  });
+
   test("the TypeScript SDK's uploadData streams a Readable, then bytes, into a session", async () => {
     const size = 150_000;
     const response = await fetch(`${probe.server.url}/plugins/${TS_PLUGIN}/upload`, { method: "POST", body: JSON.stringify({ user_id: user.id, channel_id: channel.id, size }) });
@@ -317,13 +355,15 @@ describe(`files, upload sessions and emoji through the Plugin API, on ${TEST_DIA
     };
     const zebra = await create({ name: "zebra", creator_id: user.id }, PNG);
     assert.equal(zebra.status, 201, JSON.stringify(zebra.json));
-    const apple = (await create({ name: "apple", creator_id: user.id }, Buffer.from("GIF89a-not-really"))).json;
+    const apple = (await create({ name: "apple", creator_id: user.id }, GIF)).json;
     assert.equal(apple.name, "apple");
     assert.equal((await create({ name: "zebra", creator_id: user.id }, PNG)).json.id, "api.emoji.create.duplicate.app_error");
     assert.equal((await create({ name: "Bad Name", creator_id: user.id }, PNG)).json.id, "model.emoji.name.app_error");
     assert.equal((await create({ name: "thumbsup", creator_id: user.id }, PNG)).json.id, "model.emoji.system_emoji_name.app_error");
     assert.equal((await create({ name: "other", creator_id: newId() }, PNG)).status, 403);
     assert.equal((await create({ name: "text", creator_id: user.id }, Buffer.from("plain text"))).json.id, "api.emoji.upload.image.app_error");
+    // a header cut short is not an image (Mattermost decodes the image config)
+    assert.equal((await create({ name: "cut", creator_id: user.id }, PNG.subarray(0, 29))).json.id, "api.emoji.upload.image.app_error");
     assert.equal((await create({ name: "huge", creator_id: user.id }, Buffer.concat([PNG, Buffer.alloc(512 * 1024)]))).json.id, "api.emoji.create.too_large.app_error");
 
     const emoji = await probe.ok("get_emoji", { emoji_id: zebra.json.id });

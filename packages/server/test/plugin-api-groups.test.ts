@@ -176,7 +176,9 @@ describe(`the Plugin API's groups group through a Python plugin, on ${TEST_DIALE
 
     // Users by username, paged.
     const byName = [u1, u2, u3].sort((a, b) => a.username.localeCompare(b.username)).map((u) => u.id);
-    assert.deepEqual((await probe.ok("get_group_member_users", { group_id: group.id, page: 0, per_page: 0 })).map((u: any) => u.id), byName);
+    assert.deepEqual((await probe.ok("get_group_member_users", { group_id: group.id, page: 0, per_page: 10 })).map((u: any) => u.id), byName);
+    // Mattermost's store pages with LIMIT per_page: 0 answers an empty list.
+    assert.deepEqual(await probe.ok("get_group_member_users", { group_id: group.id, page: 0, per_page: 0 }), []);
     assert.deepEqual((await probe.ok("get_group_member_users", { group_id: group.id, page: 1, per_page: 2 }, true)).map((u: any) => u.id), byName.slice(2));
     assert.equal((await probe.ok("get_group_member_users", { group_id: group.id, page: 0, per_page: 1 }))[0].username, [u1, u2, u3].find((u) => u.id === byName[0])!.username);
     assert.deepEqual((await probe.ok("get_groups_for_user", { user_id: u1.id })).map((g: any) => g.id), [group.id, other.id]);
@@ -353,10 +355,21 @@ describe(`the Plugin API's groups group through a Python plugin, on ${TEST_DIALE
     assert.equal(await probe.app.teams.isMember(team.id, u2.id), false);
     await probe.ok("create_default_syncable_memberships", { params: { since: 0, re_add_removed_members: true, scoped_team_id: team.id } });
     assert.equal(await probe.app.teams.isMember(team.id, u2.id), true);
-    // `since` limits the work to memberships and links changed after it.
+    // `since` limits the work to memberships and links changed after it: an older membership (u4)
+    // is left alone, a recent one (u3) is picked up.
+    const u4 = await makeUser();
+    await probe.ok("upsert_group_member", { group_id: group.id, user_id: u4.id });
+    const u4Joined = Number((await db().selectFrom("group_members").select("create_at").where("group_id", "=", group.id).where("user_id", "=", u4.id).executeTakeFirstOrThrow()).create_at);
+    await new Promise((resolve) => setTimeout(resolve, 5));
     await probe.ok("upsert_group_member", { group_id: group.id, user_id: u3.id });
-    await probe.ok("create_default_syncable_memberships", { params: { since: Date.now() + 60_000, re_add_removed_members: false } });
-    assert.equal(await probe.app.teams.isMember(team.id, u3.id), false);
+    const u3Joined = Number((await db().selectFrom("group_members").select("create_at").where("group_id", "=", group.id).where("user_id", "=", u3.id).executeTakeFirstOrThrow()).create_at);
+    assert.ok(u3Joined > u4Joined);
+    await probe.ok("create_default_syncable_memberships", { params: { since: u3Joined + 60_000, re_add_removed_members: false } });
+    assert.equal(await probe.app.teams.isMember(team.id, u3.id), false, "nothing changed after a future since");
+    await probe.ok("create_default_syncable_memberships", { params: { since: u3Joined, re_add_removed_members: false } }, true);
+    assert.equal(await probe.app.teams.isMember(team.id, u3.id), true, "the recent membership is picked up");
+    assert.equal(await probe.app.channels.isMember(channel.id, u3.id), true);
+    assert.equal(await probe.app.teams.isMember(team.id, u4.id), false, "the older one is not");
     assert.equal((await probe.fails("create_default_syncable_memberships", { params: { since: 0, scoped_user_id: "x" } }, 400)).id, "api.context.invalid_param.app_error");
   });
 

@@ -25,6 +25,12 @@ describe(`the Plugin API's properties group through a Python plugin, on ${TEST_D
   const makeGroup = async () => (await probe.ok("register_property_group", { name: unique("grp") })).id as string;
   const makeField = (groupId: string, extra: Record<string, unknown> = {}) =>
     probe.ok("create_property_field", { field: { group_id: groupId, name: unique("field"), type: "text", target_type: "user", ...extra } });
+  /** A field made by the server itself (not a plugin): only such a caller may give a new field owners. */
+  const adminField = (groupId: string, attrs: Record<string, unknown>) =>
+    probe.app.propertyFields.createField(
+      { group_id: groupId, name: unique("field"), type: "text", attrs, target_id: "", target_type: "user", object_type: "", created_by: "", updated_by: "" },
+      { pluginId: "", scope: "" },
+    );
   const fieldRow = (id: string) => db().selectFrom("property_fields").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
   const valueRow = (id: string) => db().selectFrom("property_values").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
   const newValue = (groupId: string, fieldId: string, value: unknown, extra: Record<string, unknown> = {}) => ({
@@ -390,7 +396,7 @@ describe(`the Plugin API's properties group through a Python plugin, on ${TEST_D
 
   test("owner-managed fields: values are written only by an owner plugin acting as one of its scopes (the WithOptions variants)", async () => {
     const groupId = await makeGroup();
-    const owned = await makeField(groupId, { attrs: { owners: [{ id: PROBE_PLUGIN_ID, type: "plugin", scopes: ["entra"] }] } });
+    const owned = await adminField(groupId, { owners: [{ id: PROBE_PLUGIN_ID, type: "plugin", scopes: ["entra"] }] });
     const entra = { acting_as_scope: "entra" };
     const okta = { acting_as_scope: "okta" };
     const input = newValue(groupId, owned.id, "synced");
@@ -445,8 +451,8 @@ describe(`the Plugin API's properties group through a Python plugin, on ${TEST_D
 
   test("owner-managed fields of another plugin cannot be changed, nor their values written, whatever the scope", async () => {
     const groupId = await makeGroup();
-    const foreign = await makeField(groupId, { attrs: { owners: [{ id: "com.example.other", type: "plugin", scopes: ["entra"] }] } });
-    const unscoped = await makeField(groupId, { attrs: { owners: [{ id: PROBE_PLUGIN_ID, type: "plugin" }] } });
+    const foreign = await adminField(groupId, { owners: [{ id: "com.example.other", type: "plugin", scopes: ["entra"] }] });
+    const unscoped = await adminField(groupId, { owners: [{ id: PROBE_PLUGIN_ID, type: "plugin" }] });
     assert.equal((await probe.fails("update_property_field", { group_id: groupId, field: { ...foreign, name: unique("mine") } }, 403)).id, "app.property_field.owner_managed.app_error");
     assert.equal((await probe.fails("update_property_fields", { group_id: groupId, fields: [{ ...foreign, name: unique("mine") }] }, 403)).id, "app.property_field.owner_managed.app_error");
     assert.equal((await probe.fails("delete_property_field", { group_id: groupId, field_id: foreign.id }, 403)).id, "app.property_field.owner_managed.app_error");
@@ -459,5 +465,67 @@ describe(`the Plugin API's properties group through a Python plugin, on ${TEST_D
     await probe.ok("upsert_property_value_with_options", { value: { ...v, id: "", value: "2" }, options: { acting_as_scope: "anything" } });
     assert.equal((await valueRow(v.id)).value, "2");
     await probe.ok("delete_property_field", { group_id: groupId, field_id: unscoped.id });
+  });
+
+  test("a plugin may not give a field owners (create, or adding them to an unowned field); a listed owner may change them", async () => {
+    const groupId = await makeGroup();
+    const self = [{ id: PROBE_PLUGIN_ID, type: "plugin", scopes: ["entra"] }];
+    const name = unique("claimed");
+    assert.equal((await probe.fails("create_property_field", { field: { group_id: groupId, name, type: "text", target_type: "user", attrs: { owners: self } } }, 403)).id, "app.property_field.owners_admin_only.app_error");
+    assert.equal(await db().selectFrom("property_fields").select("id").where("name", "=", name).executeTakeFirst(), undefined);
+
+    // Adding itself as owner of an unowned field would take it over from everyone else: refused.
+    const plain = await makeField(groupId, { attrs: { sort: 1 } });
+    assert.equal((await probe.fails("update_property_field", { group_id: groupId, field: { ...plain, attrs: { sort: 1, owners: self } } }, 403)).id, "app.property_field.owners_admin_only.app_error");
+    assert.equal((await probe.fails("update_property_fields", { group_id: groupId, fields: [{ ...plain, attrs: { owners: self } }] }, 403, true)).id, "app.property_field.owners_admin_only.app_error");
+    assert.deepEqual(JSON.parse((await fieldRow(plain.id)).attrs), { sort: 1 }, "unchanged");
+    await probe.ok("update_property_field", { group_id: groupId, field: { ...plain, attrs: { sort: 2, owners: [] } } });
+
+    // A listed owner may change the list (here: widen its scopes).
+    const owned = await adminField(groupId, { owners: self });
+    const widened = await probe.ok("update_property_field", { group_id: groupId, field: { ...owned, attrs: { owners: [{ ...self[0], scopes: ["entra", "okta"] }] } } });
+    assert.deepEqual(widened.attrs.owners[0].scopes, ["entra", "okta"]);
+  });
+
+  test("updating a deleted field answers 404; a live name is unique per (group, target type, target) even under concurrent writes", async () => {
+    const groupId = await makeGroup();
+    const gone = await makeField(groupId);
+    await probe.ok("delete_property_field", { group_id: groupId, field_id: gone.id });
+    assert.equal((await probe.fails("update_property_field", { group_id: groupId, field: { ...gone, name: unique("revived") } }, 404)).id, "app.property_field.get.app_error");
+    assert.equal((await probe.fails("update_property_fields", { group_id: groupId, fields: [{ ...gone, type: "date" }] }, 404, true)).id, "app.property_field.get.app_error");
+    const row = await fieldRow(gone.id);
+    assert.deepEqual([row.name, row.type], [gone.name, gone.type], "the deleted field is unchanged");
+    // Its name is free again for a live field.
+    await probe.ok("create_property_field", { field: { group_id: groupId, name: gone.name, type: "text", target_type: gone.target_type } });
+
+    // Concurrent creates of one name for one target: one wins, the rest answer 409, one live row.
+    for (let round = 0; round < 5; round++) {
+      const name = unique("race");
+      const input = { group_id: groupId, name, type: "text", attrs: {}, target_id: "", target_type: "user", object_type: "", created_by: "", updated_by: "" };
+      const outcomes = await Promise.allSettled([1, 2, 3].map(() => probe.app.propertyFields.createField({ ...input }, { pluginId: PROBE_PLUGIN_ID, scope: "" })));
+      assert.equal(outcomes.filter((o) => o.status === "fulfilled").length, 1, `round ${round}`);
+      for (const o of outcomes) if (o.status === "rejected") assert.equal((o.reason as { id: string }).id, "app.property_field.create.name_conflict.app_error");
+      const live = await db().selectFrom("property_fields").select("id").where("group_id", "=", groupId).where("name", "=", name).where("delete_at", "=", 0).execute();
+      assert.equal(live.length, 1);
+    }
+    // The same name for another target type is another field.
+    const shared = unique("shared");
+    await probe.ok("create_property_field", { field: { group_id: groupId, name: shared, type: "text", target_type: "user" } });
+    await probe.ok("create_property_field", { field: { group_id: groupId, name: shared, type: "text", target_type: "channel" } });
+  });
+
+  test("concurrent upserts of the same (group, target, field) on separate connections all succeed and leave one row", async () => {
+    const groupId = await makeGroup();
+    const field = await makeField(groupId);
+    for (let round = 0; round < 10; round++) {
+      const targetId = newId();
+      const inputs = [1, 2, 3].map((n) => ({ group_id: groupId, field_id: field.id, target_type: "user", target_id: targetId, value: JSON.stringify(n), created_by: "", updated_by: "" }));
+      // Each upsert is its own transaction on its own pooled connection (PostgreSQL runs them at once).
+      const saved = await Promise.all(inputs.map((input) => probe.app.propertyValues.upsertValues([input], { pluginId: PROBE_PLUGIN_ID, scope: "" })));
+      const rows = await db().selectFrom("property_values").selectAll().where("field_id", "=", field.id).where("target_id", "=", targetId).execute();
+      assert.equal(rows.length, 1, `round ${round}: one row`);
+      assert.ok(saved.every(([v]) => v!.id === rows[0]!.id), "every upsert answered the one row");
+      assert.ok(["1", "2", "3"].includes(rows[0]!.value));
+    }
   });
 });

@@ -199,8 +199,9 @@ describe(`Plugin API system group, on ${TEST_DIALECT}`, () => {
     const headers = text.split("\r\n\r\n")[0]!.split("\r\n");
     assert.equal(headers[0], "From: Polyplug <bot@example.comBcc: evil@example.com>");
     assert.ok(!headers.some((h) => /^bcc:/i.test(h)), "no injected Bcc header");
-    config.EmailSettings.FeedbackEmail = feedback;
-    await probe.ok("save_config", { config: await probe.ok("get_config").then((c: any) => ({ ...c, EmailSettings: { ...c.EmailSettings, FeedbackEmail: feedback } })) });
+    const restored = await probe.ok("get_config");
+    restored.EmailSettings.FeedbackEmail = feedback;
+    await probe.ok("save_config", { config: restored });
     assert.equal((await configOnDisk()).EmailSettings.FeedbackEmail, "bot@example.com");
   });
 

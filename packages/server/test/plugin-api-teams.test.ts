@@ -196,8 +196,9 @@ describe(`the Plugin API's teams group through a Python plugin, on ${TEST_DIALEC
 
     assert.deepEqual(await probe.ok("get_team_member", { team_id: team.id, user_id: bob.id }), added[0]);
     assert.equal((await probe.fails("get_team_member", { team_id: team.id, user_id: newId() }, 404)).id, "app.team.get_member.missing.app_error");
-    const listed = await probe.ok("get_team_members", { team_id: team.id, page: 0, per_page: 0 });
+    const listed = await probe.ok("get_team_members", { team_id: team.id, page: 0, per_page: 10 });
     assert.deepEqual(listed.map((m: { user_id: string }) => m.user_id), [alice.id, bob.id, requestor.id].sort());
+    assert.deepEqual(await probe.ok("get_team_members", { team_id: team.id, page: 0, per_page: 0 }), [], "per_page 0 is an empty page, as Mattermost's LIMIT 0");
     const paged = await probe.ok("get_team_members", { team_id: team.id, page: 1, per_page: 2 }, true);
     assert.deepEqual(paged.map((m: { user_id: string }) => m.user_id), [[alice.id, bob.id, requestor.id].sort()[2]]);
     assert.equal((await probe.fails("get_team_members", { team_id: team.id, page: -1, per_page: 10 }, 400)).id, "api.context.invalid_param.app_error");

@@ -171,7 +171,7 @@ describe(`Plugin API users, on ${TEST_DIALECT}`, () => {
     });
 
     test("UpdateUserActive on a bot: its user and bot rows change together", async () => {
-      const bot = await probe.app.bots.createBot({ username: "deact-bot" }, (await probe.app.users.getUserByUsername("alice")).id);
+      const bot = await probe.app.bots.createPluginBot({ username: "deact-bot" }, "com.polyplug.test.py-api");
       const rows = async () => [
         Number((await db().selectFrom("users").select("delete_at").where("id", "=", bot.user_id).executeTakeFirstOrThrow()).delete_at),
         Number((await db().selectFrom("bots").select("delete_at").where("user_id", "=", bot.user_id).executeTakeFirstOrThrow()).delete_at),

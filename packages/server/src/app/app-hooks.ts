@@ -84,6 +84,12 @@ export interface AppHooks {
    * "public"; `userId` "" for a public link): the first plugin's non-empty reason refuses it, "" allows.
    */
   fileWillBeDownloaded?(info: FileInfo, userId: string, downloadType: string): Promise<string>;
+  /**
+   * Before a push notification (model.PushNotification JSON) for `userId` is handed off: each
+   * plugin, in order, may rewrite it or refuse it with a reason (Mattermost's
+   * sendPushNotificationToAllSessions). Never rejects the promise: a failing plugin has no say.
+   */
+  notificationWillBePushed?(notification: Record<string, unknown>, userId: string): Promise<{ kind: "allow"; notification: Record<string, unknown> } | { kind: "reject"; reason: string }>;
 }
 
 /** Calls a fire-and-forget hook if the host implements it; a throwing hook never fails the caller. */

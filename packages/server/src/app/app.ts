@@ -75,6 +75,8 @@ export interface AppOptions {
   readonly events?: AppEvents;
   /** Whether custom (webhook) slash commands may call out (config.json ServiceSettings.EnableCommands); default no. */
   readonly customCommandsEnabled?: () => boolean;
+  /** config.json's ServiceSettings, read at each use (OAuth provider switch, untrusted internal connections); default {}. */
+  readonly serviceSettings?: () => Record<string, unknown>;
 }
 
 /** The app core as REST handlers, the plugin API backend and tests see it. */
@@ -160,9 +162,10 @@ export function createApp(options: AppOptions): App {
   const posts = createPostsService(ctx, channels);
   const kv = createKvService(ctx);
   const system = createSystemService(ctx);
-  const commands = createCommandsService(ctx, channels, posts, system, options.customCommandsEnabled);
-  const customCommands = createCustomCommandsService(ctx);
-  const oauthApps = createOAuthAppsService(ctx);
+  const serviceSettings: () => Record<string, unknown> = options.serviceSettings ?? (() => ({}));
+  const commands = createCommandsService(ctx, channels, posts, system, options.customCommandsEnabled, serviceSettings);
+  const customCommands = createCustomCommandsService(ctx, options.customCommandsEnabled);
+  const oauthApps = createOAuthAppsService(ctx, () => serviceSettings()["EnableOAuthServiceProvider"] === true);
   const postChanges = createPostChangesService(ctx, channels, posts);
   const reactions = createReactionsService(ctx, channels, posts);
   const postSearch = createPostSearchService(ctx);

@@ -14,6 +14,7 @@ import type { Bot } from "./models/user-access-token.js";
 import { isSystemAdmin } from "./role-checks.js";
 import { validateNewUser } from "./user-validation.js";
 import type { UsersService } from "./users-service.js";
+import { runes } from "./runes.js";
 
 /** What a caller supplies to create a bot. */
 export interface CreateBotInput {
@@ -42,9 +43,6 @@ export interface BotGetOptions {
 const DISPLAY_NAME_MAX_RUNES = 64;
 const DESCRIPTION_MAX_RUNES = 1024;
 const OWNER_ID_MAX_RUNES = 190;
-/** Page size when the caller gives none (Mattermost's REST default), and the largest allowed. */
-const DEFAULT_PER_PAGE = 60;
-const MAX_PER_PAGE = 200;
 /** The KV key under which Mattermost's EnsureBot remembers a plugin's bot (internal "mmi_" prefix). */
 export const ENSURED_BOT_KEY = "mmi_botid";
 
@@ -52,10 +50,19 @@ export const ENSURED_BOT_KEY = "mmi_botid";
 export interface BotsService {
   /** REST: creates the bot user and its bot row; `ownerId` must be a system admin. */
   createBot(input: CreateBotInput, ownerId: string): Promise<Bot>;
-  /** Plugin API: `owner_id` defaults to the plugin; a bot cannot own a bot (400). */
+  /**
+   * Plugin API: `owner_id` defaults to the plugin; a bot cannot own a bot (400); an owner that is
+   * no user names a plugin, which must be the caller (403).
+   */
   createPluginBot(input: CreateBotInput & { owner_id?: string }, pluginId: string): Promise<Bot>;
+  /**
+   * Refuses (403 `plugin_api.bot.not_owner.app_error`) plugin `pluginId` managing a bot owned by
+   * another plugin; bots owned by users (or by the caller) pass. 404 if there is no such bot.
+   */
+  assertPluginMayManage(botUserId: string, pluginId: string, where: string): Promise<void>;
   /** 404 `app.bot.get.app_error` if the user is not a bot (or is deactivated and `includeDeleted` is false). */
   getBot(botUserId: string, includeDeleted?: boolean): Promise<Bot>;
+  /** LIMIT per_page OFFSET page*per_page, as Mattermost's store: per_page 0 answers []. */
   getBots(options: BotGetOptions): Promise<Bot[]>;
   patchBot(botUserId: string, patch: BotPatch): Promise<Bot>;
   /** Deactivates (sessions end) or reactivates the bot and its user. */
@@ -64,10 +71,6 @@ export interface BotsService {
   permanentDeleteBot(botUserId: string): Promise<void>;
   /** Mattermost's EnsureBot for plugin `pluginId`: the bot's user id, created or synced and active. */
   ensureBot(pluginId: string, input: CreateBotInput): Promise<string>;
-}
-
-function runes(s: string): number {
-  return [...s].length;
 }
 
 function checkBotFields(fields: { display_name?: string; description?: string }, where: string): void {
@@ -171,16 +174,25 @@ export function createBotsService(ctx: AppContext, users: UsersService, kv: KvSe
       const ownerId = input.owner_id || pluginId;
       const owner = await ctx.db.selectFrom("users").select("is_bot").where("id", "=", ownerId).executeTakeFirst();
       if (owner && owner.is_bot !== 0) throw appError("plugin_api.bot_cant_create_bot", { where: "CreateBot" });
+      if (!owner && ownerId !== pluginId) throw appError("plugin_api.bot.not_owner.app_error", { where: "CreateBot", params: { BotUserId: "(new)" }, detailedError: `owner_id=${ownerId} names another plugin` });
       return insertBot(input, ownerId, "CreateBot");
+    },
+
+    async assertPluginMayManage(botUserId, pluginId, where) {
+      const bot = await getBot(botUserId, true);
+      if (bot.owner_id === pluginId) return;
+      const ownerIsUser = await ctx.db.selectFrom("users").select("id").where("id", "=", bot.owner_id).executeTakeFirst();
+      if (!ownerIsUser) throw appError("plugin_api.bot.not_owner.app_error", { where, params: { BotUserId: bot.user_id }, detailedError: `owned by ${bot.owner_id}` });
     },
 
     getBot,
 
     async getBots(options) {
       const page = options.page ?? 0;
-      const perPage = options.per_page ? options.per_page : DEFAULT_PER_PAGE;
+      const perPage = options.per_page ?? 0;
       if (!Number.isInteger(page) || page < 0) throw appError("api.context.invalid_param.app_error", { where: "getBots", params: { Name: "page" } });
-      if (!Number.isInteger(perPage) || perPage < 0 || perPage > MAX_PER_PAGE) throw appError("api.context.invalid_param.app_error", { where: "getBots", params: { Name: "per_page" } });
+      if (!Number.isInteger(perPage) || perPage < 0) throw appError("api.context.invalid_param.app_error", { where: "getBots", params: { Name: "per_page" } });
+      if (perPage === 0) return [];
       let query = botQuery();
       if (options.owner_id) query = query.where("bots.owner_id", "=", options.owner_id);
       if (!options.include_deleted) query = query.where("bots.delete_at", "=", 0);

@@ -15,7 +15,7 @@ import { type Channel, type ChannelType } from "./models/channel.js";
 import { newWebSocketEvent, WebSocketEvents } from "./models/websocket-event.js";
 import type { TeamsService } from "./teams-service.js";
 import { escapeLike, likeIgnoringCase } from "../store/sql-dialect.js";
-import type { ChannelsTable } from "../store/schema.js";
+import { channelFromRow } from "./entity-rows.js";
 
 const CHANNEL_TYPES: readonly string[] = ["O", "P", "D", "G"];
 const CHANNEL_NAME_PATTERN = /^[a-z0-9]+([a-z\-_0-9]+|(__)?)[a-z0-9]+$/;
@@ -56,9 +56,6 @@ export interface ChannelManagementService {
   getChannelStats(channelId: string): Promise<ChannelStats>;
 }
 
-function channelFromRow(row: ChannelsTable): Channel {
-  return { ...row, type: row.type as ChannelType, group_constrained: row.group_constrained === 1 };
-}
 
 export function createChannelManagementService(ctx: AppContext, channels: ChannelsService, teams: TeamsService): ChannelManagementService {
   const notFound = (where: string, detail: string) => appError("app.channel.get.existing.app_error", { where, detailedError: detail });

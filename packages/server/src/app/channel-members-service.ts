@@ -14,12 +14,13 @@ import { appError, isAppError } from "./app-error.js";
 import { notifyHook } from "./app-hooks.js";
 import { channelMemberFromRow, type ChannelsService } from "./channels-service.js";
 import { withDbErrors } from "./map-db-error.js";
-import { CHANNEL_USER_ROLE, type Channel, type ChannelMember, type ChannelType } from "./models/channel.js";
+import { CHANNEL_USER_ROLE, type Channel, type ChannelMember } from "./models/channel.js";
 import { newWebSocketEvent, WebSocketEvents } from "./models/websocket-event.js";
 import { newId } from "./new-id.js";
 import { isSystemAdmin } from "./role-checks.js";
 import type { UsersService } from "./users-service.js";
 import type { ChannelsTable } from "../store/schema.js";
+import { channelFromRow } from "./entity-rows.js";
 
 /** Membership operations and listings; callers check who may list. */
 export interface ChannelMembersService {
@@ -41,9 +42,6 @@ export function directChannelName(a: string, b: string): string {
   return a < b ? `${a}__${b}` : `${b}__${a}`;
 }
 
-function channelFromRow(row: ChannelsTable): Channel {
-  return { ...row, type: row.type as ChannelType, group_constrained: row.group_constrained === 1 };
-}
 
 const DM_NOTIFY_PROPS = JSON.stringify({ desktop: "default", email: "default", ignore_channel_mentions: "default", mark_unread: "all", push: "default" });
 

@@ -12,12 +12,13 @@ import { appError } from "./app-error.js";
 import { notifyHook } from "./app-hooks.js";
 import { newWebSocketEvent, WebSocketEvents } from "./models/websocket-event.js";
 import { withDbErrors } from "./map-db-error.js";
-import { CHANNEL_ADMIN_ROLE, CHANNEL_USER_ROLE, type Channel, type ChannelMember, type ChannelType, type CreateChannelInput } from "./models/channel.js";
+import { CHANNEL_ADMIN_ROLE, CHANNEL_USER_ROLE, type Channel, type ChannelMember, type CreateChannelInput } from "./models/channel.js";
 import { hasRole } from "./models/user.js";
 import { newId } from "./new-id.js";
 import type { AddMemberOptions, TeamsService } from "./teams-service.js";
 import type { UsersService } from "./users-service.js";
 import type { ChannelMembersTable, ChannelsTable } from "../store/schema.js";
+import { channelFromRow } from "./entity-rows.js";
 
 const CHANNEL_NAME_PATTERN = /^[a-z0-9]+([a-z\-_0-9]+|(__)?)[a-z0-9]+$/;
 const DEFAULT_NOTIFY_PROPS = { desktop: "default", email: "default", ignore_channel_mentions: "default", mark_unread: "all", push: "default" };
@@ -46,9 +47,6 @@ export interface ChannelsService {
 /** `requestorId` names who added the user (the hooks' actor) without checking their permission: the Plugin API's AddUserToChannel. */
 export type AddChannelMemberOptions = AddMemberOptions & { requestorId?: string };
 
-function channelFromRow(row: ChannelsTable): Channel {
-  return { ...row, type: row.type as ChannelType, group_constrained: row.group_constrained === 1 };
-}
 
 /** Mattermost reports scheme flags derived from the role list; we store only the list. */
 export function channelMemberFromRow(row: ChannelMembersTable): ChannelMember {

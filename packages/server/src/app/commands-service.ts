@@ -62,7 +62,7 @@ function normaliseTrigger(trigger: unknown): string {
  * Custom (webhook) commands share the table, told apart by their URL (custom-commands-service.ts);
  * `customCommandsEnabled` says whether the admin lets them run (default: no).
  */
-export function createCommandsService(ctx: AppContext, channels: ChannelsService, posts: PostsService, triggerIds?: Pick<SystemService, "generateTriggerId">, customCommandsEnabled: () => boolean = () => false): CommandsService {
+export function createCommandsService(ctx: AppContext, channels: ChannelsService, posts: PostsService, triggerIds?: Pick<SystemService, "generateTriggerId">, customCommandsEnabled: () => boolean = () => false, serviceSettings: () => Record<string, unknown> = () => ({})): CommandsService {
   async function findCommand(teamId: string, trigger: string): Promise<Command | null> {
     const rows = await ctx.db.selectFrom("commands").selectAll()
       .where("trigger", "=", trigger.toLowerCase()).where("delete_at", "=", 0).where("team_id", "in", [teamId, ""])
@@ -156,6 +156,7 @@ export function createCommandsService(ctx: AppContext, channels: ChannelsService
       const response = isCustomCommand(command)
         ? await runCommandWebhook(command, args, {
           enabled: customCommandsEnabled(), text: parseCommand(input.command).message, channelName: channel.name,
+          allowedUntrustedInternalConnections: String(serviceSettings()["AllowedUntrustedInternalConnections"] ?? ""),
           userName: (await ctx.db.selectFrom("users").select("username").where("id", "=", args.user_id).executeTakeFirst())?.username ?? "",
           teamDomain: (await ctx.db.selectFrom("teams").select("name").where("id", "=", teamId).executeTakeFirst())?.name ?? "",
         })

@@ -43,8 +43,10 @@ export interface CustomCommandsService {
   updateCommand(pluginId: string, commandId: string, input: CustomCommandInput): Promise<Command>;
   /** Soft-deletes a live custom command (404 if there is none). */
   deleteCommand(commandId: string): Promise<void>;
-  /** The live custom commands of a team, by trigger. */
+  /** The live custom commands of a team, by trigger; 501 `api.command.disabled.app_error` while EnableCommands is off. */
   listCustomCommands(teamId: string): Promise<Command[]>;
+  /** ServiceSettings.EnableCommands: whether custom commands are listed and run. */
+  enabled(): boolean;
 }
 
 export function commandFromRow(row: CommandsTable): Command {
@@ -86,7 +88,7 @@ function validate(input: CustomCommandInput, where: string): CommandFields {
 }
 
 /** Builds the service over the store. */
-export function createCustomCommandsService(ctx: AppContext): CustomCommandsService {
+export function createCustomCommandsService(ctx: AppContext, enabled: () => boolean = () => false): CustomCommandsService {
   const duplicate = () => "api.command.duplicate_trigger.app_error" as const;
 
   async function getCommand(commandId: string): Promise<Command> {
@@ -134,7 +136,11 @@ export function createCustomCommandsService(ctx: AppContext): CustomCommandsServ
       await ctx.db.updateTable("commands").set({ delete_at: ctx.now(), update_at: ctx.now() }).where("id", "=", command.id).execute();
     },
 
+    enabled,
+
     async listCustomCommands(teamId) {
+      // As Mattermost's ListTeamCommands.
+      if (!enabled()) throw appError("api.command.disabled.app_error", { where: "listCustomCommands", detailedError: "ServiceSettings.EnableCommands is off" });
       const rows = await ctx.db.selectFrom("commands").selectAll().where("team_id", "=", String(teamId)).where("delete_at", "=", 0).where("url", "!=", "")
         .orderBy("trigger").execute();
       return rows.map(commandFromRow);

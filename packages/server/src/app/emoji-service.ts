@@ -8,6 +8,7 @@
  */
 import type { AppContext } from "./app-context.js";
 import { appError } from "./app-error.js";
+import { readImageHeader } from "./image-header.js";
 import type { FileSettings } from "./file-settings.js";
 import { FileStore, FileTooLargeError } from "./file-store.js";
 import { withDbErrors } from "./map-db-error.js";
@@ -50,14 +51,13 @@ function emojiFromRow(row: EmojiTable): Emoji {
   return { id: row.id, create_at: row.create_at, update_at: row.update_at, delete_at: row.delete_at, creator_id: row.creator_id, name: row.name, description: row.description };
 }
 
-/** The image format from its first bytes; null for anything else. */
+/** Formats a custom emoji may have; the header must be readable (Mattermost decodes its config). */
+const EMOJI_FORMATS = new Set(["png", "gif", "jpeg", "webp"]);
+
+/** The emoji image's format, or null when it is not a readable image of an allowed format. */
 export function imageFormat(data: Uint8Array): string | null {
-  const starts = (...bytes: number[]) => bytes.every((b, i) => data[i] === b);
-  if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return "png";
-  if (starts(0x47, 0x49, 0x46, 0x38)) return "gif";
-  if (starts(0xff, 0xd8, 0xff)) return "jpeg";
-  if (starts(0x52, 0x49, 0x46, 0x46) && Buffer.from(data.subarray(8, 12)).toString("latin1") === "WEBP") return "webp";
-  return null;
+  const header = readImageHeader(data);
+  return header && EMOJI_FORMATS.has(header.format) ? header.format : null;
 }
 
 /** Validates an emoji name as Mattermost's IsValidEmojiName does. */

@@ -40,7 +40,7 @@ export interface GroupsService {
   getGroupsBySource(source: string): Promise<Group[]>;
   /** Active groups the user currently belongs to, by display name. */
   getGroupsForUser(userId: string): Promise<Group[]>;
-  /** Active users currently in the group, by username; perPage 0 means all. */
+  /** Active users currently in the group, by username; LIMIT perPage as Mattermost's store, so 0 gives none. */
   getMemberUsers(groupId: string, page: number, perPage: number): Promise<User[]>;
   /** Adds users (or restores their removed memberships); 404 for a missing group or user. */
   upsertMembers(groupId: string, userIds: readonly string[]): Promise<GroupMember[]>;
@@ -219,7 +219,8 @@ export function createGroupsService(ctx: AppContext): GroupsService {
       let query = db().selectFrom("users").innerJoin("group_members", "group_members.user_id", "users.id").selectAll("users")
         .where("group_members.group_id", "=", groupId).where("group_members.delete_at", "=", 0).where("users.delete_at", "=", 0)
         .orderBy("users.username");
-      if (perPage > 0) query = query.limit(perPage).offset(page * perPage);
+      if (perPage === 0) return [];
+      query = query.limit(perPage).offset(page * perPage);
       return (await query.execute()).map(userFromRow);
     },
 

@@ -2,7 +2,7 @@
  * Outgoing mail for a server with no SMTP client: each message is written as one RFC 5322 file,
  * `<dataDir>/mail/<epoch ms>-<id>.eml` (UTF-8 HTML body, base64), for a local relay or an admin to
  * pick up (`sendmail -t < file`). Always the spool, whatever EmailSettings.SMTPServer says: see
- * docs/mail-and-push.md. Files land atomically (temp file + rename), so a reader never sees half
+ * docs/system-api.md. Files land atomically (temp file + rename), so a reader never sees half
  * a message.
  */
 import { mkdir, rename, writeFile } from "node:fs/promises";

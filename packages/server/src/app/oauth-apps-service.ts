@@ -2,7 +2,9 @@
  * OAuth 2.0 client apps (Mattermost's OAuthApps), as the Plugin API manages them: registered with
  * a server-generated id and client secret, read, updated, deleted. This server runs no OAuth
  * authorization endpoint yet, so the apps are records only; their validation is Mattermost's
- * (`OAuthApp.IsValid`) so they stay usable by one.
+ * (`OAuthApp.IsValid`) so they stay usable by one. As in Mattermost, every method answers 501
+ * while `ServiceSettings.EnableOAuthServiceProvider` is not true (create with
+ * `api.oauth.register_oauth_app.turn_off.app_error`, the others `api.oauth.allow_oauth.turn_off.app_error`).
  */
 import type { AppContext } from "./app-context.js";
 import { appError } from "./app-error.js";
@@ -64,8 +66,15 @@ function validate(input: OAuthAppInput, where: string): Omit<OAuthApp, "id" | "c
 }
 
 /** Builds the service over the store. */
-export function createOAuthAppsService(ctx: AppContext): OAuthAppsService {
+export function createOAuthAppsService(ctx: AppContext, providerEnabled: () => boolean = () => false): OAuthAppsService {
+  const requireEnabled = (where: string) => {
+    if (providerEnabled()) return;
+    const id = where === "createOAuthApp" ? "api.oauth.register_oauth_app.turn_off.app_error" : "api.oauth.allow_oauth.turn_off.app_error";
+    throw appError(id, { where, detailedError: "set ServiceSettings.EnableOAuthServiceProvider to true in config.json" });
+  };
+
   async function getOAuthApp(appId: string): Promise<OAuthApp> {
+    requireEnabled("getOAuthApp");
     const row = isValidId(appId) ? await ctx.db.selectFrom("oauth_apps").selectAll().where("id", "=", appId).executeTakeFirst() : undefined;
     if (!row) throw appError("app.oauth.get_app.find.app_error", { where: "getOAuthApp", detailedError: `app_id=${appId}` });
     return fromRow(row);
@@ -73,6 +82,7 @@ export function createOAuthAppsService(ctx: AppContext): OAuthAppsService {
 
   return {
     async createOAuthApp(input) {
+      requireEnabled("createOAuthApp");
       const fields = validate(input, "createOAuthApp");
       const now = ctx.now();
       const row: OAuthAppsTable = {
@@ -86,6 +96,7 @@ export function createOAuthAppsService(ctx: AppContext): OAuthAppsService {
     getOAuthApp,
 
     async updateOAuthApp(appId, input) {
+      requireEnabled("updateOAuthApp");
       const old = await getOAuthApp(appId);
       // Mattermost's UpdateOAuthApp keeps the creator; only the descriptive fields change.
       const fields = validate({ ...input, creator_id: old.creator_id }, "updateOAuthApp");
@@ -100,6 +111,7 @@ export function createOAuthAppsService(ctx: AppContext): OAuthAppsService {
     },
 
     async deleteOAuthApp(appId) {
+      requireEnabled("deleteOAuthApp");
       const app = await getOAuthApp(appId);
       await ctx.db.deleteFrom("oauth_apps").where("id", "=", app.id).execute();
     },

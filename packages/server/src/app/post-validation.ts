@@ -7,16 +7,13 @@ import { isJsonObject } from "./app-context.js";
 import { appError } from "./app-error.js";
 import { POST_MESSAGE_MAX_RUNES, POST_PROPS_MAX_RUNES, type CreatePostInput } from "./models/post.js";
 import { isValidId } from "./new-id.js";
+import { runes } from "./runes.js";
 
 const POST_TYPE_PATTERN = /^[a-z0-9_]{0,26}$/;
 /** Mattermost's PostFileIdsMaxItems. */
 const MAX_FILE_IDS = 10;
 
 const where = "validatePost";
-
-function runes(s: string): number {
-  return [...s].length;
-}
 
 /** Checks the fields that can change between the client's request and a plugin's rewrite. */
 export function validatePostContent(post: Pick<CreatePostInput, "message" | "props" | "type" | "file_ids">): void {

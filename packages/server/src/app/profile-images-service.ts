@@ -10,12 +10,13 @@
 import type { AppContext } from "./app-context.js";
 import { appError } from "./app-error.js";
 import { defaultProfileImage } from "./default-profile-image.js";
-import { readImageHeader } from "./image-format.js";
+import { readImageHeader } from "./image-header.js";
 import { withDbErrors } from "./map-db-error.js";
 import { newWebSocketEvent, WebSocketEvents } from "./models/websocket-event.js";
 import type { UsersService } from "./users-service.js";
 
 /** Mattermost's default ImageSettings.MaxImageResolution (7680x4320). */
+const PROFILE_FORMATS = new Set(["png", "jpeg", "gif"]);
 export const MAX_PROFILE_IMAGE_PIXELS = 7680 * 4320;
 /** Largest image accepted, in bytes (it is kept in a database row). */
 export const MAX_PROFILE_IMAGE_BYTES = 16 * 1024 * 1024;
@@ -43,7 +44,9 @@ export function createProfileImagesService(ctx: AppContext, users: UsersService)
       const where = "setProfileImage";
       await users.getUser(userId);
       if (data.byteLength > MAX_PROFILE_IMAGE_BYTES) throw appError("api.user.upload_profile_user.too_large.app_error", { where, params: { Max: MAX_PROFILE_IMAGE_BYTES } });
-      const header = readImageHeader(data);
+      const read = readImageHeader(data);
+      // Profile pictures are PNG, JPEG or GIF, as Mattermost accepts them.
+      const header = read && PROFILE_FORMATS.has(read.format) ? { ...read, contentType: `image/${read.format}` } : null;
       if (!header) throw appError("api.user.upload_profile_user.decode.app_error", { where });
       if (header.width * header.height > MAX_PROFILE_IMAGE_PIXELS) {
         throw appError("api.user.upload_profile_user.large_image.app_error", { where, params: { Width: header.width, Height: header.height, Max: MAX_PROFILE_IMAGE_PIXELS } });

@@ -12,7 +12,7 @@
 import type { Transaction } from "kysely";
 import type { AppContext } from "./app-context.js";
 import { appError } from "./app-error.js";
-import { mapDbError, withDbErrors } from "./map-db-error.js";
+import { mapDbError, withDbErrors, type DbErrorIds } from "./map-db-error.js";
 import {
   PROPERTY_OBJECT_TYPE_TEMPLATE,
   type PropertyCaller,
@@ -21,7 +21,7 @@ import {
   type PropertyGroup,
 } from "./models/property.js";
 import { isValidId, newId } from "./new-id.js";
-import { assertMayChangeField } from "./property-owners.js";
+import { assertMayChangeField, assertMaySetOwners } from "./property-owners.js";
 import {
   checkCursor,
   checkFieldDefinition,
@@ -32,6 +32,7 @@ import {
   requireIdParam,
   validateGroupName,
 } from "./property-validation.js";
+import { searchPage } from "./property-search-page.js";
 import type { Db, Schema } from "../store/schema.js";
 
 /** What a caller may set on a field (the rest is the server's). */
@@ -68,6 +69,8 @@ function canonicalJson(value: unknown): string {
   }
   return JSON.stringify(value);
 }
+/** A UNIQUE violation here can only be the live-name index (property_fields_live_name_uq): a name clash lost to a concurrent write. */
+const nameTaken = (kind: "create" | "update"): DbErrorIds => ({ unique: () => `app.property_field.${kind}.name_conflict.app_error` as const });
 const isLinked = (field: PropertyField) => field.linked_field_id !== null && field.linked_field_id !== "";
 
 export function createPropertyFieldsService(ctx: AppContext): PropertyFieldsService {
@@ -132,6 +135,8 @@ export function createPropertyFieldsService(ctx: AppContext): PropertyFieldsServ
   async function planUpdate(ex: Executor, groupId: string, input: PropertyFieldInput, caller: PropertyCaller, where: string) {
     if (!isValidId(input.id)) throw appError("model.property_field.is_valid.app_error", { where, params: { FieldName: "id", Reason: "invalid id" } });
     const existing = await requireField(ex, groupId, input.id, where);
+    // A deleted field is gone for updates (Mattermost's UpdatePropertyField matches DeleteAt = 0).
+    if (existing.delete_at !== 0) throw appError("app.property_field.get.app_error", { where, detailedError: `field ${existing.id} is deleted` });
     assertMayChangeField(existing, caller, where);
     const next: PropertyField = {
       ...existing,
@@ -154,6 +159,7 @@ export function createPropertyFieldsService(ctx: AppContext): PropertyFieldsServ
       if (optionsChanged) throw appError("app.property_field.update.linked_options_change.app_error", { where, detailedError: `field ${existing.id}` });
     }
     checkFieldDefinition(next, where);
+    assertMaySetOwners(existing, next, caller, where);
     const dependents = await activeDependents(ex, existing.id);
     if (dependents.length > 0 && next.type !== existing.type) {
       throw appError("app.property_field.update.type_change_with_dependents.app_error", { where, detailedError: `${dependents.length} linked field(s)` });
@@ -211,8 +217,9 @@ export function createPropertyFieldsService(ctx: AppContext): PropertyFieldsServ
       };
       if (input.linked_field_id) await applyTemplate(field, input.linked_field_id, input.attrs?.["options"] !== undefined, where);
       checkFieldDefinition(field, where);
+      assertMaySetOwners(null, field, caller, where);
       await checkNameFree(db, field, "create", where);
-      await withDbErrors(where, {}, () => db.insertInto("property_fields").values(fieldToRow(field)).execute());
+      await withDbErrors(where, nameTaken("create"), () => db.insertInto("property_fields").values(fieldToRow(field)).execute());
       return field;
     },
 
@@ -255,7 +262,7 @@ export function createPropertyFieldsService(ctx: AppContext): PropertyFieldsServ
       const where = inputs.length === 1 ? "UpdatePropertyField" : "UpdatePropertyFields";
       requireGroupId(groupId, where);
       if (inputs.length === 0) return [];
-      return withDbErrors(where, {}, () =>
+      return withDbErrors(where, nameTaken("update"), () =>
         db.transaction().execute(async (trx) => {
           const updated: PropertyField[] = [];
           for (const input of inputs) {
@@ -302,10 +309,7 @@ export function createPropertyFieldsService(ctx: AppContext): PropertyFieldsServ
       if (opts.object_type) query = query.where("object_type", "=", opts.object_type);
       if (opts.linked_field_id) query = query.where("linked_field_id", "=", opts.linked_field_id);
       if (!opts.include_deleted) query = query.where("delete_at", "=", 0);
-      if (cursor) {
-        query = query.where((eb) => eb.or([eb("create_at", ">", cursor.create_at), eb.and([eb("create_at", "=", cursor.create_at), eb("id", ">", cursor.id)])]));
-      }
-      const rows = await query.orderBy("create_at").orderBy("id").limit(opts.per_page).execute();
+      const rows = await searchPage(query, cursor, opts.per_page).execute();
       return rows.map(fieldFromRow);
     },
 

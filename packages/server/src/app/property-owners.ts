@@ -3,6 +3,11 @@
  * lists owners, only a listed owner may change the field, and a machine caller (a plugin is one)
  * may write its values only when it is a listed owner whose scopes contain the scope it declares
  * acting as — an owner with no scopes may write for any scope.
+ *
+ * The owners list itself is the admin's (Mattermost's TestOwnerListManagedByAdminOnly): a plugin
+ * may neither create a field that declares owners nor add owners to an unowned field (it could
+ * otherwise take over any field); a listed owner may change the list. Callers that are not plugins
+ * (`pluginId` "", the server itself) may.
  */
 import { appError } from "./app-error.js";
 import type { PropertyCaller, PropertyField } from "./models/property.js";
@@ -67,4 +72,11 @@ export function assertMayWriteValues(field: PropertyField, caller: PropertyCalle
   const allowed = owners.some((o) => o.type === "plugin" && o.id === caller.pluginId && (o.scopes.length === 0 || (caller.scope !== "" && o.scopes.includes(caller.scope))));
   if (allowed) return;
   throw appError("app.property_value.owner_managed.app_error", { where, params: { FieldId: field.id, PluginId: caller.pluginId, Scope: caller.scope } });
+}
+
+/** Refuses (403) a plugin giving owners to a field that had none (or to a new field). */
+export function assertMaySetOwners(before: PropertyField | null, after: Pick<PropertyField, "attrs" | "id">, caller: PropertyCaller, where: string): void {
+  if (caller.pluginId === "") return;
+  if (fieldOwners(after).length === 0 || (before !== null && fieldOwners(before).length > 0)) return;
+  throw appError("app.property_field.owners_admin_only.app_error", { where, params: { FieldId: after.id, PluginId: caller.pluginId } });
 }

@@ -8,6 +8,7 @@ import { PROPERTY_FIELD_TYPES, type PropertyField, type PropertySearchCursor, ty
 import { isValidId, newId } from "./new-id.js";
 import { invalidOwnersReason } from "./property-owners.js";
 import type { PropertyFieldsTable, PropertyValuesTable } from "../store/schema.js";
+import { runes } from "./runes.js";
 
 /** Mattermost's validPropertyGroupNameRegex; the PropertyGroups name column is 64 wide. */
 const GROUP_NAME_PATTERN = /^[a-z0-9][a-z0-9_]*$/;
@@ -15,8 +16,6 @@ const GROUP_NAME_MAX = 64;
 /** Mattermost's PropertyFieldNameMaxRunes and the width of the target columns. */
 export const FIELD_NAME_MAX_RUNES = 255;
 const TARGET_MAX_RUNES = 255;
-
-const runes = (value: string) => [...value].length;
 
 export function validateGroupName(name: string, where: string): void {
   if (!GROUP_NAME_PATTERN.test(name) || name.length > GROUP_NAME_MAX) {

@@ -23,6 +23,7 @@ import {
   requireIdParam,
   valueFromRow,
 } from "./property-validation.js";
+import { searchPage } from "./property-search-page.js";
 import type { Db, Schema } from "../store/schema.js";
 
 /** What a caller may set on a value (the rest is the server's). */
@@ -164,25 +165,23 @@ export function createPropertyValuesService(ctx: AppContext): PropertyValuesServ
           for (const input of inputs) {
             const field = await liveField(trx, input.group_id, input.field_id, where);
             assertMayWriteValues(field, caller, where);
+            // One statement, so two concurrent upserts of the same triple cannot both insert (the
+            // unique index includes delete_at, and a new row's is 0: only the live row conflicts).
+            const now = ctx.now();
             const row = await trx
-              .selectFrom("property_values")
-              .selectAll()
-              .where("group_id", "=", input.group_id)
-              .where("target_id", "=", input.target_id)
-              .where("field_id", "=", input.field_id)
-              .where("delete_at", "=", 0)
-              .executeTakeFirst();
-            if (!row) {
-              saved.push(await insertValue(trx, input));
-              continue;
-            }
-            const next = { ...valueFromRow(row), value: input.value, target_type: input.target_type, updated_by: input.updated_by || input.created_by, update_at: ctx.now() };
-            await trx
-              .updateTable("property_values")
-              .set({ value: next.value, target_type: next.target_type, updated_by: next.updated_by, update_at: next.update_at })
-              .where("id", "=", next.id)
-              .execute();
-            saved.push(next);
+              .insertInto("property_values")
+              .values({
+                id: newId(), target_id: input.target_id, target_type: input.target_type, group_id: input.group_id, field_id: input.field_id,
+                value: input.value, created_by: input.created_by, updated_by: input.updated_by || input.created_by, create_at: now, update_at: now, delete_at: 0,
+              })
+              .onConflict((oc) =>
+                oc.columns(["group_id", "target_id", "field_id", "delete_at"]).doUpdateSet((eb) => ({
+                  value: eb.ref("excluded.value"), target_type: eb.ref("excluded.target_type"), updated_by: eb.ref("excluded.updated_by"), update_at: eb.ref("excluded.update_at"),
+                })),
+              )
+              .returningAll()
+              .executeTakeFirstOrThrow();
+            saved.push(valueFromRow(row));
           }
           return saved;
         }),
@@ -248,10 +247,7 @@ export function createPropertyValuesService(ctx: AppContext): PropertyValuesServ
       if (opts.target_ids && opts.target_ids.length > 0) query = query.where("target_id", "in", [...opts.target_ids]);
       if (opts.field_id) query = query.where("field_id", "=", opts.field_id);
       if (!opts.include_deleted) query = query.where("delete_at", "=", 0);
-      if (cursor) {
-        query = query.where((eb) => eb.or([eb("create_at", ">", cursor.create_at), eb.and([eb("create_at", "=", cursor.create_at), eb("id", ">", cursor.id)])]));
-      }
-      const rows = await query.orderBy("create_at").orderBy("id").limit(opts.per_page).execute();
+      const rows = await searchPage(query, cursor, opts.per_page).execute();
       return rows.map(valueFromRow);
     },
   };

@@ -10,12 +10,12 @@ import type { AppContext } from "./app-context.js";
 import { appError } from "./app-error.js";
 import { notifyHook } from "./app-hooks.js";
 import { withDbErrors } from "./map-db-error.js";
-import type { Team, TeamMember, TeamType } from "./models/team.js";
+import type { Team, TeamMember } from "./models/team.js";
 import { newWebSocketEvent, WebSocketEvents } from "./models/websocket-event.js";
 import { isSystemAdmin, isTeamAdmin } from "./role-checks.js";
 import { teamMemberFromRow, type TeamsService } from "./teams-service.js";
 import type { UsersService } from "./users-service.js";
-import type { TeamsTable } from "../store/schema.js";
+import { teamFromRow } from "./entity-rows.js";
 
 /** Membership removal and listings; callers check who may list. */
 export interface TeamMembersService {
@@ -31,9 +31,6 @@ export interface TeamMembersService {
   filterMembers(teamId: string, userIds: readonly string[]): Promise<string[]>;
 }
 
-function teamFromRow(row: TeamsTable): Team {
-  return { ...row, type: row.type as TeamType, allow_open_invite: row.allow_open_invite !== 0, group_constrained: row.group_constrained === 1 };
-}
 
 /** Builds the service over the teams and users services. */
 export function createTeamMembersService(ctx: AppContext, users: UsersService, teams: TeamsService): TeamMembersService {

@@ -5,9 +5,9 @@
  */
 import { sql } from "kysely";
 import type { AppContext } from "./app-context.js";
-import type { Team, TeamMember, TeamType } from "./models/team.js";
+import type { Team, TeamMember } from "./models/team.js";
 import { teamMemberFromRow, type TeamsService } from "./teams-service.js";
-import type { TeamsTable } from "../store/schema.js";
+import { teamFromRow } from "./entity-rows.js";
 
 /** Mattermost's model.TeamUnread; the thread counts stay 0 without collapsed threads. */
 export interface TeamUnread {
@@ -39,9 +39,6 @@ export interface TeamQueriesService {
   getTeamStats(teamId: string): Promise<TeamStats>;
 }
 
-function teamFromRow(row: TeamsTable): Team {
-  return { ...row, type: row.type as TeamType, allow_open_invite: row.allow_open_invite !== 0, group_constrained: row.group_constrained === 1 };
-}
 
 /** `term` as a LIKE prefix pattern, its own wildcards escaped. */
 function prefixPattern(term: string): string {

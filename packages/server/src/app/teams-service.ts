@@ -11,12 +11,13 @@ import { appError } from "./app-error.js";
 import { notifyHook } from "./app-hooks.js";
 import { newWebSocketEvent, WebSocketEvents } from "./models/websocket-event.js";
 import { withDbErrors } from "./map-db-error.js";
-import { TEAM_ADMIN_ROLE, TEAM_USER_ROLE, type CreateTeamInput, type Team, type TeamMember, type TeamType } from "./models/team.js";
+import { TEAM_ADMIN_ROLE, TEAM_USER_ROLE, type CreateTeamInput, type Team, type TeamMember } from "./models/team.js";
 import type { User } from "./models/user.js";
 import { newId } from "./new-id.js";
 import { memberRoleFields, rolesOfMember } from "./team-roles.js";
 import type { UsersService } from "./users-service.js";
 import type { TeamMembersTable, TeamsTable } from "../store/schema.js";
+import { teamFromRow } from "./entity-rows.js";
 
 const TEAM_NAME_PATTERN = /^[a-z0-9]+([a-z\-0-9]+|(__)?)[a-z0-9]+$/;
 /** Names that would shadow web-app routes (Mattermost's reservedName list). */
@@ -50,9 +51,6 @@ export interface TeamsService {
   requireViewable(teamId: string, userId: string): Promise<Team>;
 }
 
-function teamFromRow(row: TeamsTable): Team {
-  return { ...row, type: row.type as TeamType, allow_open_invite: row.allow_open_invite !== 0, group_constrained: row.group_constrained === 1 };
-}
 
 /** Mattermost reports scheme flags and explicit roles derived from the role list; we store only the list. */
 export function teamMemberFromRow(row: TeamMembersTable): TeamMember {

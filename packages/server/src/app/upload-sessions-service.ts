@@ -6,11 +6,12 @@
  *
  * The partial file grows at `.uploads/<session id>` in the file store; the session row keeps the
  * offset, so an interrupted upload resumes where its last byte landed. As in Mattermost, bytes
- * past `file_size` are not written, and one session takes one UploadData at a time.
+ * past `file_size` are not written, and one session takes one UploadData at a time. A stream that
+ * runs on more than one chunk past `file_size` is cut off with 413 rather than read to its end.
  */
 import { createReadStream } from "node:fs";
 import type { AppContext } from "./app-context.js";
-import { appError } from "./app-error.js";
+import { appError, isAppError } from "./app-error.js";
 import type { ChannelsService } from "./channels-service.js";
 import type { FileSettings } from "./file-settings.js";
 import { FileStore, sanitizeFileName } from "./file-store.js";
@@ -24,6 +25,8 @@ import type { UploadSessionsTable } from "../store/schema.js";
 /** Mattermost's UploadNoUserID: the "user" of uploads made without one (local mode, plugins). */
 export const UPLOAD_NO_USER_ID = "nouser";
 const TYPES = new Set(["attachment", "import"]);
+/** The SDKs' UploadData chunk size: the slack allowed past file_size before the stream is cut off. */
+export const UPLOAD_CHUNK_BYTES = 64 * 1024;
 
 export interface UploadSessionsService {
   /** Validates and stores a new session (offset 0); 413 past FileSettings.MaxFileSize. */
@@ -100,6 +103,7 @@ export function createUploadSessionsService(ctx: AppContext, channels: ChannelsS
         }
         const offset = row.file_offset + written;
         await ctx.db.updateTable("upload_sessions").set({ file_offset: offset }).where("id", "=", row.id).execute();
+        if (isAppError(failure)) throw failure;
         if (failure !== undefined) throw appError("app.upload.upload_data.save.app_error", { where: "UploadData", detailedError: String((failure as Error).message ?? failure), cause: failure });
         if (offset < row.file_size) return null;
 
@@ -119,13 +123,26 @@ export function createUploadSessionsService(ctx: AppContext, channels: ChannelsS
   };
 }
 
-/** The first `limit` bytes of `data`; the rest is read and dropped (Mattermost's LimitReader). */
+const tooMuch = (limit: number) =>
+  appError("app.upload.upload_data.too_large.app_error", { where: "UploadData", params: { Max: limit }, detailedError: `more than ${UPLOAD_CHUNK_BYTES} bytes past file_size` });
+
+/**
+ * The first `limit` bytes of `data` (Mattermost's LimitReader); up to one chunk beyond is read and
+ * dropped, more fails with 413 so a runaway stream is not read to its end.
+ */
 async function* upTo(data: AsyncIterable<Uint8Array>, limit: number): AsyncIterable<Uint8Array> {
   let left = limit;
+  let dropped = 0;
   for await (const chunk of data) {
-    if (left <= 0) continue;
+    if (left <= 0) {
+      dropped += chunk.length;
+      if (dropped > UPLOAD_CHUNK_BYTES) throw tooMuch(limit);
+      continue;
+    }
     const part = chunk.length > left ? chunk.subarray(0, left) : chunk;
     left -= part.length;
+    dropped += chunk.length - part.length;
+    if (dropped > UPLOAD_CHUNK_BYTES) throw tooMuch(limit);
     yield part;
   }
 }

@@ -5,6 +5,7 @@
  */
 import { appError } from "./app-error.js";
 import type { CreateUserInput } from "./models/user.js";
+import { runes } from "./runes.js";
 
 const USERNAME_PATTERN = /^[a-z0-9.\-_]{3,22}$/;
 /** Names that collide with @-mentions or system senders (Mattermost's restrictedUsernames). */
@@ -27,10 +28,6 @@ export interface ValidUser {
   last_name: string;
   position: string;
   locale: string;
-}
-
-function runes(s: string): number {
-  return [...s].length;
 }
 
 /** Normalises and checks a sign-up; throws a 400 AppError naming the first problem. */

@@ -18,6 +18,7 @@ import type { CommandResponse } from "../app/models/command.js";
 import type { Post } from "../app/models/post.js";
 import type { ChannelMember } from "../app/models/channel.js";
 import type { TeamMember } from "../app/models/team.js";
+import { pushNotificationProblem } from "../app/push-outbox.js";
 import { runFileWillBeUploaded, toInfo } from "./file-upload-hook.js";
 import { notifyAll, runWillChain } from "./hook-chain.js";
 import { runGuardedWillChain } from "./guarded-hook-chain.js";
@@ -133,6 +134,20 @@ export function createHostAppHooks(plugins: () => PluginEnvironment, options: { 
         return reason ? { reject: reason } : { value: null };
       });
       return result.kind === "reject" ? result.reason : "";
+    },
+
+    // Fail open: a plugin that errs or times out has no say, and so does one answering a
+    // replacement that could not be queued; the first rejection drops the notification.
+    async notificationWillBePushed(notification, userId) {
+      const result = await runWillChain(plugins(), "NotificationWillBePushed", "notificationWillBePushed", notification,
+        (current) => ({ pushNotification: current, userId }) as never,
+        (response, current) => {
+          const reason = response["rejectionReason"] as string;
+          if (reason) return { reject: reason };
+          const replaced = response["pushNotification"] as Record<string, unknown> | undefined;
+          return { value: replaced && !pushNotificationProblem(replaced) ? replaced : current };
+        });
+      return result.kind === "reject" ? result : { kind: "allow", notification: result.value };
     },
 
     async executeCommand(pluginId, args) {

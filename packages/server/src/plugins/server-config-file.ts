@@ -80,6 +80,11 @@ export class ServerConfigFile {
     return section(this.read(), "ServiceSettings")["EnableCommands"] === true;
   }
 
+  /** The `ServiceSettings` section (`{}` when absent), read afresh. */
+  serviceSettings(): Json {
+    return section(this.read(), "ServiceSettings");
+  }
+
   /** `PluginSettings.EnableUploads` (default false, as in Mattermost). */
   uploadsEnabled(): boolean {
     const value = section(this.read(), "PluginSettings")["EnableUploads"];

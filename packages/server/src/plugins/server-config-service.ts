@@ -110,7 +110,7 @@ export function createServerConfigService(file: ServerConfigFile, plugins: () =>
     let after: Json = next;
     try {
       await file.update((stored) => {
-        after = mergeChanges(before, next, stored) as Json;
+        after = structuredClone(mergeChanges(before, next, stored)) as Json; // a copy: `stored` is emptied next
         for (const key of Object.keys(stored)) delete stored[key];
         Object.assign(stored, after);
       });

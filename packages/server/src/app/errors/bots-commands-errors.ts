@@ -20,6 +20,10 @@ export const BOTS_COMMANDS_ERRORS = {
   "store.sql_command.save.get.app_error": { status: 404, message: "Unable to find the command." },
   "api.command.duplicate_trigger.app_error": { status: 409, message: "The trigger '{{.Trigger}}' is already used by another command on this team." },
   "api.command.disabled.app_error": { status: 501, message: "Custom slash commands have been disabled by the system admin (ServiceSettings.EnableCommands)." },
+  "api.command.execute_command.forbidden_address.app_error": { status: 403, message: "Command with a trigger of '{{.Trigger}}' points at an internal address; an admin may allow it in ServiceSettings.AllowedUntrustedInternalConnections." },
+  "api.oauth.register_oauth_app.turn_off.app_error": { status: 501, message: "The system admin has turned off OAuth2 Service Provider (ServiceSettings.EnableOAuthServiceProvider)." },
+  "api.oauth.allow_oauth.turn_off.app_error": { status: 501, message: "The system admin has turned off OAuth2 Service Provider (ServiceSettings.EnableOAuthServiceProvider)." },
+  "plugin_api.bot.not_owner.app_error": { status: 403, message: "The bot {{.BotUserId}} is owned by another plugin; a plugin manages only its own bots and those of users." },
   "api.command.execute_command.failed_resp.app_error": { status: 500, message: "Command with a trigger of '{{.Trigger}}' returned response {{.Status}}." },
   // OAuth apps
   "model.oauth.is_valid.creator_id.app_error": { status: 400, message: "Invalid creator id: an OAuth app needs the id of the user creating it." },

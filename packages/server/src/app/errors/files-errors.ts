@@ -43,5 +43,7 @@ export const FILES_ERRORS = {
   "app.upload.get.app_error": { status: 404, message: "Unable to find the upload session." },
   "app.upload.upload_data.concurrent.app_error": { status: 400, message: "Unable to upload data: another upload to this session is in progress." },
   "app.upload.upload_data.save.app_error": { status: 500, message: "Unable to save the uploaded data; the bytes written so far are kept." },
+  "app.upload.upload_data.too_large.app_error": { status: 413, message: "Unable to upload data: the stream runs past the session's file_size." },
+  "app.upload.upload_data.other_upload.app_error": { status: 400, message: "Every UploadData message of a stream must belong to the upload session its first message names." },
   "app.upload.upload_data.first_message.app_error": { status: 400, message: "The first UploadData message must name the upload session (upload_id)." },
 } as const satisfies Record<string, CatalogueEntry>;

@@ -28,6 +28,7 @@ export const PROPERTIES_ERRORS = {
   "app.property_field.delete.has_linked_dependents.app_error": { status: 409, message: "Cannot delete a field with active linked dependents; unlink or delete the dependent fields first." },
   // Owner-managed fields (attrs.owners)
   "app.property_field.owner_managed.app_error": { status: 403, message: "Field {{.FieldId}} is owner-managed and plugin {{.PluginId}} is not one of its owners." },
+  "app.property_field.owners_admin_only.app_error": { status: 403, message: "Plugin {{.PluginId}} may not give owners to field {{.FieldId}}: the owners list of a field is set by an admin; only a listed owner may change it." },
   "app.property_value.owner_managed.app_error": { status: 403, message: "Field {{.FieldId}} is owner-managed: plugin {{.PluginId}} acting as scope \"{{.Scope}}\" may not write its values." },
   // Values
   "app.property_value.create.conflict.app_error": { status: 409, message: "The target already has a value for this property field." },

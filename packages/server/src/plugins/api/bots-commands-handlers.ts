@@ -2,26 +2,25 @@ import type { PluginAPIHandlers } from "@polyplug/host";
 import {
   BotGetOptionsSchema, BotPatchSchema, BotSchema, CommandArgsSchema, CommandResponseSchema, CommandSchema, OAuthAppSchema, fromProto, toProto,
 } from "@polyplug/protocol";
-import { appError } from "../../app/app-error.js";
 import type { BotGetOptions, BotPatch, CreateBotInput } from "../../app/bots-service.js";
 import type { CustomCommandInput } from "../../app/custom-commands-service.js";
 import type { Command, CommandArgs } from "../../app/models/command.js";
 import type { OAuthAppInput } from "../../app/models/oauth-app.js";
 import type { Bot } from "../../app/models/user-access-token.js";
 import type { PluginAPIBackendDeps } from "../plugin-api-deps.js";
+import { requireMessage } from "./request-params.js";
 
 /**
  * The Plugin API's bots, slash commands, OAuth apps, acting as plugin `pluginId`. Plugins are
- * trusted as in Mattermost: no permission checks, and bots they create are owned by the plugin.
+ * trusted as in Mattermost: no permission checks, and bots they create are owned by the plugin —
+ * except that a plugin acts only as itself: it may not create, patch, (de)activate or delete a
+ * bot owned by another plugin (403; see docs/bots-commands-api.md).
  */
 export function createBotsCommandsHandlers(deps: PluginAPIBackendDeps, pluginId: string): PluginAPIHandlers {
   const { app } = deps;
   const bot = (b: Bot) => toProto(BotSchema, b);
   const commands = (list: Command[]) => list.map((c) => toProto(CommandSchema, c));
-  const required = <T>(value: T | undefined, name: string, where: string): T => {
-    if (value === undefined) throw appError("api.context.invalid_param.app_error", { where, params: { Name: name } });
-    return value;
-  };
+  const required = requireMessage;
 
   return {
     createBot: async (request) => {
@@ -29,6 +28,7 @@ export function createBotsCommandsHandlers(deps: PluginAPIBackendDeps, pluginId:
       return { bot: bot(await app.bots.createPluginBot(input, pluginId)) };
     },
     patchBot: async ({ userId, botPatch }) => {
+      await app.bots.assertPluginMayManage(userId, pluginId, "PatchBot");
       const patch = fromProto(BotPatchSchema, required(botPatch, "bot_patch", "PatchBot")) as BotPatch;
       return { bot: bot(await app.bots.patchBot(userId, patch)) };
     },
@@ -37,8 +37,13 @@ export function createBotsCommandsHandlers(deps: PluginAPIBackendDeps, pluginId:
       const opts = (options ? fromProto(BotGetOptionsSchema, options) : {}) as BotGetOptions;
       return { bots: (await app.bots.getBots(opts)).map(bot) };
     },
-    updateBotActive: async ({ userId, active }) => ({ bot: bot(await app.bots.updateBotActive(userId, active)) }),
+    updateBotActive: async ({ userId, active }) => {
+      await app.users.getUser(userId); // 404 app.user.missing_account.const first, as Mattermost
+      await app.bots.assertPluginMayManage(userId, pluginId, "UpdateBotActive");
+      return { bot: bot(await app.bots.updateBotActive(userId, active)) };
+    },
     permanentDeleteBot: async ({ userId }) => {
+      await app.bots.assertPluginMayManage(userId, pluginId, "PermanentDeleteBot");
       await app.bots.permanentDeleteBot(userId);
       return {};
     },
@@ -61,9 +66,9 @@ export function createBotsCommandsHandlers(deps: PluginAPIBackendDeps, pluginId:
       // As Mattermost: a plugin's command has no creator, only the plugin.
       return { command: toProto(CommandSchema, await app.customCommands.createCommand(pluginId, { ...input, creator_id: "" })) };
     },
-    // Plugin, built-in, then custom commands, as Mattermost lists them.
+    // Plugin, built-in, then custom commands, as Mattermost lists them (custom ones only while EnableCommands is on).
     listCommands: async ({ teamId }) => ({
-      commands: commands([...(await pluginCommands(teamId)), ...(await app.customCommands.listCustomCommands(teamId))]),
+      commands: commands([...(await pluginCommands(teamId)), ...(app.customCommands.enabled() ? await app.customCommands.listCustomCommands(teamId) : [])]),
     }),
     listCustomCommands: async ({ teamId }) => ({ commands: commands(await app.customCommands.listCustomCommands(teamId)) }),
     listPluginCommands: async ({ teamId }) => ({ commands: commands(await pluginCommands(teamId)) }),

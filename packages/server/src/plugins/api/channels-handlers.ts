@@ -8,11 +8,10 @@ import {
   fromProto,
   toProto,
 } from "@polyplug/protocol";
-import { appError } from "../../app/app-error.js";
 import type { ChannelType, CreateChannelInput } from "../../app/models/channel.js";
-import { isValidId } from "../../app/new-id.js";
 import type { SidebarCategoryInput } from "../../app/sidebar-categories-service.js";
 import type { PluginAPIBackendDeps } from "../plugin-api-deps.js";
+import { requireId, requirePaging } from "./request-params.js";
 
 /**
  * The Plugin API's channels, channel members, direct/group channels, sidebar categories, acting
@@ -23,14 +22,7 @@ export function createChannelsHandlers(deps: PluginAPIBackendDeps, pluginId: str
   const { app } = deps;
   const channel = (value: Parameters<typeof toProto>[1]) => toProto(ChannelSchema, value);
   const member = (value: Parameters<typeof toProto>[1]) => toProto(ChannelMemberSchema, value);
-  const requireId = (value: string, name: string, where: string) => {
-    if (!isValidId(value)) throw appError("api.context.invalid_param.app_error", { where, params: { Name: name } });
-  };
-  const paging = (page: number, perPage: number, where: string) => {
-    if (page < 0) throw appError("api.context.invalid_param.app_error", { where, params: { Name: "page" } });
-    if (perPage < 0) throw appError("api.context.invalid_param.app_error", { where, params: { Name: "per_page" } });
-    return { page, perPage };
-  };
+  const paging = requirePaging;
   const requireIds = (ids: Record<string, string>, where: string) => {
     for (const [name, value] of Object.entries(ids)) requireId(value, name, where);
   };

@@ -64,12 +64,15 @@ export function createFilesHandlers(deps: PluginAPIBackendDeps, _pluginId: strin
   };
 }
 
-/** The data of the first message and of every later one, as they arrive. */
+/** The data of the first message and of every later one, as they arrive; a later message may not name another session. */
 async function* chunksOf(first: UploadDataRequest, rest: AsyncIterator<UploadDataRequest>): AsyncIterable<Uint8Array> {
   if (first.dataChunk.length > 0) yield first.dataChunk;
   for (;;) {
     const next = await rest.next();
     if (next.done) return;
+    if (next.value.uploadId !== "" && next.value.uploadId !== first.uploadId) {
+      throw appError("app.upload.upload_data.other_upload.app_error", { where: "UploadData", detailedError: `upload_id=${next.value.uploadId} after ${first.uploadId}` });
+    }
     if (next.value.dataChunk.length > 0) yield next.value.dataChunk;
   }
 }

@@ -16,9 +16,7 @@ import type { GroupSyncableInput } from "../../app/group-syncables-service.js";
 import type { CreateDefaultMembershipParams, Group, GroupInput, GroupMember, GroupSearchOpts, GroupSyncable, ViewUsersRestrictions } from "../../app/models/group.js";
 import { isValidId } from "../../app/new-id.js";
 import type { PluginAPIBackendDeps } from "../plugin-api-deps.js";
-
-/** Mattermost's default page size where a caller leaves per_page at 0. */
-const DEFAULT_PER_PAGE = 60;
+import { requireId, requireMessage, requirePaging } from "./request-params.js";
 
 /**
  * The Plugin API's groups, group members, group syncables, acting as plugin `pluginId`. Trusted
@@ -30,20 +28,13 @@ export function createGroupsHandlers(deps: PluginAPIBackendDeps, _pluginId: stri
   const group = (value: Group) => toProto(GroupSchema, value);
   const member = (value: GroupMember) => toProto(GroupMemberSchema, value);
   const syncable = (value: GroupSyncable) => toProto(GroupSyncableSchema, value);
-  const requireId = (value: string, name: string, where: string) => {
-    if (!isValidId(value)) throw appError("api.context.invalid_param.app_error", { where, params: { Name: name } });
-  };
   const requireSource = (value: string, where: string) => {
     if (!isValidGroupSource(value)) throw appError("model.group.source.app_error", { where, detailedError: `source=${value}` });
   };
-  const groupOf = (message: Parameters<typeof fromProto>[1] | undefined, where: string) => {
-    if (!message) throw appError("api.context.invalid_param.app_error", { where, params: { Name: "group" } });
-    return fromProto(GroupSchema, message) as unknown as GroupInput;
-  };
-  const syncableOf = (message: Parameters<typeof fromProto>[1] | undefined, where: string) => {
-    if (!message) throw appError("api.context.invalid_param.app_error", { where, params: { Name: "group_syncable" } });
-    return fromProto(GroupSyncableSchema, message) as unknown as GroupSyncableInput;
-  };
+  const groupOf = (message: Parameters<typeof fromProto>[1] | undefined, where: string) =>
+    fromProto(GroupSchema, requireMessage(message, "group", where)) as unknown as GroupInput;
+  const syncableOf = (message: Parameters<typeof fromProto>[1] | undefined, where: string) =>
+    fromProto(GroupSyncableSchema, requireMessage(message, "group_syncable", where)) as unknown as GroupSyncableInput;
 
   return {
     getGroup: async ({ groupId }) => {
@@ -53,9 +44,9 @@ export function createGroupsHandlers(deps: PluginAPIBackendDeps, _pluginId: stri
     getGroupByName: async ({ name }) => ({ group: group(await app.groups.getGroupByName(name)) }),
     getGroupMemberUsers: async ({ groupId, page, perPage }) => {
       requireId(groupId, "group_id", "GetGroupMemberUsers");
-      if (page < 0) throw appError("api.context.invalid_param.app_error", { where: "GetGroupMemberUsers", params: { Name: "page" } });
-      if (perPage < 0) throw appError("api.context.invalid_param.app_error", { where: "GetGroupMemberUsers", params: { Name: "per_page" } });
-      const users = await app.groups.getMemberUsers(groupId, page, perPage === 0 ? DEFAULT_PER_PAGE : perPage);
+      requirePaging(page, perPage, "GetGroupMemberUsers");
+      // Mattermost's store pages with LIMIT perPage: per_page 0 answers an empty list.
+      const users = await app.groups.getMemberUsers(groupId, page, perPage);
       // As the users group does: plugins see auth_data, which REST never shows.
       const authData = await app.userAccounts.authDataOf(users.map((u) => u.id));
       return { users: users.map((u) => toProto(UserSchema, authData.has(u.id) ? { ...u, auth_data: authData.get(u.id) } : u)) };
@@ -122,8 +113,7 @@ export function createGroupsHandlers(deps: PluginAPIBackendDeps, _pluginId: stri
       return { groupSyncable: syncable(await app.groupSyncables.deleteGroupSyncable(groupId, syncableId, syncableType)) };
     },
     getGroups: async ({ page, perPage, opts, viewRestrictions }) => {
-      if (page < 0) throw appError("api.context.invalid_param.app_error", { where: "GetGroups", params: { Name: "page" } });
-      if (perPage < 0) throw appError("api.context.invalid_param.app_error", { where: "GetGroups", params: { Name: "per_page" } });
+      requirePaging(page, perPage, "GetGroups");
       const options = (opts ? fromProto(GroupSearchOptsSchema, opts) : {}) as GroupSearchOpts;
       const restrictions = viewRestrictions ? (fromProto(ViewUsersRestrictionsSchema, viewRestrictions) as unknown as ViewUsersRestrictions) : undefined;
       return { groups: (await app.groups.getGroups(page, perPage, options, restrictions)).map(group) };

@@ -10,19 +10,16 @@ import {
   type Post as PostMessage,
   type Reaction as ReactionMessage,
 } from "@polyplug/protocol";
-import { appError, notSupported } from "../../app/app-error.js";
+import { notSupported } from "../../app/app-error.js";
 import type { Post, PostList } from "../../app/models/post.js";
 import type { SearchParams } from "../../app/models/search.js";
-import { isValidId } from "../../app/new-id.js";
 import { DEFAULT_SEARCH_PER_PAGE } from "../../app/post-search-service.js";
 import type { PluginAPIBackendDeps } from "../plugin-api-deps.js";
+import { requireId } from "./request-params.js";
 
 const RETENTION_REASON = "data retention policies are an Enterprise feature this server does not run";
 
 /** 400 unless `value` is a well-formed id (a malformed id is a caller bug, not a missing record). */
-function requireId(value: string, name: string, where: string): void {
-  if (!isValidId(value)) throw appError("api.context.invalid_param.app_error", { where, params: { Name: name } });
-}
 
 function postOf(message: PostMessage | undefined): Post {
   return fromProto(PostSchema, message ?? {}) as unknown as Post;

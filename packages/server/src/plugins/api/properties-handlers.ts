@@ -8,11 +8,11 @@ import {
   fromProto,
   toProto,
 } from "@polyplug/protocol";
-import { appError } from "../../app/app-error.js";
 import type { PropertyCaller, PropertyField, PropertyGroup, PropertyValue } from "../../app/models/property.js";
 import type { PropertyFieldInput } from "../../app/property-fields-service.js";
 import type { PropertyValueInput } from "../../app/property-values-service.js";
 import type { PluginAPIBackendDeps } from "../plugin-api-deps.js";
+import { invalidParam } from "./request-params.js";
 
 type Message = Parameters<typeof fromProto>[1];
 
@@ -31,7 +31,7 @@ export function createPropertiesHandlers(deps: PluginAPIBackendDeps, pluginId: s
   const caller = (options?: { actingAsScope: string }): PropertyCaller => ({ pluginId, scope: options?.actingAsScope ?? "" });
 
   const missing = (name: string, where: string): never => {
-    throw appError("api.context.invalid_param.app_error", { where, params: { Name: name } });
+    throw invalidParam(name, where);
   };
   const fieldInput = (message: Message | undefined, where: string): PropertyFieldInput => {
     if (!message) missing("field", where);

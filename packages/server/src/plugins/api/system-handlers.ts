@@ -8,7 +8,7 @@ import { DEFAULT_AUDIT_LEVEL } from "../../app/audit-log.js";
 import { spoolMail } from "../../app/mail-spool.js";
 import { newWebSocketEvent } from "../../app/models/websocket-event.js";
 import { isValidId } from "../../app/new-id.js";
-import { queuePush } from "../../app/push-outbox.js";
+import { handOffPush } from "../../app/push-outbox.js";
 import type { PluginAPIBackendDeps, SystemApiDeps } from "../plugin-api-deps.js";
 
 /** Mattermost's WebSocket events for dialogs and toasts. */
@@ -119,7 +119,7 @@ export function createSystemHandlers(deps: PluginAPIBackendDeps, pluginId: strin
     },
 
     // One node: no other instance of this plugin exists to receive it (Mattermost with no cluster
-    // returns nil the same way). See docs/mail-and-push.md.
+    // returns nil the same way). See docs/system-api.md.
     publishPluginClusterEvent: async () => ({}),
     // Mattermost: "RegisterCollectionAndTopic is no longer supported" and returns nil.
     registerCollectionAndTopic: async () => ({}),
@@ -137,7 +137,11 @@ export function createSystemHandlers(deps: PluginAPIBackendDeps, pluginId: strin
       const { dataDir } = system("SendPushNotification");
       if (!isValidId(userId)) throw appError("api.context.invalid_param.app_error", { where: "SendPushNotification", params: { Name: "user_id" } });
       await app.users.getUser(userId);
-      await queuePush(path.join(dataDir, "push"), userId, (notification ?? {}) as Json, Date.now());
+      // NotificationWillBePushed runs first; a plugin's refusal is not an error (as in Mattermost).
+      const outcome = await handOffPush(app.hooks, path.join(dataDir, "push"), userId, (notification ?? {}) as Json, Date.now);
+      if ("rejected" in outcome) {
+        deps.plugins().get(pluginId)?.log.append({ time: new Date().toISOString(), level: "info", source: "host", message: `SendPushNotification to user ${userId} rejected by a plugin: ${outcome.rejected}` });
+      }
       return {};
     },
 

@@ -10,11 +10,8 @@ import {
 } from "@polyplug/protocol";
 import { appError } from "../../app/app-error.js";
 import type { Team, TeamMember, TeamType } from "../../app/models/team.js";
-import { isValidId } from "../../app/new-id.js";
 import type { PluginAPIBackendDeps } from "../plugin-api-deps.js";
-
-/** Mattermost's default page size where a caller leaves per_page at 0. */
-const DEFAULT_PER_PAGE = 60;
+import { requireId, requirePaging } from "./request-params.js";
 
 /**
  * The Plugin API's teams, team members, team icons, team stats, acting as plugin `pluginId`. As in
@@ -26,14 +23,7 @@ export function createTeamsHandlers(deps: PluginAPIBackendDeps, _pluginId: strin
   const { app } = deps;
   const team = (value: Team) => toProto(TeamSchema, value);
   const member = (value: TeamMember) => toProto(TeamMemberSchema, value);
-  const requireId = (value: string, name: string, where: string) => {
-    if (!isValidId(value)) throw appError("api.context.invalid_param.app_error", { where, params: { Name: name } });
-  };
-  const paging = (page: number, perPage: number, where: string) => {
-    if (page < 0) throw appError("api.context.invalid_param.app_error", { where, params: { Name: "page" } });
-    if (perPage < 0) throw appError("api.context.invalid_param.app_error", { where, params: { Name: "per_page" } });
-    return { page, perPage: perPage === 0 ? DEFAULT_PER_PAGE : perPage };
-  };
+  const paging = requirePaging;
   const teamOf = (message: Parameters<typeof fromProto>[1] | undefined, where: string) => {
     if (!message) throw appError("api.context.invalid_param.app_error", { where, params: { Name: "team" } });
     return fromProto(TeamSchema, message) as unknown as Team;

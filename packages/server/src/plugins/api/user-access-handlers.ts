@@ -3,9 +3,9 @@ import { PreferenceSchema, SessionSchema, UserAccessTokenSchema, fromProto, toPr
 import { appError } from "../../app/app-error.js";
 import type { Preference } from "../../app/models/preference.js";
 import type { SessionInput } from "../../app/sessions-service.js";
-import { isValidId } from "../../app/new-id.js";
 import { publishUserTyping } from "../../app/user-typing.js";
 import type { PluginAPIBackendDeps } from "../plugin-api-deps.js";
+import { requireId } from "./request-params.js";
 
 /**
  * The Plugin API's preferences, sessions, access tokens, permissions, acting as plugin `pluginId`.
@@ -14,9 +14,6 @@ import type { PluginAPIBackendDeps } from "../plugin-api-deps.js";
  */
 export function createUserAccessHandlers(deps: PluginAPIBackendDeps, _pluginId: string): PluginAPIHandlers {
   const { app } = deps;
-  const requireId = (value: string, name: string, where: string) => {
-    if (!isValidId(value)) throw appError("api.context.invalid_param.app_error", { where, params: { Name: name } });
-  };
   const preferencesOf = (list: readonly object[]) => list.map((p) => fromProto(PreferenceSchema, p) as unknown as Preference);
   const permissionIdOf = (permission: { id: string } | undefined, where: string) => {
     if (!permission || permission.id === "") throw appError("api.context.invalid_param.app_error", { where, params: { Name: "permission" } });

@@ -12,10 +12,10 @@ import { appError, notSupported } from "../../app/app-error.js";
 import type { CustomStatus } from "../../app/custom-status-service.js";
 import type { UserStatus } from "../../app/models/status.js";
 import type { CreateUserInput, User } from "../../app/models/user.js";
-import { isValidId } from "../../app/new-id.js";
 import type { UserReplacement } from "../../app/user-accounts-service.js";
 import type { UserListOptions, UserSearchInput } from "../../app/user-directory-service.js";
 import type { PluginAPIBackendDeps } from "../plugin-api-deps.js";
+import { requireId, requireIds } from "./request-params.js";
 
 /** Mattermost's statuses a plugin may set with UpdateUserStatus. */
 const SETTABLE_STATUSES = ["online", "away", "dnd", "offline"];
@@ -28,10 +28,6 @@ const SETTABLE_STATUSES = ["online", "away", "dnd", "offline"];
  */
 export function createUsersHandlers(deps: PluginAPIBackendDeps, _pluginId: string): PluginAPIHandlers {
   const { app } = deps;
-  const requireId = (value: string, name: string, where: string) => {
-    if (!isValidId(value)) throw appError("api.context.invalid_param.app_error", { where, params: { Name: name } });
-  };
-  const requireIds = (values: readonly string[], name: string, where: string) => values.forEach((value) => requireId(value, name, where));
   const users = async (list: User[]) => {
     const authData = await app.userAccounts.authDataOf(list.map((u) => u.id));
     return list.map((u) => toProto(UserSchema, authData.has(u.id) ? { ...u, auth_data: authData.get(u.id) } : u));

@@ -4,12 +4,13 @@
  *
  * `attrs` is JSON text and `value` the value's JSON text. Deletes are soft (`delete_at`), so the
  * "one live value per (group, target, field)" rule is a UNIQUE over those columns plus
- * `delete_at`, as in Mattermost; field name uniqueness is checked by the service, because it
- * depends on the target and ignores deleted fields.
+ * `delete_at`, as in Mattermost; a field name is unique per (group, target type, target id) among
+ * live fields — a partial UNIQUE index (`where delete_at = 0`, which SQLite and PostgreSQL both
+ * support), so two concurrent creates cannot both win; the service checks first for a clear message.
  *
  * Kysely's schema builder only, so one migration serves SQLite and PostgreSQL.
  */
-import type { Kysely, Migration } from "kysely";
+import { sql, type Kysely, type Migration } from "kysely";
 import type { SqlDialect } from "../sql-dialect.js";
 
 const ID = "varchar(26)";
@@ -42,6 +43,13 @@ export function propertiesMigration(_dialect: SqlDialect): Migration {
         .addColumn("delete_at", "bigint", (c) => c.notNull())
         .execute();
       await db.schema.createIndex("property_fields_group_target_idx").on("property_fields").columns(["group_id", "target_type", "target_id"]).execute();
+      await db.schema
+        .createIndex("property_fields_live_name_uq")
+        .on("property_fields")
+        .columns(["group_id", "target_type", "target_id", "name"])
+        .unique()
+        .where(sql.ref("delete_at"), "=", 0)
+        .execute();
       await db.schema.createIndex("property_fields_create_at_id_idx").on("property_fields").columns(["create_at", "id"]).execute();
       await db.schema.createIndex("property_fields_linked_field_id_idx").on("property_fields").column("linked_field_id").execute();
 
