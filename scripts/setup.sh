@@ -34,6 +34,10 @@ if [ ! -f "$sdkstamp" ] || ! cmp -s python/pyproject.toml "$sdkstamp" || ! .venv
   .venv/bin/python -m pip install --quiet --no-deps -e python
   cp python/pyproject.toml "$sdkstamp"
 fi
+# Bytecode for the SDK, as pip writes it for a regular install: an editable install has none, and
+# where PYTHONDONTWRITEBYTECODE is set every plugin process would compile the SDK (the generated
+# API client is large) again at start. Only stale files are rewritten, so this is quick.
+.venv/bin/python -m compileall -q python/src/mattermost_plugin >/dev/null
 
 # PostgreSQL: the store suites also run on PostgreSQL (scripts/test.sh), each test run starting its
 # own throwaway cluster from these binaries; the server itself needs them only with --database-url.
