@@ -1,5 +1,5 @@
-import { create, type DescMethod, type Message } from "@bufbuild/protobuf";
-import { PluginContextSchema, fromProto, toProto, type HookName } from "@polyplug/protocol";
+import { create, type DescMessage, type DescMethod, type Message } from "@bufbuild/protobuf";
+import { PluginContextSchema, PostSchema, fromProto, toProto, type HookName } from "@polyplug/protocol";
 import { AppError, SdkErrorId, isAppError } from "../app-error.js";
 import type { HookContext } from "../hook-types.js";
 import type { Logger } from "../logger.js";
@@ -8,6 +8,7 @@ import type { PluginServices } from "../plugin.js";
 import { fillMessages } from "./empty-model.js";
 import { responseFields } from "./hook-results.js";
 import type { PluginTarget } from "./plugin-target.js";
+import { detach, sameOnWire } from "./unchanged.js";
 
 /** The context of a call with no request behind it. */
 export const EMPTY_PLUGIN_CONTEXT = fromProto(PluginContextSchema, create(PluginContextSchema)) as PluginContext;
@@ -26,9 +27,17 @@ export class HookDispatcher {
   activated = false;
   deactivated = false;
 
-  constructor(target: PluginTarget, services: PluginServices) {
+  /**
+   * Answer MessageWillBePosted "allowed unchanged" (no post) when the handler returns the post it
+   * got, unmodified: the same outcome for the host, which then neither decodes nor converts it.
+   * The plugin process sets it; the test kit does not, so its invoke returns the post returned.
+   */
+  readonly elideUnchanged: boolean;
+
+  constructor(target: PluginTarget, services: PluginServices, { elideUnchanged = false } = {}) {
     this.target = target;
     this.services = services;
+    this.elideUnchanged = elideUnchanged;
   }
 
   /** Answers the unary hook RPC `method` (Implemented, the lifecycle, or any other hook). */
@@ -51,9 +60,15 @@ export class HookDispatcher {
     const json = fillMessages(method.input, fromProto(method.input, request), ["context"]);
     const pluginContext = (json.context as PluginContext | undefined) ?? EMPTY_PLUGIN_CONTEXT;
     delete json.context;
+    const original = this.elideUnchanged ? elidable(method, request) : undefined;
+    if (original) detach(original.schema, json[original.field] as Record<string, unknown>);
     try {
-      const result = await this.run(hook, pluginContext, (ctx, handler) => handler(ctx, json));
-      return toProto(method.output, responseFields(method.output, hook, result));
+      let result = this.#start(hook, pluginContext, (ctx, handler) => handler(ctx, json), true);
+      if (isThenable(result)) result = await result;
+      const fields = responseFields(method.output, hook, result);
+      // The model it got, given back as it was: "allowed unchanged" (see unchanged.ts).
+      if (original && onlyField(fields, original.field) && sameOnWire(original.schema, fields[original.field], original.message)) return create(method.output);
+      return toProto(method.output, fields);
     } catch (error) {
       return create(method.output, { error: this.failure(hook, error).toWire() } as never);
     }
@@ -89,6 +104,15 @@ export class HookDispatcher {
     invoke: (ctx: HookContext, handler: (...args: unknown[]) => unknown) => unknown,
     { deadline: withDeadline = true } = {},
   ): Promise<unknown> {
+    return this.#start(hook, pluginContext, invoke, withDeadline);
+  }
+
+  /**
+   * run's body: the handler's value itself when it returned one synchronously (it cannot be late:
+   * nothing else ran while it did), else a promise bounded by the deadline. A synchronous throw
+   * is thrown here; callers await the result, so both reach them as a rejection.
+   */
+  #start(hook: HookName, pluginContext: PluginContext, invoke: (ctx: HookContext, handler: (...args: unknown[]) => unknown) => unknown, withDeadline: boolean): unknown {
     const handler = this.target.handler(hook);
     if (!handler) {
       throw new AppError({ id: SdkErrorId.HookNotImplemented, message: `this plugin has no ${hook} handler`, statusCode: 501, where: hook });
@@ -96,23 +120,28 @@ export class HookDispatcher {
     // The signal is made only if the handler reads it (most never do: bench findings §2).
     let controller: AbortController | undefined;
     const ctx = this.context(hook, pluginContext, () => (controller ??= new AbortController()).signal);
-    const running = Promise.resolve().then(() => invoke(ctx, handler));
+    const value = invoke(ctx, handler);
+    if (!isThenable(value)) return value;
+    const running = Promise.resolve(value);
     if (!withDeadline) return running;
-    running.catch(() => undefined); // a handler that fails after its deadline has nobody to tell
     const seconds = this.services.config.hookTimeoutSeconds;
-    let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
         const error = new AppError({ id: SdkErrorId.HookTimeout, message: `hook ${hook} did not finish within ${seconds} s`, statusCode: 504, where: hook });
         controller?.abort(error);
-        reject(error);
+        reject(error); // a handler that fails after its deadline has nobody to tell
       }, seconds * 1000);
+      running.then(
+        (result) => {
+          clearTimeout(timer);
+          resolve(result);
+        },
+        (error: unknown) => {
+          clearTimeout(timer);
+          reject(error);
+        },
+      );
     });
-    try {
-      return await Promise.race([running, deadline]);
-    } finally {
-      clearTimeout(timer);
-    }
   }
 
   /**
@@ -149,4 +178,24 @@ export class HookDispatcher {
     log.error(`${hook} failed: ${message}`, { hook, error });
     return new AppError({ id: SdkErrorId.HookError, message: `${hook} failed: ${message}`, statusCode: 500, detailedError: error instanceof Error ? (error.stack ?? message) : message, where: hook, cause: error });
   }
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (typeof value === "object" || typeof value === "function") && value !== null && typeof (value as { then?: unknown }).then === "function";
+}
+
+/** The request model a hook's handler may give back unchanged, where "no field" means "unchanged" (docs/protocol.md §4). */
+function elidable(method: DescMethod, request: Message): { schema: DescMessage; field: string; message: unknown } | undefined {
+  if (method.name !== "MessageWillBePosted") return undefined;
+  const message = (request as { post?: unknown }).post;
+  return message === undefined ? undefined : { schema: PostSchema, field: "post", message };
+}
+
+/** Whether `fields` sets `field` and nothing else (an empty rejection_reason is nothing). */
+function onlyField(fields: Record<string, unknown>, field: string): boolean {
+  for (const key in fields) {
+    const value = fields[key];
+    if (key === field ? value === undefined || value === null : value !== undefined && value !== null && value !== "") return false;
+  }
+  return field in fields;
 }

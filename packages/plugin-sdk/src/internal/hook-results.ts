@@ -21,10 +21,7 @@ import { AppError, SdkErrorId } from "../app-error.js";
 export function responseFields(output: DescMessage, hook: string, result: unknown, transportFields: readonly string[] = []): Record<string, unknown> {
   if (result === undefined || result === null) return {};
   if (result instanceof Error) throw result;
-  const fields = output.fields.filter((field) => field.name !== "error" && !transportFields.includes(field.name));
-  const byName = new Map(fields.map((field) => [field.name, field]));
-  const rest = fields.filter((field) => field.name !== "rejection_reason");
-  const main = rest.length === 1 ? rest[0] : undefined;
+  const { fields, byName, main } = shapeOf(output, transportFields);
 
   if (typeof result === "string" && byName.has("rejection_reason")) return { rejection_reason: result };
   if (isPlainObject(result)) {
@@ -36,6 +33,29 @@ export function responseFields(output: DescMessage, hook: string, result: unknow
   }
   if (main && fits(main, result)) return { [main.name]: result };
   throw badResult(hook, fields, result);
+}
+
+interface Shape {
+  readonly fields: readonly DescField[];
+  readonly byName: ReadonlyMap<string, DescField>;
+  readonly main: DescField | undefined;
+}
+
+/** The response's fields by role, computed once per response type (and transport fields). */
+const shapes = new WeakMap<DescMessage, Map<string, Shape>>();
+
+function shapeOf(output: DescMessage, transportFields: readonly string[]): Shape {
+  let byTransport = shapes.get(output);
+  if (!byTransport) shapes.set(output, (byTransport = new Map()));
+  const key = transportFields.join("\0");
+  let shape = byTransport.get(key);
+  if (!shape) {
+    const fields = output.fields.filter((field) => field.name !== "error" && !transportFields.includes(field.name));
+    const rest = fields.filter((field) => field.name !== "rejection_reason");
+    shape = { fields, byName: new Map(fields.map((field) => [field.name, field])), main: rest.length === 1 ? rest[0] : undefined };
+    byTransport.set(key, shape);
+  }
+  return shape;
 }
 
 function checkValue(field: DescField, value: unknown, hook: string, fields: readonly DescField[]): void {

@@ -28,7 +28,7 @@ export async function servePlugin(source: PluginSource, config: RuntimeConfig, l
   }
   if (!(await transport.waitReady(API_READY_MS))) log.warn(`the host's Plugin API at ${config.apiTarget} is not answering yet; API calls fail until it does`);
 
-  const dispatcher = new HookDispatcher(target, services);
+  const dispatcher = new HookDispatcher(target, services, { elideUnchanged: true });
   let requestStop: (reason: string) => void = () => undefined;
   const stopRequested = new Promise<string>((resolve) => (requestStop = resolve));
   const server = new PluginServer(dispatcher, config, (reason) => requestStop(reason), log);
