@@ -9,11 +9,16 @@ export function newPluginSecret(): string {
   return randomBytes(32).toString("hex");
 }
 
-/** True when `metadata` presents exactly `secret` as "Bearer <secret>" (constant-time compare). */
-export function presentsSecret(metadata: Metadata, secret: string): boolean {
-  const values = metadata.get(AUTH_METADATA_KEY);
-  if (values.length !== 1 || typeof values[0] !== "string") return false;
-  const presented = Buffer.from(values[0]);
+/**
+ * A check that `metadata` presents exactly `secret` as "Bearer <secret>" (constant-time compare);
+ * the expected bytes are made once, as it runs on every API call.
+ */
+export function secretCheck(secret: string): (metadata: Metadata) => boolean {
   const expected = Buffer.from(`Bearer ${secret}`);
-  return presented.length === expected.length && timingSafeEqual(presented, expected);
+  return (metadata) => {
+    const values = metadata.get(AUTH_METADATA_KEY);
+    if (values.length !== 1 || typeof values[0] !== "string") return false;
+    const presented = Buffer.from(values[0]);
+    return presented.length === expected.length && timingSafeEqual(presented, expected);
+  };
 }

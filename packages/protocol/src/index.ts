@@ -52,7 +52,8 @@ export * as health from "./gen/grpc/health/v1/health_pb.js";
 export * as goplugin from "./gen/plugin/grpc_controller_pb.js";
 export * as gopluginStdio from "./gen/plugin/grpc_stdio_pb.js";
 export { CHANNEL_OPTIONS, MAX_MESSAGE_BYTES, STREAM_CHUNK_BYTES } from "./channel-options.js";
-export { toGrpcServiceDefinition } from "./grpc-service.js";
+export { toGrpcServiceDefinition, type ServiceDefinitionOptions } from "./grpc-service.js";
+export { encodeMessage } from "./fast-binary.js";
 export {
   createTypedClient,
   toGrpcImplementation,
@@ -63,4 +64,4 @@ export {
   type UnaryHandlers,
 } from "./typed-grpc.js";
 export { HOOK_NAMES, WIRE_HOOK_NAMES, type HookName } from "./hook-names.js";
-export { fromProto, toProto } from "./model-codec.js";
+export { fromProto, toProto, toProtoInit } from "./model-codec.js";

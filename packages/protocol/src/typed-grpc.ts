@@ -84,12 +84,18 @@ export function createTypedClient<S extends GenService<GenServiceMethods>>(
  * Adapts promise handlers to grpc-js's callback style for `server.addService`. Methods without
  * a handler get `fallback` (used to answer an embedded AppError instead of a gRPC status).
  * A handler that throws becomes a gRPC INTERNAL status: a bug, not an application outcome.
+ *
+ * With `initShapes`, answers go to grpc-js as the handlers return them (init shapes), for a
+ * service definition whose response serializer takes them (`compiledResponses`); otherwise each
+ * answer is made a message with `create` first.
  */
 export function toGrpcImplementation<S extends GenService<GenServiceMethods>>(
   service: S,
   handlers: Partial<UnaryHandlers<S> & ClientStreamingHandlers<S>>,
   fallback: (methodName: string, output: DescMessage) => Promise<MessageInitShape<DescMessage>>,
+  options: { initShapes?: boolean } = {},
 ): grpc.UntypedServiceImplementation {
+  const initShapes = options.initShapes === true;
   const implementation: grpc.UntypedServiceImplementation = {};
   const table = handlers as Record<string, UnaryHandler<DescMessage, DescMessage> | undefined>;
   const streaming = handlers as Record<string, ClientStreamingHandler<DescMessage, DescMessage> | undefined>;
@@ -104,7 +110,7 @@ export function toGrpcImplementation<S extends GenService<GenServiceMethods>>(
         const handler = streaming[method.localName];
         const pending = handler ? handler(call, call) : (call.resume(), fallback(method.name, method.output));
         pending.then(
-          (response) => callback(null, create(method.output, response)),
+          (response) => callback(null, (initShapes ? response : create(method.output, response)) as MessageShape<DescMessage>),
           (error: unknown) =>
             callback({ code: grpc.status.INTERNAL, details: error instanceof Error ? error.message : String(error) }),
         );
@@ -113,15 +119,18 @@ export function toGrpcImplementation<S extends GenService<GenServiceMethods>>(
     }
     if (method.methodKind !== "unary") continue;
     const handler = table[method.localName];
+    const output = method.output;
+    const answer = (callback: grpc.sendUnaryData<MessageShape<DescMessage>>) =>
+      initShapes
+        ? (response: MessageInitShape<DescMessage>) => callback(null, response as MessageShape<DescMessage>)
+        : (response: MessageInitShape<DescMessage>) => callback(null, create(output, response));
     implementation[method.localName] = (
       call: grpc.ServerUnaryCall<MessageShape<DescMessage>, MessageShape<DescMessage>>,
       callback: grpc.sendUnaryData<MessageShape<DescMessage>>,
     ) => {
-      const pending = handler ? handler(call.request, call) : fallback(method.name, method.output);
-      pending.then(
-        (response) => callback(null, create(method.output, response)),
-        (error: unknown) =>
-          callback({ code: grpc.status.INTERNAL, details: error instanceof Error ? error.message : String(error) }),
+      const pending = handler ? handler(call.request, call) : fallback(method.name, output);
+      pending.then(answer(callback), (error: unknown) =>
+        callback({ code: grpc.status.INTERNAL, details: error instanceof Error ? error.message : String(error) }),
       );
     };
   }

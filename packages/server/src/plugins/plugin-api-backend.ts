@@ -1,5 +1,5 @@
 import type { PluginAPIBackend, PluginAPIHandlers, PluginEnvironment, PluginLogEntry } from "@polyplug/host";
-import { ChannelSchema, CommandSchema, PostSchema, UserSchema, fromProto, toProto } from "@polyplug/protocol";
+import { ChannelSchema, CommandSchema, PostSchema, UserSchema, fromProto, toProto, toProtoInit } from "@polyplug/protocol";
 import type { App } from "../app/app.js";
 import { AppError, appError, isAppError } from "../app/app-error.js";
 import { newWebSocketEvent, pluginEventName } from "../app/models/websocket-event.js";
@@ -38,7 +38,8 @@ export function createPluginAPIBackend(deps: PluginAPIBackendDeps): PluginAPIBac
     return guardAll({
       getServerVersion: async () => ({ version: app.version }),
       getPluginConfig: async () => ({ config: deps.config.configFor(pluginId) }),
-      getUser: async ({ userId }) => ({ user: toProto(UserSchema, await app.users.getUser(userId)) }),
+      // An init shape, encoded as it is by the API server (no message made only to be serialized).
+      getUser: async ({ userId }) => ({ user: toProtoInit(UserSchema, await app.users.getUser(userId)) }),
       getChannel: async ({ channelId }) => ({ channel: toProto(ChannelSchema, await app.channels.getChannel(channelId)) }),
       createPost: async ({ post }) => {
         const input = fromProto(PostSchema, post ?? {}) as unknown as CreatePostInput;
@@ -90,11 +91,13 @@ function guardAll(handlers: PluginAPIHandlers): PluginAPIHandlers {
   const guarded: Record<string, unknown> = {};
   for (const [name, handler] of Object.entries(handlers) as Array<[string, (req: never, call: never) => Promise<object>]>) {
     const where = name.charAt(0).toUpperCase() + name.slice(1);
-    guarded[name] = async (request: never, call: never) => {
+    const answerError = (error: unknown) => ({ error: toWireError(error, where) });
+    // The handler's promise with its rejection answered: no extra async frame per call.
+    guarded[name] = (request: never, call: never) => {
       try {
-        return await handler(request, call);
+        return handler(request, call).then(undefined, answerError);
       } catch (error) {
-        return { error: toWireError(error, where) };
+        return Promise.resolve(answerError(error));
       }
     };
   }
