@@ -10,6 +10,7 @@ from ...hooks import HookName
 from .. import hook_messages as pb
 from .. import hook_results as results
 from ..wrappers import Post, Reaction
+from ..wrappers._convert import same_as_message
 from .base import Context, HookDispatcher, context_of
 
 
@@ -94,10 +95,15 @@ def _will_post(response: type[_W], hook: HookName, original: post_pb2.Post | Non
     def build(result: Any) -> _W:
         post, reason = results.will(result, hook.value, Post, "Post")
         message = response(rejection_reason=reason)
-        if post is not None:
-            wire = post.to_proto()
-            if original is None or wire != original:
-                message.post.CopyFrom(wire)
+        if post is None:
+            return message
+        # Compare without building the post first (strictly: a "same" is always right); a Post
+        # subclass may convert itself its own way, so it is built.
+        if original is not None and type(post) is Post and same_as_message(post, original):
+            return message
+        wire = post.to_proto()
+        if original is None or wire != original:
+            message.post.CopyFrom(wire)
         return message
 
     return build
