@@ -7,11 +7,15 @@
  * Runs each figure against the real stack beside its floor, `--repeats` times (3 by default, 1 in
  * smoke mode), and writes `latest.json` and `latest.md` to `--out` (default bench/results; smoke
  * runs default to a fresh temp directory, so tiny-count numbers never overwrite real ones). Figures
- * run one after the other, never in parallel: they would measure each other. A figure that fails
+ * run one after the other, never in parallel: they would measure each other; and each in a fresh
+ * runner process (this script with --figure-child), because a figure run after others in one
+ * process measured the runner's state too: ServeHTTP upload gave 359 MB/s right after the Node
+ * dispatch figure and 662 MB/s alone (bench/results/findings.md §4). A figure that fails
  * is reported and the others still run; the exit code is then 1. A missed target is a finding, not
  * a failure: timings never decide the exit code.
  */
-import { mkdtemp, rm } from "node:fs/promises";
+import { spawn } from "node:child_process";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -28,6 +32,8 @@ const { values } = parseArgs({
     only: { type: "string", multiple: true },
     repeats: { type: "string" },
     out: { type: "string" },
+    // Internal: run one figure in this process and write its report as JSON to this file.
+    "figure-child": { type: "string" },
   },
 });
 const smoke = values.smoke ?? false;
@@ -42,23 +48,57 @@ const figures = only.length ? ALL_FIGURES.filter((figure) => only.includes(figur
 const outDir = values.out ?? (smoke ? await mkdtemp(path.join(os.tmpdir(), "pp-bench-smoke-")) : benchPath("results"));
 const log = (message: string) => process.stderr.write(`${message}\n`);
 
+/** Runs one figure here and returns its report (a failure is a report with `error`). */
+async function runFigure(figure: (typeof ALL_FIGURES)[number]): Promise<FigureReport> {
+  const tmpDir = await mkdtemp(path.join(os.tmpdir(), "ppb-")); // short: unix socket paths stay < 100 bytes
+  const started = performance.now();
+  try {
+    const result = await figure.run({ smoke, repeats, tmpDir, log });
+    return { name: figure.name, title: figure.title, floor: figure.floor, durationMs: performance.now() - started, rows: result.rows, notes: result.notes };
+  } catch (error) {
+    log(`   failed: ${(error as Error).stack ?? String(error)}`);
+    return { name: figure.name, title: figure.title, floor: figure.floor, durationMs: performance.now() - started, rows: [], notes: [], error: (error as Error).stack ?? String(error) };
+  } finally {
+    await rm(tmpDir, { recursive: true, force: true });
+  }
+}
+
+/** Runs one figure in a fresh runner process (same Node flags), so figures cannot affect each other. */
+async function runFigureInChild(figure: (typeof ALL_FIGURES)[number]): Promise<FigureReport> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), "ppb-child-"));
+  const out = path.join(dir, "figure.json");
+  try {
+    const args = [...process.execArgv, process.argv[1]!, "--figure-child", out, "--only", figure.name, "--repeats", String(repeats), ...(smoke ? ["--smoke"] : [])];
+    const code = await new Promise<number>((resolve, reject) => {
+      const child = spawn(process.execPath, args, { stdio: ["ignore", "inherit", "inherit"] });
+      child.on("error", reject);
+      child.on("exit", (exitCode, signal) => resolve(exitCode ?? (signal ? 1 : 0)));
+    });
+    try {
+      return JSON.parse(await readFile(out, "utf8")) as FigureReport;
+    } catch {
+      const error = `the figure's runner process exited with ${code} and wrote no report`;
+      return { name: figure.name, title: figure.title, floor: figure.floor, durationMs: 0, rows: [], notes: [], error };
+    }
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+if (values["figure-child"]) {
+  const report = await runFigure(figures[0]!);
+  await writeFile(values["figure-child"], JSON.stringify(report));
+  process.exit(0);
+}
+
 const startedAt = new Date().toISOString();
 const machine = collectMachineInfo();
 const t0 = performance.now();
 const reports: FigureReport[] = [];
 for (const figure of figures) {
   log(`== ${figure.name}: ${figure.title}`);
-  const tmpDir = await mkdtemp(path.join(os.tmpdir(), "ppb-")); // short: unix socket paths stay < 100 bytes
   const started = performance.now();
-  try {
-    const result = await figure.run({ smoke, repeats, tmpDir, log });
-    reports.push({ name: figure.name, title: figure.title, floor: figure.floor, durationMs: performance.now() - started, rows: result.rows, notes: result.notes });
-  } catch (error) {
-    log(`   failed: ${(error as Error).stack ?? String(error)}`);
-    reports.push({ name: figure.name, title: figure.title, floor: figure.floor, durationMs: performance.now() - started, rows: [], notes: [], error: (error as Error).stack ?? String(error) });
-  } finally {
-    await rm(tmpDir, { recursive: true, force: true });
-  }
+  reports.push(await runFigureInChild(figure));
   log(`   ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
