@@ -179,9 +179,12 @@ describe(`posts through the Plugin API, on ${TEST_DIALECT}`, () => {
       assert.equal(second.posts[posts[2]!.id].message, "[redacted]", "MessagesWillBeConsumed ran on the list");
       assert.equal(second.posts[posts[3]!.id].message, "four", "posts the plugin did not answer stay as they were");
 
-      assert.equal((await probe.fails("get_posts_for_channel", { channel_id: channel.id, page: 0, per_page: 0 }, 400)).id, "api.context.invalid_param.app_error");
+      // As Mattermost's store (LIMIT per_page): 0 is an empty page, and there is no REST-style cap.
+      assert.deepEqual((await probe.ok("get_posts_for_channel", { channel_id: channel.id, page: 0, per_page: 0 })).order, []);
+      const all = (await probe.ok("get_posts_for_channel", { channel_id: channel.id, page: 0, per_page: 201 })).order;
+      assert.ok(all.length > 2);
+      assert.deepEqual(all, (await probe.ok("get_posts_for_channel", { channel_id: channel.id, page: 0, per_page: 100 })).order);
       assert.equal((await probe.fails("get_posts_for_channel", { channel_id: channel.id, page: -1, per_page: 10 }, 400)).id, "api.context.invalid_param.app_error");
-      assert.equal((await probe.fails("get_posts_for_channel", { channel_id: channel.id, page: 0, per_page: 201 }, 400)).id, "api.context.invalid_param.app_error");
       assert.equal((await probe.fails("get_posts_for_channel", { channel_id: MISSING_ID, page: 0, per_page: 10 }, 404)).id, "app.channel.get.existing.app_error");
       assert.equal((await probe.fails("get_posts_for_channel", { channel_id: "nope", page: 0, per_page: 10 }, 400)).id, "api.context.invalid_param.app_error");
     });
@@ -199,7 +202,9 @@ describe(`posts through the Plugin API, on ${TEST_DIALECT}`, () => {
 
       assert.equal((await probe.fails("get_posts_before", { channel_id: town.id, post_id: posts[3]!.id, page: 0, per_page: 2 }, 400)).id, "api.context.invalid_url_param.app_error");
       assert.equal((await probe.fails("get_posts_after", { channel_id: channel.id, post_id: "x", page: 0, per_page: 2 }, 400)).id, "api.context.invalid_param.app_error");
-      assert.equal((await probe.fails("get_posts_after", { channel_id: channel.id, post_id: posts[1]!.id, page: 0, per_page: 500 }, 400)).id, "api.context.invalid_param.app_error");
+      assert.equal((await probe.fails("get_posts_after", { channel_id: channel.id, post_id: posts[1]!.id, page: -1, per_page: 5 }, 400)).id, "api.context.invalid_param.app_error");
+      assert.deepEqual((await probe.ok("get_posts_after", { channel_id: channel.id, post_id: posts[1]!.id, page: 0, per_page: 0 })).order, [], "per_page 0: an empty page");
+      assert.equal((await probe.ok("get_posts_after", { channel_id: channel.id, post_id: posts[1]!.id, page: 0, per_page: 500 })).order.length, (await probe.ok("get_posts_after", { channel_id: channel.id, post_id: posts[1]!.id, page: 0, per_page: 100 })).order.length, "no cap at 200");
       // The error names the method that failed (it used to say getPostsForChannel).
       for (const direction of ["before", "after"] as const) {
         await assert.rejects(probe.app.posts.getPostsAround(channel.id, posts[1]!.id, direction, { page: -1, perPage: 2 }), (error: { where?: string }) => {

@@ -38,9 +38,9 @@ export interface PostsService {
   /** 404 `app.post.get.app_error` if absent or deleted. */
   getPost(postId: string): Promise<Post>;
   /** A page of a channel's posts, newest first; does not check access (callers do). */
-  getPostsForChannel(channelId: string, paging?: { page?: number; perPage?: number }): Promise<PostList>;
+  getPostsForChannel(channelId: string, paging?: Paging): Promise<PostList>;
   /** A page of posts older (`before`) or newer (`after`) than a post of the channel. */
-  getPostsAround(channelId: string, cursorId: string, direction: "before" | "after", paging: { page: number; perPage: number }): Promise<PostList>;
+  getPostsAround(channelId: string, cursorId: string, direction: "before" | "after", paging: Paging): Promise<PostList>;
   /** Posts created, edited or deleted since `since` (ms), for clients catching up. */
   getPostsSince(channelId: string, since: number): Promise<PostList>;
   /** A post about to reach a reader, after MessagesWillBeConsumed (see post-consumption.ts). */
@@ -153,12 +153,23 @@ export function createPostsService(ctx: AppContext, channels: ChannelsService): 
   };
 }
 
+/**
+ * A page request. REST pages are 1 to MAX_POSTS_PER_PAGE posts; `unbounded` is the Plugin API's
+ * (Mattermost's store: LIMIT per_page, so 0 is an empty page and there is no cap).
+ */
+export interface Paging {
+  readonly page?: number;
+  readonly perPage?: number;
+  readonly unbounded?: boolean;
+}
+
 /** Page and page size with Mattermost's defaults; out-of-range values are 400s, never clamped. */
-function checkPaging(paging: { page?: number; perPage?: number }, where: string): { page: number; perPage: number } {
+function checkPaging(paging: Paging, where: string): { page: number; perPage: number } {
   const page = paging.page ?? 0;
   const perPage = paging.perPage ?? DEFAULT_POSTS_PER_PAGE;
+  const [min, max] = paging.unbounded ? [0, Number.MAX_SAFE_INTEGER] : [1, MAX_POSTS_PER_PAGE];
   if (!Number.isInteger(page) || page < 0) throw appError("api.context.invalid_param.app_error", { where, params: { Name: "page" } });
-  if (!Number.isInteger(perPage) || perPage < 1 || perPage > MAX_POSTS_PER_PAGE) {
+  if (!Number.isInteger(perPage) || perPage < min || perPage > max) {
     throw appError("api.context.invalid_param.app_error", { where, params: { Name: "per_page" } });
   }
   return { page, perPage };

@@ -88,16 +88,16 @@ export function createPostsHandlers(deps: PluginAPIBackendDeps, pluginId: string
     getPostsAfter: async ({ channelId, postId, page, perPage }) => {
       await existingChannel(channelId, "GetPostsAfter");
       requireId(postId, "post_id", "GetPostsAfter");
-      return postList(await app.posts.getPostsAround(channelId, postId, "after", { page, perPage }));
+      return postList(await app.posts.getPostsAround(channelId, postId, "after", { page, perPage, unbounded: true }));
     },
     getPostsBefore: async ({ channelId, postId, page, perPage }) => {
       await existingChannel(channelId, "GetPostsBefore");
       requireId(postId, "post_id", "GetPostsBefore");
-      return postList(await app.posts.getPostsAround(channelId, postId, "before", { page, perPage }));
+      return postList(await app.posts.getPostsAround(channelId, postId, "before", { page, perPage, unbounded: true }));
     },
     getPostsForChannel: async ({ channelId, page, perPage }) => {
       await existingChannel(channelId, "GetPostsForChannel");
-      return postList(await app.posts.getPostsForChannel(channelId, { page, perPage }));
+      return postList(await app.posts.getPostsForChannel(channelId, { page, perPage, unbounded: true }));
     },
 
     searchPostsInTeam: async ({ teamId, paramsList }) => {
