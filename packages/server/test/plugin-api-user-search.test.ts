@@ -2,6 +2,7 @@ import assert from "node:assert/strict";
 import { after, before, describe, test } from "node:test";
 import { startApiProbe, type ApiProbe } from "./support/plugin-api-probe.js";
 import { TEST_DIALECT } from "./support/test-database.js";
+import { createUsersFixture, USERS_PASSWORD } from "./support/users-fixture.js";
 import type { Channel } from "../src/app/models/channel.js";
 import type { Team } from "../src/app/models/team.js";
 import type { User } from "../src/app/models/user.js";
@@ -9,7 +10,7 @@ import type { User } from "../src/app/models/user.js";
 // The Plugin API's user listing and search (GetUsers, SearchUsers, GetUsersIn*, the group filters),
 // called by a real Python plugin (the py-api probe) on the suite's database; the rest of the users
 // group is in plugin-api-users.test.ts.
-const PASSWORD = "password-123";
+const PASSWORD = USERS_PASSWORD;
 const GHOST = "a".repeat(26);
 
 describe(`Plugin API user listing and search, on ${TEST_DIALECT}`, () => {
@@ -23,13 +24,7 @@ describe(`Plugin API user listing and search, on ${TEST_DIALECT}`, () => {
 
   before(async () => {
     probe = await startApiProbe();
-    admin = await probe.app.users.createUser({ username: "admin", email: "admin@example.com", password: PASSWORD });
-    alice = await probe.app.users.createUser({ username: "alice", email: "alice@example.com", password: PASSWORD, first_name: "Alice", last_name: "Liddell", nickname: "wonder" });
-    bob = await probe.app.users.createUser({ username: "bob", email: "robert@example.com", password: PASSWORD, first_name: "Robert", last_name: "Builder" });
-    team = await probe.app.teams.createTeam({ name: "alpha", display_name: "Alpha", type: "O" }, admin.id);
-    await probe.app.teams.addMember(team.id, alice.id);
-    channel = await probe.app.channels.createChannel({ team_id: team.id, name: "town", display_name: "Town", type: "O" }, admin.id);
-    await probe.app.channels.addMember(channel.id, alice.id);
+    ({ admin, alice, bob, team, channel } = await createUsersFixture(probe.app, "robert@example.com"));
   });
   after(async () => {
     await probe?.close();

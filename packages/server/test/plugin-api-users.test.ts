@@ -3,6 +3,7 @@ import { after, before, describe, test } from "node:test";
 import { startApiProbe, type ApiProbe } from "./support/plugin-api-probe.js";
 import { eventually } from "./support/running-server.js";
 import { TEST_DIALECT } from "./support/test-database.js";
+import { createUsersFixture, USERS_PASSWORD } from "./support/users-fixture.js";
 import { defaultProfileImage } from "../src/app/default-profile-image.js";
 import type { Channel } from "../src/app/models/channel.js";
 import type { Team } from "../src/app/models/team.js";
@@ -12,7 +13,7 @@ import type { User } from "../src/app/models/user.js";
 // by a real Python plugin (the py-api probe) on the suite's database. py-users-hooks is a second
 // real plugin for the hooks these flows fire: UserWillLogIn (REST login) and UserHasBeenDeactivated.
 const HOOKS_PLUGIN = "com.polyplug.test.py-users-hooks";
-const PASSWORD = "password-123";
+const PASSWORD = USERS_PASSWORD;
 const GHOST = "a".repeat(26);
 const PNG_SIGNATURE = "89504e470d0a1a0a";
 
@@ -31,13 +32,7 @@ describe(`Plugin API users, on ${TEST_DIALECT}`, () => {
 
   before(async () => {
     probe = await startApiProbe({ bundles: ["packages/server/test/fixtures/plugins/py-users-hooks"] });
-    admin = await probe.app.users.createUser({ username: "admin", email: "admin@example.com", password: PASSWORD });
-    alice = await probe.app.users.createUser({ username: "alice", email: "alice@example.com", password: PASSWORD, first_name: "Alice", last_name: "Liddell", nickname: "wonder" });
-    bob = await probe.app.users.createUser({ username: "bob", email: "bob@example.com", password: PASSWORD, first_name: "Robert", last_name: "Builder" });
-    team = await probe.app.teams.createTeam({ name: "alpha", display_name: "Alpha", type: "O" }, admin.id);
-    await probe.app.teams.addMember(team.id, alice.id);
-    channel = await probe.app.channels.createChannel({ team_id: team.id, name: "town", display_name: "Town", type: "O" }, admin.id);
-    await probe.app.channels.addMember(channel.id, alice.id);
+    ({ admin, alice, bob, team, channel } = await createUsersFixture(probe.app));
   });
   after(async () => {
     await probe?.close();
